@@ -1,0 +1,113 @@
+//! Format detection from content, not from the file name.
+
+/// What a buffer holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Gzip-compressed data (magic bytes `1f 8b`).
+    Gzip,
+    /// An HTML page or fragment.
+    Html,
+    /// JSON Lines: one JSON object per line.
+    Jsonl,
+    /// Plain text.
+    Text,
+    /// Not text at all.
+    Binary,
+    /// Nothing but white space.
+    Empty,
+}
+
+/// Detect the format of `bytes` from their content.
+///
+/// Gzip by its magic number; binary by NUL bytes or a high share of control
+/// characters in the first 8 KiB; JSONL when the first non-blank line is a JSON
+/// object; HTML when the start of the text has a doctype, an `<html>`, `<head>`
+/// or `<body>` tag, or several common block tags.
+pub fn sniff(bytes: &[u8]) -> Format {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Format::Gzip;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    // UTF-16 text (with a BOM) legitimately holds NULs.
+    let utf16 = head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]);
+    if !utf16 && looks_binary(head) {
+        return Format::Binary;
+    }
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return if bytes.iter().all(|b| b.is_ascii_whitespace()) { Format::Empty } else { Format::Text };
+    }
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') {
+        let first = trimmed.lines().next().unwrap_or("");
+        if first.trim_end().ends_with('}') || serde_json::from_str::<serde_json::Value>(first).is_ok() {
+            return Format::Jsonl;
+        }
+    }
+    let lower = trimmed.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.starts_with("<?xml") && lower.contains("<html")
+        || lower.contains("<html")
+        || lower.contains("<head")
+        || lower.contains("<body")
+    {
+        return Format::Html;
+    }
+    let tags = ["<p>", "<p ", "<div", "<article", "<h1", "<h2", "<br", "<span", "<a href"];
+    if lower.starts_with('<') && tags.iter().filter(|t| lower.contains(*t)).count() >= 1
+        || tags.iter().filter(|t| lower.contains(*t)).count() >= 2
+    {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+fn looks_binary(head: &[u8]) -> bool {
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    control * 20 > head.len().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(sniff(b""), Format::Empty);
+        assert_eq!(sniff(b" \n\t\n"), Format::Empty);
+        assert_eq!(sniff(&[0x1f, 0x8b, 8, 0]), Format::Gzip);
+        assert_eq!(sniff(b"\x00\x01\x02ELF"), Format::Binary);
+        assert_eq!(sniff(b"<!DOCTYPE html><html><body><p>x</p></body></html>"), Format::Html);
+        assert_eq!(sniff(b"\n  <html lang=en><p>hi"), Format::Html);
+        assert_eq!(sniff(b"<p>One</p><p>Two</p>"), Format::Html);
+        assert_eq!(sniff(b"{\"id\": \"1\", \"text\": \"hi\"}\n{\"id\": \"2\", \"text\": \"yo\"}\n"), Format::Jsonl);
+        assert_eq!(sniff("Advertisement\n\nObama said so.\n".as_bytes()), Format::Text);
+        // A text that merely mentions a tag is still text.
+        assert_eq!(sniff(b"The <p> element is a paragraph, he said."), Format::Text);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_not_binary() {
+        let mut b = vec![0xff, 0xfe];
+        for c in "Hello world".encode_utf16() {
+            b.extend_from_slice(&c.to_le_bytes());
+        }
+        assert_ne!(sniff(&b), Format::Binary);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = sniff(&bytes);
+        }
+    }
+}
