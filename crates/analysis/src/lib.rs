@@ -1,1 +1,212 @@
+//! The analysis contract (v1) and the pipeline that fills it.
+//!
+//! [`analyze`] runs the stages in order on one [`Document`]:
+//! article extraction ([`dossier_article`]) and, as they are added, the language
+//! layer (entities), attribution and time expressions. The result is an
+//! [`Analysis`], whose serde form is the JSON contract documented in
+//! `docs/contract.md` and `docs/analysis.schema.json`.
+//!
+//! **Architecture invariant:** `analyze` is pure: no I/O, no global mutable
+//! state, no failure. Problems come back as warnings beside the result.
 
+use serde::Serialize;
+
+use dossier_article::{Article, Range, Removed};
+use dossier_document::{Document, Warning};
+
+/// The contract version written in every analysis as `"dossier"`.
+pub const CONTRACT_VERSION: &str = "1";
+
+/// A span of the article's `text`: code-point offsets (end exclusive) and the
+/// text they select.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The text of `text[start..end]`.
+    pub text: String,
+}
+
+impl Span {
+    /// The span of `text` between two code-point offsets.
+    pub fn of(text: &str, start: usize, end: usize) -> Span {
+        Span { start, end, text: text.chars().skip(start).take(end.saturating_sub(start)).collect() }
+    }
+}
+
+/// How an entity is mentioned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    /// By name ("Josh Earnest", "Earnest").
+    Name,
+    /// By description ("the press secretary").
+    Nominal,
+    /// By pronoun ("he").
+    Pronoun,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// How it names the entity.
+    pub kind: MentionKind,
+}
+
+/// A person, organisation, place or other named thing of the article, with all
+/// its mentions (filled by the language layer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// Identifier within this analysis (`e1`, `e2`, …).
+    pub id: String,
+    /// The fullest name in the article.
+    pub name: String,
+    /// `person`, `organization`, `place`, `misc` or `group`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Roles and titles ("president", "White House press secretary").
+    pub roles: Vec<String>,
+    /// What the entity belongs to, when stated ("Iran").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
+    /// For organisations: a news outlet.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub media: bool,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Who said, reported or declined to say what (filled by the attribution stage).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// `direct`, `mixed`, `indirect`, `according_to` or `no_comment`.
+    pub kind: String,
+    /// The source as written.
+    pub source: Option<Span>,
+    /// The entity the source resolves to.
+    pub source_entity: Option<String>,
+    /// `person`, `organization`, `media`, `anonymous` or `document`.
+    pub source_type: String,
+    /// The cue ("said", "according to").
+    pub cue: Option<Span>,
+    /// What was said.
+    pub content: Option<Span>,
+    /// The pieces of content split by the cue (`"A," he said, "B."`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Span>,
+    /// `not_denied`, `denied`, `confirmed`, `declined`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stance: Option<String>,
+    /// TIMEX3 value of when it was said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+/// A time expression with its TIMEX3 value (filled by the time stage).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Time {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// `date`, `time`, `duration` or `set`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// TIMEX3 value (`2014-11-06`, `P3W`, `PRESENT_REF`).
+    pub value: String,
+}
+
+/// The analysis of one document: the article and everything found in it. Its
+/// serde form is contract v1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    /// Contract version, always [`CONTRACT_VERSION`].
+    pub dossier: &'static str,
+    /// The input's id, or where it came from.
+    pub id: String,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Byline names.
+    pub authors: Vec<String>,
+    /// Outlet or site name.
+    pub outlet: Option<String>,
+    /// Publication date or date-time, ISO 8601.
+    pub published: Option<String>,
+    /// Language code.
+    pub language: Option<String>,
+    /// Clean text; every offset refers to it.
+    pub text: String,
+    /// Paragraph ranges.
+    pub paragraphs: Vec<Range>,
+    /// What extraction left out, and why.
+    pub removed: Vec<Removed>,
+    /// People, organisations, places, …
+    pub entities: Vec<Entity>,
+    /// Who said what.
+    pub attributions: Vec<Attribution>,
+    /// Time expressions.
+    pub times: Vec<Time>,
+    /// Problems met on the way (not fatal).
+    pub warnings: Vec<String>,
+}
+
+/// Options for the whole pipeline.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Options of the article stage.
+    pub article: dossier_article::Options,
+}
+
+/// Run the pipeline on one document.
+pub fn analyze(doc: &Document, opts: &Options) -> Analysis {
+    let (article, warnings) = dossier_article::extract(doc, &opts.article);
+    from_article(article, warnings)
+}
+
+fn from_article(a: Article, warnings: Vec<Warning>) -> Analysis {
+    Analysis {
+        dossier: CONTRACT_VERSION,
+        id: a.id,
+        url: a.url,
+        title: a.title,
+        authors: a.authors,
+        outlet: a.outlet,
+        published: a.published,
+        language: a.language,
+        text: a.text,
+        paragraphs: a.paragraphs,
+        removed: a.removed,
+        entities: Vec::new(),
+        attributions: Vec::new(),
+        times: Vec::new(),
+        warnings: warnings.into_iter().map(|w| w.0).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_document::{Body, Origin};
+
+    #[test]
+    fn span_of_counts_code_points() {
+        let s = Span::of("Iran’s “deal”", 7, 13);
+        assert_eq!(s.text, "“deal”");
+    }
+
+    #[test]
+    fn pipeline_fills_the_article_fields() {
+        let d = Document::new(Origin::Stdin, Body::Text("Advertisement\n\nCity hall to close early\n\nThe mayor said the building would close at noon.".into()));
+        let a = analyze(&d, &Options::default());
+        assert_eq!(a.dossier, "1");
+        assert_eq!(a.title.as_deref(), Some("City hall to close early"));
+        assert_eq!(a.text, "The mayor said the building would close at noon.");
+        assert_eq!(a.removed.len(), 2);
+    }
+}

@@ -1,1 +1,171 @@
-fn main(){}
+//! `dossier`: the command-line tool. Thin glue over the pipeline crates: it
+//! parses arguments, reads inputs (`dossier-input`), runs the pipeline
+//! (`dossier-analysis`) in parallel, and writes JSON or text.
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use dossier_analysis::{analyze, Analysis, Options};
+use dossier_document::{human_bytes, DocumentError, Origin, DEFAULT_MAX_SIZE};
+use dossier_input::{expand, read, Input};
+
+mod summary;
+
+/// dossier: who said what, about whom, on whose authority, and when.
+#[derive(Parser)]
+#[command(name = "dossier", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles: files, directories (recursively), JSONL dumps, or `-` for standard input.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// Publication date to use for every document (e.g. 2014-11-06), overriding the page's own.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    published: Option<String>,
+    /// Output format: pretty JSON per document, one JSON object per line, or a readable summary.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Largest input accepted, after decompression (e.g. 50M, 512K, 1G).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "50M")]
+    max_size: u64,
+    /// Inputs: files, directories, or `-` for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Json,
+    Jsonl,
+    Text,
+}
+
+fn parse_date(s: &str) -> Result<String, String> {
+    dossier_article::dates::parse_published(s).ok_or_else(|| format!("not a date: {s:?} (use e.g. 2014-11-06)"))
+}
+
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: f64 = num.parse().map_err(|_| format!("not a size: {s:?} (use e.g. 50M)"))?;
+    let mult = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1u64,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("unknown size unit in {s:?} (use K, M or G)")),
+    };
+    Ok((n * mult as f64) as u64)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Analyze(args) => run_analyze(args),
+    }
+}
+
+/// Inputs are handled in batches: read and analysed in parallel, written in order.
+const BATCH: usize = 64;
+
+fn run_analyze(args: AnalyzeArgs) -> ExitCode {
+    let opts = Options { article: dossier_article::Options { published: args.published.clone() } };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    let mut analysed = 0usize;
+    let inputs = expand(&args.inputs);
+    if args.max_size != DEFAULT_MAX_SIZE && args.max_size == 0 {
+        eprintln!("dossier: --max-size must be above 0");
+        return ExitCode::from(2);
+    }
+    for batch in inputs.chunks(BATCH) {
+        let results: Vec<Vec<(Origin, Result<Analysis, DocumentError>)>> = batch
+            .par_iter()
+            .map(|input| match input {
+                Err((origin, e)) => vec![(origin.clone(), Err(e.clone()))],
+                Ok(input) => analyse_input(input, args.max_size, &opts),
+            })
+            .collect();
+        for (origin, result) in results.into_iter().flatten() {
+            match result {
+                Ok(analysis) => {
+                    for w in &analysis.warnings {
+                        eprintln!("dossier: {origin}: warning: {w}");
+                    }
+                    analysed += 1;
+                    if let Err(e) = write(&mut out, &analysis, args.format) {
+                        if e.kind() == io::ErrorKind::BrokenPipe {
+                            return ExitCode::SUCCESS;
+                        }
+                        eprintln!("dossier: cannot write output: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                }
+                Err(e) => {
+                    failed += 1;
+                    let hint = match e {
+                        DocumentError::TooLarge { .. } => format!(" (current limit {})", human_bytes(args.max_size)),
+                        _ => String::new(),
+                    };
+                    eprintln!("dossier: {origin}: {e}{hint}");
+                }
+            }
+        }
+        if out.flush().is_err() {
+            return ExitCode::SUCCESS;
+        }
+    }
+    if failed > 0 {
+        eprintln!("dossier: {analysed} analysed, {failed} failed");
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn analyse_input(input: &Input, max_size: u64, opts: &Options) -> Vec<(Origin, Result<Analysis, DocumentError>)> {
+    let docs = read(input, max_size);
+    docs.into_par_iter().map(|(origin, doc)| (origin, doc.map(|d| analyze(&d, opts)))).collect()
+}
+
+fn write(out: &mut impl Write, a: &Analysis, format: Format) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, a)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, a)?;
+            writeln!(out)
+        }
+        Format::Text => summary::write(out, a),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("50M"), Ok(50 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("1.5KiB"), Ok(1536));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5X").is_err());
+    }
+}

@@ -1,0 +1,267 @@
+//! Page furniture: the lines a news page puts around and inside an article that
+//! are not part of it ("Advertisement", "Share", "Read more", captions, …).
+//!
+//! The rules work on single lines of text, so the same rules clean plain text
+//! scraped from a page and the text the HTML extractor returns.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Reason;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(&format!("(?i){pattern}")).expect("furniture pattern")
+}
+
+/// Whole-line patterns, tried in order. Each must match the entire trimmed line.
+static LINE_RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
+    vec![
+        (
+            Reason::Advertisement,
+            re(r"^(advertisement|advertising|advert|ad|ads|sponsored( content| links?)?|paid (content|post)|promoted( content| stories)?|supported by|story continues below( this)? (advertisement|ad)|article continues below( this)? (advertisement|ad)|continue reading (the main story|below)|skip advertisement|remove ads?|ad feedback|\[?ad\]?)$"),
+        ),
+        (
+            Reason::Social,
+            re(r"^((share|share this|share this (article|story|page|post|video)|share on (facebook|twitter|x|linkedin|whatsapp)|share via email|tweet( this)?|email( this)?|e-mail|print( this)?( article| page)?|save( article| for later| story)?|copy link( to clipboard)?|link copied|copied|whatsapp|facebook|twitter|linkedin|pinterest|reddit|flipboard|messenger|telegram|x|comments?|\d+ comments?|comments? \(\d+\)|view comments|show comments|leave a comment|join the conversation|gift( this)? article|listen( to this article)?|bookmark)[\s|·•,/]*)+$"),
+        ),
+        (
+            Reason::ReadMore,
+            re(r"^(read more|read more:.*|more:\s.{0,150}|read next:?.*|see also:.*|also read:.*|also see:.*|watch:\s.{0,150}|listen:\s.{0,150}|read the full (story|article).*|click here\b.{0,120}|continue reading.{0,40}|keep reading.{0,40}|read (the )?(full )?(story|article)( here)?\.?)$"),
+        ),
+        (
+            Reason::Newsletter,
+            re(r"^((sign up|subscribe|register)\b.{0,80}\b(newsletters?|updates|alerts|emails?|briefing|digest|inbox)\b.{0,80}|.{0,60}\bnewsletters?\b.{0,40}\b(sign up|subscribe)\b.{0,40}|subscribe( now| today)?|sign up( now| today)?|get (our|the) .{0,40}newsletter.{0,40}|thanks? (you )?for (signing up|subscribing).{0,80})$"),
+        ),
+        (
+            Reason::Caption,
+            re(r"^((photo|photograph|image|picture|video|graphic|illustration|file photo|photo illustration|credit|photo credit|image credit|image source|image caption|media caption|image copyright|caption)\s*[:|]\s*.{1,200}|(image|photo) (copyright|caption|source)\s.{1,200}|(enlarge|toggle|hide) (this )?(image|caption)|\(?(photo|image) by [^.]{1,60}\)?|\(?(ap|afp|reuters|getty images|epa|shutterstock)( photo)?(/[^)]{1,60})?\)?)$"),
+        ),
+        (
+            Reason::Copyright,
+            re(r"^((©|\(c\)).{0,200}|copyright\s*(©|\(c\)|\d{4}).{0,200}|.{0,100}\ball rights reserved\b.{0,80})$"),
+        ),
+        (
+            Reason::CookieNotice,
+            re(r"^(.{0,120}\b(we|this (web)?site|our (web)?site|our partners) (use|uses|using)( of)? cookies\b.{0,300}|.{0,60}\b(accept|manage|reject) (all )?cookies\b.{0,100}|cookie (settings|preferences|policy|notice))$"),
+        ),
+        (
+            Reason::Navigation,
+            re(r"^(skip to (main )?(content|navigation)|back to top|jump to (content|comments)|menu|main menu|home|search|log ?in|sign in|log ?out|my account|next (article|story)|previous (article|story)|close|open|loading\.*|click to expand|expand|collapse|show more|show less|load more|see more|toggle navigation)$"),
+        ),
+    ]
+});
+
+/// A line that opens a list of other stories: it and the short headline-like
+/// lines after it are furniture.
+static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(related|related (stories|articles|coverage|content|news|links|topics|reading)|more on (this|that)( story| topic)?|more (about|on) .{1,40}|you (may|might) (also )?(like|be interested in)|recommended( for you| stories| reading)?|what to read next|editors?'?’?s? picks|in other news|elsewhere on .{1,40})\s*:?$")
+});
+
+/// A line that opens a trailing block of other headlines: everything after it is
+/// furniture when the rest is headline-like.
+static MORE_HEADLINES: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(more (headlines|stories|news|top stories|from .{1,40})|most (read|popular|viewed|shared|emailed)( stories| articles)?( on .{1,40})?|trending( now| stories)?|top (stories|headlines|news)|latest (news|stories|headlines)|popular (now|stories)|don'?’?t miss|up next|further reading|around the web|from (our|the) (partners|web)|sponsored stories|promoted stories)\s*:?$")
+});
+
+/// An inline related link: "Related: Headline of another story".
+static RELATED_INLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(related|related (story|article|coverage)|more|read|read also|recommended)\s*:\s*\S.{0,200}$"));
+
+/// Classify one line of text: `Some(reason)` when the whole line is page furniture.
+pub fn classify_line(line: &str) -> Option<Reason> {
+    let l = line.trim();
+    if l.is_empty() || l.chars().count() > 400 {
+        return None;
+    }
+    if RELATED_INLINE.is_match(l) && !looks_like_sentence_with_colon(l) {
+        return Some(Reason::Related);
+    }
+    LINE_RULES.iter().find(|(_, r)| r.is_match(l)).map(|(reason, _)| *reason)
+}
+
+/// "More: …" and friends are links, but "Read: The president's remarks were …" in
+/// running prose is rare; a long line with several sentences is kept.
+fn looks_like_sentence_with_colon(l: &str) -> bool {
+    l.matches(". ").count() >= 2
+}
+
+/// Does this line open a "Related" list?
+pub fn is_related_header(line: &str) -> bool {
+    RELATED_HEADER.is_match(line.trim())
+}
+
+/// Does this line open a trailing "More headlines" block?
+pub fn is_more_headlines_header(line: &str) -> bool {
+    MORE_HEADLINES.is_match(line.trim())
+}
+
+/// A line that reads like a headline or link text, not a paragraph of prose:
+/// short, and not ending in sentence punctuation.
+pub fn is_headline_like(line: &str) -> bool {
+    let l = line.trim();
+    let words = l.split_whitespace().count();
+    if words == 0 || words > 20 {
+        return false;
+    }
+    let last = l.chars().last().unwrap_or(' ');
+    !matches!(last, '.' | ':' | ';' | ',' | '"' | '”')
+}
+
+/// Remove page furniture from a list of paragraphs (each one line of text or a
+/// block of lines). Returns the kept paragraphs and what was removed, in order.
+///
+/// Besides single furniture lines this removes a "Related:" header with the
+/// headline-like lines that follow it, and a trailing "More headlines" block
+/// when nothing but headline-like lines follow its header.
+pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<(String, Reason)>) {
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut removed = Vec::new();
+    let mut in_related = false;
+    for (idx, para) in paragraphs.iter().enumerate() {
+        let para = para.trim();
+        if para.is_empty() {
+            continue;
+        }
+        if is_more_headlines_header(para) {
+            let rest = &paragraphs[idx + 1..];
+            let prose = rest.iter().filter(|p| !is_headline_like(p) && classify_line(p).is_none()).count();
+            if prose == 0 || rest.len() >= 3 && prose * 5 <= rest.len() && idx * 2 >= paragraphs.len() {
+                removed.push((para.to_string(), Reason::MoreHeadlines));
+                removed.extend(rest.iter().filter(|p| !p.trim().is_empty()).map(|p| (collapse(p), Reason::MoreHeadlines)));
+                break;
+            }
+        }
+        if is_related_header(para) {
+            removed.push((para.to_string(), Reason::Related));
+            in_related = true;
+            continue;
+        }
+        if in_related {
+            if is_headline_like(para) && classify_line(para).is_none() {
+                removed.push((collapse(para), Reason::Related));
+                continue;
+            }
+            in_related = false;
+        }
+        // A block of lines: drop furniture lines inside it, keep the others.
+        let mut lines_kept = Vec::new();
+        for line in para.lines() {
+            match classify_line(line) {
+                Some(reason) => removed.push((line.trim().to_string(), reason)),
+                None => lines_kept.push(line),
+            }
+        }
+        if !lines_kept.is_empty() {
+            kept.push(lines_kept.join("\n"));
+        }
+    }
+    (kept, removed)
+}
+
+/// Collapse runs of white space to one space, for `removed` entries.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_lines() {
+        let cases = [
+            ("Advertisement", Reason::Advertisement),
+            ("ADVERTISEMENT", Reason::Advertisement),
+            ("Story continues below advertisement", Reason::Advertisement),
+            ("Share", Reason::Social),
+            ("Share this article", Reason::Social),
+            ("Facebook Twitter Email", Reason::Social),
+            ("Share | Tweet | Email", Reason::Social),
+            ("12 Comments", Reason::Social),
+            ("Read more", Reason::ReadMore),
+            ("READ MORE: Fed holds rates steady", Reason::ReadMore),
+            ("See also: The full transcript", Reason::ReadMore),
+            ("Sign up for our newsletter", Reason::Newsletter),
+            ("Sign up for the Morning Briefing newsletter and get the news in your inbox.", Reason::Newsletter),
+            ("Subscribe", Reason::Newsletter),
+            ("Photo: Jane Doe / The Daily Ledger", Reason::Caption),
+            ("Image copyright Getty Images", Reason::Caption),
+            ("(AP Photo/Evan Vucci)", Reason::Caption),
+            ("Copyright 2014 The Daily Ledger. All rights reserved.", Reason::Copyright),
+            ("© 2019 Example Media Group", Reason::Copyright),
+            ("We use cookies to improve your experience on our site. By continuing you agree.", Reason::CookieNotice),
+            ("Related: Senate passes the budget bill", Reason::Related),
+            ("Skip to main content", Reason::Navigation),
+        ];
+        for (line, want) in cases {
+            assert_eq!(classify_line(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_furniture() {
+        for line in [
+            "The White House declined to comment Thursday on a news report.",
+            "Share prices fell 3 percent on Monday.",
+            "He said the photo was taken in 2012.",
+            "Twitter said it would suspend the account.",
+            "Advertisement revenue at the paper fell by a third, the company said.",
+            "Copyright law does not protect facts, the judge wrote.",
+            "Read more about the plan in the document released by the ministry on Tuesday, which runs to 400 pages.",
+            "Home prices rose.",
+        ] {
+            assert_eq!(classify_line(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn related_lists_and_trailing_headlines() {
+        let paras: Vec<String> = [
+            "The minister resigned on Friday.",
+            "Related",
+            "Budget talks collapse",
+            "Opposition calls for vote",
+            "Her successor is expected to be named next week, officials said.",
+            "Advertisement",
+            "The party will meet on Monday.",
+            "More headlines",
+            "Storm hits coast",
+            "Local team wins title",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let (kept, removed) = strip(paras);
+        assert_eq!(
+            kept,
+            [
+                "The minister resigned on Friday.",
+                "Her successor is expected to be named next week, officials said.",
+                "The party will meet on Monday."
+            ]
+        );
+        let reasons: Vec<_> = removed.iter().map(|r| r.1).collect();
+        assert_eq!(
+            reasons,
+            [
+                Reason::Related,
+                Reason::Related,
+                Reason::Related,
+                Reason::Advertisement,
+                Reason::MoreHeadlines,
+                Reason::MoreHeadlines,
+                Reason::MoreHeadlines
+            ]
+        );
+    }
+
+    #[test]
+    fn a_more_headlines_line_followed_by_prose_is_kept() {
+        let paras: Vec<String> = ["Top stories", "This paragraph is real prose about the top stories of the year, and it goes on.", "So does this one, which explains the rest of the matter at length."]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let (kept, _) = strip(paras);
+        assert_eq!(kept.len(), 3);
+    }
+}
