@@ -1,7 +1,10 @@
 //! HTML pages: the page's metadata first, the body from `dom_smoothie`'s
 //! readability, then the news-specific cleaning shared with plain text.
 
+use std::sync::LazyLock;
+
 use dom_query::Document;
+use regex::Regex;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::meta::{self, PageMeta};
@@ -14,6 +17,7 @@ use dossier_document::Warning;
 pub fn extract(html: &str, article: &mut Article, warnings: &mut Vec<Warning>) {
     let doc = Document::from(html);
     let page = meta::collect(&doc);
+    preclean(&doc);
     let url = article.url.clone().or_else(|| page.url.clone());
     let base = url.as_deref().filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let cfg = Config { text_mode: TextMode::Formatted, ..Config::default() };
@@ -58,6 +62,41 @@ fn fill_meta(article: &mut Article, page: &PageMeta, url: Option<String>, readab
     }
     if article.language.is_none() {
         article.language = page.language.clone();
+    }
+}
+
+/// Class and id words of page furniture inside article containers: captions and
+/// credits, bylines and timestamps, share bars, newsletter boxes, related-story
+/// lists, author bios. Matched as whole words of the attribute (split at `-`,
+/// `_`, white space and case changes).
+static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s_-])(figcaption|caption|captions|credit|credits|image-credit|photo-credit|byline|bylines|dateline|timestamp|share|sharing|share-bar|sharebar|social|social-share|newsletter|newsletters|signup|sign-up|subscribe|subscription|related|related-articles|related-stories|recommended|recirc|promo|author-bio|author-info|authorbio|about-author|bio|breadcrumb|breadcrumbs|tags|tag-list|advert|advertisement|ad-container|ad-slot|sponsored|comments|comment-count|print|outbrain|taboola)(?:$|[\s_-])").unwrap()
+});
+
+/// Remove furniture elements before readability scores the page: `<figcaption>`
+/// and elements whose class or id names furniture (see [`FURNITURE_CLASS`]),
+/// unless they hold a large share of the page's text (a container misnamed).
+fn preclean(doc: &Document) {
+    doc.select("figcaption").remove();
+    let total = doc.select("body").text().len().max(1);
+    for node in doc.select("[class], [id]").nodes() {
+        let mut names = String::new();
+        for a in ["class", "id"] {
+            if let Some(v) = node.attr(a) {
+                names.push_str(&v);
+                names.push(' ');
+            }
+        }
+        if names.len() > 300 || !FURNITURE_CLASS.is_match(&names) {
+            continue;
+        }
+        if node.has_name("body") || node.has_name("html") || node.has_name("article") || node.has_name("main") {
+            continue;
+        }
+        let len = node.text().len();
+        if len * 4 < total || len < 400 {
+            node.remove_from_parent();
+        }
     }
 }
 
