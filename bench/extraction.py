@@ -7,6 +7,7 @@ Runs `dossier analyze --format jsonl` on ../shared/data/article-extraction-bench
 writes the prediction file ({id: {"articleBody": text}}) and prints the scorer's line
 (F1, P, R, accuracy). --per-page lists the worst pages by F1 for error analysis.
 """
+import argparse
 import json
 import os
 import re
@@ -21,8 +22,12 @@ DATA = os.path.join(SHARED, "data", "article-extraction-benchmark")
 
 
 def main(argv):
-    binary = next((a for a in argv if not a.startswith("--") and os.path.exists(a)), os.path.join(HERE, "..", "target", "release", "dossier"))
-    out = argv[argv.index("--out") + 1] if "--out" in argv else os.path.join(tempfile.mkdtemp(), "dossier.json")
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("binary", nargs="?", default=os.path.join(HERE, "..", "target", "release", "dossier"))
+    ap.add_argument("--out", default=os.path.join(tempfile.mkdtemp(), "dossier.json"))
+    ap.add_argument("--per-page", action="store_true")
+    args = ap.parse_args(argv)
+    binary, out = args.binary, args.out
     html_dir = os.path.join(DATA, "html")
     proc = subprocess.run([binary, "analyze", "--format", "jsonl", html_dir], capture_output=True, text=True)
     pred = {}
@@ -37,7 +42,7 @@ def main(argv):
     score = subprocess.run([sys.executable, os.path.join(SHARED, "eval", "score_extraction.py"),
                             os.path.join(DATA, "ground-truth.json"), out], capture_output=True, text=True)
     print(score.stdout.strip().replace(out, "dossier"))
-    if "--per-page" in argv:
+    if args.per_page:
         word = re.compile(r"\w+")
         def sh(t):
             w = word.findall(t or "")
