@@ -34,7 +34,14 @@ pub fn authors(byline: &str) -> Vec<String> {
     let s = LEAD.replace(byline.trim(), "");
     let s = NOISE.replace_all(&s, " ");
     let mut out = Vec::new();
-    for part in s.split([',', '|', ';', '&', '/', '•', '·', '\n']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" And ")) {
+    let parts = s
+        .split([',', '|', ';', '&', '/', '•', '·', '\n'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" And "))
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split(" — "));
+    for part in parts {
         let part = LEAD.replace(part.trim(), "");
         let part = part.trim().trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c == ':' || c.is_whitespace());
         if let Some(name) = clean_name(part) {
@@ -105,6 +112,7 @@ mod tests {
         assert_eq!(authors("By Ali al-Sayed, Amy O'Neil & Kim Lee-Park"), ["Ali al-Sayed", "Amy O'Neil", "Kim Lee-Park"]);
         assert_eq!(authors("https://www.facebook.com/janedoe"), Vec::<String>::new());
         assert_eq!(authors("jane.doe@example.com"), Vec::<String>::new());
+        assert_eq!(authors("By Justine Coleman - 11/18/19 11:04 PM EST"), ["Justine Coleman"]);
     }
 
     #[test]

@@ -18,28 +18,32 @@ fn re(pattern: &str) -> Regex {
 static LINE_RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
     vec![
         (
+            Reason::PageMeta,
+            re(r"^\|?\s*((tempo de leitura|reading time|read time|temps de lecture|lesezeit|tiempo de lectura)\s*:?.{0,20}|(first |last )?(published|updated|posted)( on| at)?:?\s.{0,60}\d.{0,40}|\d+\s*(-\s*)?(minute|min)s?\.? read)$"),
+        ),
+        (
             Reason::Advertisement,
             re(r"^(advertisement|advertising|advert|ad|ads|sponsored( content| links?)?|paid (content|post)|promoted( content| stories)?|supported by|story continues below( this)? (advertisement|ad)|article continues below( this)? (advertisement|ad)|continue reading (the main story|below)|skip advertisement|remove ads?|ad feedback|\[?ad\]?)$"),
         ),
         (
             Reason::Social,
-            re(r"^((share|share this|share this (article|story|page|post|video)|share on (facebook|twitter|x|linkedin|whatsapp)|share via email|tweet( this)?|email( this)?|e-mail|print( this)?( article| page)?|save( article| for later| story)?|copy link( to clipboard)?|link copied|copied|whatsapp|facebook|twitter|linkedin|pinterest|reddit|flipboard|messenger|telegram|x|comments?|\d+ comments?|comments? \(\d+\)|view comments|show comments|leave a comment|join the conversation|gift( this)? article|listen( to this article)?|bookmark)[\s|·•,/]*)+$"),
+            re(r"^((share|share this|share this (article|story|page|post|video)|share on (facebook|twitter|x|linkedin|whatsapp)|share via email|tweet( this)?|email( this)?|e-mail|print( this)?( article| page)?|save( article| for later| story)?|copy link( to clipboard)?|link copied|copied|whatsapp|facebook|twitter|linkedin|pinterest|reddit|flipboard|messenger|telegram|x|comments?|\d+ comments?|comments? \(\d+\)|view comments|show comments|leave a comment|join the conversation|gift( this)? article|listen( to this article)?|bookmark|pin|pint|baixar|download|sharing is caring!?)[\s|·•,/]*)+$|^(follow (us|me|him|her|them|@\w+)\b.{0,150}|view (the )?author('s)? (archive|profile)|e-?mail the (author|reporter)|about the author|tell us what you think.{0,20}|join the discussion.{0,40}|via [\w.-]+\.(com|info|net|org))$"),
         ),
         (
             Reason::ReadMore,
-            re(r"^(read more|read more:.*|more:\s.{0,150}|read next:?.*|see also:.*|also read:.*|also see:.*|watch:\s.{0,150}|listen:\s.{0,150}|read the full (story|article).*|click here\b.{0,120}|continue reading.{0,40}|keep reading.{0,40}|read (the )?(full )?(story|article)( here)?\.?)$"),
+            re(r"^(read more|read more:.*|more:\s.{0,150}|read next:?.*|see also:.*|also read:.*|also see:.*|watch:\s.{0,150}|listen:\s.{0,150}|read the full (story|article).*|click here\b.{0,120}|continue reading.{0,40}|keep reading.{0,40}|read (the )?(full )?(story|article)( here)?\.?|see more:.{0,150}|read more\b.{0,60}|more:|more great .{1,30} stories|want more stories like this\??)$"),
         ),
         (
             Reason::Newsletter,
-            re(r"^((sign up|subscribe|register)\b.{0,80}\b(newsletters?|updates|alerts|emails?|briefing|digest|inbox)\b.{0,80}|.{0,60}\bnewsletters?\b.{0,40}\b(sign up|subscribe)\b.{0,40}|subscribe( now| today)?|sign up( now| today)?|get (our|the) .{0,40}newsletter.{0,40}|thanks? (you )?for (signing up|subscribing).{0,80})$"),
+            re(r"^((sign up|subscribe|register)\b.{0,80}\b(newsletters?|updates|alerts|emails?|briefing|digest|inbox)\b.{0,80}|.{0,60}\bnewsletters?\b.{0,40}\b(sign up|subscribe)\b.{0,40}|subscribe( now| today)?|sign up( now| today)?|get (our|the) .{0,40}newsletter.{0,40}|thanks? (you )?for (signing up|subscribing).{0,80}|you have (been )?successfully subscribed.{0,40}|breaking news (e-?mails|alerts)|.{0,100}\b(sign up|subscribe)\b.{0,100}\b(newsletters?|inbox)\b.{0,60})$"),
         ),
         (
             Reason::Caption,
-            re(r"^((photo|photograph|image|picture|video|graphic|illustration|file photo|photo illustration|credit|photo credit|image credit|image source|image caption|media caption|image copyright|caption)\s*[:|]\s*.{1,200}|(image|photo) (copyright|caption|source)\s.{1,200}|(enlarge|toggle|hide) (this )?(image|caption)|\(?(photo|image) by [^.]{1,60}\)?|\(?(ap|afp|reuters|getty images|epa|shutterstock)( photo)?(/[^)]{1,60})?\)?)$"),
+            re(r"^(caption|this slideshow requires javascript\.?|(photo|photograph|image|picture|video|graphic|illustration|file photo|photo illustration|credit|photo credit|image credit|image source|image caption|media caption|image copyright|caption)\s*[:|]\s*.{1,200}|(image|photo) (copyright|caption|source)\s.{1,200}|(enlarge|toggle|hide) (this )?(image|caption)|\(?(photo|image) by [^.]{1,60}\)?|\(?(ap|afp|reuters|getty( images)?|epa|shutterstock)( photo)?(/[^)]{1,60})?\)?|image \d+ of \d+|\d+ of \d+|[\p{L}. ]{3,40}\s?/\s?(getty( images)?|ap|afp|reuters|shutterstock|zdnet|cnet|epa)|(фото|foto|fotos|photo)\s*:.{1,150})$"),
         ),
         (
             Reason::Copyright,
-            re(r"^((©|\(c\)).{0,200}|copyright\s*(©|\(c\)|\d{4}).{0,200}|.{0,100}\ball rights reserved\b.{0,80})$"),
+            re(r"^((©|\(c\)).{0,200}|.{0,150}©\s?\d{4}.{0,150}|(copyright\s?)?ⓒ.{0,150}|copyright\s*(©|\(c\)|\d{4}).{0,200}|.{0,100}\ball rights reserved\b.{0,80})$"),
         ),
         (
             Reason::CookieNotice,
@@ -47,7 +51,7 @@ static LINE_RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
         ),
         (
             Reason::Navigation,
-            re(r"^(skip to (main )?(content|navigation)|back to top|jump to (content|comments)|menu|main menu|home|search|log ?in|sign in|log ?out|my account|next (article|story)|previous (article|story)|close|open|loading\.*|click to expand|expand|collapse|show more|show less|load more|see more|toggle navigation)$"),
+            re(r"^(skip to (main )?(content|navigation)|back to top|jump to (content|comments)|menu|main menu|home|search|log ?in|sign in|log ?out|my account|next (article|story)|previous (article|story)|close|open|loading( content)?\s*(\.*|…)|click to expand|expand|collapse|show more|show less|load more|see more|toggle navigation|text size|[\p{L} &]{1,30}( > [\p{L} &]{1,30})+)$"),
         ),
     ]
 });
@@ -55,7 +59,7 @@ static LINE_RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
 /// A line that opens a list of other stories: it and the short headline-like
 /// lines after it are furniture.
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(related|related (stories|articles|coverage|content|news|links|topics|reading)|more on (this|that)( story| topic)?|more (about|on) .{1,40}|you (may|might) (also )?(like|be interested in)|recommended( for you| stories| reading)?|what to read next|editors?'?’?s? picks|in other news|elsewhere on .{1,40})\s*:?$")
+    re(r"^(related|related (stories|articles|coverage|content|news|links|topics|reading)|more on (this|that)( story| topic)?|more (about|on) .{1,40}|you (may|might) (also )?(like|be interested in)|recommended( for you| stories| reading)?|related (coverage|stories|articles) from .{1,40}|what to read next|editors?'?’?s? picks|in other news|elsewhere on .{1,40}|don'?’?t miss|tags|topics|recent (articles|posts|stories)|popular( this week| now)?|latest|read these next)\s*:?$")
 });
 
 /// A line that opens a trailing block of other headlines: everything after it is
@@ -65,7 +69,8 @@ static MORE_HEADLINES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An inline related link: "Related: Headline of another story".
-static RELATED_INLINE: LazyLock<Regex> = LazyLock::new(|| re(r"^(related|related (story|article|coverage)|more|read|read also|recommended)\s*:\s*\S.{0,200}$"));
+static RELATED_INLINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(related|related (story|article|coverage|post|video)( from .{1,40})?|more|read|read also|recommended)\s*:\s*\S.{0,200}$"));
 
 /// Classify one line of text: `Some(reason)` when the whole line is page furniture.
 pub fn classify_line(line: &str) -> Option<Reason> {
@@ -192,6 +197,11 @@ mod tests {
             ("We use cookies to improve your experience on our site. By continuing you agree.", Reason::CookieNotice),
             ("Related: Senate passes the budget bill", Reason::Related),
             ("Skip to main content", Reason::Navigation),
+            ("Updated at 1:23 p.m.", Reason::PageMeta),
+            ("| UPDATED: 11:05, Tue, Nov 19, 2019", Reason::PageMeta),
+            ("Follow @BGRDeals on Twitter to keep up with the latest deals.", Reason::Social),
+            ("Image 1 of 8", Reason::Caption),
+            ("The contents of this site are ©2019 Capitol Hill Publishing Corp.", Reason::Copyright),
         ];
         for (line, want) in cases {
             assert_eq!(classify_line(line), Some(want), "{line}");
@@ -209,6 +219,8 @@ mod tests {
             "Copyright law does not protect facts, the judge wrote.",
             "Read more about the plan in the document released by the ministry on Tuesday, which runs to 400 pages.",
             "Home prices rose.",
+            "Updated figures will be published next week, the ministry said.",
+            "She posted a photo of the letter, which was dated 2019.",
         ] {
             assert_eq!(classify_line(line), None, "{line}");
         }

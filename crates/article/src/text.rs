@@ -30,6 +30,9 @@ pub fn clean(paras: Vec<String>, article: &mut Article) {
             break;
         }
         if let Some(reason) = classify_line(p) {
+            if reason == Reason::PageMeta && article.published.is_none() {
+                article.published = dates::normalize(p);
+            }
             removed.push(Removed { text: collapse(p), reason });
             body_start = i + 1;
             continue;
@@ -121,7 +124,7 @@ fn is_title_candidate(p: &str) -> bool {
 fn is_page_meta(p: &str) -> bool {
     use std::sync::LazyLock;
     static META: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^((first |last )?(published|updated|posted|modified)\b.{0,80}|\d+\s*(-\s*)?(minute|min)s?\.? read|(mon|tues|wednes|thurs|fri|satur|sun)day,?\s.{0,40}\d{4}.{0,30})$").unwrap()
+        regex::Regex::new(r"(?i)^\|?\s*((first |last )?(published|updated|posted|modified)\b.{0,80}|\d+\s*(-\s*)?(minute|min)s?\.? read|(mon|tues|wednes|thurs|fri|satur|sun)day,?\s.{0,40}\d{4}.{0,30})$").unwrap()
     });
     let p = p.trim();
     if META.is_match(p) {
