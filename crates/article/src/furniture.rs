@@ -10,8 +10,11 @@ use regex::Regex;
 
 use crate::model::Reason;
 
+/// Compile a rule. Rules are matched against the lowercased line (cheaper than
+/// `(?i)` over Unicode), and word boundaries are ASCII ones (`\\b` as
+/// `(?-u:\\b)`): both keep every rule small and within the regex crate's fast DFA.
 fn re(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){pattern}")).expect("furniture pattern")
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("furniture pattern")
 }
 
 /// Whole-line patterns, tried in order. Each must match the entire trimmed line.
@@ -19,7 +22,7 @@ static LINE_RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
     vec![
         (
             Reason::PageMeta,
-            re(r"^\|?\s*((tempo de leitura|reading time|read time|temps de lecture|lesezeit|tiempo de lectura)\s*:?.{0,20}|(first |last )?(published|updated|posted)( on| at)?:?\s.{0,60}\d.{0,40}|\d+\s*(-\s*)?(minute|min)s?\.? read)$"),
+            re(r"^\|?\s*((tempo de leitura|reading time|read time|temps de lecture|lesezeit|tiempo de lectura)\s*:?.*|(first |last )?(published|updated|posted)( on| at)?:?\s.*\d.*|\d+\s*(-\s*)?(minute|min)s?\.? read)$"),
         ),
         (
             Reason::Advertisement,
@@ -27,31 +30,31 @@ static LINE_RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
         ),
         (
             Reason::Social,
-            re(r"^((share|share this|share this (article|story|page|post|video)|share on (facebook|twitter|x|linkedin|whatsapp)|share via email|tweet( this)?|email( this)?|e-mail|print( this)?( article| page)?|save( article| for later| story)?|copy link( to clipboard)?|link copied|copied|whatsapp|facebook|twitter|linkedin|pinterest|reddit|flipboard|messenger|telegram|x|comments?|\d+ comments?|comments? \(\d+\)|view comments|show comments|leave a comment|join the conversation|gift( this)? article|listen( to this article)?|bookmark|pin|pint|baixar|download|sharing is caring!?)[\s|·•,/]*)+$|^(follow (us|me|him|her|them|@\w+)\b.{0,150}|view (the )?author('s)? (archive|profile)|e-?mail the (author|reporter)|about the author|tell us what you think.{0,20}|join the discussion.{0,40}|via [\w.-]+\.(com|info|net|org))$"),
+            re(r"^((share|share this|share this (article|story|page|post|video)|share on (facebook|twitter|x|linkedin|whatsapp)|share via email|tweet( this)?|email( this)?|e-mail|print( this)?( article| page)?|save( article| for later| story)?|copy link( to clipboard)?|link copied|copied|whatsapp|facebook|twitter|linkedin|pinterest|reddit|flipboard|messenger|telegram|x|comments?|\d+ comments?|comments? \(\d+\)|view comments|show comments|leave a comment|join the conversation|gift( this)? article|listen( to this article)?|bookmark|pin|pint|baixar|download|sharing is caring!?)[\s|·•,/]*)+$|^(follow (us|me|him|her|them|@\w+)\b.*|view (the )?author('s)? (archive|profile)|e-?mail the (author|reporter)|about the author|tell us what you think.*|join the discussion.*|via [\w.-]+\.(com|info|net|org))$"),
         ),
         (
             Reason::ReadMore,
-            re(r"^(read more|read more:.*|more:\s.{0,150}|read next:?.*|see also:.*|also read:.*|also see:.*|watch:\s.{0,150}|listen:\s.{0,150}|read the full (story|article).*|click here\b.{0,120}|continue reading.{0,40}|keep reading.{0,40}|read (the )?(full )?(story|article)( here)?\.?|see more:.{0,150}|read more\b.{0,60}|more:|more great .{1,30} stories|want more stories like this\??)$"),
+            re(r"^(read more|read more:.*|more:\s.*|read next:?.*|see also:.*|also read:.*|also see:.*|watch:\s.*|listen:\s.*|read the full (story|article).*|click here\b.*|continue reading.*|keep reading.*|read (the )?(full )?(story|article)( here)?\.?|see more:.*|read more\b[^.]*|more:|more great .+ stories|want more stories like this\??)$"),
         ),
         (
             Reason::Newsletter,
-            re(r"^((sign up|subscribe|register)\b.{0,80}\b(newsletters?|updates|alerts|emails?|briefing|digest|inbox)\b.{0,80}|.{0,60}\bnewsletters?\b.{0,40}\b(sign up|subscribe)\b.{0,40}|subscribe( now| today)?|sign up( now| today)?|get (our|the) .{0,40}newsletter.{0,40}|thanks? (you )?for (signing up|subscribing).{0,80}|you have (been )?successfully subscribed.{0,40}|breaking news (e-?mails|alerts)|.{0,100}\b(sign up|subscribe)\b.{0,100}\b(newsletters?|inbox)\b.{0,60})$"),
+            re(r"^((sign up|subscribe|register)\b.*\b(newsletters?|updates|alerts|emails?|briefing|digest|inbox)\b.*|.*\bnewsletters?\b.*\b(sign up|subscribe)\b.*|subscribe( now| today)?|sign up( now| today)?|get (our|the) .*newsletter.*|thanks? (you )?for (signing up|subscribing).*|you have (been )?successfully subscribed.*|breaking news (e-?mails|alerts)|.*\b(sign up|subscribe)\b.*\b(newsletters?|inbox)\b.*)$"),
         ),
         (
             Reason::Caption,
-            re(r"^(caption|this slideshow requires javascript\.?|(photo|photograph|image|picture|video|graphic|illustration|file photo|photo illustration|credit|photo credit|image credit|image source|image caption|media caption|image copyright|caption)\s*[:|]\s*.{1,200}|(image|photo) (copyright|caption|source)\s.{1,200}|(enlarge|toggle|hide) (this )?(image|caption)|\(?(photo|image) by [^.]{1,60}\)?|\(?(ap|afp|reuters|getty( images)?|epa|shutterstock)( photo)?(/[^)]{1,60})?\)?|image \d+ of \d+|\d+ of \d+|[\p{L}. ]{3,40}\s?/\s?(getty( images)?|ap|afp|reuters|shutterstock|zdnet|cnet|epa)|(фото|foto|fotos|photo)\s*:.{1,150})$"),
+            re(r"^(caption|this slideshow requires javascript\.?|(photo|photograph|image|picture|video|graphic|illustration|file photo|photo illustration|credit|photo credit|image credit|image source|image caption|media caption|image copyright|caption)\s*[:|]\s*.+|(image|photo) (copyright|caption|source)\s.+|(enlarge|toggle|hide) (this )?(image|caption)|\(?(photo|image) by [^.]+\)?|\(?(ap|afp|reuters|getty( images)?|epa|shutterstock)( photo)?(/[^)]+)?\)?|image \d+ of \d+|\d+ of \d+|[\p{L}. ]+\s?/\s?(getty( images)?|ap|afp|reuters|shutterstock|zdnet|cnet|epa)|(фото|foto|fotos|photo)\s*:.+)$"),
         ),
         (
             Reason::Copyright,
-            re(r"^((©|\(c\)).{0,200}|.{0,150}©\s?\d{4}.{0,150}|(copyright\s?)?ⓒ.{0,150}|copyright\s*(©|\(c\)|\d{4}).{0,200}|.{0,100}\ball rights reserved\b.{0,80})$"),
+            re(r"^((©|\(c\)).*|.*©\s?\d{4}.*|(copyright\s?)?ⓒ.*|copyright\s*(©|\(c\)|\d{4}).*|.*\ball rights reserved\b.*)$"),
         ),
         (
             Reason::CookieNotice,
-            re(r"^(.{0,120}\b(we|this (web)?site|our (web)?site|our partners) (use|uses|using)( of)? cookies\b.{0,300}|.{0,60}\b(accept|manage|reject) (all )?cookies\b.{0,100}|cookie (settings|preferences|policy|notice))$"),
+            re(r"^(.*\b(we|this (web)?site|our (web)?site|our partners) (use|uses|using)( of)? cookies\b.*|.*\b(accept|manage|reject) (all )?cookies\b.*|cookie (settings|preferences|policy|notice))$"),
         ),
         (
             Reason::Navigation,
-            re(r"^(skip to (main )?(content|navigation)|back to top|jump to (content|comments)|menu|main menu|home|search|log ?in|sign in|log ?out|my account|next (article|story)|previous (article|story)|close|open|loading( content)?\s*(\.*|…)|click to expand|expand|collapse|show more|show less|load more|see more|toggle navigation|text size|[\p{L} &]{1,30}( > [\p{L} &]{1,30})+)$"),
+            re(r"^(skip to (main )?(content|navigation)|back to top|jump to (content|comments)|menu|main menu|home|search|log ?in|sign in|log ?out|my account|next (article|story)|previous (article|story)|close|open|loading( content)?\s*(\.*|…)|click to expand|expand|collapse|show more|show less|load more|see more|toggle navigation|text size|[\p{L} &]+( > [\p{L} &]+)+)$"),
         ),
     ]
 });
@@ -59,29 +62,37 @@ static LINE_RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
 /// A line that opens a list of other stories: it and the short headline-like
 /// lines after it are furniture.
 static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(related|related (stories|articles|coverage|content|news|links|topics|reading)|more on (this|that)( story| topic)?|more (about|on) .{1,40}|you (may|might) (also )?(like|be interested in)|recommended( for you| stories| reading)?|related (coverage|stories|articles) from .{1,40}|what to read next|editors?'?’?s? picks|in other news|elsewhere on .{1,40}|don'?’?t miss|tags|topics|recent (articles|posts|stories)|popular( this week| now)?|latest|read these next)\s*:?$")
+    re(r"^(related|related (stories|articles|coverage|content|news|links|topics|reading)|more on (this|that)( story| topic)?|more (about|on) .+|you (may|might) (also )?(like|be interested in)|recommended( for you| stories| reading)?|related (coverage|stories|articles) from .+|what to read next|editors?'?’?s? picks|in other news|elsewhere on .+|don'?’?t miss|tags|topics|recent (articles|posts|stories)|popular( this week| now)?|latest|read these next)\s*:?$")
 });
 
 /// A line that opens a trailing block of other headlines: everything after it is
 /// furniture when the rest is headline-like.
 static MORE_HEADLINES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(more (headlines|stories|news|top stories|from .{1,40})|most (read|popular|viewed|shared|emailed)( stories| articles)?( on .{1,40})?|trending( now| stories)?|top (stories|headlines|news)|latest (news|stories|headlines)|popular (now|stories)|don'?’?t miss|up next|further reading|around the web|from (our|the) (partners|web)|sponsored stories|promoted stories)\s*:?$")
+    re(r"^(more (headlines|stories|news|top stories|from .+)|most (read|popular|viewed|shared|emailed)( stories| articles)?( on .+)?|trending( now| stories)?|top (stories|headlines|news)|latest (news|stories|headlines)|popular (now|stories)|don'?’?t miss|up next|further reading|around the web|from (our|the) (partners|web)|sponsored stories|promoted stories)\s*:?$")
 });
 
 /// An inline related link: "Related: Headline of another story".
 static RELATED_INLINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(related|related (story|article|coverage|post|video)( from .{1,40})?|more|read|read also|recommended)\s*:\s*\S.{0,200}$"));
+    LazyLock::new(|| re(r"^(related|related (story|article|coverage|post|video)( from .+)?|more|read|read also|recommended)\s*:\s*\S.*$"));
 
 /// Classify one line of text: `Some(reason)` when the whole line is page furniture.
 pub fn classify_line(line: &str) -> Option<Reason> {
     let l = line.trim();
-    if l.is_empty() || l.chars().count() > 400 {
+    // Furniture lines are short; prose paragraphs are not worth the regexes.
+    if l.is_empty() || l.len() > 600 || l.chars().count() > 400 {
         return None;
     }
+    let l = &l.to_lowercase();
     if RELATED_INLINE.is_match(l) && !looks_like_sentence_with_colon(l) {
         return Some(Reason::Related);
     }
-    LINE_RULES.iter().find(|(_, r)| r.is_match(l)).map(|(reason, _)| *reason)
+    // Long lines can only be cookie notices; other furniture is short.
+    let long = l.chars().count() > 200;
+    LINE_RULES
+        .iter()
+        .filter(|(reason, _)| !long || *reason == Reason::CookieNotice)
+        .find(|(_, r)| r.is_match(l))
+        .map(|(reason, _)| *reason)
 }
 
 /// "More: …" and friends are links, but "Read: The president's remarks were …" in
@@ -92,12 +103,12 @@ fn looks_like_sentence_with_colon(l: &str) -> bool {
 
 /// Does this line open a "Related" list?
 pub fn is_related_header(line: &str) -> bool {
-    RELATED_HEADER.is_match(line.trim())
+    line.len() < 80 && RELATED_HEADER.is_match(&line.trim().to_lowercase())
 }
 
 /// Does this line open a trailing "More headlines" block?
 pub fn is_more_headlines_header(line: &str) -> bool {
-    MORE_HEADLINES.is_match(line.trim())
+    line.len() < 80 && MORE_HEADLINES.is_match(&line.trim().to_lowercase())
 }
 
 /// A line that reads like a headline or link text, not a paragraph of prose:
@@ -119,6 +130,12 @@ pub fn is_headline_like(line: &str) -> bool {
 /// headline-like lines that follow it, and a trailing "More headlines" block
 /// when nothing but headline-like lines follow its header.
 pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<(String, Reason)>) {
+    let classes: Vec<Option<Reason>> = paragraphs.iter().map(|p| classify_line(p)).collect();
+    strip_classified(&paragraphs, &classes)
+}
+
+/// [`strip`] with each paragraph's [`classify_line`] result already known.
+pub fn strip_classified(paragraphs: &[String], classes: &[Option<Reason>]) -> (Vec<String>, Vec<(String, Reason)>) {
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut removed = Vec::new();
     let mut in_related = false;
@@ -129,7 +146,7 @@ pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<(String, Reason)>) {
         }
         if is_more_headlines_header(para) {
             let rest = &paragraphs[idx + 1..];
-            let prose = rest.iter().filter(|p| !is_headline_like(p) && classify_line(p).is_none()).count();
+            let prose = rest.iter().zip(&classes[idx + 1..]).filter(|(p, c)| !is_headline_like(p) && c.is_none()).count();
             if prose == 0 || rest.len() >= 3 && prose * 5 <= rest.len() && idx * 2 >= paragraphs.len() {
                 removed.push((para.to_string(), Reason::MoreHeadlines));
                 removed.extend(rest.iter().filter(|p| !p.trim().is_empty()).map(|p| (collapse(p), Reason::MoreHeadlines)));
@@ -142,11 +159,18 @@ pub fn strip(paragraphs: Vec<String>) -> (Vec<String>, Vec<(String, Reason)>) {
             continue;
         }
         if in_related {
-            if is_headline_like(para) && classify_line(para).is_none() {
+            if is_headline_like(para) && classes[idx].is_none() {
                 removed.push((collapse(para), Reason::Related));
                 continue;
             }
             in_related = false;
+        }
+        if !para.contains('\n') {
+            match classes[idx] {
+                Some(reason) => removed.push((para.to_string(), reason)),
+                None => kept.push(para.to_string()),
+            }
+            continue;
         }
         // A block of lines: drop furniture lines inside it, keep the others.
         let mut lines_kept = Vec::new();

@@ -16,8 +16,11 @@ use dossier_document::Warning;
 /// caller's hints) win over what the page says.
 pub fn extract(html: &str, article: &mut Article, warnings: &mut Vec<Warning>) {
     let doc = Document::from(html);
-    let page = meta::collect(&doc);
-    preclean(&doc);
+    let mut page = meta::collect(&doc);
+    let bylines = preclean(&doc);
+    if page.authors.is_empty() {
+        page.authors = bylines.iter().map(|b| crate::byline::authors(b)).find(|a| !a.is_empty()).unwrap_or_default();
+    }
     let url = article.url.clone().or_else(|| page.url.clone());
     let base = url.as_deref().filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let cfg = Config { text_mode: TextMode::Formatted, ..Config::default() };
@@ -76,7 +79,9 @@ static FURNITURE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 /// Remove furniture elements before readability scores the page: `<figcaption>`
 /// and elements whose class or id names furniture (see [`FURNITURE_CLASS`]),
 /// unless they hold a large share of the page's text (a container misnamed).
-fn preclean(doc: &Document) {
+/// Returns the text of the removed byline elements, for the authors.
+fn preclean(doc: &Document) -> Vec<String> {
+    let mut bylines = Vec::new();
     doc.select("figcaption").remove();
     let total = doc.select("body").text().len().max(1);
     for node in doc.select("[class], [id]").nodes() {
@@ -93,11 +98,16 @@ fn preclean(doc: &Document) {
         if node.has_name("body") || node.has_name("html") || node.has_name("article") || node.has_name("main") {
             continue;
         }
-        let len = node.text().len();
+        let text = node.text();
+        let len = text.len();
         if len * 4 < total || len < 400 {
+            if len < 200 && names.to_ascii_lowercase().contains("byline") {
+                bylines.push(text.to_string());
+            }
             node.remove_from_parent();
         }
     }
+    bylines
 }
 
 /// The page's visible text when readability finds no article: the JSON-LD
@@ -135,6 +145,19 @@ fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn visible_byline_gives_authors_when_metadata_has_none() {
+        let html = r#"<html><body><article><h1>Bridge repairs ahead of schedule</h1>
+            <p class="byline">By Tomasz Achebe</p>
+            <p>Crews finished the deck of the harbor bridge two weeks early, the city said on Monday, and traffic will return to all four lanes by the end of the month.</p>
+            <p>The repairs cost less than planned, according to the transportation department, which had set aside money for delays that never came.</p>
+            </article></body></html>"#;
+        let mut a = Article::default();
+        extract(html, &mut a, &mut Vec::new());
+        assert_eq!(a.authors, ["Tomasz Achebe"]);
+        assert!(!a.text.contains("By Tomasz"));
+    }
 
     #[test]
     fn site_suffix() {

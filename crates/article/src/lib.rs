@@ -57,6 +57,9 @@ pub fn extract(doc: &Document, opts: &Options) -> (Article, Vec<Warning>) {
     if opts.published.is_some() {
         article.published = opts.published.clone();
     }
+    if article.published.is_none() {
+        article.published = article.url.as_deref().and_then(dates::date_from_url);
+    }
     if article.language.is_none() {
         article.language = lang::detect(&article.text);
     }
@@ -85,6 +88,14 @@ mod tests {
         assert_eq!(a.published.as_deref(), Some("2014-11-06"));
         let (a, _) = extract(&d, &Options::default());
         assert_eq!(a.published.as_deref(), Some("2015-01-02"));
+    }
+
+    #[test]
+    fn url_date_is_the_last_resort() {
+        let mut d = doc(Body::Html("<p>The library will open longer hours from Monday, the board said.</p>".into()));
+        d.hints.url = Some("https://post.example/2020/07/22/library-hours/".into());
+        let (a, _) = extract(&d, &Options::default());
+        assert_eq!(a.published.as_deref(), Some("2020-07-22"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! A page's own metadata: JSON-LD (`NewsArticle` and kin), OpenGraph and other
 //! `<meta>` tags, `<time>` elements, the canonical link and the URL's date.
 
+use std::collections::HashMap;
+
 use dom_query::Document;
 use serde_json::Value;
 
@@ -46,33 +48,48 @@ const ARTICLE_TYPES: [&str; 9] = [
 /// `<time datetime>`, then the date in the canonical URL.
 pub fn collect(doc: &Document) -> PageMeta {
     let mut m = PageMeta::default();
-    for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
-        let raw = script.text();
-        let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
-        if let Ok(v) = serde_json::from_str::<Value>(raw) {
-            let mut objs = Vec::new();
-            article_objects(&v, &mut objs);
-            // Most specific type first: NewsArticle over WebPage.
-            objs.sort_by_key(|o| type_rank(o));
-            for o in objs {
-                from_json_ld(o, &mut m);
-            }
-        }
-    }
-    let meta = |keys: &[&str]| -> Option<String> {
-        for k in keys {
-            for attr in ["property", "name", "itemprop"] {
-                let sel = doc.select(&format!(r#"meta[{attr}="{k}" i]"#));
-                if let Some(c) = sel.attr("content") {
-                    let c = c.trim();
-                    if !c.is_empty() {
-                        return Some(c.to_string());
+    // One walk of the tree for every element the metadata can come from.
+    let mut metas: HashMap<String, String> = HashMap::new();
+    let mut times = Vec::new();
+    let mut canonical = None;
+    let mut lang = None;
+    let mut title = None;
+    let found = doc.select(r#"html[lang], title, meta[content], link[rel="canonical"], time[datetime], script[type="application/ld+json"]"#);
+    for node in found.nodes() {
+        let name = node.node_name().map(|n| n.to_string()).unwrap_or_default();
+        match name.as_str() {
+            "html" => lang = node.attr("lang").map(|l| l.to_string()),
+            "title" if title.is_none() => title = Some(node.text().to_string()),
+            "link" if canonical.is_none() => canonical = node.attr("href").map(|h| h.to_string()),
+            "time" => times.extend(node.attr("datetime").map(|d| d.to_string())),
+            "meta" => {
+                let content = node.attr("content").map(|c| c.trim().to_string()).unwrap_or_default();
+                if content.is_empty() {
+                    continue;
+                }
+                for attr in ["property", "name", "itemprop", "http-equiv"] {
+                    if let Some(k) = node.attr(attr) {
+                        metas.entry(k.trim().to_ascii_lowercase()).or_insert_with(|| content.clone());
                     }
                 }
             }
+            "script" => {
+                let raw = node.text();
+                let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
+                if let Ok(v) = serde_json::from_str::<Value>(raw) {
+                    let mut objs = Vec::new();
+                    article_objects(&v, &mut objs);
+                    // Most specific type first: NewsArticle over WebPage.
+                    objs.sort_by_key(|o| type_rank(o));
+                    for o in objs {
+                        from_json_ld(o, &mut m);
+                    }
+                }
+            }
+            _ => {}
         }
-        None
-    };
+    }
+    let meta = |keys: &[&str]| -> Option<String> { keys.iter().find_map(|k| metas.get(&k.to_ascii_lowercase()).cloned()) };
     set(&mut m.title, meta(&["og:title", "twitter:title", "headline", "dc.title", "parsely-title", "sailthru.title"]).map(|t| decode_entities(&t)));
     set(&mut m.outlet, meta(&["og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"]).map(|s| s.trim_start_matches('@').to_string()));
     set(
@@ -105,22 +122,16 @@ pub fn collect(doc: &Document) -> PageMeta {
         }
     }
     if m.published.is_none() {
-        for t in doc.select("time[datetime]").iter() {
-            if let Some(d) = t.attr("datetime").and_then(|d| dates::normalize(&d)) {
-                m.published = Some(d);
-                break;
-            }
-        }
+        m.published = times.iter().find_map(|d| dates::normalize(d));
     }
-    set(&mut m.url, doc.select(r#"link[rel="canonical"]"#).attr("href").map(|s| s.to_string()));
+    set(&mut m.url, canonical);
     set(&mut m.url, meta(&["og:url"]));
     if m.published.is_none() {
         m.published = m.url.as_deref().and_then(dates::date_from_url);
     }
-    let lang = doc.select("html").attr("lang").map(|s| s.to_string()).or_else(|| meta(&["og:locale", "language", "content-language", "dc.language"]));
+    let lang = lang.or_else(|| meta(&["og:locale", "language", "content-language", "dc.language"]));
     set(&mut m.language, lang.and_then(|l| normalise_lang(&l)));
-    let title = doc.select("title").text();
-    let title = collapse(&title);
+    let title = collapse(&title.unwrap_or_default());
     if !title.is_empty() {
         m.html_title = Some(title);
     }

@@ -21,6 +21,8 @@ pub fn extract(text: &str, article: &mut Article) {
 /// throughout. When `article.title` is already set, only a paragraph repeating
 /// it is taken as the headline.
 pub fn clean(paras: Vec<String>, article: &mut Article) {
+    // Each paragraph is classified once; the head and `strip` share the result.
+    let classes: Vec<Option<Reason>> = paras.iter().map(|p| classify_line(p)).collect();
     let mut removed = Vec::new();
     let mut body_start = 0;
     let mut seen = 0;
@@ -29,7 +31,7 @@ pub fn clean(paras: Vec<String>, article: &mut Article) {
         if seen >= HEAD_LINES {
             break;
         }
-        if let Some(reason) = classify_line(p) {
+        if let Some(reason) = classes[i] {
             if reason == Reason::PageMeta && article.published.is_none() {
                 article.published = dates::normalize(p);
             }
@@ -38,7 +40,7 @@ pub fn clean(paras: Vec<String>, article: &mut Article) {
             continue;
         }
         seen += 1;
-        let has_more = paras[i + 1..].iter().any(|q| classify_line(q).is_none());
+        let has_more = classes[i + 1..].iter().any(Option::is_none);
         let given_title = article.title.as_deref().is_some_and(|t| same_text(t, p));
         if (article.title.is_none() && is_title_candidate(p) && has_more) || given_title {
             if article.title.is_none() {
@@ -72,7 +74,7 @@ pub fn clean(paras: Vec<String>, article: &mut Article) {
         }
         break;
     }
-    let (kept, rest_removed) = furniture::strip(paras[body_start..].to_vec());
+    let (kept, rest_removed) = furniture::strip_classified(&paras[body_start..], &classes[body_start..]);
     removed.extend(rest_removed.into_iter().map(|(text, reason)| Removed { text, reason }));
     article.set_paragraphs(&kept);
     article.removed.extend(removed);

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use dossier_analysis::{analyze, Analysis, Options};
-use dossier_document::{human_bytes, DocumentError, Origin, DEFAULT_MAX_SIZE};
+use dossier_document::{DocumentError, Origin, DEFAULT_MAX_SIZE};
 use dossier_input::{expand, read, Input};
 
 mod summary;
@@ -116,11 +116,7 @@ fn run_analyze(args: AnalyzeArgs) -> ExitCode {
                 }
                 Err(e) => {
                     failed += 1;
-                    let hint = match e {
-                        DocumentError::TooLarge { .. } => format!(" (current limit {})", human_bytes(args.max_size)),
-                        _ => String::new(),
-                    };
-                    eprintln!("dossier: {origin}: {e}{hint}");
+                    eprintln!("dossier: {origin}: {e}");
                 }
             }
         }

@@ -40,8 +40,16 @@ pub fn sniff(bytes: &[u8]) -> Format {
     }
     let trimmed = text.trim_start();
     if trimmed.starts_with('{') {
-        let first = trimmed.lines().next().unwrap_or("");
-        if first.trim_end().ends_with('}') || serde_json::from_str::<serde_json::Value>(first).is_ok() {
+        // JSONL even when its first line is malformed: the line-level errors are
+        // reported later, one per line, and the good lines still count.
+        let mut lines = trimmed.lines().filter(|l| !l.trim().is_empty());
+        let first = lines.next().unwrap_or("");
+        let second_is_object = lines.next().is_some_and(|l| l.trim_start().starts_with('{'));
+        if first.trim_end().ends_with('}')
+            || first.starts_with("{\"")
+            || second_is_object
+            || serde_json::from_str::<serde_json::Value>(first).is_ok()
+        {
             return Format::Jsonl;
         }
     }
@@ -90,6 +98,7 @@ mod tests {
         assert_eq!(sniff(b"\n  <html lang=en><p>hi"), Format::Html);
         assert_eq!(sniff(b"<p>One</p><p>Two</p>"), Format::Html);
         assert_eq!(sniff(b"{\"id\": \"1\", \"text\": \"hi\"}\n{\"id\": \"2\", \"text\": \"yo\"}\n"), Format::Jsonl);
+        assert_eq!(sniff(b"{\"id\": \"broken\", \"text\": \"unterminated\n{\"id\": \"2\", \"text\": \"ok\"}\n"), Format::Jsonl);
         assert_eq!(sniff("Advertisement\n\nObama said so.\n".as_bytes()), Format::Text);
         // A text that merely mentions a tag is still text.
         assert_eq!(sniff(b"The <p> element is a paragraph, he said."), Format::Text);
