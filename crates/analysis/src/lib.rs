@@ -118,6 +118,12 @@ pub struct Time {
     pub kind: String,
     /// TIMEX3 value (`2014-11-06`, `P3W`, `PRESENT_REF`).
     pub value: String,
+    /// TIMEX3 modifier (`START`, `MID`, `END`, `APPROX`), when the text gives one.
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// The phrase a deadline or scheduled date qualifies ("deadline for international talks").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
 }
 
 /// The analysis of one document: the article and everything found in it. Its

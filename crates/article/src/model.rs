@@ -41,8 +41,6 @@ pub enum Reason {
     MoreHeadlines,
     /// Site navigation ("Skip to content", "Back to top", "Menu").
     Navigation,
-    /// Text the HTML extractor left out of the main content (not itemised).
-    Layout,
 }
 
 impl Reason {
@@ -62,7 +60,6 @@ impl Reason {
             Reason::Related => "related",
             Reason::MoreHeadlines => "more_headlines",
             Reason::Navigation => "navigation",
-            Reason::Layout => "layout",
         }
     }
 }
