@@ -19,6 +19,7 @@ mod html;
 mod lang;
 pub mod meta;
 mod model;
+mod prestrip;
 pub mod text;
 
 pub use model::{Article, Range, Reason, Removed};
