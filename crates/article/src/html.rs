@@ -24,7 +24,8 @@ pub fn extract(html: &str, article: &mut Article, warnings: &mut Vec<Warning>) {
     }
     let url = article.url.clone().or_else(|| page.url.clone());
     let base = url.as_deref().filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let cfg = Config { text_mode: TextMode::Formatted, ..Config::default() };
+    // The page's JSON-LD is read by `meta`; readability need not parse it again.
+    let cfg = Config { text_mode: TextMode::Formatted, disable_json_ld: true, ..Config::default() };
     let (body, readability_title) = match Readability::with_document(doc, base, Some(cfg.clone()))
         .or_else(|_| Readability::with_document(Document::from(html), None, Some(cfg)))
     {

@@ -1,5 +1,6 @@
 //! A byte-level pass over an HTML page before it is parsed: drops `<script>`
-//! (except JSON-LD), `<style>`, `<svg>` and comments. On news pages these are
+//! (except JSON-LD), `<style>`, `<svg>`, `<noscript>`, `<template>`, `<iframe>`,
+//! `<select>`, `<nav>` and comments. On news pages these are
 //! more than half of the bytes and none of the text; removing them first saves
 //! the HTML parser most of its work. The parser would drop nothing else for us:
 //! readability removes the same elements after parsing.
@@ -53,9 +54,12 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
     }
 }
 
+/// Elements dropped whole: no article text is ever in them.
+const HEAVY: [&str; 8] = ["script", "style", "svg", "noscript", "template", "iframe", "select", "nav"];
+
 /// The heavy element a tag opens (`rest` starts just after `<`), if any.
 fn heavy_tag(rest: &[u8]) -> Option<&'static str> {
-    for name in ["script", "style", "svg"] {
+    for name in HEAVY {
         let n = name.len();
         if rest.len() > n
             && rest[..n].eq_ignore_ascii_case(name.as_bytes())

@@ -14,6 +14,12 @@ use dossier_input::{expand, read, Input};
 
 mod summary;
 
+/// HTML parsing allocates many small nodes and strings; mimalloc makes that
+/// markedly cheaper than the system allocator (measured with callgrind on the
+/// extraction benchmark).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// dossier: who said what, about whom, on whose authority, and when.
 #[derive(Parser)]
 #[command(name = "dossier", version, about)]
