@@ -54,13 +54,14 @@ pub fn collect(doc: &Document) -> PageMeta {
     let mut canonical = None;
     let mut lang = None;
     let mut title = None;
-    let found = doc.select(r#"html[lang], title, meta[content], link[rel="canonical"], time[datetime], script[type="application/ld+json"]"#);
-    for node in found.nodes() {
-        let name = node.node_name().map(|n| n.to_string()).unwrap_or_default();
-        match name.as_str() {
+    for node in doc.root().descendants_it().filter(|n| n.is_element()) {
+        let Some(name) = node.qual_name_ref().map(|q| q.local.clone()) else { continue };
+        match &*name {
             "html" => lang = node.attr("lang").map(|l| l.to_string()),
             "title" if title.is_none() => title = Some(node.text().to_string()),
-            "link" if canonical.is_none() => canonical = node.attr("href").map(|h| h.to_string()),
+            "link" if canonical.is_none() && node.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                canonical = node.attr("href").map(|h| h.to_string())
+            }
             "time" => times.extend(node.attr("datetime").map(|d| d.to_string())),
             "meta" => {
                 let content = node.attr("content").map(|c| c.trim().to_string()).unwrap_or_default();
@@ -73,7 +74,7 @@ pub fn collect(doc: &Document) -> PageMeta {
                     }
                 }
             }
-            "script" => {
+            "script" if node.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                 let raw = node.text();
                 let raw = raw.trim().trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim();
                 if let Ok(v) = serde_json::from_str::<Value>(raw) {
