@@ -23,21 +23,15 @@ pub fn extract(html: &str, article: &mut Article, warnings: &mut Vec<Warning>) {
         page.authors = bylines.iter().map(|b| crate::byline::authors(b)).find(|a| !a.is_empty()).unwrap_or_default();
     }
     let url = article.url.clone().or_else(|| page.url.clone());
-    let base = url.as_deref().filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     // The page's JSON-LD is read by `meta`; readability need not parse it again.
+    // No base URL either: it would only resolve every link of the article, and
+    // dossier keeps text, not links.
     let cfg = Config { text_mode: TextMode::Formatted, disable_json_ld: true, ..Config::default() };
-    let (body, readability_title) = match Readability::with_document(doc, base, Some(cfg.clone()))
-        .or_else(|_| Readability::with_document(Document::from(html), None, Some(cfg)))
-    {
-        Ok(mut r) => match r.parse() {
-            Ok(a) => (a.text_content.to_string(), Some(a.title).filter(|t| !t.trim().is_empty())),
-            Err(e) => {
-                warnings.push(Warning(format!("no article body found in the page ({e}): output is what was found")));
-                (fallback_text(html, &page), None)
-            }
-        },
+    let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
+    let (body, readability_title) = match parsed {
+        Ok(a) => (a.text_content.to_string(), Some(a.title).filter(|t| !t.trim().is_empty())),
         Err(e) => {
-            warnings.push(Warning(format!("page could not be read as an article ({e}): output is what was found")));
+            warnings.push(Warning(format!("no article body found in the page ({e}): output is what was found")));
             (fallback_text(html, &page), None)
         }
     };
