@@ -1,4 +1,5 @@
 //! The language layer: sentences and tokens with offsets (more stages to come).
 
+pub mod entities;
 pub mod sentences;
 pub mod tokens;

@@ -1,0 +1,679 @@
+//! From name spans (the tagger's output) to the article's entities: roles and
+//! titles, name variants merged, descriptions ("the president") and pronouns
+//! ("he") resolved to the entity they refer to.
+//!
+//! Every rule here is a small function over tokens, tested on sentences of its
+//! own. The order is: names (with titles split off as roles) → appositive and
+//! possessive roles → merging name variants into entities → nominal mentions →
+//! pronouns.
+
+use std::collections::HashMap;
+
+use crate::sentences::Sentence;
+use crate::tokens::Token;
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A person.
+    Person,
+    /// An organisation (companies, governments, parties, news outlets).
+    Organization,
+    /// A place (countries, cities, regions).
+    Place,
+    /// Other names: nationalities, events, laws.
+    Misc,
+}
+
+impl Kind {
+    /// The contract's name for the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Organization => "organization",
+            Kind::Place => "place",
+            Kind::Misc => "misc",
+        }
+    }
+}
+
+/// A name found in the text: a token range (global token indices, end
+/// exclusive) and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameSpan {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Its kind.
+    pub kind: Kind,
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// By name.
+    Name,
+    /// By description ("the press secretary").
+    Nominal,
+    /// By pronoun.
+    Pronoun,
+}
+
+/// One mention: token range and code-point range in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// First token.
+    pub tok_start: usize,
+    /// One past the last token.
+    pub tok_end: usize,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// How it names the entity.
+    pub kind: MentionKind,
+}
+
+/// An entity of the article and all its mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The fullest name in the article.
+    pub name: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Roles and titles, in order of appearance ("president", "White House press secretary").
+    pub roles: Vec<String>,
+    /// What it belongs to, when the text says ("Iran").
+    pub affiliation: Option<String>,
+    /// A news outlet.
+    pub media: bool,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// The words of the text, with helpers the rules share.
+struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Sentence index of each token.
+    sentence_of: Vec<usize>,
+    sentences: &'a [Sentence],
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Sentence]) -> Self {
+        let mut sentence_of = vec![0; tokens.len()];
+        for (si, s) in sentences.iter().enumerate() {
+            for t in s.tokens.clone() {
+                sentence_of[t] = si;
+            }
+        }
+        Words { text, tokens, sentence_of, sentences }
+    }
+    fn w(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+    fn lower(&self, i: usize) -> String {
+        self.w(i).to_lowercase()
+    }
+    fn span_text(&self, a: usize, b: usize) -> String {
+        if a >= b {
+            return String::new();
+        }
+        self.text[self.tokens[a].bstart..self.tokens[b - 1].bend].to_string()
+    }
+    fn mention(&self, a: usize, b: usize, kind: MentionKind) -> Mention {
+        Mention { tok_start: a, tok_end: b, start: self.tokens[a].start, end: self.tokens[b - 1].end, kind }
+    }
+    fn sentence_start(&self, i: usize) -> usize {
+        self.sentences.get(self.sentence_of[i]).map_or(0, |s| s.tokens.start)
+    }
+    /// Is token `i` inside quotation marks within its sentence?
+    fn in_quote(&self, i: usize) -> bool {
+        let mut open = false;
+        for k in self.sentence_start(i)..i {
+            match self.w(k) {
+                "“" => open = true,
+                "”" => open = false,
+                "\"" => open = !open,
+                _ => {}
+            }
+        }
+        open
+    }
+}
+
+/// Titles written before a name that are not part of it.
+const HONORIFICS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "miss", "dr.", "ayatollah", "sheikh", "rev.", "sir", "dame", "lord", "lady", "imam", "rabbi",
+    "father", "sister", "brother", "mullah",
+];
+
+/// Words a role before a name is made of ("Iranian supreme leader", "Secretary of State").
+const ROLE_WORDS: &[&str] = &[
+    "president", "vice", "supreme", "leader", "secretary", "press", "state", "minister", "prime", "foreign", "defense",
+    "defence", "interior", "finance", "justice", "chief", "executive", "spokesman", "spokeswoman", "spokesperson",
+    "senator", "sen.", "gov.", "governor", "rep.", "representative", "congressman", "congresswoman", "mayor",
+    "chairman", "chairwoman", "chair", "director", "general", "gen.", "col.", "colonel", "lt.", "lieutenant",
+    "admiral", "adm.", "sgt.", "sergeant", "capt.", "captain", "commander", "king", "queen", "prince", "princess",
+    "pope", "judge", "attorney", "commissioner", "ambassador", "envoy", "chancellor", "premier", "speaker",
+    "majority", "minority", "whip", "coach", "manager", "founder", "ceo", "cfo", "head", "deputy", "assistant",
+    "special", "national", "security", "adviser", "advisor", "economic", "sheriff", "police", "officer", "detective",
+    "former", "acting", "top", "senior", "white", "house", "homeland", "treasury", "health", "education", "energy",
+    "trade", "labor", "transportation", "commerce", "agriculture", "army", "navy", "air", "force", "of", "the",
+    "crown", "first", "lady", "foreign-policy", "u.s.", "federal", "district", "state's", "campaign", "party",
+    "opposition", "rebel", "militant", "cleric", "analyst", "professor", "prof.", "economist", "lawyer", "scientist",
+];
+
+/// Head nouns a role phrase ends with.
+const ROLE_HEADS: &[&str] = &[
+    "president", "leader", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "senator",
+    "governor", "representative", "congressman", "congresswoman", "mayor", "chairman", "chairwoman", "chair",
+    "director", "general", "colonel", "lieutenant", "admiral", "sergeant", "captain", "commander", "king", "queen",
+    "prince", "princess", "pope", "judge", "attorney", "commissioner", "ambassador", "envoy", "chancellor",
+    "premier", "speaker", "whip", "coach", "manager", "founder", "ceo", "cfo", "head", "adviser", "advisor",
+    "sheriff", "officer", "detective", "chief", "analyst", "professor", "economist", "lawyer", "scientist",
+    "executive", "cleric", "aide", "official", "correspondent", "editor", "reporter", "negotiator", "member",
+];
+
+/// Nationality and place adjectives, to the place they name.
+pub const DEMONYMS: &[(&str, &str)] = &[
+    ("american", "United States"), ("u.s.", "United States"), ("iranian", "Iran"), ("israeli", "Israel"),
+    ("iraqi", "Iraq"), ("syrian", "Syria"), ("russian", "Russia"), ("chinese", "China"), ("british", "Britain"),
+    ("french", "France"), ("german", "Germany"), ("italian", "Italy"), ("spanish", "Spain"), ("japanese", "Japan"),
+    ("korean", "Korea"), ("north korean", "North Korea"), ("south korean", "South Korea"), ("indian", "India"),
+    ("pakistani", "Pakistan"), ("afghan", "Afghanistan"), ("saudi", "Saudi Arabia"), ("egyptian", "Egypt"),
+    ("turkish", "Turkey"), ("ukrainian", "Ukraine"), ("canadian", "Canada"), ("mexican", "Mexico"),
+    ("brazilian", "Brazil"), ("palestinian", "Palestine"), ("lebanese", "Lebanon"), ("jordanian", "Jordan"),
+    ("european", "Europe"), ("african", "Africa"), ("australian", "Australia"), ("polish", "Poland"),
+    ("dutch", "Netherlands"), ("swiss", "Switzerland"), ("greek", "Greece"), ("cuban", "Cuba"),
+    ("venezuelan", "Venezuela"), ("nigerian", "Nigeria"), ("kenyan", "Kenya"), ("qatari", "Qatar"),
+    ("emirati", "United Arab Emirates"), ("yemeni", "Yemen"), ("libyan", "Libya"), ("irish", "Ireland"),
+    ("scottish", "Scotland"), ("swedish", "Sweden"), ("norwegian", "Norway"), ("danish", "Denmark"),
+    ("finnish", "Finland"), ("belgian", "Belgium"), ("austrian", "Austria"), ("hungarian", "Hungary"),
+    ("czech", "Czech Republic"), ("romanian", "Romania"), ("serbian", "Serbia"), ("vietnamese", "Vietnam"),
+    ("thai", "Thailand"), ("indonesian", "Indonesia"), ("filipino", "Philippines"), ("taiwanese", "Taiwan"),
+    ("argentine", "Argentina"), ("colombian", "Colombia"), ("chilean", "Chile"), ("peruvian", "Peru"),
+    ("presidential", ""), ("federal", ""),
+];
+
+/// The place a demonym or place adjective names ("Iranian" → "Iran").
+pub fn demonym_place(word: &str) -> Option<&'static str> {
+    let w = word.to_lowercase();
+    DEMONYMS.iter().find(|(d, _)| *d == w).map(|(_, p)| *p).filter(|p| !p.is_empty())
+}
+
+/// Names of news outlets (lower case, without a leading "the").
+const MEDIA: &[&str] = &[
+    "wall street journal", "journal", "new york times", "times", "washington post", "post", "los angeles times",
+    "la times", "l.a. times", "associated press", "ap", "reuters", "afp", "agence france-presse", "bloomberg",
+    "bloomberg news", "cnn", "bbc", "bbc news", "nbc", "nbc news", "cbs", "cbs news", "abc", "abc news", "fox news",
+    "msnbc", "npr", "pbs", "politico", "axios", "the hill", "guardian", "financial times", "economist",
+    "al jazeera", "usa today", "new yorker", "atlantic", "time", "newsweek", "huffington post", "buzzfeed news",
+    "daily mail", "telegraph", "independent", "sky news", "xinhua", "tass", "ria novosti", "irna", "fars",
+    "tasnim", "press tv", "chicago tribune", "boston globe", "miami herald", "new york post", "daily beast",
+    "vox", "propublica", "the intercept", "wired", "forbes", "fortune", "cnbc", "yonhap", "kyodo", "der spiegel",
+    "le monde", "haaretz", "jerusalem post", "times of israel", "al-monitor", "al arabiya",
+];
+
+/// Is this organisation name a news outlet?
+pub fn is_media(name: &str) -> bool {
+    let n = name.to_lowercase();
+    let n = n.strip_prefix("the ").unwrap_or(&n);
+    MEDIA.contains(&n)
+}
+
+/// Other names of the same place, to one canonical key.
+fn alias_key(name: &str) -> String {
+    let n = name.to_lowercase();
+    let n = n.strip_prefix("the ").unwrap_or(&n).to_string();
+    match n.as_str() {
+        "u.s." | "us" | "u.s.a." | "usa" | "united states" | "united states of america" | "america" => "united states".into(),
+        "u.k." | "uk" | "britain" | "great britain" | "united kingdom" => "united kingdom".into(),
+        "u.n." | "un" | "united nations" => "united nations".into(),
+        "e.u." | "eu" | "european union" => "european union".into(),
+        "isis" | "isil" | "islamic state" | "islamic state of iraq and syria" => "islamic state".into(),
+        _ => n,
+    }
+}
+
+/// Build the article's entities from the tagger's name spans.
+pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[NameSpan]) -> Vec<Entity> {
+    let words = Words::new(text, tokens, sentences);
+    let mut entities: Vec<Entity> = Vec::new();
+    // Which entity each name mention joined, by its first token.
+    let mut person_at: Vec<(usize, usize)> = Vec::new(); // (token, entity index)
+    let mut names: Vec<NameSpan> = names.to_vec();
+    names.sort_by_key(|n| n.start);
+    for n in names.iter().copied() {
+        let (start, end) = (n.start, n.end.min(tokens.len()));
+        if start >= end {
+            continue;
+        }
+        let (start, role_before) = if n.kind == Kind::Person { split_titles(&words, start, end) } else { (start, None) };
+        if start >= end {
+            continue;
+        }
+        let name = words.span_text(start, end);
+        let mention = words.mention(start, end, MentionKind::Name);
+        let idx = match n.kind {
+            Kind::Person => find_person(&entities, &words, start, end),
+            kind => {
+                let key = alias_key(&name);
+                entities.iter().position(|e| e.kind == kind && e.mentions.iter().any(|m| m.kind == MentionKind::Name && alias_key(&text_of(&words, m)) == key))
+            }
+        };
+        let idx = match idx {
+            Some(i) => {
+                let e = &mut entities[i];
+                if name.chars().count() > e.name.chars().count() && alias_key(&name) != "united states" || e.kind == Kind::Place && alias_key(&name) == "united states" && name.contains(' ') && !e.name.contains(' ') {
+                    e.name = name.clone();
+                }
+                e.mentions.push(mention);
+                i
+            }
+            None => {
+                entities.push(Entity {
+                    name: name.clone(),
+                    kind: n.kind,
+                    roles: Vec::new(),
+                    affiliation: None,
+                    media: n.kind == Kind::Organization && is_media(&name),
+                    mentions: vec![mention],
+                });
+                entities.len() - 1
+            }
+        };
+        if n.kind == Kind::Person {
+            person_at.push((start, idx));
+            let mut found = Vec::new();
+            if let Some(r) = role_before {
+                found.push(r);
+            }
+            found.extend(appositive_role(&words, end));
+            found.extend(possessive_role_before(&words, start));
+            for (role, aff) in found {
+                add_role(&mut entities[idx], role, aff);
+            }
+        }
+    }
+    nominals(&words, &mut entities);
+    pronouns(&words, &mut entities);
+    for e in &mut entities {
+        e.mentions.sort_by_key(|m| m.start);
+        e.mentions.dedup_by_key(|m| (m.start, m.end));
+    }
+    entities
+}
+
+fn text_of(words: &Words, m: &Mention) -> String {
+    words.span_text(m.tok_start, m.tok_end)
+}
+
+fn add_role(e: &mut Entity, role: String, affiliation: Option<String>) {
+    let role = role.trim().to_string();
+    if role.is_empty() {
+        return;
+    }
+    if !e.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+        e.roles.push(role);
+    }
+    if e.affiliation.is_none() {
+        e.affiliation = affiliation;
+    }
+}
+
+/// Split honorifics and titles off the front of a person span: returns the
+/// name's first token and the role the title gives (with its affiliation),
+/// looking also at role words just before the span ("Iranian supreme leader
+/// Ayatollah Ali Khamenei").
+fn split_titles(words: &Words, start: usize, end: usize) -> (usize, Option<(String, Option<String>)>) {
+    let mut s = start;
+    // Titles inside the span ("President Obama" tagged as one name).
+    while s + 1 < end && (ROLE_WORDS.contains(&words.lower(s).as_str()) && is_title_word(&words.lower(s)) || HONORIFICS.contains(&words.lower(s).as_str())) {
+        s += 1;
+    }
+    // Role words before the span (and any honorific between).
+    let mut k = start;
+    while k > 0 && HONORIFICS.contains(&words.lower(k - 1).as_str()) {
+        k -= 1;
+    }
+    let mut role_start = k;
+    while role_start > words.sentence_start(start) {
+        let w = words.lower(role_start - 1);
+        if ROLE_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "the" | "of") || w == "of" && role_start >= 2 && ROLE_WORDS.contains(&words.lower(role_start - 2).as_str()) {
+            role_start -= 1;
+        } else {
+            break;
+        }
+    }
+    // Title tokens inside the span belong to the role too.
+    let mut role_tokens: Vec<usize> = (role_start..k).collect();
+    role_tokens.extend((start..s).filter(|&i| !HONORIFICS.contains(&words.lower(i).as_str())));
+    role_tokens.retain(|&i| !HONORIFICS.contains(&words.lower(i).as_str()));
+    while role_tokens.first().is_some_and(|&i| matches!(words.lower(i).as_str(), "former" | "acting" | "top" | "of" | "the")) {
+        role_tokens.remove(0);
+    }
+    let role = role_tokens.iter().map(|&i| words.w(i)).collect::<Vec<_>>().join(" ");
+    let role = normalise_role(&role);
+    let affiliation = role_start.checked_sub(1).and_then(|i| demonym_place(words.w(i))).map(str::to_string);
+    let role_ok = role_tokens.iter().any(|&i| ROLE_HEADS.contains(&words.lower(i).as_str()) || is_title_word(&words.lower(i)));
+    (s, if role_ok { Some((role, affiliation)) } else { None })
+}
+
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "president" | "sen." | "senator" | "gov." | "governor" | "rep." | "representative" | "secretary" | "minister"
+            | "mayor" | "gen." | "general" | "col." | "lt." | "adm." | "sgt." | "capt." | "captain" | "king" | "queen"
+            | "prince" | "princess" | "pope" | "judge" | "chancellor" | "premier" | "speaker" | "chairman" | "commissioner"
+            | "ambassador" | "prof." | "professor" | "sheriff" | "detective" | "coach" | "leader"
+    )
+}
+
+/// Role words to a readable role: lower case except proper names inside
+/// ("White House press secretary"), abbreviations spelled out.
+fn normalise_role(role: &str) -> String {
+    let words: Vec<String> = role
+        .split_whitespace()
+        .map(|w| match w.to_lowercase().as_str() {
+            "sen." => "senator".to_string(),
+            "gov." => "governor".to_string(),
+            "rep." => "representative".to_string(),
+            "gen." => "general".to_string(),
+            "col." => "colonel".to_string(),
+            "lt." => "lieutenant".to_string(),
+            "adm." => "admiral".to_string(),
+            "sgt." => "sergeant".to_string(),
+            "capt." => "captain".to_string(),
+            "prof." => "professor".to_string(),
+            l => {
+                if matches!(l, "white" | "house" | "u.s." | "state" | "treasury" | "homeland" | "pentagon") && w.chars().next().is_some_and(char::is_uppercase) && l != "state" {
+                    w.to_string()
+                } else {
+                    l.to_string()
+                }
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// "NAME, the White House press secretary," → the role after a name.
+fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)> {
+    if words.w(end) != "," {
+        return None;
+    }
+    let mut k = end + 1;
+    if matches!(words.lower(k).as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    let start = k;
+    let sentence_end = words.sentences.get(words.sentence_of[end]).map_or(words.tokens.len(), |s| s.tokens.end);
+    while k < sentence_end && k < start + 9 && !matches!(words.w(k), "," | "." | ";" | ":" | "—" | "“" | "”" | "(" | ")") {
+        k += 1;
+    }
+    if k == start || !matches!(words.w(k), "," | "." | ";" | "—" | ")") {
+        return None;
+    }
+    let head = words.lower(k - 1);
+    if !ROLE_HEADS.contains(&head.as_str()) {
+        return None;
+    }
+    // "Iran's president" / "Iranian president": the affiliation.
+    let mut first = start;
+    let mut affiliation = None;
+    if words.w(start + 1) == "’s" || words.w(start + 1) == "'s" {
+        affiliation = Some(words.w(start).to_string());
+        first = start + 2;
+    } else if let Some(p) = demonym_place(words.w(start)) {
+        affiliation = Some(p.to_string());
+        first = start + 1;
+    }
+    let role = (first..k).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
+    Some((normalise_role(&role), affiliation))
+}
+
+/// "Iran’s president, NAME" → the role, with the possessor as affiliation.
+fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option<String>)> {
+    if start < 3 || words.w(start - 1) != "," {
+        return None;
+    }
+    let head = start - 2;
+    if !ROLE_HEADS.contains(&words.lower(head).as_str()) {
+        return None;
+    }
+    let mut k = head;
+    while k > 0 && ROLE_WORDS.contains(&words.lower(k - 1).as_str()) && !matches!(words.lower(k - 1).as_str(), "the" | "of") {
+        k -= 1;
+    }
+    let poss = k.checked_sub(1).map(|i| words.w(i));
+    let affiliation = if matches!(poss, Some("’s") | Some("'s")) { k.checked_sub(2).map(|i| words.w(i).to_string()) } else { None };
+    let role = (k..=head).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
+    Some((normalise_role(&role), affiliation))
+}
+
+/// The person entity a name mention belongs to: the most recent person whose
+/// name contains every token of this one ("Khamenei" ⊂ "Ali Khamenei"), or
+/// whose name this one extends.
+fn find_person(entities: &[Entity], words: &Words, start: usize, end: usize) -> Option<usize> {
+    let toks: Vec<String> = (start..end).map(|i| words.lower(i)).collect();
+    let mut best = None;
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != Kind::Person {
+            continue;
+        }
+        let name: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
+        let contains = toks.iter().all(|t| name.contains(t));
+        let extends = name.iter().all(|t| toks.contains(t)) && toks.last() == name.last();
+        if contains || extends {
+            best = Some(i);
+        }
+    }
+    best
+}
+
+/// "the president", "the Iranian leader", "the press secretary": a description
+/// of a person already named, resolved to the most recent person whose roles
+/// have the same head (and the same affiliation when the description gives one).
+fn nominals(words: &Words, entities: &mut [Entity]) {
+    let n = words.tokens.len();
+    let mut i = 0;
+    while i + 1 < n {
+        if words.lower(i) != "the" {
+            i += 1;
+            continue;
+        }
+        let mut k = i + 1;
+        let mut affiliation = None;
+        if let Some(p) = demonym_place(words.w(k)) {
+            affiliation = Some(p);
+            k += 1;
+        }
+        // Up to three role words ending in a head noun, not followed by a name.
+        let mut head = None;
+        for j in k..(k + 3).min(n) {
+            let w = words.lower(j);
+            if ROLE_HEADS.contains(&w.as_str()) {
+                head = Some(j);
+            } else if !ROLE_WORDS.contains(&w.as_str()) || w == "the" {
+                break;
+            }
+        }
+        let Some(h) = head else {
+            i += 1;
+            continue;
+        };
+        let next = words.w(h + 1);
+        let followed_by_name = next.chars().next().is_some_and(char::is_uppercase) && !words.in_quote(h + 1) && h + 1 < words.sentences.get(words.sentence_of[h]).map_or(0, |s| s.tokens.end);
+        let plural_or_of = next == "of" || words.lower(h).ends_with('s') && !matches!(words.lower(h).as_str(), "boss");
+        if followed_by_name || plural_or_of || words.sentence_of[h] != words.sentence_of[i] {
+            i = h + 1;
+            continue;
+        }
+        let head_word = words.lower(h);
+        let modifier: Vec<String> = (k..h).map(|j| words.lower(j)).collect();
+        let start_char = words.tokens[i].start;
+        // The most recent person mentioned before this, with a matching role.
+        let mut best: Option<(usize, usize)> = None;
+        for (ei, e) in entities.iter().enumerate() {
+            if e.kind != Kind::Person {
+                continue;
+            }
+            let role_match = e.roles.iter().any(|r| {
+                let r = r.to_lowercase();
+                r.split_whitespace().last() == Some(head_word.as_str()) && modifier.iter().all(|m| r.contains(m.as_str()))
+            });
+            let aff_match = affiliation.is_none_or(|a| e.affiliation.as_deref() == Some(a));
+            if !role_match || !aff_match {
+                continue;
+            }
+            if let Some(last) = e.mentions.iter().filter(|m| m.start < start_char).map(|m| m.start).max() {
+                if best.is_none_or(|(_, b)| last > b) {
+                    best = Some((ei, last));
+                }
+            }
+        }
+        if let Some((ei, _)) = best {
+            entities[ei].mentions.push(words.mention(i, h + 1, MentionKind::Nominal));
+        }
+        i = h + 1;
+    }
+}
+
+/// He, him, his, she, her: resolved to a person. Inside a sentence, the most
+/// recent person mentioned before the pronoun (outside quotes); at the start of
+/// a sentence, or when the sentence has none, the first person (the subject)
+/// of the nearest earlier sentence that mentions one.
+fn pronouns(words: &Words, entities: &mut [Entity]) {
+    // Person mentions by token, in order.
+    let mut persons: Vec<(usize, usize)> = Vec::new(); // (token, entity)
+    for (ei, e) in entities.iter().enumerate() {
+        if e.kind == Kind::Person {
+            for m in &e.mentions {
+                persons.push((m.tok_start, ei));
+            }
+        }
+    }
+    persons.sort();
+    let mut first_person_of_sentence: HashMap<usize, usize> = HashMap::new();
+    for &(t, ei) in &persons {
+        if !words.in_quote(t) {
+            first_person_of_sentence.entry(words.sentence_of[t]).or_insert(ei);
+        }
+    }
+    let mut found = Vec::new();
+    for i in 0..words.tokens.len() {
+        let lw = words.lower(i);
+        if !matches!(lw.as_str(), "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself") || words.in_quote(i) {
+            continue;
+        }
+        let si = words.sentence_of[i];
+        let sent_start = words.sentence_start(i);
+        let in_sentence = persons.iter().rev().find(|&&(t, _)| t < i && t >= sent_start && !words.in_quote(t)).map(|&(_, e)| e);
+        let target = in_sentence.or_else(|| (0..si).rev().find_map(|s| first_person_of_sentence.get(&s).copied()));
+        if let Some(ei) = target {
+            found.push((ei, words.mention(i, i + 1, MentionKind::Pronoun)));
+        }
+    }
+    for (ei, m) in found {
+        entities[ei].mentions.push(m);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sentences, tokens};
+
+    /// Tag the given names (by text, in order of appearance) and build entities.
+    fn run(text: &str, names: &[(&str, Kind)]) -> Vec<Entity> {
+        let toks = tokens::tokenize(text);
+        let sents = sentences::split(text, &toks);
+        let mut spans = Vec::new();
+        let mut from = 0;
+        for (name, kind) in names {
+            let parts: Vec<&str> = name.split(' ').collect();
+            let start = (from..toks.len()).find(|&i| parts.iter().enumerate().all(|(k, p)| toks.get(i + k).is_some_and(|t| t.text(text) == *p))).unwrap_or_else(|| panic!("{name} not found"));
+            spans.push(NameSpan { start, end: start + parts.len(), kind: *kind });
+            from = start + parts.len();
+        }
+        build(text, &toks, &sents, &spans)
+    }
+
+    fn mentions(e: &Entity, text: &str) -> Vec<String> {
+        e.mentions.iter().map(|m| text.chars().skip(m.start).take(m.end - m.start).collect()).collect()
+    }
+
+    fn by_name<'a>(es: &'a [Entity], name: &str) -> &'a Entity {
+        es.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("no entity {name}: {es:?}"))
+    }
+
+    #[test]
+    fn title_before_a_name_is_a_role() {
+        let t = "President Obama wrote to Iranian supreme leader Ayatollah Ali Khamenei last month.";
+        let es = run(t, &[("Obama", Kind::Person), ("Iranian", Kind::Misc), ("Ali Khamenei", Kind::Person)]);
+        assert_eq!(by_name(&es, "Obama").roles, ["president"]);
+        let k = by_name(&es, "Ali Khamenei");
+        assert_eq!(k.roles, ["supreme leader"]);
+        assert_eq!(k.affiliation.as_deref(), Some("Iran"));
+        // A title tagged inside the name is split off too.
+        let es = run("President Obama spoke.", &[("President Obama", Kind::Person)]);
+        assert_eq!(es[0].name, "Obama");
+        assert_eq!(es[0].roles, ["president"]);
+    }
+
+    #[test]
+    fn appositive_and_possessive_roles() {
+        let t = "Josh Earnest, the White House press secretary, said no. Khamenei has authorized Iran’s president, Hassan Rouhani, to negotiate.";
+        let es = run(t, &[("Josh Earnest", Kind::Person), ("White House", Kind::Organization), ("Khamenei", Kind::Person), ("Iran", Kind::Place), ("Hassan Rouhani", Kind::Person)]);
+        assert_eq!(by_name(&es, "Josh Earnest").roles, ["White House press secretary"]);
+        let r = by_name(&es, "Hassan Rouhani");
+        assert_eq!(r.roles, ["president"]);
+        assert_eq!(r.affiliation.as_deref(), Some("Iran"));
+    }
+
+    #[test]
+    fn name_variants_merge() {
+        let t = "Ayatollah Ali Khamenei spoke. Later Khamenei left. The U.S. and the United States and America.";
+        let es = run(t, &[("Ali Khamenei", Kind::Person), ("Khamenei", Kind::Person), ("U.S.", Kind::Place), ("United States", Kind::Place), ("America", Kind::Place)]);
+        assert_eq!(es.len(), 2, "{es:?}");
+        assert_eq!(mentions(by_name(&es, "Ali Khamenei"), t), ["Ali Khamenei", "Khamenei"]);
+        assert_eq!(by_name(&es, "United States").mentions.len(), 3);
+    }
+
+    #[test]
+    fn descriptions_resolve_to_the_person_with_that_role() {
+        let t = "President Obama wrote to Iranian supreme leader Ali Khamenei. The president now has a motive to write to the Iranian leader.";
+        let es = run(t, &[("Obama", Kind::Person), ("Iranian", Kind::Misc), ("Ali Khamenei", Kind::Person)]);
+        assert_eq!(mentions(by_name(&es, "Obama"), t), ["Obama", "The president"]);
+        assert_eq!(mentions(by_name(&es, "Ali Khamenei"), t), ["Ali Khamenei", "the Iranian leader"]);
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_not_a_description() {
+        let t = "President Obama spoke. The president Barack Obama is here.";
+        let es = run(t, &[("Obama", Kind::Person), ("Barack Obama", Kind::Person)]);
+        assert!(mentions(&es[0], t).iter().all(|m| m != "The president"), "{:?}", mentions(&es[0], t));
+    }
+
+    #[test]
+    fn pronouns_follow_the_subject_across_sentences_and_the_nearest_name_within() {
+        let t = "Josh Earnest, the press secretary, said he could not comment on “any letter to President Obama.”\n\nHe noted that talks continue. Obama sought Khamenei’s help, and his aides agreed.";
+        let es = run(t, &[("Josh Earnest", Kind::Person), ("Obama", Kind::Person), ("Obama", Kind::Person), ("Khamenei", Kind::Person)]);
+        let earnest = by_name(&es, "Josh Earnest");
+        // The appositive description is a mention of him too.
+        assert_eq!(mentions(earnest, t), ["Josh Earnest", "the press secretary", "he", "He"]);
+        let kh = by_name(&es, "Khamenei");
+        assert_eq!(mentions(kh, t), ["Khamenei", "his"]);
+    }
+
+    #[test]
+    fn media_outlets_are_marked() {
+        let es = run("The report, in the Wall Street Journal, said so.", &[("Wall Street Journal", Kind::Organization)]);
+        assert!(es[0].media);
+        let es = run("The White House said so.", &[("White House", Kind::Organization)]);
+        assert!(!es[0].media);
+    }
+}
