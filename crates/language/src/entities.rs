@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use crate::doc::Doc as Words;
 use crate::sentences::Sentence;
 use crate::tokens::Token;
 
@@ -90,58 +91,6 @@ pub struct Entity {
     pub media: bool,
     /// Mentions in text order.
     pub mentions: Vec<Mention>,
-}
-
-/// The words of the text, with helpers the rules share.
-struct Words<'a> {
-    text: &'a str,
-    tokens: &'a [Token],
-    /// Sentence index of each token.
-    sentence_of: Vec<usize>,
-    sentences: &'a [Sentence],
-}
-
-impl<'a> Words<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], sentences: &'a [Sentence]) -> Self {
-        let mut sentence_of = vec![0; tokens.len()];
-        for (si, s) in sentences.iter().enumerate() {
-            for t in s.tokens.clone() {
-                sentence_of[t] = si;
-            }
-        }
-        Words { text, tokens, sentence_of, sentences }
-    }
-    fn w(&self, i: usize) -> &'a str {
-        self.tokens.get(i).map_or("", |t| t.text(self.text))
-    }
-    fn lower(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
-    }
-    fn span_text(&self, a: usize, b: usize) -> String {
-        if a >= b {
-            return String::new();
-        }
-        self.text[self.tokens[a].bstart..self.tokens[b - 1].bend].to_string()
-    }
-    fn mention(&self, a: usize, b: usize, kind: MentionKind) -> Mention {
-        Mention { tok_start: a, tok_end: b, start: self.tokens[a].start, end: self.tokens[b - 1].end, kind }
-    }
-    fn sentence_start(&self, i: usize) -> usize {
-        self.sentences.get(self.sentence_of[i]).map_or(0, |s| s.tokens.start)
-    }
-    /// Is token `i` inside quotation marks within its sentence?
-    fn in_quote(&self, i: usize) -> bool {
-        let mut open = false;
-        for k in self.sentence_start(i)..i {
-            match self.w(k) {
-                "“" => open = true,
-                "”" => open = false,
-                "\"" => open = !open,
-                _ => {}
-            }
-        }
-        open
-    }
 }
 
 /// Titles written before a name that are not part of it.

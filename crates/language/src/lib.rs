@@ -1,5 +1,6 @@
 //! The language layer: sentences and tokens with offsets (more stages to come).
 
+pub mod doc;
 pub mod entities;
 pub mod sentences;
 pub mod tokens;
