@@ -24,6 +24,8 @@ pub enum Kind {
     Place,
     /// Other names: nationalities, events, laws.
     Misc,
+    /// An unnamed or collective source: "presidential aides", "Iranian officials".
+    Group,
 }
 
 impl Kind {
@@ -34,6 +36,7 @@ impl Kind {
             Kind::Organization => "organization",
             Kind::Place => "place",
             Kind::Misc => "misc",
+            Kind::Group => "group",
         }
     }
 }

@@ -1,0 +1,49 @@
+//! Words the attribution rules look for.
+
+/// Verbs of saying and reporting, in every form the rules accept as a cue.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "noted", "notes",
+    "noting", "wrote", "writes", "write", "writing", "asked", "asks", "reported", "reports", "reporting",
+    "announced", "announces", "announcing", "acknowledged", "acknowledges", "acknowledging", "argued", "argues",
+    "argue", "arguing", "warned", "warns", "warning", "insisted", "insists", "insisting", "declared", "declares",
+    "declaring", "signaled", "signalled", "signals", "claimed", "claims", "claim", "claiming", "stated", "states",
+    "explained", "explains", "explaining", "suggested", "suggests", "suggesting", "tweeted", "tweets", "posted",
+    "recalled", "recalls", "concluded", "concludes", "replied", "replies", "responded", "responds", "confirmed",
+    "confirms", "denied", "denies", "predicted", "predicts", "promised", "promises", "estimated",
+    "estimates", "admitted", "admits", "conceded", "concedes", "contended", "contends", "maintained", "maintains",
+    "emphasized", "stressed", "stresses", "observed", "remarked", "commented", "testified", "alleged", "alleges",
+    "asserted", "asserts", "disclosed", "revealed", "reveals", "indicated", "indicates", "hinted", "complained",
+    "complains", "countered", "cautioned", "boasted", "joked", "vowed", "vows", "pledged", "urged", "urges",
+    "believes", "believe", "believed", "thinks", "think", "thought", "feels", "felt", "fears", "feared", "hopes",
+    "hoped", "expects", "expected", "agreed", "agrees", "continued", "shows", "show", "showed", "found", "finds",
+    "wrote", "announces", "informed", "briefed", "learned", "explained", "mentioned", "mentions", "described",
+];
+
+/// Cue verbs that take an object before their content ("told reporters that …").
+pub const OBJECT_VERBS: &[&str] = &["told", "tells", "tell", "telling", "informed", "warned", "assured", "reminded", "briefed", "asked", "urged"];
+
+/// Words between a subject and its cue that belong to the cue ("has also said").
+pub const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
+    "did", "does", "do", "also", "later", "previously", "repeatedly", "then", "again", "once", "often", "publicly",
+    "privately", "recently", "already", "still", "never", "been", "reportedly", "separately", "further", "further,",
+    "first", "last", "earlier", "just", "even", "clearly", "flatly", "openly", "immediately", "quickly",
+];
+
+/// Nouns of anonymous and collective sources ("officials", "aides", "sources").
+pub const ANONYMOUS_HEADS: &[&str] = &[
+    "official", "officials", "aide", "aides", "source", "sources", "people", "person", "advisers", "adviser",
+    "advisors", "diplomats", "diplomat", "analysts", "experts", "lawmakers", "insiders", "staffers", "spokesman",
+    "spokeswoman", "spokesperson", "representative", "representatives", "members", "observers", "critics",
+    "supporters", "negotiators", "investigators", "authorities", "administration", "residents", "witnesses",
+];
+
+/// Nouns of documents and reports ("the report", "a statement").
+pub const DOCUMENT_HEADS: &[&str] = &[
+    "report", "reports", "statement", "statements", "document", "documents", "filing", "letter", "memo", "study",
+    "survey", "poll", "analysis", "article", "story", "release", "complaint", "lawsuit", "indictment", "ruling",
+    "data", "records", "email", "emails", "transcript", "book", "op-ed", "editorial", "investigation", "audit",
+];
+
+/// Pronouns that can be a source.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "who"];

@@ -1,0 +1,634 @@
+//! Attribution: who said, reported or declined to say what.
+//!
+//! Rules over the language layer's tokens, sentences and entities. For each
+//! sentence the cues are found (verbs of saying, "according to", colons before
+//! quotes, declined-to-comment phrases), then the frame around each cue gives
+//! the source and the content:
+//!
+//! - `SOURCE CUE (that) CONTENT` — "He noted that U.S. officials are in talks";
+//! - `CONTENT, SOURCE CUE` and `CONTENT, CUE SOURCE` — "“…,” Earnest said";
+//! - `“A,” SOURCE CUE, “B.”` — one attribution with two `parts`;
+//! - `CONTENT, according to SOURCE` and `According to SOURCE, CONTENT`;
+//! - `SOURCE declined to comment (on TOPIC)` and its kin (`no_comment`).
+//!
+//! A quotation that opens a paragraph and is not closed before its end runs
+//! on into the next paragraph when that one opens with a quotation mark.
+//!
+//! **Architecture invariant:** pure and total; offsets are code points.
+
+pub mod lexicon;
+
+use dossier_language::doc::Doc;
+use dossier_language::entities::{Entity, Kind as EntityKind, MentionKind};
+
+use lexicon::*;
+
+/// The kind of an attribution, as in the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The content is one quotation.
+    Direct,
+    /// Reported speech with quoted fragments.
+    Mixed,
+    /// Reported speech.
+    Indirect,
+    /// "…, according to SOURCE".
+    AccordingTo,
+    /// Declined to comment, did not respond, could not be reached.
+    NoComment,
+}
+
+impl Kind {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Mixed => "mixed",
+            Kind::Indirect => "indirect",
+            Kind::AccordingTo => "according_to",
+            Kind::NoComment => "no_comment",
+        }
+    }
+}
+
+/// What kind of authority a claim rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceType {
+    /// A named or resolved person.
+    Person,
+    /// An organisation.
+    Organization,
+    /// Another outlet or its report.
+    Media,
+    /// Unnamed officials, aides, sources.
+    Anonymous,
+    /// A report, statement or filing.
+    Document,
+}
+
+impl SourceType {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceType::Person => "person",
+            SourceType::Organization => "organization",
+            SourceType::Media => "media",
+            SourceType::Anonymous => "anonymous",
+            SourceType::Document => "document",
+        }
+    }
+}
+
+/// What the text says of the source's position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stance {
+    /// "while not denying the report".
+    NotDenied,
+    /// "denied".
+    Denied,
+    /// "confirmed".
+    Confirmed,
+    /// "declined to comment".
+    Declined,
+}
+
+impl Stance {
+    /// The contract's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::NotDenied => "not_denied",
+            Stance::Denied => "denied",
+            Stance::Confirmed => "confirmed",
+            Stance::Declined => "declined",
+        }
+    }
+}
+
+/// One attribution. Source and cue are token ranges; content and parts are
+/// code-point ranges (a quotation may run over several sentences).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Its kind.
+    pub kind: Kind,
+    /// The source as written (tokens, end exclusive).
+    pub source: Option<(usize, usize)>,
+    /// The entity the source refers to (index into the entities given).
+    pub source_entity: Option<usize>,
+    /// The source's type.
+    pub source_type: SourceType,
+    /// The cue (tokens, end exclusive).
+    pub cue: Option<(usize, usize)>,
+    /// The content (code points, end exclusive).
+    pub content: Option<(usize, usize)>,
+    /// The content's pieces when the cue interrupts it (code points).
+    pub parts: Vec<(usize, usize)>,
+    /// The source's stance, when stated.
+    pub stance: Option<Stance>,
+}
+
+/// Find the attributions of a document.
+pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
+    let quotes = quotations(doc);
+    let mut out: Vec<Attribution> = Vec::new();
+    for si in 0..doc.sentences.len() {
+        let (a, b) = (doc.sentences[si].tokens.start, doc.sentences[si].tokens.end);
+        let mut i = a;
+        while i < b {
+            let found = no_comment(doc, a, b, i)
+                .or_else(|| according_to(doc, a, b, i))
+                .or_else(|| speech(doc, a, b, i, &quotes));
+            match found {
+                Some((att, next)) => {
+                    if !overlaps_existing(&out, &att) {
+                        out.push(att);
+                    }
+                    i = next.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    for att in &mut out {
+        classify_source(doc, entities, att);
+    }
+    out
+}
+
+fn overlaps_existing(out: &[Attribution], att: &Attribution) -> bool {
+    let Some((s, e)) = att.content else { return false };
+    out.iter().any(|o| o.content.is_some_and(|(os, oe)| s < oe && os < e && o.cue == att.cue))
+}
+
+/// A quotation: the token of its opening mark and of its closing mark (or the
+/// last token of the paragraph where it stops unclosed).
+#[derive(Debug, Clone, Copy)]
+struct Quote {
+    open: usize,
+    close: usize,
+}
+
+fn quotations(doc: &Doc) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let n = doc.tokens.len();
+    for i in 0..n {
+        let w = doc.w(i);
+        let para_break = i + 1 < n && doc.text[doc.tokens[i].bend..doc.tokens[i + 1].bstart].matches('\n').count() >= 2;
+        match (w, open) {
+            ("“", None) => open = Some(i),
+            ("\"", None) if i + 1 < n && !para_break => open = Some(i),
+            ("”", Some(o)) | ("\"", Some(o)) => {
+                out.push(Quote { open: o, close: i });
+                open = None;
+            }
+            ("“", Some(o)) => {
+                // A new opening mark: the previous quotation ran to the paragraph's end.
+                out.push(Quote { open: o, close: i.saturating_sub(1) });
+                open = Some(i);
+            }
+            _ => {}
+        }
+        if para_break {
+            if let Some(o) = open.take() {
+                out.push(Quote { open: o, close: i });
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(Quote { open: o, close: n - 1 });
+    }
+    out
+}
+
+fn quote_at(quotes: &[Quote], open: usize) -> Option<Quote> {
+    quotes.iter().copied().find(|q| q.open == open)
+}
+
+fn inside_quote(quotes: &[Quote], i: usize) -> bool {
+    quotes.iter().any(|q| q.open < i && i < q.close)
+}
+
+fn chars(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
+    (a < b && b <= doc.tokens.len()).then(|| (doc.tokens[a].start, doc.tokens[b - 1].end))
+}
+
+fn is_punct(w: &str) -> bool {
+    w.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Trim punctuation tokens off both ends of a token range.
+fn trim(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b && is_punct(doc.w(a)) && !matches!(doc.w(a), "“" | "\"" | "$" | "‘") {
+        a += 1;
+    }
+    while b > a && is_punct(doc.w(b - 1)) && !matches!(doc.w(b - 1), "”" | "\"" | "’" | "%") {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// The cue's start: auxiliaries and adverbs before the verb belong to it.
+fn cue_start(doc: &Doc, a: usize, verb: usize) -> usize {
+    let mut s = verb;
+    while s > a && (AUXILIARIES.contains(&doc.lower(s - 1).as_str()) || doc.lower(s - 1) == "not" || doc.lower(s - 1) == "n't") {
+        s -= 1;
+    }
+    s
+}
+
+const LEADING: &[&str] = &[
+    "in", "at", "on", "during", "after", "before", "speaking", "asked", "when", "while", "since", "later", "earlier",
+    "meanwhile", "however", "also", "still", "separately", "previously", "last", "this", "then", "but", "and", "yet",
+    "so", "for", "instead", "now", "today", "yesterday", "as", "if", "although", "though", "because", "under",
+    "in a", "with", "without", "by", "from", "according", "responding", "writing", "addressing", "following",
+];
+
+/// The subject before a cue: the clause's first noun phrase, leading
+/// adverbials and interrupting clauses left out. Returns the token range and
+/// the stance an interrupting clause states ("while not denying the report").
+fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<Stance>)> {
+    if end <= a {
+        return None;
+    }
+    // "…, who have said": the noun phrase "who" stands for.
+    if matches!(doc.lower(end - 1).as_str(), "who" | "which") {
+        return Some((antecedent_of_who(doc, a, end - 1).unwrap_or((end - 1, end)), None));
+    }
+    // Clause boundaries: start after the last ; : — “ ” or "that" before the cue.
+    let mut s = a;
+    for k in a..end {
+        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.lower(k) == "that" && k + 1 < end {
+            s = k + 1;
+        }
+    }
+    // Comma-separated chunks.
+    let mut chunks: Vec<(usize, usize)> = Vec::new();
+    let mut c = s;
+    for k in s..end {
+        if doc.w(k) == "," {
+            if k > c {
+                chunks.push((c, k));
+            }
+            c = k + 1;
+        }
+    }
+    if end > c {
+        chunks.push((c, end));
+    }
+    let mut stance = None;
+    // Interrupting clauses ("while not denying the report") go wherever they are;
+    // leading adverbials ("In comments at a news conference Wednesday") only before the subject.
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for &(x, y) in &chunks {
+        let first = doc.lower(x);
+        let text = doc.span_text(x, y).to_lowercase();
+        if text.contains("not denying") || text.contains("not deny") {
+            stance = Some(Stance::NotDenied);
+        }
+        let interrupting = matches!(first.as_str(), "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
+        let leading = LEADING.contains(&first.as_str());
+        if interrupting || leading && kept.is_empty() {
+            continue;
+        }
+        kept.push((x, y));
+    }
+    let chunks = kept;
+    let (&(x0, y0), rest) = chunks.split_first()?;
+    let (x, mut y) = (x0, y0);
+    // An appositive right after the name belongs to the source: "Josh Earnest, the White House press secretary".
+    if let Some(&(x1, y1)) = rest.first() {
+        let f = doc.lower(x1);
+        let report_in = doc.lower(x) == "the" && DOCUMENT_HEADS.contains(&doc.lower(y0 - 1).as_str()) && matches!(f.as_str(), "in" | "by" | "from");
+        if matches!(f.as_str(), "the" | "a" | "an") || report_in || doc.w(x1).chars().next().is_some_and(char::is_uppercase) && y1 - x1 <= 6 {
+            y = y1;
+        }
+    }
+    // Strip a leading conjunction.
+    let mut x = x;
+    while x < y && matches!(doc.lower(x).as_str(), "but" | "and" | "yet" | "so" | "still" | "also") {
+        x += 1;
+    }
+    if x >= y || y - x > 16 {
+        // Too long to be a subject: take the noun phrase right before the cue.
+        let from = end.saturating_sub(4).max(a);
+        return Some(((from, end), stance));
+    }
+    Some(((x, y), stance))
+}
+
+/// "who" as a subject: the noun phrase it refers to ("presidential aides, who").
+fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> {
+    if who == 0 || doc.w(who - 1) != "," {
+        return None;
+    }
+    let end = who - 1;
+    let mut s = end;
+    while s > a && !is_punct(doc.w(s - 1)) && !matches!(doc.lower(s - 1).as_str(), "to" | "by" | "that" | "said" | "says") && end - s < 6 {
+        s -= 1;
+    }
+    (s < end).then_some((s, end))
+}
+
+/// `SOURCE declined to comment (on TOPIC)` and its kin.
+fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, usize)> {
+    let w = doc.lower(i);
+    let next = |k: usize| doc.lower(i + k);
+    let comment_words = ["comment", "elaborate", "discuss", "confirm", "say", "answer", "respond", "speak"];
+    let cue_end = if matches!(w.as_str(), "declined" | "refused" | "declines" | "refuses" | "decline") && next(1) == "to" && comment_words.contains(&next(2).as_str()) {
+        i + 3
+    } else if matches!(w.as_str(), "declined" | "declines") && next(1) == "comment" {
+        i + 2
+    } else if matches!(w.as_str(), "respond" | "reply" | "return") && (i..(i + 8).min(b)).any(|k| matches!(doc.lower(k).as_str(), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && (i.saturating_sub(3)..i).any(|k| matches!(doc.lower(k).as_str(), "not" | "n't")) {
+        (i..(i + 8).min(b)).find(|&k| matches!(doc.lower(k).as_str(), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
+    } else if w == "reached" && i >= 2 && doc.lower(i - 1) == "be" && matches!(doc.lower(i - 2).as_str(), "not" | "n't") {
+        if next(1) == "for" && next(2) == "comment" { i + 3 } else { i + 1 }
+    } else if matches!(w.as_str(), "confirm" | "comment" | "say") && i >= 2 && matches!(doc.lower(i - 1).as_str(), "not" | "n't") && matches!(doc.lower(i - 2).as_str(), "would" | "could" | "did" | "wo" | "does") {
+        i + 1
+    } else {
+        return None;
+    };
+    let cs = cue_start(doc, a, i);
+    let (source, stance) = subject(doc, a, cs).map_or((None, None), |(s, st)| (Some(s), st));
+    // The topic: "on a news report that …" up to the sentence's end.
+    let mut content = None;
+    if cue_end < b && matches!(doc.lower(cue_end).as_str(), "on" | "about") {
+        let (x, y) = trim(doc, cue_end + 1, b);
+        content = chars(doc, x, y);
+    }
+    let att = Attribution {
+        kind: Kind::NoComment,
+        source,
+        source_entity: None,
+        source_type: SourceType::Person,
+        cue: Some((cs, cue_end.min(b))),
+        content,
+        parts: Vec::new(),
+        stance: stance.or(Some(Stance::Declined)),
+    };
+    Some((att, b))
+}
+
+/// `CONTENT, according to SOURCE` and `According to SOURCE, CONTENT`.
+fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, usize)> {
+    if doc.lower(i) != "according" || doc.lower(i + 1) != "to" {
+        return None;
+    }
+    // The source runs to the next comma (or the sentence's end).
+    let src_end = (i + 2..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | "—")).unwrap_or(b);
+    let source = (i + 2 < src_end).then_some((i + 2, src_end));
+    let lead = (a..i).all(|k| matches!(doc.lower(k).as_str(), "but" | "and" | "yet" | "“"));
+    let (x, y) = if lead {
+        trim(doc, src_end + 1, b)
+    } else {
+        let mut s = a;
+        for k in a..i {
+            if matches!(doc.w(k), ";" | ":") {
+                s = k + 1;
+            }
+        }
+        trim(doc, s, i)
+    };
+    let content = chars(doc, x, y)?;
+    let att = Attribution {
+        kind: Kind::AccordingTo,
+        source,
+        source_entity: None,
+        source_type: SourceType::Person,
+        cue: Some((i, i + 2)),
+        content: Some(content),
+        parts: Vec::new(),
+        stance: None,
+    };
+    Some((att, src_end))
+}
+
+fn kind_of(doc: &Doc, x: usize, y: usize, quotes: &[Quote]) -> Kind {
+    if y > x && matches!(doc.w(x), "“" | "\"") {
+        if let Some(q) = quote_at(quotes, x) {
+            if q.close + 1 >= y {
+                return Kind::Direct;
+            }
+        }
+    }
+    if (x..y).any(|k| matches!(doc.w(k), "“" | "”" | "\"")) {
+        Kind::Mixed
+    } else {
+        Kind::Indirect
+    }
+}
+
+/// Verbs of saying: the frame around the cue.
+fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(Attribution, usize)> {
+    let w = doc.lower(i);
+    if !SPEECH_VERBS.contains(&w.as_str()) || inside_quote(quotes, i) {
+        return None;
+    }
+    // "while not denying the report": a participle in an interrupting clause.
+    if w.ends_with("ing") && i > a && matches!(doc.lower(i - 1).as_str(), "not" | "while" | "without") {
+        return None;
+    }
+    // Verbs that are rarely speech unless a clause follows.
+    let weak = matches!(w.as_str(), "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue");
+    let cs = cue_start(doc, a, i);
+    let mut cue_end = i + 1;
+    // "said in a statement", "wrote on Twitter" stay out of the content.
+    let after = doc.lower(cue_end);
+
+    // Inverted order: CONTENT , SOURCE CUE (.) — the cue near the sentence's end.
+    let tail_len = (cue_end..b).filter(|&k| !is_punct(doc.w(k))).count();
+    let tail_is_adjunct = tail_len == 0
+        || matches!(after.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"")
+            && !(cue_end..b).any(|k| doc.lower(k) == "that");
+    // "…,” said Josh Earnest, the press secretary.
+    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after.as_str(), "that" | ":") && tail_len > 0 && tail_len <= 10 && doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) {
+        let src_end = (cue_end..b).find(|&k| matches!(doc.w(k), "," | "." | ";")).unwrap_or(b);
+        let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
+        return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);
+    }
+    if tail_is_adjunct && cs > a {
+        // Find the comma (or closing quote) that ends the content.
+        let mut k = cs;
+        while k > a && cs - k <= 12 && !matches!(doc.w(k - 1), "," | "”" | "\"" | "—") {
+            k -= 1;
+        }
+        if k > a && cs - k <= 12 && cs > k {
+            let src = (k, cs);
+            let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
+            let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.lower(t).as_str()));
+            if content_end > a && !src_has_verb {
+                // The next quotation after the cue continues the content: “A,” he said, “B.”
+                return inverted(doc, a, b, content_end, src, (cs, cue_end), quotes, b);
+            }
+        }
+    }
+
+    // Normal order: SOURCE CUE (OBJECT) (that|:) CONTENT.
+    let (source, stance) = match subject(doc, a, cs) {
+        Some((s, st)) => (Some(s), st),
+        None => (None, None),
+    };
+    let mut c = cue_end;
+    if OBJECT_VERBS.contains(&w.as_str()) {
+        // Skip the object: up to "that", a quote, a colon, or a short noun phrase.
+        if let Some(t) = (c..(c + 8).min(b)).find(|&k| matches!(doc.lower(k).as_str(), "that" | ":" | "“" | "\"" | ",")) {
+            c = t;
+        } else if doc.lower(c) != "to" {
+            c = (c + 2).min(b);
+        }
+    }
+    if matches!(doc.lower(c).as_str(), "that" | ":" | ",") {
+        if doc.w(c) == ":" {
+            cue_end = c + 1;
+        }
+        c += 1;
+    }
+    if c >= b || doc.lower(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) || weak && doc.lower(cue_end) != "that" {
+        return None;
+    }
+    // The content ends at the sentence's end, or where an "according to" or a
+    // ", SOURCE said" tail starts; a quotation that opens the content runs to its close.
+    let mut end = b;
+    for k in c..b {
+        if doc.w(k) == "," && (doc.lower(k + 1) == "according" || k + 2 < b && SPEECH_VERBS.contains(&doc.lower(k + 2).as_str()) && doc.lower(k + 1) != "that") {
+            end = k;
+            break;
+        }
+    }
+    let mut next = end;
+    let mut y_chars = None;
+    if matches!(doc.w(c), "“" | "\"") {
+        if let Some(q) = quote_at(quotes, c) {
+            if q.close >= end {
+                y_chars = Some(doc.tokens[q.close].end);
+                next = q.close + 1;
+            }
+        }
+    }
+    let (x, y) = trim(doc, c, end);
+    if x >= y {
+        return None;
+    }
+    let content = (doc.tokens[x].start, y_chars.unwrap_or(doc.tokens[y - 1].end));
+    let kind = if y_chars.is_some() { Kind::Direct } else { kind_of(doc, x, y, quotes) };
+    let att = Attribution { kind, source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, cue_end)), content: Some(content), parts: Vec::new(), stance };
+    Some((att, next))
+}
+
+/// The inverted frame: content before the source and cue; a quotation after
+/// them continues it (`“A,” he said, “B.”`).
+#[allow(clippy::too_many_arguments)]
+fn inverted(doc: &Doc, a: usize, b: usize, content_end: usize, src: (usize, usize), cue: (usize, usize), quotes: &[Quote], next: usize) -> Option<(Attribution, usize)> {
+    // The content starts at the sentence's start, or at the quotation that ends here.
+    let mut start = a;
+    let mut first_quote = None;
+    let mut k = content_end;
+    while k > a && matches!(doc.w(k - 1), "”" | "\"" | "," | ".") {
+        k -= 1;
+    }
+    if let Some(q) = quotes.iter().copied().find(|q| q.close + 1 >= k && q.close < content_end + 2 && q.open < content_end) {
+        start = q.open;
+        first_quote = Some(q);
+    }
+    let (x, y) = trim(doc, start, content_end);
+    if x >= y {
+        return None;
+    }
+    let mut first = (doc.tokens[x].start, doc.tokens[y - 1].end);
+    if let Some(q) = first_quote {
+        first = (doc.tokens[q.open].start, doc.tokens[q.close.min(content_end)].end.max(first.1));
+    }
+    let mut parts = vec![first];
+    let mut next = next;
+    // “A,” he said, “B.”
+    let after = cue.1.max(src.1);
+    let mut k = after;
+    while k < b && doc.w(k) == "," {
+        k += 1;
+    }
+    if k < doc.tokens.len() && matches!(doc.w(k), "“" | "\"") && k <= after + 2 {
+        if let Some(q) = quote_at(quotes, k) {
+            parts.push((doc.tokens[q.open].start, doc.tokens[q.close].end));
+            next = q.close + 1;
+        }
+    }
+    let content = (parts[0].0, parts[parts.len() - 1].1);
+    let kind = if first_quote.is_some() {
+        Kind::Direct
+    } else {
+        kind_of(doc, x, y, quotes)
+    };
+    let (ss, se) = trim(doc, src.0, src.1);
+    let source = (ss < se).then_some((ss, se));
+    let att = Attribution {
+        kind,
+        source,
+        source_entity: None,
+        source_type: SourceType::Person,
+        cue: Some(cue),
+        content: Some(content),
+        parts: if parts.len() > 1 { parts } else { Vec::new() },
+        stance: None,
+    };
+    Some((att, next))
+}
+
+/// Resolve the source to an entity and give it a type.
+fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
+    let Some((s, e)) = att.source else {
+        att.source_type = SourceType::Anonymous;
+        return;
+    };
+    // Entities mentioned inside the source, first person first.
+    let mut best: Option<(usize, u8)> = None;
+    for (ei, ent) in entities.iter().enumerate() {
+        for m in &ent.mentions {
+            if m.tok_start >= s && m.tok_end <= e {
+                let rank = match (ent.kind, ent.media) {
+                    (EntityKind::Person, _) => 0,
+                    (EntityKind::Organization, true) => 1,
+                    (EntityKind::Organization, false) => 2,
+                    (EntityKind::Group, _) => 3,
+                    (EntityKind::Place, _) => 4,
+                    (EntityKind::Misc, _) => 6,
+                };
+                let rank = if m.kind == MentionKind::Name { rank } else { rank + 1 };
+                if best.is_none_or(|(_, r)| rank < r) {
+                    best = Some((ei, rank));
+                }
+            }
+        }
+    }
+    let words: Vec<String> = (s..e).map(|k| doc.lower(k)).collect();
+    let has_document = words.iter().any(|w| DOCUMENT_HEADS.contains(&w.as_str()));
+    let head = words.last().cloned().unwrap_or_default();
+    if let Some((ei, _)) = best {
+        let ent = &entities[ei];
+        att.source_entity = Some(ei);
+        att.source_type = match ent.kind {
+            EntityKind::Person => SourceType::Person,
+            EntityKind::Organization if ent.media => SourceType::Media,
+            EntityKind::Group => SourceType::Anonymous,
+            _ if has_document => SourceType::Document,
+            _ => SourceType::Organization,
+        };
+        if ent.kind == EntityKind::Person && ANONYMOUS_HEADS.contains(&head.as_str()) && head.ends_with('s') {
+            // "Obama's aides": the aides, not Obama.
+            att.source_type = SourceType::Anonymous;
+        }
+        return;
+    }
+    att.source_type = if has_document {
+        SourceType::Document
+    } else if ANONYMOUS_HEADS.contains(&head.as_str()) || matches!(head.as_str(), "they" | "who") {
+        SourceType::Anonymous
+    } else if words.len() == 1 && matches!(head.as_str(), "he" | "she" | "i") {
+        SourceType::Person
+    } else if (s..e).any(|k| doc.w(k).chars().next().is_some_and(char::is_uppercase) && k > s) {
+        SourceType::Organization
+    } else {
+        SourceType::Anonymous
+    };
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,131 @@
+//! One test per pattern family, on sentences written for them.
+
+use super::*;
+use dossier_language::doc::{tokenise, Doc};
+
+/// (kind, source, cue, content or parts joined by " | ", stance)
+fn run(text: &str) -> Vec<(String, String, String, String)> {
+    let t = tokenise(text);
+    let doc = Doc::new(text, &t.tokens, &t.sentences);
+    let slice = |(a, b): (usize, usize)| -> String { text.chars().skip(a).take(b - a).collect() };
+    find(&doc, &[])
+        .into_iter()
+        .map(|a| {
+            let content = if a.parts.is_empty() { a.content.map(slice).unwrap_or_default() } else { a.parts.iter().map(|&p| slice(p)).collect::<Vec<_>>().join(" | ") };
+            (
+                a.kind.as_str().to_string(),
+                a.source.map(|(s, e)| doc.span_text(s, e)).unwrap_or_default(),
+                a.cue.map(|(s, e)| doc.span_text(s, e)).unwrap_or_default(),
+                content,
+            )
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, String, String, String) {
+    let r = run(text);
+    assert_eq!(r.len(), 1, "{text}: {r:?}");
+    r.into_iter().next().unwrap()
+}
+
+fn t(k: &str, s: &str, c: &str, x: &str) -> (String, String, String, String) {
+    (k.into(), s.into(), c.into(), x.into())
+}
+
+#[test]
+fn indirect_with_that() {
+    assert_eq!(one("He noted that city officials are in talks with the union."), t("indirect", "He", "noted", "city officials are in talks with the union"));
+    assert_eq!(one("The mayor has also said the bridge will reopen in May."), t("indirect", "The mayor", "has also said", "the bridge will reopen in May"));
+}
+
+#[test]
+fn mixed_speech_keeps_the_quoted_fragment() {
+    assert_eq!(
+        one("Maria Okafor, the transportation commissioner, said she could not comment on “any contract under review.”"),
+        t("mixed", "Maria Okafor, the transportation commissioner", "said", "she could not comment on “any contract under review.”")
+    );
+}
+
+#[test]
+fn interrupting_clause_is_not_the_source_and_gives_the_stance() {
+    let text = "Dan Reyes, the council spokesman, while not denying the report, said he would wait for the audit.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let found = find(&doc, &[]);
+    assert_eq!(found.len(), 1);
+    let (s, e) = found[0].source.unwrap();
+    assert_eq!(doc.span_text(s, e), "Dan Reyes, the council spokesman");
+    assert_eq!(found[0].stance, Some(Stance::NotDenied));
+}
+
+#[test]
+fn leading_adverbial_is_not_the_source() {
+    assert_eq!(one("In comments at a news conference Wednesday, the mayor acknowledged that the plan could fail."), t("indirect", "the mayor", "acknowledged", "the plan could fail"));
+    assert_eq!(one("But in public statements, the governor has signaled that he is unwilling to compromise."), t("indirect", "the governor", "has signaled", "he is unwilling to compromise"));
+}
+
+#[test]
+fn told_skips_its_object() {
+    assert_eq!(one("The chief told reporters that the suspect had fled."), t("indirect", "The chief", "told", "the suspect had fled"));
+}
+
+#[test]
+fn inverted_order() {
+    assert_eq!(one("The levy will pass next month, the mayor said."), t("indirect", "the mayor", "said", "The levy will pass next month"));
+    assert_eq!(one("“We need two more weeks,” Dray said on Tuesday."), t("direct", "Dray", "said", "“We need two more weeks,”"));
+    assert_eq!(one("“We need two more weeks,” said Colin Dray, the mayor."), t("direct", "Colin Dray", "said", "“We need two more weeks,”"));
+}
+
+#[test]
+fn split_quotation_gives_two_parts() {
+    assert_eq!(one("“We need two more weeks,” Dray said. “Then we vote.”").3, "“We need two more weeks,”");
+    assert_eq!(one("“We need two more weeks,” Dray said, “and then we vote.”"), t("direct", "Dray", "said", "“We need two more weeks,” | “and then we vote.”"));
+}
+
+#[test]
+fn colon_before_a_quotation() {
+    assert_eq!(one("The mayor said: “The bridge reopens Monday.”"), t("direct", "The mayor", "said:", "“The bridge reopens Monday.”"));
+}
+
+#[test]
+fn according_to_both_ways() {
+    assert_eq!(one("The levy is the council’s top priority, according to city aides."), t("according_to", "city aides", "according to", "The levy is the council’s top priority"));
+    assert_eq!(one("According to the audit, the project ran $4 million over budget."), t("according_to", "the audit", "According to", "the project ran $4 million over budget"));
+}
+
+#[test]
+fn relative_who_resolves_to_its_noun() {
+    let r = run("The levy is the top priority, according to city aides, who have said it could define the mayor’s term.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1], t("indirect", "city aides", "have said", "it could define the mayor’s term"));
+}
+
+#[test]
+fn declined_to_comment_and_kin() {
+    assert_eq!(one("The union declined to comment on the proposal.").0, "no_comment");
+    assert_eq!(one("The union declined to comment on the proposal.").3, "the proposal");
+    assert_eq!(one("Harbor officials did not respond to requests for comment.").1, "Harbor officials");
+    assert_eq!(one("The developer could not be reached for comment.").0, "no_comment");
+    assert_eq!(one("A spokeswoman would not confirm the figures.").0, "no_comment");
+}
+
+#[test]
+fn a_report_with_its_outlet_is_the_source() {
+    let r = one("The report, in the Harbor Gazette, said that the mayor wrote to the governor in mid-October.");
+    assert_eq!(r, t("indirect", "The report, in the Harbor Gazette", "said", "the mayor wrote to the governor in mid-October"));
+}
+
+#[test]
+fn multi_paragraph_quotation_runs_on() {
+    let text = "The mayor said: “We will rebuild the pier.\n\n“And we will do it by summer.”\n\nCrews arrived Monday.";
+    let r = run(text);
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert!(r[0].3.starts_with("“We will rebuild"), "{r:?}");
+}
+
+#[test]
+fn not_speech() {
+    assert!(run("The council said goodbye to its oldest member at a ceremony.").iter().all(|r| r.0 != "direct"));
+    assert!(run("Crews arrived on Monday and began work.").is_empty());
+    assert!(run("She was expected to arrive at noon.").is_empty());
+}
