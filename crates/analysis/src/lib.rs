@@ -172,7 +172,79 @@ pub struct Options {
 /// Run the pipeline on one document.
 pub fn analyze(doc: &Document, opts: &Options) -> Analysis {
     let (article, warnings) = dossier_article::extract(doc, &opts.article);
-    from_article(article, warnings)
+    let mut analysis = from_article(article, warnings);
+    language_and_attribution(&mut analysis);
+    analysis
+}
+
+/// Code-point offsets to text, in constant time per span.
+struct Spans<'a> {
+    text: &'a str,
+    /// Byte offset of each code point, and the text's length at the end.
+    bytes: Vec<usize>,
+}
+
+impl<'a> Spans<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        Spans { text, bytes }
+    }
+    fn span(&self, start: usize, end: usize) -> Span {
+        let (s, e) = (start.min(self.bytes.len() - 1), end.min(self.bytes.len() - 1));
+        Span { start: s, end: e.max(s), text: self.text[self.bytes[s]..self.bytes[e.max(s)]].to_string() }
+    }
+}
+
+/// The language layer and the attribution stage, into the contract's arrays.
+fn language_and_attribution(a: &mut Analysis) {
+    use dossier_language::doc::{tokenise, Doc};
+    let text = a.text.as_str();
+    let t = tokenise(text);
+    let doc = Doc::new(text, &t.tokens, &t.sentences);
+    let names = Vec::new();
+    let entities = dossier_language::entities::build(text, &t.tokens, &t.sentences, &names);
+    let (attributions, entities) = dossier_attribution::resolve(&doc, entities);
+    let spans = Spans::new(text);
+    let tok_span = |(s, e): (usize, usize)| spans.span(t.tokens[s].start, t.tokens[e - 1].end);
+    a.entities = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| Entity {
+            id: format!("e{}", i + 1),
+            name: e.name.clone(),
+            kind: e.kind.as_str().to_string(),
+            roles: e.roles.clone(),
+            affiliation: e.affiliation.clone(),
+            media: e.media,
+            mentions: e
+                .mentions
+                .iter()
+                .map(|m| Mention {
+                    span: spans.span(m.start, m.end),
+                    kind: match m.kind {
+                        dossier_language::entities::MentionKind::Name => MentionKind::Name,
+                        dossier_language::entities::MentionKind::Nominal => MentionKind::Nominal,
+                        dossier_language::entities::MentionKind::Pronoun => MentionKind::Pronoun,
+                    },
+                })
+                .collect(),
+        })
+        .collect();
+    a.attributions = attributions
+        .iter()
+        .map(|x| Attribution {
+            kind: x.kind.as_str().to_string(),
+            source: x.source.map(tok_span),
+            source_entity: x.source_entity.map(|i| format!("e{}", i + 1)),
+            source_type: x.source_type.as_str().to_string(),
+            cue: x.cue.map(tok_span),
+            content: x.content.map(|(s, e)| spans.span(s, e)),
+            parts: x.parts.iter().map(|&(s, e)| spans.span(s, e)).collect(),
+            stance: x.stance.map(|s| s.as_str().to_string()),
+            time: None,
+        })
+        .collect();
 }
 
 fn from_article(a: Article, warnings: Vec<Warning>) -> Analysis {

@@ -126,6 +126,48 @@ pub struct Attribution {
     pub stance: Option<Stance>,
 }
 
+/// Find the attributions of a document and resolve their sources: sources
+/// that name no entity but are anonymous or collective ("presidential aides",
+/// "Iranian officials") become entities of kind `Group`, with the affiliation
+/// the description gives, so that later mentions resolve to them. Returns the
+/// attributions and the entities with the groups added.
+pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<Entity>) {
+    let mut atts = find(doc, &entities);
+    for att in &mut atts {
+        let (Some((s, e)), None, SourceType::Anonymous) = (att.source, att.source_entity, att.source_type) else { continue };
+        let mut x = s;
+        while x < e && matches!(doc.lower(x).as_str(), "the" | "a" | "an" | "some" | "several" | "two" | "three" | "other" | "many") {
+            x += 1;
+        }
+        let words: Vec<String> = (x..e).map(|k| doc.lower(k)).collect();
+        if x >= e || words.iter().all(|w| PRONOUNS.contains(&w.as_str())) {
+            continue;
+        }
+        let name = doc.span_text(x, e);
+        let affiliation = (x..e).find_map(|k| {
+            let w = doc.lower(k);
+            if w == "presidential" || w == "white" && doc.lower(k + 1) == "house" {
+                Some("the president".to_string())
+            } else {
+                dossier_language::entities::demonym_place(doc.w(k)).map(str::to_string)
+            }
+        });
+        let mention = doc.mention(s, e, MentionKind::Nominal);
+        let idx = match entities.iter().position(|g| g.kind == EntityKind::Group && g.name.eq_ignore_ascii_case(&name)) {
+            Some(i) => {
+                entities[i].mentions.push(mention);
+                i
+            }
+            None => {
+                entities.push(Entity { name, kind: EntityKind::Group, roles: Vec::new(), affiliation, media: false, mentions: vec![mention] });
+                entities.len() - 1
+            }
+        };
+        att.source_entity = Some(idx);
+    }
+    (atts, entities)
+}
+
 /// Find the attributions of a document.
 pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     let quotes = quotations(doc);
@@ -428,7 +470,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
         return None;
     }
     // Verbs that are rarely speech unless a clause follows.
-    let weak = matches!(w.as_str(), "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue");
+    let weak = matches!(w.as_str(), "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue" | "notes" | "claims" | "reports" | "estimates" | "warning" | "vows" | "promises" | "hopes" | "fears");
+    if weak && doc.lower(i + 1) != "that" {
+        return None;
+    }
     let cs = cue_start(doc, a, i);
     let mut cue_end = i + 1;
     // "said in a statement", "wrote on Twitter" stay out of the content.
@@ -463,7 +508,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
     }
 
     // Normal order: SOURCE CUE (OBJECT) (that|:) CONTENT.
-    let (source, stance) = match subject(doc, a, cs) {
+    // A cue coordinated with an earlier one ("… and has declared that …") shares its subject.
+    let subject_end = if cs > a && doc.lower(cs - 1) == "and" { first_cue_before(doc, a, cs - 1).unwrap_or(cs) } else { cs };
+    let (source, stance) = match subject(doc, a, subject_end) {
         Some((s, st)) => (Some(s), st),
         None => (None, None),
     };
@@ -493,6 +540,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
             end = k;
             break;
         }
+        if doc.lower(k) == "and" && coordinated_cue(doc, k + 1, b).is_some() {
+            end = k;
+            break;
+        }
     }
     let mut next = end;
     let mut y_chars = None;
@@ -512,6 +563,29 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
     let kind = if y_chars.is_some() { Kind::Direct } else { kind_of(doc, x, y, quotes) };
     let att = Attribution { kind, source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, cue_end)), content: Some(content), parts: Vec::new(), stance };
     Some((att, next))
+}
+
+/// A cue starting at `k` (auxiliaries, then a verb of saying followed by
+/// "that"): returns the verb's index.
+fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
+    let mut v = k;
+    while v < b && AUXILIARIES.contains(&doc.lower(v).as_str()) {
+        v += 1;
+    }
+    (v < b && SPEECH_VERBS.contains(&doc.lower(v).as_str()) && doc.lower(v + 1) == "that").then_some(v)
+}
+
+/// The start of the last cue (auxiliaries included) before token `end` in the
+/// clause, for a coordinated cue to share its subject.
+fn first_cue_before(doc: &Doc, a: usize, end: usize) -> Option<usize> {
+    let mut found = None;
+    for v in a..end {
+        if SPEECH_VERBS.contains(&doc.lower(v).as_str()) && doc.lower(v + 1) == "that" {
+            found = Some(cue_start(doc, a, v));
+            break;
+        }
+    }
+    found
 }
 
 /// The inverted frame: content before the source and cue; a quotation after

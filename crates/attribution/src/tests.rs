@@ -65,6 +65,21 @@ fn leading_adverbial_is_not_the_source() {
 }
 
 #[test]
+fn coordinated_cues_share_the_subject() {
+    let r = run("The governor has signaled that he is unwilling to compromise and has declared that nothing could be gained from talks.");
+    assert_eq!(r, [
+        t("indirect", "The governor", "has signaled", "he is unwilling to compromise"),
+        t("indirect", "The governor", "has declared", "nothing could be gained from talks"),
+    ]);
+}
+
+#[test]
+fn plural_nouns_are_not_cues() {
+    assert!(run("The city has been cautious because of the sensitivity of neighboring states.").is_empty());
+    assert!(run("The reports arrived late, and the claims were denied.").is_empty());
+}
+
+#[test]
 fn told_skips_its_object() {
     assert_eq!(one("The chief told reporters that the suspect had fled."), t("indirect", "The chief", "told", "the suspect had fled"));
 }
