@@ -482,21 +482,28 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
     // Inverted order: CONTENT , SOURCE CUE (.) — the cue near the sentence's end.
     let tail_len = (cue_end..b).filter(|&k| !is_punct(doc.w(k))).count();
     let tail_is_adjunct = tail_len == 0
-        || matches!(after.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"")
-            && !(cue_end..b).any(|k| doc.lower(k) == "that");
+        || matches!(after.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
     // "…,” said Josh Earnest, the press secretary.
-    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after.as_str(), "that" | ":") && tail_len > 0 && tail_len <= 10 && doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) {
+    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after.as_str(), "that" | ":") && tail_len > 0 && tail_len <= 25 && doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) {
         let src_end = (cue_end..b).find(|&k| matches!(doc.w(k), "," | "." | ";")).unwrap_or(b);
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);
     }
     if tail_is_adjunct && cs > a {
         // Find the comma (or closing quote) that ends the content.
+        // The source runs back to the comma or closing quote that ends the
+        // content; after a quotation it may be long ("…,” Scott Pruitt, the
+        // attorney general of Oklahoma, one of the states suing, said).
         let mut k = cs;
         while k > a && cs - k <= 12 && !matches!(doc.w(k - 1), "," | "”" | "\"" | "—") {
             k -= 1;
         }
-        if k > a && cs - k <= 12 && cs > k {
+        if k > a && doc.w(k - 1) == "," {
+            if let Some(q) = (a.max(cs.saturating_sub(26))..k).rev().find(|&q| matches!(doc.w(q), "”" | "\"") && doc.w(q.saturating_sub(1)) == ",") {
+                k = q + 1;
+            }
+        }
+        if k > a && cs - k <= 25 && cs > k {
             let src = (k, cs);
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
             let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.lower(t).as_str()));
@@ -565,6 +572,19 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
     Some((att, next))
 }
 
+/// A quotation that opens the sentence starting at token `b` (in the same
+/// paragraph): it continues the speech of the sentence before.
+fn continuation(doc: &Doc, quotes: &[Quote], b: usize) -> Option<Quote> {
+    if b >= doc.tokens.len() || b == 0 {
+        return None;
+    }
+    let gap = &doc.text[doc.tokens[b - 1].bend..doc.tokens[b].bstart];
+    if gap.contains("\n\n") || !matches!(doc.w(b), "“" | "\"") {
+        return None;
+    }
+    quote_at(quotes, b)
+}
+
 /// A cue starting at `k` (auxiliaries, then a verb of saying followed by
 /// "that"): returns the verb's index.
 fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
@@ -621,6 +641,12 @@ fn inverted(doc: &Doc, a: usize, b: usize, content_end: usize, src: (usize, usiz
     }
     if k < doc.tokens.len() && matches!(doc.w(k), "“" | "\"") && k <= after + 2 {
         if let Some(q) = quote_at(quotes, k) {
+            parts.push((doc.tokens[q.open].start, doc.tokens[q.close].end));
+            next = q.close + 1;
+        }
+    } else if first_quote.is_some() {
+        // “A,” he said in August. “B.” — the next sentence's quotation goes on.
+        if let Some(q) = continuation(doc, quotes, b) {
             parts.push((doc.tokens[q.open].start, doc.tokens[q.close].end));
             next = q.close + 1;
         }

@@ -93,8 +93,24 @@ fn inverted_order() {
 
 #[test]
 fn split_quotation_gives_two_parts() {
-    assert_eq!(one("“We need two more weeks,” Dray said. “Then we vote.”").3, "“We need two more weeks,”");
+    assert_eq!(one("“We need two more weeks,” Dray said. “Then we vote.”").3, "“We need two more weeks,” | “Then we vote.”");
     assert_eq!(one("“We need two more weeks,” Dray said, “and then we vote.”"), t("direct", "Dray", "said", "“We need two more weeks,” | “and then we vote.”"));
+}
+
+#[test]
+fn the_next_sentences_quotation_continues_the_speech() {
+    assert_eq!(
+        one("“We need two more weeks,” Dray said in August. “Then we vote.”"),
+        t("direct", "Dray", "said", "“We need two more weeks,” | “Then we vote.”")
+    );
+}
+
+#[test]
+fn a_long_source_after_a_quotation() {
+    assert_eq!(
+        one("“It is an invasion of our domain,” Ann Pruitt, the attorney general of the state, one of the plaintiffs, said at an event this month."),
+        t("direct", "Ann Pruitt, the attorney general of the state, one of the plaintiffs", "said", "“It is an invasion of our domain,”")
+    );
 }
 
 #[test]
