@@ -47,3 +47,26 @@ pub const DOCUMENT_HEADS: &[&str] = &[
 
 /// Pronouns that can be a source.
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "who"];
+
+/// Cue words mined from PolNeAR's training split (`data/cues.tsv`, rebuilt by
+/// `data/build_cues.py`): each form with the share of its occurrences that are
+/// the head of an annotated cue.
+static MINED: std::sync::LazyLock<std::collections::HashMap<&'static str, f32>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/cues.tsv")
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let w = f.next()?;
+            let rate = f.next()?.parse().ok()?;
+            Some((w, rate))
+        })
+        .collect()
+});
+
+/// How often `word` (lower case) heads a cue in the training data, 0 if never seen as one.
+pub fn cue_rate(word: &str) -> f32 {
+    MINED.get(word).copied().unwrap_or(0.0)
+}
+
+/// The cue rate above which a mined word is taken as a cue.
+pub const MIN_CUE_RATE: f32 = 0.3;

@@ -462,7 +462,9 @@ fn kind_of(doc: &Doc, x: usize, y: usize, quotes: &[Quote]) -> Kind {
 /// Verbs of saying: the frame around the cue.
 fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(Attribution, usize)> {
     let w = doc.lower(i);
-    if !SPEECH_VERBS.contains(&w.as_str()) || inside_quote(quotes, i) {
+    let speech_verb = SPEECH_VERBS.contains(&w.as_str());
+    let mined = !speech_verb && cue_rate(&w) >= MIN_CUE_RATE && w != "according";
+    if !(speech_verb || mined) || inside_quote(quotes, i) {
         return None;
     }
     // "while not denying the report": a participle in an interrupting clause.
@@ -476,6 +478,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
     }
     let cs = cue_start(doc, a, i);
     let mut cue_end = i + 1;
+    // "called for", "warned against": the particle belongs to the cue.
+    if mined && matches!(doc.lower(cue_end).as_str(), "for" | "on" | "against" | "out" | "to" | "about" | "up") {
+        cue_end += 1;
+    }
     // "said in a statement", "wrote on Twitter" stay out of the content.
     let after = doc.lower(cue_end);
 
@@ -536,7 +542,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
         }
         c += 1;
     }
-    if c >= b || doc.lower(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) || weak && doc.lower(cue_end) != "that" {
+    if c >= b || doc.lower(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) && !mined || weak && doc.lower(cue_end) != "that" {
         return None;
     }
     // The content ends at the sentence's end, or where an "according to" or a
