@@ -536,6 +536,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
             c = (c + 2).min(b);
         }
     }
+    // "announced Tuesday that …": a time word between the cue and "that".
+    if is_time_word(&doc.lower(c)) && doc.lower(c + 1) == "that" {
+        c += 1;
+    }
     if matches!(doc.lower(c).as_str(), "that" | ":" | ",") {
         if doc.w(c) == ":" {
             cue_end = c + 1;
@@ -554,6 +558,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
             break;
         }
         if doc.lower(k) == "and" && coordinated_cue(doc, k + 1, b).is_some() {
+            end = k;
+            break;
+        }
+        if k > c && ends_content(doc, k, mined) && !inside_quote(quotes, k) {
             end = k;
             break;
         }
@@ -589,6 +597,34 @@ fn continuation(doc: &Doc, quotes: &[Quote], b: usize) -> Option<Quote> {
         return None;
     }
     quote_at(quotes, b)
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tonight" | "earlier" | "later" | "recently")
+}
+
+/// Does the content of an indirect attribution end before token `k`? At a
+/// comma that opens another clause (", but", ", which", ", arguing"), at "but",
+/// and, after a cue that is not a verb of saying, at any comma.
+fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
+    let w = doc.w(k);
+    if matches!(w, ";" | "—" | "―") {
+        return true;
+    }
+    if doc.lower(k) == "but" {
+        return true;
+    }
+    if w != "," {
+        return false;
+    }
+    if mined {
+        return true;
+    }
+    let next = doc.lower(k + 1);
+    matches!(
+        next.as_str(),
+        "but" | "while" | "although" | "though" | "which" | "whereas" | "because" | "since" | "even" | "including" | "according" | "despite" | "unless" | "as" | "in" | "during" | "at" | "after" | "before"
+    ) || next.len() > 4 && next.ends_with("ing") && next != "nothing" && next != "something"
 }
 
 /// A cue starting at `k` (auxiliaries, then a verb of saying followed by
