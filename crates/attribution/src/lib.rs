@@ -513,6 +513,17 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
             let src = (k, cs);
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
             let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.lower(t).as_str()));
+            // "Too often, Mr. Clarke said, the debate is infected …": a short
+            // adverbial before a parenthetical cue; the clause after it is the content.
+            let tail_start = cue_end + usize::from(doc.w(cue_end) == ",");
+            if content_end > a && !src_has_verb && content_end - a <= 6 && doc.w(cue_end) == "," && b - tail_start >= 5 && !is_quote_mark(doc.w(a)) {
+                let (x, y) = trim(doc, tail_start, b);
+                if x < y {
+                    let source = Some(trim(doc, src.0, src.1)).filter(|(s, e)| s < e);
+                    let att = Attribution { kind: kind_of(doc, x, y, quotes), source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, cue_end)), content: chars(doc, x, y), parts: Vec::new(), stance: None };
+                    return Some((att, b));
+                }
+            }
             if content_end > a && !src_has_verb {
                 // The next quotation after the cue continues the content: “A,” he said, “B.”
                 return inverted(doc, a, b, content_end, src, (cs, cue_end), quotes, b);
@@ -597,6 +608,10 @@ fn continuation(doc: &Doc, quotes: &[Quote], b: usize) -> Option<Quote> {
         return None;
     }
     quote_at(quotes, b)
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "‘" | "’")
 }
 
 fn is_time_word(w: &str) -> bool {

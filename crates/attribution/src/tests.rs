@@ -106,6 +106,19 @@ fn the_next_sentences_quotation_continues_the_speech() {
 }
 
 #[test]
+fn a_parenthetical_cue_after_a_short_adverbial() {
+    assert_eq!(
+        one("Too often, Mr. Clarke said, the debate over the future of the harbor is infected with tribalism."),
+        t("indirect", "Mr. Clarke", "said", "the debate over the future of the harbor is infected with tribalism")
+    );
+}
+
+#[test]
+fn straight_quotes_continue_too() {
+    assert_eq!(one("\"He will live,\" she said. \"I swear he will.\"").3, "\"He will live,\" | \"I swear he will.\"");
+}
+
+#[test]
 fn a_long_source_after_a_quotation() {
     assert_eq!(
         one("“It is an invasion of our domain,” Ann Pruitt, the attorney general of the state, one of the plaintiffs, said at an event this month."),

@@ -59,8 +59,10 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 if newlines >= 2 {
                     true
                 } else if is_terminal(tok) || is_closer(tok) && i > first && is_terminal(tokens[i - 1].text(text)) {
-                    // Closing quotes and brackets stay with the sentence they close.
-                    !is_closer(next_text) && (opens_sentence(next_text) || newlines == 1)
+                    // Closing quotes and brackets stay with the sentence they close; a
+                    // straight quote after a space opens the next one.
+                    let closes = is_closer(next_text) && (gap.is_empty() || next_text != "\"" && next_text != "'");
+                    !closes && (opens_sentence(next_text) || newlines == 1)
                 } else if newlines == 1 {
                     !next_text.chars().next().is_some_and(char::is_lowercase)
                 } else if tok.ends_with('.') && tok.len() > 1 && !gap.is_empty() {
@@ -119,6 +121,7 @@ mod tests {
             ["He said he could not comment on “any correspondence.”", "Iranian officials declined to comment."]
         );
         assert_eq!(sents("“Is it over?” she asked."), ["“Is it over?” she asked."]);
+        assert_eq!(sents("\"He will live,\" she said. \"I swear.\" Then she left."), ["\"He will live,\" she said.", "\"I swear.\"", "Then she left."]);
     }
 
     #[test]
