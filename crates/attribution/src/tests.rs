@@ -173,3 +173,9 @@ fn not_speech() {
     assert!(run("Crews arrived on Monday and began work.").is_empty());
     assert!(run("She was expected to arrive at noon.").is_empty());
 }
+
+#[test]
+fn passive_cues_have_no_source() {
+    let r = one("The agency was criticized for its slow response to the storm.");
+    assert_eq!((r.1.as_str(), r.2.as_str()), ("", "was criticized for"));
+}
