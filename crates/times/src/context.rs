@@ -1,0 +1,191 @@
+//! Sentence bounds and the tense around an expression (the news resolution cue).
+
+/// The tense that decides the direction of a relative expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+/// Sentence ranges (code points) of `chars`: ends at `.!?` followed by space and a capital or quote,
+/// or at a blank line / line break. Abbreviations ("Nov.", "U.S.", "Mr.") do not end a sentence.
+pub fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        let mut end_here = false;
+        if c == '\n' {
+            end_here = true;
+        } else if matches!(c, '.' | '!' | '?') {
+            // next non-space char
+            let mut j = i + 1;
+            while j < n && matches!(chars[j], '"' | '\'' | '\u{201d}' | '\u{2019}' | ')') {
+                j += 1;
+            }
+            if j >= n {
+                end_here = true;
+            } else if chars[j].is_whitespace() {
+                let mut k = j;
+                while k < n && chars[k] == ' ' {
+                    k += 1;
+                }
+                if k >= n || chars[k] == '\n' || chars[k].is_uppercase() || matches!(chars[k], '"' | '\u{201c}' | '\'') {
+                    end_here = c != '.' || !is_abbrev(chars, i);
+                }
+            }
+        }
+        if end_here {
+            if i + 1 > start {
+                out.push((start, i + 1));
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < n {
+        out.push((start, n));
+    }
+    out
+}
+
+fn is_abbrev(chars: &[char], dot: usize) -> bool {
+    let mut s = dot;
+    while s > 0 && (chars[s - 1].is_alphabetic() || chars[s - 1] == '.') {
+        s -= 1;
+    }
+    let w: String = chars[s..dot].iter().collect::<String>().to_lowercase();
+    if w.contains('.') || w.chars().count() == 1 {
+        return true; // U.S., a.m., initials
+    }
+    matches!(
+        w.as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "col" | "lt" | "sgt" | "capt" | "st" | "jr" | "sr"
+            | "inc" | "corp" | "co" | "ltd" | "no" | "vs" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug"
+            | "sep" | "sept" | "oct" | "nov" | "dec" | "mon" | "tue" | "tues" | "wed" | "thu" | "thurs" | "fri"
+            | "sat" | "sun" | "mt" | "ft" | "prof" | "rev" | "gens" | "reps" | "sens" | "adm" | "maj" | "cmdr"
+    )
+}
+
+const FUTURE_WORDS: &[&str] = &[
+    "will", "'ll", "shall", "won't", "wo", "would", "next", "upcoming", "scheduled", "slated", "planned", "plans",
+    "plan", "intends", "expected", "expects", "expect", "coming", "tomorrow", "hope", "hopes", "aims", "until",
+    "prepares", "preparing", "later", "await", "awaits", "awaiting",
+];
+
+const PAST_IRREGULAR: &[&str] = &[
+    "said", "was", "were", "had", "did", "rose", "fell", "went", "came", "made", "took", "gave", "told", "met", "held",
+    "began", "left", "sold", "bought", "paid", "won", "lost", "saw", "found", "became", "got", "ran", "spoke", "wrote",
+    "thought", "knew", "brought", "built", "sent", "spent", "struck", "broke", "chose", "drew", "flew", "grew", "led",
+    "felt", "kept", "meant", "stood", "understood", "fought", "taught", "caught", "sought", "ago", "yesterday",
+    "last", "earlier", "hit", "shot", "set", "cut", "quit", "ended", "beat", "dealt", "fled", "forgot", "froze",
+    "hid", "lay", "laid", "slid", "stole", "swore", "threw", "woke", "wore", "withdrew", "overtook", "underwent",
+];
+
+const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say", "has", "have", "does", "do", "'s"];
+
+const NOT_PAST_ED: &[&str] = &[
+    "need", "speed", "red", "bed", "feed", "seed", "breed", "greed", "deed", "weed", "shed", "hundred", "indeed",
+    "proceed", "succeed", "exceed", "united", "limited", "based", "related", "so-called", "expected", "scheduled",
+    "planned", "red", "wed", "fled", "led", "sled", "bred", "fed", "wicked", "naked", "sacred", "kindred", "bled",
+    "unexpected", "unprecedented", "advanced", "alleged", "proposed", "detailed", "combined", "sophisticated",
+    "interested", "qualified", "concerned", "experienced", "talented", "armed", "united", "disabled", "elected",
+    "supposed", "used", "embed", "med", "ted", "ned", "fred", "ahmed", "mohammed", "muhammad", "ed",
+];
+
+fn token_tense(w: &str) -> Option<Tense> {
+    if FUTURE_WORDS.contains(&w) {
+        return Some(Tense::Future);
+    }
+    if PAST_IRREGULAR.contains(&w) {
+        return Some(Tense::Past);
+    }
+    if PRESENT_WORDS.contains(&w) {
+        return Some(Tense::Present);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense of the clause around `[start, end)` (code points) within `sentence`: the nearest tense
+/// cue in the sentence, looking first at the words before the expression (HeidelTime's order), and
+/// giving "going to", "is to", "plans to" the future.
+pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize) -> Tense {
+    let (ss, se) = sentence;
+    let ss = ss.min(chars.len());
+    let se = se.min(chars.len());
+    // words with positions
+    let mut words: Vec<(usize, String)> = Vec::new();
+    let mut i = ss;
+    while i < se {
+        if chars[i].is_alphabetic() || chars[i] == '\'' || chars[i] == '\u{2019}' {
+            let s = i;
+            while i < se && (chars[i].is_alphanumeric() || chars[i] == '-' || chars[i] == '\'' || chars[i] == '\u{2019}')
+            {
+                i += 1;
+            }
+            let w: String = chars[s..i].iter().map(|c| if *c == '\u{2019}' { '\'' } else { *c }).collect();
+            let w = w.to_lowercase();
+            // split clitics: he'll → he, 'll
+            if let Some(p) = w.find('\'') {
+                let (a, b) = w.split_at(p);
+                if !a.is_empty() {
+                    words.push((s, a.to_string()));
+                }
+                words.push((s + p, b.to_string()));
+            } else {
+                words.push((s, w));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut best: Option<(usize, Tense)> = None;
+    let mut consider = |dist: usize, t: Tense| {
+        if best.map(|(d, _)| dist < d).unwrap_or(true) {
+            best = Some((dist, t));
+        }
+    };
+    for (k, (pos, w)) in words.iter().enumerate() {
+        if *pos >= start && *pos < end {
+            continue;
+        }
+        let mut t = match token_tense(w) {
+            Some(t) => t,
+            None => continue,
+        };
+        let next = words.get(k + 1).map(|(_, w)| w.as_str()).unwrap_or("");
+        let next2 = words.get(k + 2).map(|(_, w)| w.as_str()).unwrap_or("");
+        if matches!(w.as_str(), "is" | "are" | "was" | "were") && next == "to" {
+            t = Tense::Future;
+        }
+        if matches!(w.as_str(), "is" | "are" | "was" | "were") && (next == "going" && next2 == "to") {
+            t = Tense::Future;
+        }
+        if matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
+            && matches!(next, "expected" | "scheduled" | "due" | "set" | "slated" | "planned")
+        {
+            t = Tense::Future;
+        }
+        if w == "expected" || w == "scheduled" {
+            t = Tense::Future;
+        }
+        if matches!(w.as_str(), "has" | "have" | "had") && next.ends_with("ed") {
+            t = Tense::Past;
+        }
+        if matches!(w.as_str(), "last" | "earlier" | "later" | "next" | "coming") {
+            // these qualify nearby time words; they are weak cues
+            continue;
+        }
+        // words before the expression count a little closer than words after it
+        let dist = if *pos < start { (start - pos) / 4 } else { (pos - end) / 4 + 3 };
+        consider(dist, t);
+    }
+    best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
+}

@@ -1,0 +1,981 @@
+//! Recognition: one rule per expression family, each a regex over the lower-cased text and a
+//! function from its match to the expression's meaning (`Sem`), resolved later in `resolve`.
+
+use crate::lexicon::{self as lx, Unit};
+use regex::{Captures, Regex};
+use std::sync::LazyLock;
+
+/// The year of a partly given date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum YearSpec {
+    Abs(i32),
+    /// Relative to the publication year ("last year's third quarter").
+    Rel(i32),
+    /// From tense and context.
+    Infer,
+}
+
+/// Which quarter a quarter expression names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum QWhich {
+    Ord(u32),
+    /// "the quarter", "the latest quarter": the one under discussion.
+    Latest,
+    /// "last/this/next quarter".
+    Rel(i32),
+    /// "the year-ago quarter".
+    YearAgo,
+}
+
+/// What an expression means, before resolution against the publication date.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    Date { y: YearSpec, m: Option<u32>, d: Option<u32> },
+    /// A weekday; `rel` -1 "last", 1 "next", 0 by tense.
+    Weekday { wd: u32, rel: i32 },
+    RelDay { off: i64 },
+    /// "last week", "this year", "next month"; `anchored` for "the following year" (the last mentioned date).
+    Rel { unit: Unit, off: i32, anchored: bool },
+    /// "three weeks ago", "two days later".
+    Ago { unit: Unit, n: Option<f64>, dir: i32, anchored: bool },
+    /// "a year ago", "a year earlier", "year-earlier": a year before the period under discussion.
+    YearAgo,
+    Quarter { which: QWhich, y: YearSpec },
+    Half { h: u32, y: YearSpec },
+    Season { s: &'static str, y: YearSpec, rel: i32 },
+    Weekend { rel: i32 },
+    Thanksgiving,
+    /// "the 24th": a day of the current month.
+    OrdDay { d: u32 },
+    Lit(String),
+    Dur(String),
+    Set(String),
+    /// A clock time, on a day (or the publication day).
+    Time { h: u32, mi: u32, day: Option<Box<Sem>> },
+    /// A part of a day: "Friday morning", "tonight".
+    Part { day: Box<Sem>, part: &'static str },
+}
+
+/// One recognised expression, with byte offsets into the lower-cased text.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub sem: Sem,
+    pub modifier: Option<&'static str>,
+}
+
+/// What a rule may look at: the lower-cased text and the original characters.
+pub struct Src<'a> {
+    pub low: &'a str,
+    pub orig: &'a str,
+}
+
+impl Src<'_> {
+    /// Is the original character at byte `b` of the lower-cased text upper case? (Both strings
+    /// have the same characters one for one, and the same byte lengths: see `lib::prepare`.)
+    pub fn upper_at(&self, b: usize) -> bool {
+        self.orig.get(b..).and_then(|s| s.chars().next()).map(|c| c.is_uppercase()).unwrap_or(false)
+    }
+    pub fn before(&self, b: usize, n: usize) -> &str {
+        let mut s = b.saturating_sub(n);
+        while s > 0 && !self.low.is_char_boundary(s) {
+            s -= 1;
+        }
+        self.low.get(s..b).unwrap_or("")
+    }
+    pub fn after(&self, b: usize, n: usize) -> &str {
+        let mut e = (b + n).min(self.low.len());
+        while e < self.low.len() && !self.low.is_char_boundary(e) {
+            e += 1;
+        }
+        self.low.get(b..e).unwrap_or("")
+    }
+    /// The previous word before byte `b`.
+    pub fn prev_word(&self, b: usize) -> &str {
+        let s = self.before(b, 40).trim_end();
+        let s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
+        let i = s.rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '$' || c == '%' || c == '.'));
+        match i {
+            Some(i) => &s[i + 1..],
+            None => s,
+        }
+    }
+    pub fn next_word(&self, b: usize) -> &str {
+        let s = self.after(b, 40).trim_start();
+        let e = s.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).unwrap_or(s.len());
+        &s[..e]
+    }
+}
+
+type Handler = fn(&Captures, &Src, usize, usize) -> Option<(Sem, Option<&'static str>)>;
+
+struct Rule {
+    re: Regex,
+    f: Handler,
+}
+
+fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
+    c.name(name).map(|m| m.as_str())
+}
+
+fn modifier(s: Option<&str>) -> Option<&'static str> {
+    let s = s?.trim().trim_end_matches('-').trim();
+    Some(match s {
+        "early" | "the beginning of" | "the start of" | "beginning of" | "start of" | "the first half of" | "earlier" => {
+            "START"
+        }
+        "late" | "the end of" | "end of" | "end" | "the second half of" | "later" | "the close of" => "END",
+        "mid" | "the middle of" | "middle of" => "MID",
+        "about" | "around" | "approximately" | "roughly" | "some" | "close to" => "APPROX",
+        "nearly" | "almost" | "less than" | "fewer than" | "under" | "barely" | "just under" => "LESS_THAN",
+        "more than" | "over" | "well over" | "upwards of" | "just over" => "MORE_THAN",
+        "at least" | "no less than" => "EQUAL_OR_MORE",
+        "at most" | "up to" | "no more than" => "EQUAL_OR_LESS",
+        _ => return None,
+    })
+}
+
+fn year_of(s: &str) -> Option<i32> {
+    let s = s.trim();
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    if let Some(r) = s.strip_prefix('\'') {
+        let v: i32 = r.parse().ok()?;
+        return Some(if v < 30 { 2000 + v } else { 1900 + v });
+    }
+    lx::spoken_year(s)
+}
+
+fn year_spec(s: Option<&str>) -> YearSpec {
+    let Some(s) = s else { return YearSpec::Infer };
+    let s = s.trim().trim_start_matches("fiscal").trim_start_matches("year").trim();
+    match s {
+        "this year" | "this year's" | "the current year" | "the current year's" => YearSpec::Rel(0),
+        "last year" | "last year's" | "the previous year" => YearSpec::Rel(-1),
+        "next year" | "next year's" => YearSpec::Rel(1),
+        _ => year_of(s).map(YearSpec::Abs).unwrap_or(YearSpec::Infer),
+    }
+}
+
+const MEASURE_NOUNS: &[&str] = &[
+    "people", "shares", "tons", "tonnes", "employees", "workers", "jobs", "miles", "feet", "foot", "meters", "metres",
+    "points", "units", "cars", "troops", "soldiers", "members", "dollars", "yen", "marks", "francs", "pounds",
+    "acres", "barrels", "vehicles", "students", "children", "residents", "homes", "houses", "copies", "pages",
+    "votes", "delegates", "kilometers", "km", "ft", "square", "cubic", "degrees", "percent", "per", "lbs",
+    "calories", "passengers", "planes", "aircraft", "rooms", "beds", "seats", "deaths", "cases", "patients",
+    "stores", "plants", "offices", "words", "hours", "days", "to", "hrs", "contracts", "mark", "level", "gmt", "utc",
+    "tanks", "lines", "companies", "firms", "banks", "accounts", "customers", "mw", "megawatts", "kilowatts",
+];
+
+fn ok_year_context(src: &Src, s: usize, e: usize) -> bool {
+    let before = src.before(s, 2);
+    let b1 = before.chars().last().unwrap_or(' ');
+    if matches!(b1, '$' | '#' | '-' | '/' | ':' | '.' | ',' | '£' | '€' | '+') && !before.ends_with(". ") {
+        if !(b1 == '-' && src.before(s, 5).trim_end_matches('-').ends_with("mid")) {
+            return false;
+        }
+    }
+    let after = src.after(e, 12);
+    if after.starts_with(|c: char| c == '%' || c == '-' && !after.starts_with("-year")) {
+        return false;
+    }
+    if after.starts_with(",0") || after.starts_with(",1") || after.starts_with(".0") || after.starts_with(':') {
+        return false;
+    }
+    if after.starts_with('/') || after.starts_with(".5") {
+        return false;
+    }
+    let nw = src.next_word(e);
+    if MEASURE_NOUNS.contains(&nw) {
+        return false;
+    }
+    let pw = src.prev_word(s);
+    if matches!(
+        pw,
+        "no." | "number" | "flight" | "route" | "room" | "highway" | "interstate" | "about" | "some" | "nearly"
+            | "than" | "over" | "of" | "to" | "the" | "top" | "and"
+    ) {
+        // "of 1990" and "to 1990" are usually years; keep them when the number looks like a year and the
+        // next word is not a noun of measure. "the 1990 budget" is a year too.
+        return matches!(pw, "of" | "to" | "the" | "and" | "than") && !src.after(e, 1).starts_with(|c: char| c.is_ascii_digit());
+    }
+    true
+}
+
+fn cap_ok(src: &Src, c: &Captures, name: &str) -> bool {
+    match c.name(name) {
+        Some(m) => src.upper_at(m.start()),
+        None => true,
+    }
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(build);
+
+fn r(p: &str) -> Regex {
+    let p = p
+        .replace("MONTH", lx::MONTH)
+        .replace("WEEKDAY", lx::WEEKDAY)
+        .replace("NUMWORD", lx::NUMWORD)
+        .replace("VAGUE", lx::VAGUE)
+        .replace("DIGITS", lx::DIGITS)
+        .replace("ORDWORD", lx::ORDWORD)
+        .replace("SPOKENYEAR", lx::SPOKEN_YEAR)
+        .replace("UNIT", lx::UNIT)
+        .replace("YEAR4", r"(?:1[6-9]\d\d|20\d\d)")
+        .replace("DMOD", r"(?:early|late|mid-|mid|the end of|the beginning of|the start of|the middle of|end-|the close of)");
+    Regex::new(&p).unwrap_or_else(|e| panic!("bad rule regex {p}: {e}"))
+}
+
+const DAYEXPR: &str = r"(?:today|yesterday|tomorrow|tonight|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|MONTH\.?\s+[0-3]?\d(?:,?\s+YEAR4)?)";
+
+/// A day expression inside a longer one ("Wednesday" in "10 p.m. Wednesday").
+pub fn parse_day(s: &str) -> Option<Sem> {
+    let s = s.trim().trim_start_matches(',').trim().trim_start_matches("on ").trim();
+    match s {
+        "today" => return Some(Sem::RelDay { off: 0 }),
+        "tonight" => return Some(Sem::RelDay { off: 0 }),
+        "yesterday" => return Some(Sem::RelDay { off: -1 }),
+        "tomorrow" => return Some(Sem::RelDay { off: 1 }),
+        _ => {}
+    }
+    if let Some(wd) = lx::weekday_num(s) {
+        if s.len() > 5 {
+            return Some(Sem::Weekday { wd, rel: 0 });
+        }
+    }
+    static MD: LazyLock<Regex> = LazyLock::new(|| r(r"^(?P<mon>MONTH)\.?\s+(?P<d>[0-3]?\d)(?:,?\s+(?P<y>YEAR4))?$"));
+    let c = MD.captures(s)?;
+    let m = lx::month_num(g(&c, "mon")?)?;
+    let d: u32 = g(&c, "d")?.parse().ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(Sem::Date { y: year_spec(g(&c, "y")), m: Some(m), d: Some(d) })
+}
+
+fn build() -> Vec<Rule> {
+    let mut v: Vec<Rule> = Vec::new();
+    let mut add = |p: &str, f: Handler| v.push(Rule { re: r(p), f });
+
+    // Month day, year: "Nov. 24", "Saturday, April 25", "March 26, 1996", "March eighth".
+    add(
+        r"\b(?:(?P<wd>WEEKDAY)\.?,?\s+)?(?:the\s+)?(?P<mon>MONTH)\b\.?\s+(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)?|ORDWORD)\b(?:,?\s+(?P<y>YEAR4|SPOKENYEAR)\b)?",
+        |c, src, _, _| {
+            if !cap_ok(src, c, "mon") && !cap_ok(src, c, "wd") {
+                return None;
+            }
+            let m = lx::month_num(g(c, "mon")?)?;
+            let d = lx::ordinal(g(c, "d")?)?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            // "May 5 percent" or "Jan 12 cents": not dates
+            let nw = src.next_word(c.get(0)?.end());
+            if g(c, "y").is_none() && MEASURE_NOUNS.contains(&nw) {
+                return None;
+            }
+            Some((Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) }, None))
+        },
+    );
+    // Day month year: "24 November 2014", "the 24th of November".
+    add(
+        r"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>MONTH)\b\.?(?:,?\s+(?P<y>YEAR4)\b)?",
+        |c, src, _, _| {
+            if !cap_ok(src, c, "mon") {
+                return None;
+            }
+            let m = lx::month_num(g(c, "mon")?)?;
+            let d = lx::ordinal(g(c, "d")?)?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            Some((Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) }, None))
+        },
+    );
+    // Numeric dates: 2014-11-06, 11/06/2014.
+    add(r"\b(?P<y>YEAR4)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", |c, _, _, _| {
+        let m: u32 = g(c, "m")?.parse().ok()?;
+        let d: u32 = g(c, "d")?.parse().ok()?;
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        Some((Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) }, None))
+    });
+    add(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>YEAR4|\d\d)\b", |c, _, _, _| {
+        let m: u32 = g(c, "m")?.parse().ok()?;
+        let d: u32 = g(c, "d")?.parse().ok()?;
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let ys = g(c, "y")?;
+        let y: i32 = ys.parse().ok()?;
+        let y = if ys.len() == 2 { if y < 30 { 2000 + y } else { 1900 + y } } else { y };
+        Some((Sem::Date { y: YearSpec::Abs(y), m: Some(m), d: Some(d) }, None))
+    });
+    // Months: "October", "mid-October", "October 2014", "last April", "January this year", "the end of March".
+    add(
+        r"\b(?:(?P<mod>DMOD)\s*)?(?:(?P<rel>last|this|next|this past|this coming|this last)\s+)?(?P<mon>MONTH)\b\.?(?:,?\s+(?:of\s+)?(?P<y>YEAR4|SPOKENYEAR|this year|last year|next year)\b)?",
+        |c, src, _, _| {
+            let mon = g(c, "mon")?;
+            let full = mon.len() > 4 || matches!(mon, "may" | "june" | "july");
+            if !cap_ok(src, c, "mon") {
+                return None;
+            }
+            if !full && g(c, "y").is_none() {
+                return None;
+            }
+            let m = lx::month_num(mon)?;
+            if mon == "may" && g(c, "y").is_none() && g(c, "rel").is_none() && g(c, "mod").is_none() {
+                // the modal verb "May" at a sentence start; the month needs a preposition before it
+                let pw = src.prev_word(c.name("mon")?.start());
+                if !matches!(pw, "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "through" | "from" | "and" | "to" | "last" | "next" | "before" | "after" | "during") {
+                    return None;
+                }
+            }
+            if mon == "march" && g(c, "y").is_none() && g(c, "rel").is_none() {
+                let pw = src.prev_word(c.name("mon")?.start());
+                if !matches!(pw, "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "through" | "from" | "and" | "to" | "before" | "after" | "during" | "this" | "next" | "last") {
+                    return None;
+                }
+            }
+            let rel = match g(c, "rel") {
+                Some("last") | Some("this past") | Some("this last") => -1,
+                Some("next") | Some("this coming") => 1,
+                _ => 0,
+            };
+            let y = match (g(c, "y"), rel) {
+                (Some(y), _) => year_spec(Some(y)),
+                (None, 0) => YearSpec::Infer,
+                (None, r) => YearSpec::Rel(1000 + r), // sentinel: month relative to the publication month
+            };
+            Some((Sem::Date { y, m: Some(m), d: None }, modifier(g(c, "mod"))))
+        },
+    );
+    // Weekdays: "Thursday", "last Friday", "next Tuesday", "Friday morning", "late Tuesday".
+    add(
+        r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|this past|this coming|coming|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night|nights)\b)?",
+        |c, src, _, _| {
+            if !cap_ok(src, c, "wd") {
+                return None;
+            }
+            let wd = lx::weekday_num(g(c, "wd")?)?;
+            if g(c, "pl").is_some() || g(c, "part") == Some("nights") {
+                return Some((Sem::Set(format!("XXXX-WXX-{wd}")), None));
+            }
+            let rel = match g(c, "rel") {
+                Some("last") | Some("this past") | Some("past") => -1,
+                Some("next") | Some("this coming") | Some("coming") => 1,
+                _ => 0,
+            };
+            let day = Sem::Weekday { wd, rel };
+            let m = match g(c, "mod") {
+                Some("early") | Some("earlier") => Some("START"),
+                Some("late") | Some("later") => Some("END"),
+                _ => None,
+            };
+            match g(c, "part").and_then(lx::part_of_day) {
+                Some(p) => Some((Sem::Part { day: Box::new(day), part: p }, m)),
+                None => Some((day, m)),
+            }
+        },
+    );
+    // Days relative to today: "yesterday", "tomorrow morning", "late yesterday", "the day before yesterday".
+    add(
+        r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?",
+        |c, _, _, _| {
+            let w = g(c, "w")?;
+            let off = match w {
+                "today" | "tonight" => 0,
+                "yesterday" => -1,
+                "tomorrow" => 1,
+                "the day before yesterday" => -2,
+                _ => 2,
+            };
+            let m = match g(c, "mod") {
+                Some("early") | Some("earlier") => Some("START"),
+                Some("late") | Some("later") => Some("END"),
+                _ => None,
+            };
+            let part = if w == "tonight" { Some("NI") } else { g(c, "part").and_then(lx::part_of_day) };
+            let day = Sem::RelDay { off };
+            match part {
+                Some(p) => Some((Sem::Part { day: Box::new(day), part: p }, m)),
+                None => Some((day, m)),
+            }
+        },
+    );
+    add(
+        r"\b(?:(?:later|earlier)\s+)?(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
+        |c, _, _, _| {
+            let part = lx::part_of_day(g(c, "part")?)?;
+            let off = if g(c, "w")? == "last" { -1 } else { 0 };
+            if off == -1 && part != "NI" {
+                return None;
+            }
+            Some((Sem::Part { day: Box::new(Sem::RelDay { off }), part }, None))
+        },
+    );
+    // This/last/next week, month, year, quarter, decade; "the coming year", "earlier this month".
+    add(
+        r"\b(?:(?P<mod>DMOD|earlier|later|the rest of|the remainder of|the first half of|the second half of)\s+)?(?P<rel>last|this|next|the past|the coming|the current|the previous|the following|this past|this coming|the last|the next|coming|current|previous|following|the same|that|the prior|prior|the preceding|the new)\s+(?P<u>day|week|weekend|month|year|fiscal year|calendar year|decade|century)\b",
+        |c, src, _, e| {
+            let rel = g(c, "rel")?;
+            let u = g(c, "u")?;
+            let unit = lx::unit(u.trim_start_matches("fiscal ").trim_start_matches("calendar "))?;
+            let anchored = matches!(rel, "the following" | "following" | "the same" | "that" | "the preceding" | "the prior" | "prior")
+                || (unit == Unit::Day && matches!(rel, "the next" | "the previous"));
+            let off = match rel {
+                "last" | "the past" | "the previous" | "this past" | "the last" | "previous" | "the prior" | "prior" | "the preceding" => -1,
+                "next" | "the coming" | "the following" | "this coming" | "the next" | "coming" | "following" | "the new" => 1,
+                _ => 0,
+            };
+            if unit == Unit::Day && !anchored {
+                return None;
+            }
+            // "the past year" of a duration: "the past year's" is a date, "over the past year" is a period
+            if matches!(rel, "the next" | "the past" | "the last" | "the coming") && matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
+                return Some((Sem::Dur(lx::duration(Some(1.0), unit)), None));
+            }
+            if rel == "the new" && unit != Unit::Year {
+                return None;
+            }
+            if u == "weekend" {
+                return Some((Sem::Weekend { rel: off }, modifier(g(c, "mod"))));
+            }
+            // "year" followed by a number is a label ("the year 2000" is a different rule)
+            if src.after(e, 2).trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            Some((Sem::Rel { unit, off, anchored }, modifier(g(c, "mod"))))
+        },
+    );
+    // "the weekend", "this weekend".
+    add(r"\b(?:the|this)\s+weekend\b", |_, _, _, _| Some((Sem::Weekend { rel: 0 }, None)));
+    // "three weeks ago", "two years earlier", "a decade ago", "five days later".
+    add(
+        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|just|only|at least|barely|over)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?P<u>UNIT)\s+(?P<dir>ago|earlier|before|later|after|from now|hence)\b",
+        |c, src, _, e| {
+            let u = g(c, "u")?;
+            let unit = lx::unit(u)?;
+            let dir = g(c, "dir")?;
+            if matches!(dir, "before" | "after") {
+                // "two years before the war": a duration that anchors to an event; keep the duration only
+                let nw = src.next_word(e);
+                if !nw.is_empty() && !matches!(nw, "that" | "and" | "but") {
+                    return None;
+                }
+            }
+            let nstr = g(c, "n")?;
+            let n = lx::number(nstr);
+            if n.is_none() && !VAGUE_RE.is_match(nstr) {
+                return None;
+            }
+            let anchored = matches!(dir, "earlier" | "later" | "before" | "after");
+            let sign = if matches!(dir, "ago" | "earlier" | "before") { -1 } else { 1 };
+            if n == Some(1.0) && unit == Unit::Year && sign == -1 {
+                return Some((Sem::YearAgo, modifier(g(c, "mod"))));
+            }
+            Some((Sem::Ago { unit, n, dir: sign, anchored }, modifier(g(c, "mod"))))
+        },
+    );
+    // "year-earlier", "the year-ago quarter", "the year-earlier period".
+    add(
+        r"\b(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago)(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
+        |c, src, s, _| {
+            // "a year ago" is the ago rule
+            let m = c.get(0)?.as_str();
+            if !m.contains('-') && !src.before(s, 2).ends_with("a ") && !m.starts_with("the") {
+                return None;
+            }
+            Some((Sem::YearAgo, None))
+        },
+    );
+    // Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
+    // "the 1988 second quarter", "this year's third quarter", "the fourth quarter of 1990".
+    add(
+        r"\b(?:(?P<y1>YEAR4|fiscal YEAR4|this year's|last year's|next year's)\s+)?(?:(?:the|its|a|this|last|next)\s+)?(?:(?:fiscal|calendar|flat|weak|strong|disappointing)[- ])?(?:(?P<y3>YEAR4)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<q>quarter|half|quarters)\b(?:\s+of\s+(?:fiscal\s+)?(?:the\s+)?(?P<y2>YEAR4|this year|last year|next year|the year|the current year|the previous year))?",
+        |c, _, _, _| {
+            let ord = lx::ordinal(g(c, "ord")?)?;
+            let ys = g(c, "y1").or(g(c, "y2")).or(g(c, "y3"));
+            let y = if ys == Some("the year") { YearSpec::Infer } else { year_spec(ys) };
+            if g(c, "q")? == "half" {
+                if ord > 2 {
+                    return None;
+                }
+                return Some((Sem::Half { h: ord, y }, None));
+            }
+            if !(1..=4).contains(&ord) {
+                return None;
+            }
+            Some((Sem::Quarter { which: QWhich::Ord(ord), y }, None))
+        },
+    );
+    add(
+        r"\b(?:(?P<y1>this year's|last year's|next year's)\s+|the\s+|its\s+)(?P<which>latest|current|last|this|next|previous|same|year-ago|year-earlier|prior|recent|latest fiscal|most recent|just-ended|just-completed|)\s*(?:fiscal\s+)?quarter\b",
+        |c, _, _, _| {
+            let which = match g(c, "which").unwrap_or("") {
+                "" | "latest" | "latest fiscal" | "same" | "recent" | "most recent" | "just-ended" | "just-completed" => QWhich::Latest,
+                "current" | "this" => QWhich::Rel(0),
+                "last" | "previous" | "prior" => QWhich::Rel(-1),
+                "next" => QWhich::Rel(1),
+                _ => QWhich::YearAgo,
+            };
+            let which = match (g(c, "y1"), which) {
+                (Some(_), QWhich::Latest) => QWhich::Latest,
+                (_, w) => w,
+            };
+            Some((Sem::Quarter { which, y: year_spec(g(c, "y1")) }, None))
+        },
+    );
+    add(r"\b(?:last|this|next)\s+quarter\b", |c, _, _, _| {
+        let m = c.get(0)?.as_str();
+        let off = if m.starts_with("last") { -1 } else if m.starts_with("next") { 1 } else { 0 };
+        Some((Sem::Quarter { which: QWhich::Rel(off), y: YearSpec::Infer }, None))
+    });
+    add(
+        r"\bthe\s+(?P<which>latest|year-ago|year-earlier|comparable|same|(?P<y>YEAR4))\s+(?:(?P<ord>first|second|third|fourth)[- ]quarter|period)\b",
+        |c, _, _, _| {
+            if let Some(o) = g(c, "ord") {
+                let q = lx::ordinal(o)?;
+                return Some((Sem::Quarter { which: QWhich::Ord(q), y: year_spec(g(c, "y")) }, None));
+            }
+            if let Some(y) = g(c, "y") {
+                return Some((Sem::Date { y: year_spec(Some(y)), m: None, d: None }, None));
+            }
+            let which = match g(c, "which")? {
+                "latest" => QWhich::Latest,
+                _ => QWhich::YearAgo,
+            };
+            Some((Sem::Quarter { which, y: YearSpec::Infer }, None))
+        },
+    );
+    // Seasons: "last fall", "this summer", "the winter of 1994", "summer 2014", "early spring".
+    add(
+        r"\b(?:(?P<mod>DMOD)\s*)?(?:(?P<rel>last|this|next|this past|this coming|the past|the coming|the|in|during)\s+)?(?P<s>spring|summer|fall|autumn|winter)\b(?:,?\s+(?:of\s+)?(?P<y>YEAR4|SPOKENYEAR)\b)?",
+        |c, src, _, e| {
+            let s = match g(c, "s")? {
+                "spring" => "SP",
+                "summer" => "SU",
+                "fall" | "autumn" => "FA",
+                _ => "WI",
+            };
+            let rel = g(c, "rel");
+            if g(c, "y").is_none() && g(c, "mod").is_none() {
+                match rel {
+                    None => return None,
+                    Some("the") | Some("in") | Some("during") => {
+                        if g(c, "s")? == "fall" {
+                            // "the fall of the wall", "in the fall in prices"
+                            let nw = src.next_word(e);
+                            if matches!(nw, "of" | "in" | "from" | "to") || rel == Some("in") {
+                                return None;
+                            }
+                        }
+                        if rel == Some("in") || rel == Some("during") {
+                            // "in summer": fine
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            let r = match rel {
+                Some("last") | Some("this past") | Some("the past") => -1,
+                Some("next") | Some("this coming") | Some("the coming") => 1,
+                Some("this") => 0,
+                _ => 2, // by tense
+            };
+            Some((Sem::Season { s, y: year_spec(g(c, "y")), rel: r }, modifier(g(c, "mod"))))
+        },
+    );
+    add(r"\b(?P<y>YEAR4)\s+(?P<s>spring|summer|fall|autumn|winter)\b", |c, _, _, _| {
+        let s = match g(c, "s")? {
+            "spring" => "SP",
+            "summer" => "SU",
+            "fall" | "autumn" => "FA",
+            _ => "WI",
+        };
+        Some((Sem::Season { s, y: year_spec(g(c, "y")), rel: 0 }, None))
+    });
+    // Years: "2009", "fiscal 1989", "mid-1996", "the end of 1990", "the year 2000", "nineteen ninety-six".
+    add(
+        r"\b(?:(?P<mod>DMOD|the first half of|the second half of)\s*)?(?:(?P<fy>fiscal year|fiscal|calendar year|calendar|the year|year|model year)\s+)?(?P<y>YEAR4)\b",
+        |c, src, s, e| {
+            let ym = c.name("y")?;
+            if g(c, "fy").is_none() && g(c, "mod").is_none() && !ok_year_context(src, ym.start(), ym.end()) {
+                return None;
+            }
+            let _ = (s, e);
+            let y: i32 = ym.as_str().parse().ok()?;
+            let m = match g(c, "mod") {
+                Some("the first half of") => {
+                    return Some((Sem::Half { h: 1, y: YearSpec::Abs(y) }, None));
+                }
+                Some("the second half of") => {
+                    return Some((Sem::Half { h: 2, y: YearSpec::Abs(y) }, None));
+                }
+                m => modifier(m),
+            };
+            Some((Sem::Date { y: YearSpec::Abs(y), m: None, d: None }, m))
+        },
+    );
+    add(r"\b(?:the year\s+)?(?P<y>SPOKENYEAR)\b", |c, src, s, _| {
+        let y = lx::spoken_year(g(c, "y")?)?;
+        let m = c.get(0)?.as_str();
+        // "two thousand" alone is a number unless it is "the year two thousand"
+        if m == "two thousand" || (!m.starts_with("the year") && !m.starts_with("nineteen") && !m.starts_with("eighteen")) {
+            if !src.before(s, 4).ends_with("in ") {
+                return None;
+            }
+        }
+        if m.starts_with("nineteen") && !m.contains(['-', ' ']) {
+            return None;
+        }
+        Some((Sem::Date { y: YearSpec::Abs(y), m: None, d: None }, None))
+    });
+    // Decades and centuries: "the 1990s", "the late 1970s", "the '90s", "the nineties", "the 20th century".
+    add(
+        r"(?:\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<dec>(?:1[0-9]|20)\d0)'?s\b|\b(?:the\s+)?(?:(?P<mod2>early|mid|late)[- ]?)?'(?P<d2>\d0)s\b|\bthe\s+(?:(?P<mod3>early|mid|late)[- ]?)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+        |c, _, _, _| {
+            let v = if let Some(d) = g(c, "dec") {
+                d[..3].to_string()
+            } else if let Some(d) = g(c, "d2") {
+                let t = &d[..1];
+                if t == "0" || t == "1" { format!("20{t}") } else { format!("19{t}") }
+            } else {
+                format!("19{}", lx::decade_word(g(c, "dw")?)?)
+            };
+            let m = modifier(g(c, "mod").or(g(c, "mod2")).or(g(c, "mod3")));
+            Some((Sem::Lit(v), m))
+        },
+    );
+    add(
+        r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<c>\d{1,2}(?:st|nd|rd|th)|ORDWORD)[- ]century\b",
+        |c, _, _, _| {
+            let n = lx::ordinal(g(c, "c")?)?;
+            if n == 0 || n > 21 {
+                return None;
+            }
+            Some((Sem::Lit(format!("{:02}", n - 1)), modifier(g(c, "mod"))))
+        },
+    );
+    // Durations: "less than three weeks", "two-year", "the first nine months", "2 1/2 years", "a few days".
+    add(
+        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|fewer than|at least|at most|up to|over|under|no more than|no less than|only|just|well over|barely|a mere|close to|upwards of|just over|just under)\s+)?(?:(?P<det>the|its|their|his|her|each of the|all)\s+)?(?:(?P<adj>past|last|next|first|previous|coming|final|following|remaining|initial|latest|recent|entire|full|whole|same|other|preceding|ensuing|subsequent|better part of|)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?:(?:more|additional|straight|consecutive|full|long|fiscal|extra|further|calendar|solid|short)\s+)?(?P<u>UNIT)\b(?P<old>-old)?",
+        |c, src, s, e| {
+            let nstr = g(c, "n")?;
+            let u = g(c, "u")?;
+            let unit = lx::unit(u)?;
+            let n = lx::number(nstr);
+            if n.is_none() && !VAGUE_RE.is_match(nstr) {
+                return None;
+            }
+            if u.starts_with("weekend") || matches!(u, "night" | "nights" | "morning" | "mornings" | "evening" | "evenings" | "afternoon" | "afternoons") {
+                if u.starts_with("weekend") {
+                    return Some((Sem::Dur(format!("P{}WE", lx::fmt_num(n))), None));
+                }
+                if !u.starts_with("night") {
+                    return None;
+                }
+            }
+            // "a year" after an amount is a rate: "$5 a year", "twice a year"
+            if matches!(nstr, "a" | "an") && g(c, "adj").is_none() && g(c, "det").is_none() && g(c, "mod").is_none() {
+                let pw = src.prev_word(s);
+                let pb = src.before(s, 3);
+                if pw.starts_with('$') || pw.ends_with('%') || pw.chars().next().map(|ch| ch.is_ascii_digit()).unwrap_or(false)
+                    || matches!(pw, "once" | "twice" | "times" | "percent" | "cents" | "dollars" | "million" | "billion" | "per" | "yen" | "barrels" | "tons" | "each")
+                    || pb.ends_with(") ")
+                {
+                    return Some((Sem::Set(lx::duration(Some(1.0), unit)), None));
+                }
+            }
+            // "a day": "one day" in the future sense is handled elsewhere; "the day" is not a number
+            if matches!(nstr, "a" | "an") && unit == Unit::Quarter {
+                return None;
+            }
+            if nstr == "some" && !u.ends_with('s') {
+                return None;
+            }
+            // "one day" at the start of a clause is "some day": FUTURE_REF would be right; keep a duration
+            // "the 1990s" is not "the 1990 seconds"; numbers above 1000 with days etc. are odd
+            if let Some(v) = n {
+                if v > 1000.0 && unit != Unit::Second && unit != Unit::Minute && unit != Unit::Day {
+                    return None;
+                }
+            }
+            let _ = e;
+            Some((Sem::Dur(lx::duration(n, unit)), modifier(g(c, "mod"))))
+        },
+    );
+    // Bare plural units in a durational context: "for years", "in recent years", "weeks or months".
+    add(
+        r"\b(?:(?P<adj>recent|the past|past|the coming|coming|the next|the last|the early|the first|the final)\s+)?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b",
+        |c, src, s, _| {
+            let u = g(c, "u")?;
+            let unit = lx::unit(u)?;
+            let adj = g(c, "adj");
+            match adj {
+                Some("recent") => return Some((Sem::Lit("PAST_REF".into()), None)),
+                Some("the coming") | Some("coming") => return Some((Sem::Lit("FUTURE_REF".into()), None)),
+                Some(_) => return Some((Sem::Dur(lx::duration(None, unit)), None)),
+                None => {}
+            }
+            let pw = src.prev_word(s);
+            if matches!(pw, "for" | "over" | "within" | "in" | "after" | "than" | "take" | "takes" | "took" | "taken" | "spent" | "lasted" | "last" | "or" | "and" | "of") {
+                // "of days" as in "a matter of days"; "in days" fine; "and years" after another unit
+                if pw == "of" && !src.before(s, 12).contains("matter") {
+                    return None;
+                }
+                return Some((Sem::Dur(lx::duration(None, unit)), None));
+            }
+            None
+        },
+    );
+    // Sets: "every Monday", "each year", "every two weeks", "daily", "annually", "twice a week".
+    add(
+        r"\b(?:every|each|per)\s+(?:(?P<n>other|DIGITS|NUMWORD)\s+)?(?P<u>UNIT|monday|tuesday|wednesday|thursday|friday|saturday|sunday|MONTH|summer|winter|spring|fall)\b",
+        |c, src, s, _| {
+            let u = g(c, "u")?;
+            let n = match g(c, "n") {
+                Some("other") => Some(2.0),
+                Some(x) => lx::number(x),
+                None => Some(1.0),
+            };
+            if let Some(wd) = lx::weekday_num(u).filter(|_| u.len() > 5) {
+                return Some((Sem::Set(format!("XXXX-WXX-{wd}")), None));
+            }
+            if let Some(unit) = lx::unit(u) {
+                if u.starts_with("night") || u.starts_with("morning") || u.starts_with("evening") || u.starts_with("afternoon") {
+                    return Some((Sem::Set(format!("TXX{}", lx::part_of_day(u)?)), None));
+                }
+                if u.starts_with("weekend") {
+                    return Some((Sem::Set("XXXX-WXX-WE".into()), None));
+                }
+                // "per year" after an amount is a rate: keep it as a set too
+                let _ = (src, s);
+                return Some((Sem::Set(lx::duration(n, unit)), None));
+            }
+            match u {
+                "summer" => Some((Sem::Set("XXXX-SU".into()), None)),
+                "winter" => Some((Sem::Set("XXXX-WI".into()), None)),
+                "spring" => Some((Sem::Set("XXXX-SP".into()), None)),
+                "fall" => Some((Sem::Set("XXXX-FA".into()), None)),
+                m => Some((Sem::Set(format!("XXXX-{:02}", lx::month_num(m)?)), None)),
+            }
+        },
+    );
+    add(r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|bimonthly)\b", |c, src, s, _| {
+        let w = g(c, "w")?;
+        if src.upper_at(s) {
+            return None; // "Daily News", "Weekly Standard"
+        }
+        let v = match w {
+            "daily" => "P1D",
+            "weekly" => "P1W",
+            "monthly" => "P1M",
+            "annually" | "yearly" => "P1Y",
+            "hourly" => "PT1H",
+            "nightly" => "TNI",
+            "biweekly" => "P2W",
+            "semiannually" => "P6M",
+            _ => "P2M",
+        };
+        Some((Sem::Set(v.into()), None))
+    });
+    add(r"\b(?:once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<u>UNIT)\b", |c, _, _, _| {
+        let unit = lx::unit(g(c, "u")?)?;
+        Some((Sem::Set(lx::duration(Some(1.0), unit)), None))
+    });
+    // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "around 7:15 p.m.", "noon Thursday", "midnight Friday".
+    add(
+        &format!(
+            r"\b(?:(?P<mod>about|around|approximately|shortly before|shortly after|just before|just after|until|at)\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|o'clock)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc|et)\b)?(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"
+        ),
+        |c, _, _, _| {
+            let mut h: u32 = g(c, "h")?.parse().ok()?;
+            let mi: u32 = g(c, "mi").and_then(|m| m.parse().ok()).unwrap_or(0);
+            let ap = g(c, "ap")?;
+            if h > 12 && ap != "o'clock" || h == 0 && ap.starts_with('p') {
+                return None;
+            }
+            if ap.starts_with('p') && h < 12 {
+                h += 12;
+            }
+            if ap.starts_with('a') && h == 12 {
+                h = 0;
+            }
+            let day = g(c, "day").and_then(parse_day).map(Box::new);
+            let m = match g(c, "mod") {
+                Some("about") | Some("around") | Some("approximately") => Some("APPROX"),
+                _ => None,
+            };
+            Some((Sem::Time { h, mi, day }, m))
+        },
+    );
+    add(
+        &format!(r"\b(?P<w>noon|midnight|midday|mid-afternoon|midafternoon|mid afternoon|mid-morning|midmorning)(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"),
+        |c, _, _, _| {
+            let w = g(c, "w")?;
+            let day = g(c, "day").and_then(parse_day);
+            match w {
+                "noon" | "midday" => Some((Sem::Time { h: 12, mi: 0, day: day.map(Box::new) }, None)),
+                "midnight" => Some((Sem::Time { h: 24, mi: 0, day: day.map(Box::new) }, None)),
+                "mid-morning" | "midmorning" => {
+                    Some((Sem::Part { day: Box::new(day.unwrap_or(Sem::RelDay { off: 0 })), part: "MO" }, Some("MID")))
+                }
+                _ => Some((Sem::Part { day: Box::new(day.unwrap_or(Sem::RelDay { off: 0 })), part: "AF" }, Some("MID"))),
+            }
+        },
+    );
+    // Reference words: "now", "currently", "recently", "the past", "the future", "soon".
+    add(
+        r"\b(?P<w>right now|just now|now|currently|current|at present|presently|nowadays|these days|today's|(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent|the past|in the past|the (?:near |distant |foreseeable |immediate )?future|(?:in\s+)?future|soon|a later date|the time being|at the moment|at this time|at this point|so far|the moment|formerly|once)\b",
+        |c, src, s, e| {
+            let w = g(c, "w")?;
+            let nw = src.next_word(e);
+            let pw = src.prev_word(s);
+            let v = match w {
+                "right now" | "just now" | "now" => {
+                    if matches!(nw, "that") {
+                        return None;
+                    }
+                    "PRESENT_REF"
+                }
+                "currently" | "at present" | "presently" | "nowadays" | "these days" | "the time being" => "PRESENT_REF",
+                "at the moment" | "at this time" | "at this point" | "the moment" | "so far" | "today's" => return None,
+                "current" => {
+                    if matches!(nw, "account" | "accounts" | "affairs" | "events" | "flows" | "flow" | "and" | "or") || pw == "the" && matches!(nw, "quarter" | "year" | "month" | "week") {
+                        return None;
+                    }
+                    "PRESENT_REF"
+                }
+                "recent" => {
+                    if pw == "most" || matches!(nw, "history") {
+                        return None;
+                    }
+                    "PAST_REF"
+                }
+                "the past" | "in the past" => {
+                    if nw.chars().next().map(|ch| ch.is_ascii_digit()).unwrap_or(false) || lx::number(nw).is_some() || matches!(nw, "few" | "several" | "year" | "week" | "month" | "decade" | "century" | "couple") {
+                        return None;
+                    }
+                    "PAST_REF"
+                }
+                "soon" => {
+                    if pw == "as" || matches!(nw, "as" | "after") || pw == "too" {
+                        return None;
+                    }
+                    "FUTURE_REF"
+                }
+                "future" | "in future" => {
+                    if w == "future" && pw != "in" && pw != "near" {
+                        return None;
+                    }
+                    "FUTURE_REF"
+                }
+                "formerly" | "once" => return None,
+                x if x.ends_with("recently") => "PAST_REF",
+                x if x.contains("future") || x == "a later date" => "FUTURE_REF",
+                _ => return None,
+            };
+            Some((Sem::Lit(v.into()), None))
+        },
+    );
+    // Holidays with fixed dates, and Thanksgiving.
+    add(
+        r"\b(?:(?:last|this|next)\s+)?(?P<h>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)?|independence day|halloween|valentine's day|veterans day|boxing day)\b(?:,?\s+(?P<y>YEAR4))?",
+        |c, src, s, _| {
+            if !src.upper_at(c.name("h")?.start()) {
+                return None;
+            }
+            let _ = s;
+            let h = g(c, "h")?;
+            let (m, d) = match h {
+                x if x.starts_with("thanksgiving") => return Some((Sem::Thanksgiving, None)),
+                "christmas" | "christmas day" => (12, 25),
+                "christmas eve" => (12, 24),
+                "new year's eve" => (12, 31),
+                x if x.starts_with("new year") => (1, 1),
+                "independence day" => (7, 4),
+                "halloween" => (10, 31),
+                "valentine's day" => (2, 14),
+                "veterans day" => (11, 11),
+                _ => (12, 26),
+            };
+            Some((Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) }, None))
+        },
+    );
+    // Ordinal days: "on the 24th".
+    add(r"\bthe\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b", |c, src, _, e| {
+        let d: u32 = g(c, "d")?.parse().ok()?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        let nw = src.next_word(e);
+        let ok = nw.is_empty() || matches!(nw, "and" | "or" | "at" | "in" | "when" | "but" | "to" | "through" | "until");
+        if !ok {
+            return None;
+        }
+        Some((Sem::OrdDay { d }, None))
+    });
+    // "year-end", "the end of the year/month".
+    add(r"\b(?:the\s+)?(?P<w>year-end|year end|yearend)\b", |_, _, _, _| {
+        Some((Sem::Rel { unit: Unit::Year, off: 0, anchored: false }, Some("END")))
+    });
+    add(r"\b(?P<mod>the end of|the beginning of|the start of|the middle of|the rest of)\s+the\s+(?P<u>week|month|year|decade|century)\b", |c, _, _, _| {
+        let unit = lx::unit(g(c, "u")?)?;
+        Some((Sem::Rel { unit, off: 0, anchored: false }, modifier(g(c, "mod"))))
+    });
+    // "the day", "that day": the day under discussion; "the year", "the week".
+    add(r"\b(?P<det>that|the same)\s+(?P<u>day|morning|night)\b", |_, _, _, _| {
+        Some((Sem::Ago { unit: Unit::Day, n: Some(0.0), dir: 1, anchored: true }, None))
+    });
+    add(r"\bthe\s+(?P<u>year|week)\b", |c, src, s, e| {
+        let u = g(c, "u")?;
+        let nw = src.next_word(e);
+        let pw = src.prev_word(s);
+        if nw.chars().next().map(|ch| ch.is_ascii_digit()).unwrap_or(false) || matches!(nw, "of" | "before" | "after" | "when" | "in" | "that") {
+            return None;
+        }
+        if u == "year" {
+            if matches!(pw, "for" | "during" | "over" | "throughout" | "through") {
+                return Some((Sem::Dur("P1Y".into()), None));
+            }
+            if matches!(pw, "in" | "earlier" | "later" | "of") {
+                return Some((Sem::Rel { unit: Unit::Year, off: 0, anchored: false }, None));
+            }
+            return None;
+        }
+        if matches!(pw, "for" | "during" | "in" | "of" | "over") {
+            return Some((Sem::Rel { unit: Unit::Week, off: 0, anchored: false }, None));
+        }
+        None
+    });
+    // Numbers of years as labels: "in 10 years" handled by durations; "one day" as "some day".
+    v
+}
+
+static VAGUE_RE: LazyLock<Regex> = LazyLock::new(|| r(r"^VAGUE$"));
+
+/// All rule matches over the lower-cased text (overlapping; `lib` picks the longest).
+pub fn hits(src: &Src) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for rule in RULES.iter() {
+        // find every match start, including overlapping ones from later positions: iterate with
+        // captures_iter (leftmost-first, non-overlapping) which is enough with the longest-wins merge.
+        for c in rule.re.captures_iter(src.low) {
+            let m = match c.get(0) {
+                Some(m) => m,
+                None => continue,
+            };
+            if m.as_str().trim().is_empty() {
+                continue;
+            }
+            if let Some((sem, modifier)) = (rule.f)(&c, src, m.start(), m.end()) {
+                out.push(Hit { start: m.start(), end: m.end(), sem, modifier });
+            }
+        }
+    }
+    out
+}
