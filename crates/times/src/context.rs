@@ -72,9 +72,8 @@ fn is_abbrev(chars: &[char], dot: usize) -> bool {
 }
 
 const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "shall", "won't", "wo", "would", "next", "upcoming", "scheduled", "slated", "planned", "plans",
-    "plan", "intends", "expected", "expects", "expect", "coming", "tomorrow", "hope", "hopes", "aims", "until",
-    "prepares", "preparing", "later", "await", "awaits", "awaiting",
+    "will", "'ll", "shall", "won't", "wo", "would", "upcoming", "scheduled", "slated", "tomorrow", "await",
+    "awaits", "awaiting",
 ];
 
 const PAST_IRREGULAR: &[&str] = &[
@@ -173,19 +172,60 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         {
             t = Tense::Future;
         }
-        if w == "expected" || w == "scheduled" {
+        if matches!(w.as_str(), "expected" | "scheduled" | "slated") {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "has" | "have" | "had") && next.ends_with("ed") {
+        if matches!(w.as_str(), "planned" | "planning" | "plans" | "plan") && matches!(next, "a" | "an" | "the" | "to") {
+            t = Tense::Future;
+        }
+        if w == "set" && next == "for" {
+            t = Tense::Future;
+        }
+        if matches!(w.as_str(), "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "expects" | "expect" | "hopes" | "hope" | "aims" | "set" | "due" | "prepared" | "ready" | "likely")
+            && next == "to"
+        {
+            t = Tense::Future;
+        }
+        // passives and perfects: "to be published", "had been scheduled", "has been named"
+        let p1 = if k >= 1 { words[k - 1].1.as_str() } else { "" };
+        let p2 = if k >= 2 { words[k - 2].1.as_str() } else { "" };
+        if t != Tense::Present && w.ends_with("ed") || matches!(w.as_str(), "scheduled" | "expected" | "slated") {
+            if matches!(p1, "be" | "being") && matches!(p2, "to" | "will" | "'ll" | "would" | "should" | "could" | "may" | "might" | "must") {
+                t = Tense::Future;
+            } else if p1 == "been" && matches!(p2, "had" | "has" | "have") || matches!(p1, "was" | "were" | "had") {
+                t = Tense::Past;
+            } else if matches!(p1, "is" | "are") && !matches!(w.as_str(), "scheduled" | "expected" | "slated") {
+                t = Tense::Present;
+            }
+        }
+        if matches!(w.as_str(), "has" | "have" | "had") && (next.ends_with("ed") || next == "been") {
             t = Tense::Past;
         }
         if matches!(w.as_str(), "last" | "earlier" | "later" | "next" | "coming") {
             // these qualify nearby time words; they are weak cues
             continue;
         }
+        // a reporting verb after the expression ("..., Castro said") tells when it was said, not when
+        if *pos >= end && matches!(w.as_str(), "said" | "says" | "told" | "added" | "stated" | "reported" | "announced" | "predicted" | "noted") {
+            continue;
+        }
         // words before the expression count a little closer than words after it
         let dist = if *pos < start { (start - pos) / 4 } else { (pos - end) / 4 + 3 };
         consider(dist, t);
+    }
+    // a preposition right before the expression: "by February", "until March" look ahead, "since" back
+    if let Some((_, w)) = words.iter().rev().find(|(p, _)| *p < start) {
+        let t = match w.as_str() {
+            "by" | "until" | "till" | "through" => Some((1, Tense::Future)),
+            "as" if words.iter().rev().filter(|(p, _)| *p < start).nth(1).map(|(_, w)| w == "soon" || w == "early").unwrap_or(false) => {
+                Some((0, Tense::Future))
+            }
+            "since" => Some((0, Tense::Past)),
+            _ => None,
+        };
+        if let Some((d, t)) = t {
+            consider(d, t);
+        }
     }
     best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
 }

@@ -242,6 +242,31 @@ pub fn unit(s: &str) -> Option<Unit> {
 
 /// TIMEX3 duration value for `n` units: `P3W`, `PT2H`, `P2.5Y`, `PXD`.
 pub fn duration(n: Option<f64>, u: Unit) -> String {
+    // fractions go down a unit: 2.5 years is P2Y6M, 1.5 minutes PT1M30S
+    if let Some(v) = n {
+        if v.fract() != 0.0 && v > 0.0 && v < 1e6 {
+            let whole = v.trunc();
+            let sub = match u {
+                Unit::Year => Some((12.0, "M", false)),
+                Unit::Month => Some((30.0, "D", false)),
+                Unit::Week => Some((7.0, "D", false)),
+                Unit::Day => Some((24.0, "H", true)),
+                Unit::Hour => Some((60.0, "M", true)),
+                Unit::Minute => Some((60.0, "S", true)),
+                _ => None,
+            };
+            if let Some((k, l, t)) = sub {
+                let rest = ((v - whole) * k).round();
+                let head = duration(Some(whole), u);
+                let head = if whole == 0.0 { "P".to_string() + if t { "T" } else { "" } } else { head };
+                if whole == 0.0 {
+                    return format!("{head}{}{l}", fmt_num(Some(rest)));
+                }
+                let sep = if t && !head.contains('T') { "T" } else { "" };
+                return format!("{head}{sep}{}{l}", fmt_num(Some(rest)));
+            }
+        }
+    }
     let (n, t, letter) = match u {
         Unit::Second => (n, true, "S"),
         Unit::Minute => (n, true, "M"),
@@ -251,8 +276,14 @@ pub fn duration(n: Option<f64>, u: Unit) -> String {
         Unit::Month => (n, false, "M"),
         Unit::Quarter => (n.map(|v| v * 3.0), false, "M"),
         Unit::Year => (n, false, "Y"),
-        Unit::Decade => (n, false, "DE"),
-        Unit::Century => (n, false, "CE"),
+        Unit::Decade => match n {
+            Some(v) => (Some(v * 10.0), false, "Y"),
+            None => (None, false, "DE"),
+        },
+        Unit::Century => match n {
+            Some(v) => (Some(v * 100.0), false, "Y"),
+            None => (None, false, "C"),
+        },
     };
     format!("P{}{}{}", if t { "T" } else { "" }, fmt_num(n), letter)
 }
@@ -281,7 +312,10 @@ mod tests {
         assert_eq!(number("several"), None);
         assert_eq!(spoken_year("nineteen ninety-six"), Some(1996));
         assert_eq!(spoken_year("two thousand"), Some(2000));
-        assert_eq!(duration(Some(2.5), Unit::Year), "P2.5Y");
+        assert_eq!(duration(Some(2.5), Unit::Year), "P2Y6M");
+        assert_eq!(duration(Some(5.5), Unit::Hour), "PT5H30M");
+        assert_eq!(duration(Some(1.5), Unit::Minute), "PT1M30S");
+        assert_eq!(duration(Some(2.0), Unit::Decade), "P20Y");
         assert_eq!(duration(None, Unit::Hour), "PTXH");
         assert_eq!(ordinal("twenty-fourth"), Some(24));
         assert_eq!(ordinal("24th"), Some(24));

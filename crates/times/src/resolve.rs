@@ -85,9 +85,9 @@ pub fn infer_year_month(m: u32, tense: Tense, dct: NaiveDate) -> i32 {
         }
         _ => {
             let diff = m as i32 - cm as i32;
-            if diff > 3 {
+            if diff > 4 {
                 y - 1
-            } else if diff < -8 {
+            } else if diff < -7 {
                 y + 1
             } else {
                 y

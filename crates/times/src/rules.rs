@@ -165,7 +165,7 @@ const MEASURE_NOUNS: &[&str] = &[
     "acres", "barrels", "vehicles", "students", "children", "residents", "homes", "houses", "copies", "pages",
     "votes", "delegates", "kilometers", "km", "ft", "square", "cubic", "degrees", "percent", "per", "lbs",
     "calories", "passengers", "planes", "aircraft", "rooms", "beds", "seats", "deaths", "cases", "patients",
-    "stores", "plants", "offices", "words", "hours", "days", "to", "hrs", "contracts", "mark", "level", "gmt", "utc",
+    "stores", "plants", "offices", "words", "hours", "days", "hrs", "contracts", "mark", "level", "gmt", "utc",
     "tanks", "lines", "companies", "firms", "banks", "accounts", "customers", "mw", "megawatts", "kilowatts",
 ];
 
@@ -184,7 +184,7 @@ fn ok_year_context(src: &Src, s: usize, e: usize) -> bool {
     if after.starts_with(",0") || after.starts_with(",1") || after.starts_with(".0") || after.starts_with(':') {
         return false;
     }
-    if after.starts_with('/') || after.starts_with(".5") {
+    if after.starts_with('/') || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())) {
         return false;
     }
     let nw = src.next_word(e);
@@ -347,6 +347,7 @@ fn build() -> Vec<Rule> {
             };
             let y = match (g(c, "y"), rel) {
                 (Some(y), _) => year_spec(Some(y)),
+                (None, 0) if g(c, "rel") == Some("this") => YearSpec::Rel(0),
                 (None, 0) => YearSpec::Infer,
                 (None, r) => YearSpec::Rel(1000 + r), // sentinel: month relative to the publication month
             };
@@ -362,7 +363,8 @@ fn build() -> Vec<Rule> {
             }
             let wd = lx::weekday_num(g(c, "wd")?)?;
             if g(c, "pl").is_some() || g(c, "part") == Some("nights") {
-                return Some((Sem::Set(format!("XXXX-WXX-{wd}")), None));
+                let part = g(c, "part").and_then(lx::part_of_day).map(|p| format!("T{p}")).unwrap_or_default();
+                return Some((Sem::Set(format!("XXXX-WXX-{wd}{part}")), None));
             }
             let rel = match g(c, "rel") {
                 Some("last") | Some("this past") | Some("past") => -1,
@@ -384,8 +386,11 @@ fn build() -> Vec<Rule> {
     // Days relative to today: "yesterday", "tomorrow morning", "late yesterday", "the day before yesterday".
     add(
         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?",
-        |c, _, _, _| {
+        |c, src, _, e| {
             let w = g(c, "w")?;
+            if src.after(e, 2) == "'s" || src.after(e, 4) == "\u{2019}s" {
+                return None; // "today's world"
+            }
             let off = match w {
                 "today" | "tonight" => 0,
                 "yesterday" => -1,
@@ -448,6 +453,10 @@ fn build() -> Vec<Rule> {
             if src.after(e, 2).trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
                 return None;
             }
+            // a title: "This Week"
+            if rel == "this" && src.upper_at(c.name("u")?.start()) {
+                return None;
+            }
             Some((Sem::Rel { unit, off, anchored }, modifier(g(c, "mod"))))
         },
     );
@@ -455,7 +464,7 @@ fn build() -> Vec<Rule> {
     add(r"\b(?:the|this)\s+weekend\b", |_, _, _, _| Some((Sem::Weekend { rel: 0 }, None)));
     // "three weeks ago", "two years earlier", "a decade ago", "five days later".
     add(
-        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|just|only|at least|barely|over)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?P<u>UNIT)\s+(?P<dir>ago|earlier|before|later|after|from now|hence)\b",
+        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|just|only|at least|barely|over)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?P<u>UNIT)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from now|hence)\b",
         |c, src, _, e| {
             let u = g(c, "u")?;
             let unit = lx::unit(u)?;
@@ -679,6 +688,18 @@ fn build() -> Vec<Rule> {
                     return None;
                 }
             }
+            // ages: "37 years old", "a 52-year-old"
+            let rest = src.after(e, 6);
+            if unit == Unit::Year && (rest.starts_with(" old") || rest.starts_with("-old") || g(c, "old").is_some()) {
+                return None;
+            }
+            // fractions: "about three-quarters of its food"
+            if unit == Unit::Quarter && (c.get(0)?.as_str().contains("-quarter") || src.next_word(e) == "of") && u.ends_with('s') {
+                return None;
+            }
+            if unit == Unit::Second && matches!(nstr, "a" | "an") {
+                return None;
+            }
             // "a year" after an amount is a rate: "$5 a year", "twice a year"
             if matches!(nstr, "a" | "an") && g(c, "adj").is_none() && g(c, "det").is_none() && g(c, "mod").is_none() {
                 let pw = src.prev_word(s);
@@ -687,12 +708,15 @@ fn build() -> Vec<Rule> {
                     || matches!(pw, "once" | "twice" | "times" | "percent" | "cents" | "dollars" | "million" | "billion" | "per" | "yen" | "barrels" | "tons" | "each")
                     || pb.ends_with(") ")
                 {
-                    return Some((Sem::Set(lx::duration(Some(1.0), unit)), None));
+                    return None;
                 }
             }
             // "a day": "one day" in the future sense is handled elsewhere; "the day" is not a number
             if matches!(nstr, "a" | "an") && unit == Unit::Quarter {
                 return None;
+            }
+            if matches!(nstr, "one" | "some") && u == "day" && matches!(src.prev_word(s), "will" | "would" | "may" | "might" | "could" | "should" | "can" | "hope" | "hopes" | "he" | "she" | "they" | "we" | "i") {
+                return Some((Sem::Lit("FUTURE_REF".into()), None));
             }
             if nstr == "some" && !u.ends_with('s') {
                 return None;
@@ -716,7 +740,7 @@ fn build() -> Vec<Rule> {
             let unit = lx::unit(u)?;
             let adj = g(c, "adj");
             match adj {
-                Some("recent") => return Some((Sem::Lit("PAST_REF".into()), None)),
+                Some("recent") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
                 Some("the coming") | Some("coming") => return Some((Sem::Lit("FUTURE_REF".into()), None)),
                 Some(_) => return Some((Sem::Dur(lx::duration(None, unit)), None)),
                 None => {}
@@ -734,7 +758,7 @@ fn build() -> Vec<Rule> {
     );
     // Sets: "every Monday", "each year", "every two weeks", "daily", "annually", "twice a week".
     add(
-        r"\b(?:every|each|per)\s+(?:(?P<n>other|DIGITS|NUMWORD)\s+)?(?P<u>UNIT|monday|tuesday|wednesday|thursday|friday|saturday|sunday|MONTH|summer|winter|spring|fall)\b",
+        r"\b(?:every|each)\s+(?:(?P<n>other|DIGITS|NUMWORD)\s+)?(?P<u>UNIT|monday|tuesday|wednesday|thursday|friday|saturday|sunday|MONTH|summer|winter|spring|fall)\b",
         |c, src, s, _| {
             let u = g(c, "u")?;
             let n = match g(c, "n") {
@@ -790,7 +814,7 @@ fn build() -> Vec<Rule> {
     // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "around 7:15 p.m.", "noon Thursday", "midnight Friday".
     add(
         &format!(
-            r"\b(?:(?P<mod>about|around|approximately|shortly before|shortly after|just before|just after|until|at)\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|o'clock)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc|et)\b)?(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"
+            r"\b(?:(?P<mod>about|around|approximately|shortly before|shortly after|just before|just after)\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|o'clock)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc|et)\b)?(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"
         ),
         |c, _, _, _| {
             let mut h: u32 = g(c, "h")?.parse().ok()?;
@@ -830,7 +854,7 @@ fn build() -> Vec<Rule> {
     );
     // Reference words: "now", "currently", "recently", "the past", "the future", "soon".
     add(
-        r"\b(?P<w>right now|just now|now|currently|current|at present|presently|nowadays|these days|today's|(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent|the past|in the past|the (?:near |distant |foreseeable |immediate )?future|(?:in\s+)?future|soon|a later date|the time being|at the moment|at this time|at this point|so far|the moment|formerly|once)\b",
+        r"\b(?P<w>right now|just now|now|currently|current|at present|presently|nowadays|these days|today's|(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent|the past|in the past|the (?:near |distant |immediate )?future|the foreseeable future|(?:in\s+)?future|soon|a later date|the time being|at the moment|at this time|at this point|so far|the moment|formerly|once)\b",
         |c, src, s, e| {
             let w = g(c, "w")?;
             let nw = src.next_word(e);
@@ -850,12 +874,7 @@ fn build() -> Vec<Rule> {
                     }
                     "PRESENT_REF"
                 }
-                "recent" => {
-                    if pw == "most" || matches!(nw, "history") {
-                        return None;
-                    }
-                    "PAST_REF"
-                }
+                "recent" => return None,
                 "the past" | "in the past" => {
                     if nw.chars().next().map(|ch| ch.is_ascii_digit()).unwrap_or(false) || lx::number(nw).is_some() || matches!(nw, "few" | "several" | "year" | "week" | "month" | "decade" | "century" | "couple") {
                         return None;
@@ -874,7 +893,7 @@ fn build() -> Vec<Rule> {
                     }
                     "FUTURE_REF"
                 }
-                "formerly" | "once" => return None,
+                "formerly" | "once" | "the foreseeable future" => return None,
                 x if x.ends_with("recently") => "PAST_REF",
                 x if x.contains("future") || x == "a later date" => "FUTURE_REF",
                 _ => return None,
