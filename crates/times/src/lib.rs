@@ -138,6 +138,7 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
         let (cs, ce) = (cp_of[s], cp_of[e]);
         let sent = sentences.iter().copied().find(|&(a, b)| a <= cs && cs < b).unwrap_or((0, chars.len()));
         let tense = context::tense(&chars, sent, cs, ce);
+        state.pos = cs;
         let Some((kind, value)) = state.resolve(&h.sem, tense) else { continue };
         let anchor = if kind == TimexType::Date || kind == TimexType::Time { anchor_phrase(&chars, cs, ce) } else { None };
         out.push(Timex {

@@ -17,7 +17,13 @@ pub struct State {
     pub last_year: Option<i32>,
     /// The quarter under discussion (earnings news), for "the quarter", "a year earlier".
     pub last_quarter: Option<(i32, u32)>,
+    /// Where the last quarter was mentioned (code points), and where the expression being resolved is.
+    pub last_quarter_pos: usize,
+    pub pos: usize,
 }
+
+/// How far (code points) a mentioned quarter stays the period under discussion.
+const QUARTER_SCOPE: usize = 1500;
 
 fn day(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
@@ -149,6 +155,10 @@ fn season_of(m: u32) -> &'static str {
 }
 
 impl State {
+    fn recent_quarter(&self) -> Option<(i32, u32)> {
+        self.last_quarter.filter(|_| self.pos.saturating_sub(self.last_quarter_pos) <= QUARTER_SCOPE)
+    }
+
     fn year(&self, y: YearSpec) -> Option<i32> {
         match y {
             YearSpec::Abs(y) => Some(y),
@@ -322,7 +332,7 @@ impl State {
                 Some((Date, v))
             }
             Sem::YearAgo => {
-                if let Some((y, q)) = self.last_quarter {
+                if let Some((y, q)) = self.recent_quarter() {
                     return Some((Date, format!("{:04}-Q{}", y - 1, q)));
                 }
                 let Some(dct) = dct else { return Some((Date, "PAST_REF".into())) };
@@ -337,6 +347,7 @@ impl State {
                                 Some(yy) => format!("{yy:04}-Q{q}"),
                                 None => format!("XXXX-Q{q}"),
                             },
+                            QWhich::OfYear(yy) => format!("{yy:04}"),
                             _ => "XXXX-QX".into(),
                         },
                     ));
@@ -364,16 +375,29 @@ impl State {
                             let q = self.last_quarter.map(|(_, q)| q).unwrap_or(cq);
                             (dct.year() + k, q)
                         }
-                        (Some(lq), _) => lq,
-                        (None, _) => shift_quarter(dct.year(), cq, -1),
+                        // the quarter under discussion, unless it lies ahead: then the last one completed
+                        (Some(lq), _) if lq <= shift_quarter(dct.year(), cq, -1) => lq,
+                        _ => shift_quarter(dct.year(), cq, -1),
                     },
+                    QWhich::That => match self.last_quarter {
+                        Some(lq) => lq,
+                        None => shift_quarter(dct.year(), cq, -1),
+                    },
+                    QWhich::OfYear(yy) => {
+                        let q = self.recent_quarter().map(|(_, q)| q);
+                        match q {
+                            Some(q) => (*yy, q),
+                            None => return Some((Date, format!("{yy:04}"))),
+                        }
+                    }
                     QWhich::Rel(off) => shift_quarter(dct.year(), cq, *off),
                     QWhich::YearAgo => {
-                        let (ly, lq) = self.last_quarter.unwrap_or_else(|| shift_quarter(dct.year(), cq, -1));
+                        let (ly, lq) = self.recent_quarter().unwrap_or_else(|| shift_quarter(dct.year(), cq, -1));
                         return Some((Date, format!("{:04}-Q{}", ly - 1, lq)));
                     }
                 };
                 self.last_quarter = Some((yy, q));
+                self.last_quarter_pos = self.pos;
                 Some((Date, format!("{yy:04}-Q{q}")))
             }
             Sem::Half { h, y } => {
@@ -450,6 +474,26 @@ impl State {
                     }
                 };
                 Some((Date, format!("{}-WE", week(sat))))
+            }
+            Sem::YearEnd => {
+                let Some(dct) = dct else { return Some((Date, "XXXX-12-31".into())) };
+                let y = if tense == Tense::Past && dct.month() < 12 { dct.year() - 1 } else { dct.year() };
+                Some((Date, format!("{y:04}-12-31")))
+            }
+            Sem::AnchoredWeekday { wd, dir } => {
+                let Some(base) = self.last_day.or(dct) else { return Some((Date, format!("XXXX-WXX-{wd}"))) };
+                let bwd = base.weekday().number_from_monday() as i64;
+                let wd = *wd as i64;
+                let off = if *dir < 0 {
+                    let b = (bwd - wd).rem_euclid(7);
+                    -(if b == 0 { 7 } else { b })
+                } else {
+                    let a = (wd - bwd).rem_euclid(7);
+                    if a == 0 { 7 } else { a }
+                };
+                let d = add_days(base, off)?;
+                self.last_day = Some(d);
+                Some((Date, day(d)))
             }
             Sem::Thanksgiving => {
                 let Some(dct) = dct else { return Some((Date, "XXXX-11-XX".into())) };

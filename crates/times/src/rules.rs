@@ -25,6 +25,10 @@ pub enum QWhich {
     Rel(i32),
     /// "the year-ago quarter".
     YearAgo,
+    /// "that quarter": the last one mentioned.
+    That,
+    /// "the 1988 quarter", "the 1989 period": the quarter under discussion, in that year.
+    OfYear(i32),
 }
 
 /// What an expression means, before resolution against the publication date.
@@ -45,6 +49,10 @@ pub enum Sem {
     Season { s: &'static str, y: YearSpec, rel: i32 },
     Weekend { rel: i32 },
     Thanksgiving,
+    /// "year-end": the last day of the year, this one or (in the past tense) the one before.
+    YearEnd,
+    /// "the previous Friday": relative to the last mentioned day.
+    AnchoredWeekday { wd: u32, dir: i32 },
     /// "the 24th": a day of the current month.
     OrdDay { d: u32 },
     Lit(String),
@@ -544,17 +552,23 @@ fn build() -> Vec<Rule> {
         Some((Sem::Quarter { which: QWhich::Rel(off), y: YearSpec::Infer }, None))
     });
     add(
-        r"\bthe\s+(?P<which>latest|year-ago|year-earlier|comparable|same|(?P<y>YEAR4))\s+(?:(?P<ord>first|second|third|fourth)[- ]quarter|period)\b",
+        r"\b(?:the|that)\s+(?P<which>latest|year-ago|year-earlier|comparable|same|(?P<y>YEAR4)|)\s*(?:(?P<ord>first|second|third|fourth)[- ]quarter|period|quarter)\b",
         |c, _, _, _| {
             if let Some(o) = g(c, "ord") {
                 let q = lx::ordinal(o)?;
                 return Some((Sem::Quarter { which: QWhich::Ord(q), y: year_spec(g(c, "y")) }, None));
             }
             if let Some(y) = g(c, "y") {
-                return Some((Sem::Date { y: year_spec(Some(y)), m: None, d: None }, None));
+                return Some((Sem::Quarter { which: QWhich::OfYear(year_of(y)?), y: YearSpec::Infer }, None));
+            }
+            let m0 = c.get(0)?.as_str();
+            if m0.starts_with("that") {
+                return Some((Sem::Quarter { which: QWhich::That, y: YearSpec::Infer }, None));
             }
             let which = match g(c, "which")? {
                 "latest" => QWhich::Latest,
+                "" if m0.ends_with("period") => return None,
+                "" => QWhich::Latest,
                 _ => QWhich::YearAgo,
             };
             Some((Sem::Quarter { which, y: YearSpec::Infer }, None))
@@ -939,9 +953,31 @@ fn build() -> Vec<Rule> {
         Some((Sem::OrdDay { d }, None))
     });
     // "year-end", "the end of the year/month".
-    add(r"\b(?:the\s+)?(?P<w>year-end|year end|yearend)\b", |_, _, _, _| {
-        Some((Sem::Rel { unit: Unit::Year, off: 0, anchored: false }, Some("END")))
-    });
+    add(r"\b(?:the\s+)?(?P<w>year-end|year end|yearend|year's end)\b", |_, _, _, _| Some((Sem::YearEnd, None)));
+    // "the full year", "the fiscal year", "the current fiscal year", "the latest fiscal year".
+    add(
+        r"\b(?:the|its)\s+(?P<adj>full|fiscal|current fiscal|current|latest fiscal|latest|entire|full fiscal|calendar)\s+year\b",
+        |c, src, s, e| {
+            let adj = g(c, "adj")?;
+            let nw = src.next_word(e);
+            if matches!(nw, "ended" | "ending" | "ends" | "that") || src.after(e, 2).trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+                return Some((Sem::Dur("P1Y".into()), None));
+            }
+            let _ = s;
+            let off = if adj.starts_with("latest") { -1 } else { 0 };
+            Some((Sem::Rel { unit: Unit::Year, off, anchored: false }, None))
+        },
+    );
+    // "the previous Friday": the weekday before the day under discussion.
+    add(
+        r"\bthe\s+(?:previous|preceding|following|next)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        |c, _, _, _| {
+            let wd = lx::weekday_num(g(c, "wd")?)?;
+            let m = c.get(0)?.as_str();
+            let dir = if m.contains("previous") || m.contains("preceding") { -1 } else { 1 };
+            Some((Sem::AnchoredWeekday { wd, dir }, None))
+        },
+    );
     add(r"\b(?P<mod>the end of|the beginning of|the start of|the middle of|the rest of)\s+the\s+(?P<u>week|month|year|decade|century)\b", |c, _, _, _| {
         let unit = lx::unit(g(c, "u")?)?;
         Some((Sem::Rel { unit, off: 0, anchored: false }, modifier(g(c, "mod"))))
