@@ -1013,6 +1013,9 @@ fn build() -> Vec<Rule> {
 
 static VAGUE_RE: LazyLock<Regex> = LazyLock::new(|| r(r"^VAGUE$"));
 
+/// Hedges left outside an expression's extent.
+const OUTSIDE_MODS: &[&str] = &["about", "just", "only", "almost", "barely", "a mere", "earlier", "later"];
+
 /// All rule matches over the lower-cased text (overlapping; `lib` picks the longest).
 pub fn hits(src: &Src) -> Vec<Hit> {
     let mut out = Vec::new();
@@ -1027,8 +1030,25 @@ pub fn hits(src: &Src) -> Vec<Hit> {
             if m.as_str().trim().is_empty() {
                 continue;
             }
-            if let Some((sem, modifier)) = (rule.f)(&c, src, m.start(), m.end()) {
-                out.push(Hit { start: m.start(), end: m.end(), sem, modifier });
+            if let Some((sem, mut modifier)) = (rule.f)(&c, src, m.start(), m.end()) {
+                let mut start = m.start();
+                // Hedges stay outside the extent (TimeML): "about [five hours]", "earlier [Friday]";
+                // their meaning stays in `modifier`.
+                if let Some(md) = c.name("mod") {
+                    let w = md.as_str();
+                    let rest = src.low.get(md.end()..).unwrap_or("").trim_start();
+                    let prep_over = w == "over" && !rest.starts_with(|ch: char| ch.is_ascii_digit()) && !rest.starts_with("a ") && !rest.starts_with("an ");
+                    if OUTSIDE_MODS.contains(&w) || prep_over {
+                        start = md.end();
+                        while src.low[start..].starts_with(' ') {
+                            start += 1;
+                        }
+                        if prep_over {
+                            modifier = None;
+                        }
+                    }
+                }
+                out.push(Hit { start, end: m.end(), sem, modifier });
             }
         }
     }
