@@ -155,10 +155,12 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if *pos >= start && *pos < end {
             continue;
         }
-        let mut t = match token_tense(w) {
-            Some(t) => t,
-            None => continue,
-        };
+        let base = token_tense(w);
+        let special = matches!(w.as_str(), "planned" | "planning" | "plans" | "plan" | "set" | "expected" | "scheduled" | "slated" | "intends" | "intend" | "due" | "likely" | "ready" | "prepared" | "hope" | "hopes" | "aims" | "expect" | "expects");
+        if base.is_none() && !special {
+            continue;
+        }
+        let mut t = base.unwrap_or(Tense::Unknown);
         let next = words.get(k + 1).map(|(_, w)| w.as_str()).unwrap_or("");
         let next2 = words.get(k + 2).map(|(_, w)| w.as_str()).unwrap_or("");
         if matches!(w.as_str(), "is" | "are" | "was" | "were") && next == "to" {
@@ -167,8 +169,8 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if matches!(w.as_str(), "is" | "are" | "was" | "were") && (next == "going" && next2 == "to") {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been")
-            && matches!(next, "expected" | "scheduled" | "due" | "set" | "slated" | "planned")
+        if matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "'re")
+            && matches!(next, "expected" | "scheduled" | "due" | "set" | "slated" | "planned" | "planning" | "poised" | "about")
         {
             t = Tense::Future;
         }
@@ -189,6 +191,16 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         // passives and perfects: "to be published", "had been scheduled", "has been named"
         let p1 = if k >= 1 { words[k - 1].1.as_str() } else { "" };
         let p2 = if k >= 2 { words[k - 2].1.as_str() } else { "" };
+        if t == Tense::Past && matches!(p1, "be" | "being" | "been") && !w.ends_with("ed") {
+            // irregular participles: "would be held", "has been sold"
+            t = if matches!(p2, "to" | "will" | "'ll" | "would" | "should" | "could" | "may" | "might" | "must") && p1 == "be" {
+                Tense::Future
+            } else if p1 == "been" {
+                Tense::Past
+            } else {
+                Tense::Present
+            };
+        }
         if t != Tense::Present && w.ends_with("ed") || matches!(w.as_str(), "scheduled" | "expected" | "slated") {
             if matches!(p1, "be" | "being") && matches!(p2, "to" | "will" | "'ll" | "would" | "should" | "could" | "may" | "might" | "must") {
                 t = Tense::Future;
@@ -200,6 +212,9 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         }
         if matches!(w.as_str(), "has" | "have" | "had") && (next.ends_with("ed") || next == "been") {
             t = Tense::Past;
+        }
+        if t == Tense::Unknown {
+            continue;
         }
         if matches!(w.as_str(), "last" | "earlier" | "later" | "next" | "coming") {
             // these qualify nearby time words; they are weak cues

@@ -139,6 +139,7 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
         let sent = sentences.iter().copied().find(|&(a, b)| a <= cs && cs < b).unwrap_or((0, chars.len()));
         let tense = context::tense(&chars, sent, cs, ce);
         state.pos = cs;
+        state.after = low.get(e..(e + 40).min(low.len())).filter(|_| low.is_char_boundary((e + 40).min(low.len()))).unwrap_or("").to_string();
         let Some((kind, value)) = state.resolve(&h.sem, tense) else { continue };
         let anchor = if kind == TimexType::Date || kind == TimexType::Time { anchor_phrase(&chars, cs, ce) } else { None };
         out.push(Timex {

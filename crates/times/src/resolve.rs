@@ -20,6 +20,8 @@ pub struct State {
     /// Where the last quarter was mentioned (code points), and where the expression being resolved is.
     pub last_quarter_pos: usize,
     pub pos: usize,
+    /// The lower-cased text right after the expression ("ended sept. 30").
+    pub after: String,
 }
 
 /// How far (code points) a mentioned quarter stays the period under discussion.
@@ -353,6 +355,20 @@ impl State {
                     ));
                 };
                 let cq = quarter_of(dct.month());
+                // "the quarter ended Sept. 30": the calendar quarter of that month
+                if !matches!(which, QWhich::Ord(_) | QWhich::YearAgo) {
+                    let a = self.after.trim_start();
+                    if let Some(rest) = a.strip_prefix("ended ").or_else(|| a.strip_prefix("ending ")) {
+                        if let Some(m) = crate::lexicon::month_num(rest.trim_start()) {
+                            // a quarter ending in month m covers m-2..m: mostly the calendar quarter of m-1
+                            let yy = infer_year_month(m, Tense::Past, dct);
+                            let (yy, q) = if m == 1 { (yy - 1, 4) } else { (yy, quarter_of(m - 1)) };
+                            self.last_quarter = Some((yy, q));
+                            self.last_quarter_pos = self.pos;
+                            return Some((Date, format!("{yy:04}-Q{q}")));
+                        }
+                    }
+                }
                 let (yy, q) = match which {
                     QWhich::Ord(q) => {
                         let yy = match y {
@@ -386,10 +402,12 @@ impl State {
                     QWhich::OfYear(yy) => {
                         let q = self.recent_quarter().map(|(_, q)| q);
                         match q {
-                            Some(q) => (*yy, q),
+                            Some(q) => return Some((Date, format!("{yy:04}-Q{q}"))),
                             None => return Some((Date, format!("{yy:04}"))),
                         }
                     }
+                    // "this quarter" in a report on a quarter: that quarter
+                    QWhich::Rel(0) => self.recent_quarter().unwrap_or((dct.year(), cq)),
                     QWhich::Rel(off) => shift_quarter(dct.year(), cq, *off),
                     QWhich::YearAgo => {
                         let (ly, lq) = self.recent_quarter().unwrap_or_else(|| shift_quarter(dct.year(), cq, -1));
@@ -512,7 +530,7 @@ impl State {
                     Some(ds) => self.resolve(ds, tense).map(|(_, v)| v),
                     None => dct.map(day),
                 };
-                let t = if *h == 24 { "T24:00".to_string() } else { format!("T{:02}:{:02}", h, mi) };
+                let t = if *h == 24 { "T24".to_string() } else { format!("T{:02}:{:02}", h, mi) };
                 let v = match base {
                     Some(b) if b.len() == 10 => format!("{b}{t}"),
                     _ => format!("XXXX-XX-XX{t}"),

@@ -123,8 +123,9 @@ struct Rule {
     f: Handler,
 }
 
+/// A named group's text; an empty match counts as absent.
 fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
-    c.name(name).map(|m| m.as_str())
+    c.name(name).map(|m| m.as_str()).filter(|s| !s.is_empty())
 }
 
 fn modifier(s: Option<&str>) -> Option<&'static str> {
@@ -472,7 +473,7 @@ fn build() -> Vec<Rule> {
     add(r"\b(?:the|this)\s+weekend\b", |_, _, _, _| Some((Sem::Weekend { rel: 0 }, None)));
     // "three weeks ago", "two years earlier", "a decade ago", "five days later".
     add(
-        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|just|only|at least|barely|over)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?P<u>UNIT)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|after|from now|hence)\b",
+        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|just|only|at least|barely|over)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?P<u>UNIT)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)\b",
         |c, src, _, e| {
             let u = g(c, "u")?;
             let unit = lx::unit(u)?;
@@ -512,9 +513,16 @@ fn build() -> Vec<Rule> {
     // Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
     // "the 1988 second quarter", "this year's third quarter", "the fourth quarter of 1990".
     add(
-        r"\b(?:(?P<y1>YEAR4|fiscal YEAR4|this year's|last year's|next year's)\s+)?(?:(?:the|its|a|this|last|next)\s+)?(?:(?:fiscal|calendar|flat|weak|strong|disappointing)[- ])?(?:(?P<y3>YEAR4)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?P<q>quarter|half|quarters)\b(?:\s+of\s+(?:fiscal\s+)?(?:the\s+)?(?P<y2>YEAR4|this year|last year|next year|the year|the current year|the previous year))?",
+        r"\b(?:(?P<y1>YEAR4|fiscal YEAR4|this year's|last year's|next year's)\s+)?(?:(?:the|its|a|this|last|next)\s+)?(?:(?:fiscal|calendar|flat|weak|strong|disappointing)[- ])?(?:(?P<y3>YEAR4)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ](?:fiscal[- ])?(?P<q>quarter|half|quarters)\b(?:\s+of\s+(?:fiscal\s+)?(?:the\s+)?(?P<y2>YEAR4|this year|last year|next year|the year|the current year|the previous year))?",
         |c, _, _, _| {
-            let ord = lx::ordinal(g(c, "ord")?)?;
+            let ord = if g(c, "ord")? == "last" {
+                if g(c, "q")? != "half" {
+                    return None;
+                }
+                2
+            } else {
+                lx::ordinal(g(c, "ord")?)?
+            };
             let ys = g(c, "y1").or(g(c, "y2")).or(g(c, "y3"));
             let y = if ys == Some("the year") { YearSpec::Infer } else { year_spec(ys) };
             if g(c, "q")? == "half" {
@@ -565,7 +573,7 @@ fn build() -> Vec<Rule> {
             if m0.starts_with("that") {
                 return Some((Sem::Quarter { which: QWhich::That, y: YearSpec::Infer }, None));
             }
-            let which = match g(c, "which")? {
+            let which = match g(c, "which").unwrap_or("") {
                 "latest" => QWhich::Latest,
                 "" if m0.ends_with("period") => return None,
                 "" => QWhich::Latest,
@@ -755,7 +763,7 @@ fn build() -> Vec<Rule> {
             let adj = g(c, "adj");
             match adj {
                 Some("recent") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
-                Some("the coming") | Some("coming") => return Some((Sem::Lit("FUTURE_REF".into()), None)),
+                Some("the coming") | Some("coming") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
                 Some(_) => return Some((Sem::Dur(lx::duration(None, unit)), None)),
                 None => {}
             }

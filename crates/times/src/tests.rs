@@ -23,3 +23,28 @@ fn seed_like_sentences() {
     let t = one("The vote is less than three weeks away.", d, "less than three weeks");
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P3W"));
 }
+
+#[test]
+#[ignore]
+fn debug_tense() {
+    for (s, e) in [
+        ("The team planned to leave Nairobi on Thursday for Dar es Salaam.", "Thursday"),
+        ("Anti-Castro protesters planned a large demonstration in Little Havana on Saturday and were planning to drive around Miami International Airport on Monday.", "Saturday"),
+        ("NATO is expected to admit Poland, Hungary and the Czech Republic in early March, an official from the organization said on Wednesday.", "early March"),
+        ("The official said the ceremony would still be held at the NATO Washington summit on April 24 and 25.", "April 24"),
+    ] {
+        let chars: Vec<char> = s.chars().collect();
+        let st = s.find(e).unwrap();
+        let cs = s[..st].chars().count();
+        let t = crate::context::tense(&chars, (0, chars.len()), cs, cs + e.chars().count());
+        println!("{e}: {t:?} {:?}", find(s, Some("1999-02-10")).iter().map(|t| (&t.text, &t.value)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+#[ignore]
+fn debug_find() {
+    for s in ["It would have a dividend rate of $1.76 a year, the firm said.", "Room rates will be between $35 and $55 a night, MGM said.", "the smallest gain in a year."] {
+        println!("{:?}", find(s, Some("1989-11-02")).iter().map(|t| (&t.text, &t.value)).collect::<Vec<_>>());
+    }
+}
