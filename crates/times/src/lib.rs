@@ -141,6 +141,15 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
         state.pos = cs;
         state.after = low.get(e..(e + 40).min(low.len())).filter(|_| low.is_char_boundary((e + 40).min(low.len()))).unwrap_or("").to_string();
         let Some((kind, value)) = state.resolve(&h.sem, tense) else { continue };
+        // a dateline ("WASHINGTON, August 11 (Xinhua) --") dates the story: relative expressions
+        // after it resolve against it rather than against the publication time
+        if cs < 80 && kind == TimexType::Date && value.len() == 10 && text[..s].trim_end().ends_with(',')
+            && text[..s].trim().chars().all(|c| !c.is_lowercase())
+        {
+            if let Some(d) = resolve::parse_dct(&value) {
+                state.dct = Some(d);
+            }
+        }
         let anchor = if kind == TimexType::Date || kind == TimexType::Time { anchor_phrase(&chars, cs, ce) } else { None };
         out.push(Timex {
             start: cs,

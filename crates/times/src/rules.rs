@@ -710,9 +710,13 @@ fn build() -> Vec<Rule> {
                     return None;
                 }
             }
+            // titles: "60 Minutes"
+            if src.upper_at(c.name("u")?.start()) {
+                return None;
+            }
             // ages: "37 years old", "a 52-year-old"
             let rest = src.after(e, 6);
-            if unit == Unit::Year && (rest.starts_with(" old") || rest.starts_with("-old") || g(c, "old").is_some()) {
+            if rest.starts_with(" old") || rest.starts_with("-old") || g(c, "old").is_some() {
                 return None;
             }
             // fractions: "about three-quarters of its food"
@@ -727,6 +731,7 @@ fn build() -> Vec<Rule> {
                 let pw = src.prev_word(s);
                 let pb = src.before(s, 3);
                 if pw.starts_with('$') || pw.ends_with('%') || pw.chars().next().map(|ch| ch.is_ascii_digit()).unwrap_or(false)
+                    || lx::unit(pw).is_some()
                     || matches!(pw, "once" | "twice" | "times" | "percent" | "cents" | "dollars" | "million" | "billion" | "per" | "yen" | "barrels" | "tons" | "each")
                     || pb.ends_with(") ")
                 {
@@ -861,8 +866,11 @@ fn build() -> Vec<Rule> {
     );
     add(
         &format!(r"\b(?P<w>noon|midnight|midday|mid-afternoon|midafternoon|mid afternoon|mid-morning|midmorning)(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"),
-        |c, _, _, _| {
+        |c, src, _, _| {
             let w = g(c, "w")?;
+            if src.upper_at(c.name("w")?.start()) && !src.before(c.name("w")?.start(), 2).trim_end().ends_with(['.', '"', '\n']) || src.prev_word(c.name("w")?.start()) == "high" {
+                return None; // "High Noon"
+            }
             let day = g(c, "day").and_then(parse_day);
             match w {
                 "noon" | "midday" => Some((Sem::Time { h: 12, mi: 0, day: day.map(Box::new) }, None)),
@@ -904,7 +912,8 @@ fn build() -> Vec<Rule> {
                     "PAST_REF"
                 }
                 "soon" => {
-                    if pw == "as" || matches!(nw, "as" | "after") || pw == "too" {
+                    let past = |w: &str| w.len() > 3 && w.ends_with("ed") || matches!(w, "became" | "was" | "were" | "had" | "came" | "began" | "fell" | "rose" | "went");
+                    if pw == "as" || matches!(nw, "as" | "after") || pw == "too" || past(nw) || past(pw) {
                         return None;
                     }
                     "FUTURE_REF"
