@@ -69,4 +69,4 @@ pub fn cue_rate(word: &str) -> f32 {
 }
 
 /// The cue rate above which a mined word is taken as a cue.
-pub const MIN_CUE_RATE: f32 = 0.3;
+pub const MIN_CUE_RATE: f32 = 0.4;

@@ -482,8 +482,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
     if !(speech_verb || mined) || inside_quote(quotes, i) {
         return None;
     }
-    // "while not denying the report": a participle in an interrupting clause.
-    if w.ends_with("ing") && i > a && matches!(doc.lower(i - 1).as_str(), "not" | "while" | "without") {
+    // "while not denying the report": a participle in an interrupting clause;
+    // "cautious in discussing", "the deciding vote": gerunds and adjectives.
+    if w.ends_with("ing") && i > a && matches!(doc.lower(i - 1).as_str(), "not" | "while" | "without" | "in" | "of" | "for" | "about" | "by" | "after" | "before" | "the" | "a" | "an" | "his" | "her" | "their" | "its") {
         return None;
     }
     // Verbs that are rarely speech unless a clause follows.
@@ -655,6 +656,8 @@ fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
         next.as_str(),
         "but" | "while" | "although" | "though" | "which" | "whereas" | "because" | "since" | "even" | "including" | "according" | "despite" | "unless" | "as" | "in" | "during" | "at" | "after" | "before"
     ) || next.len() > 4 && next.ends_with("ing") && next != "nothing" && next != "something"
+        // ", suggesting that …" goes on with what the source said.
+        && !(SPEECH_VERBS.contains(&next.as_str()) && doc.lower(k + 2) == "that")
 }
 
 /// A cue starting at `k` (auxiliaries, then a verb of saying followed by
