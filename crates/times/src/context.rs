@@ -180,7 +180,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if matches!(w.as_str(), "planned" | "planning" | "plans" | "plan") && matches!(next, "a" | "an" | "the" | "to") {
             t = Tense::Future;
         }
-        if w == "set" && next == "for" {
+        if matches!(w.as_str(), "set" | "planned" | "scheduled" | "slated" | "due" | "targeted" | "expected") && next == "for" {
             t = Tense::Future;
         }
         if matches!(w.as_str(), "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "expects" | "expect" | "hopes" | "hope" | "aims" | "set" | "due" | "prepared" | "ready" | "likely")

@@ -73,10 +73,22 @@ fn ref_for(off: i32) -> &'static str {
     }
 }
 
+const PAST_AHEAD: i32 = 2;
+
 /// The year of a month named without one, by tense.
 pub fn infer_year_month(m: u32, tense: Tense, dct: NaiveDate) -> i32 {
     let (y, cm) = (dct.year(), dct.month());
+    let ahead = (m as i32 - cm as i32).rem_euclid(12);
     match tense {
+        // a month just ahead is an upcoming one even in a past-tense clause ("agreed to close the
+        // deal in January")
+        Tense::Past if ahead >= 1 && ahead <= PAST_AHEAD => {
+            if m > cm {
+                y
+            } else {
+                y + 1
+            }
+        }
         Tense::Past => {
             if m <= cm {
                 y
