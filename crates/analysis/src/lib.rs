@@ -202,7 +202,7 @@ fn language_and_attribution(a: &mut Analysis) {
     let text = a.text.as_str();
     let t = tokenise(text);
     let doc = Doc::new(text, &t.tokens, &t.sentences);
-    let names = Vec::new();
+    let names = dossier_language::names::find(&doc);
     let entities = dossier_language::entities::build(text, &t.tokens, &t.sentences, &names);
     let (attributions, entities) = dossier_attribution::resolve(&doc, entities);
     let spans = Spans::new(text);

@@ -2,5 +2,6 @@
 
 pub mod doc;
 pub mod entities;
+pub mod names;
 pub mod sentences;
 pub mod tokens;

@@ -1,0 +1,146 @@
+//! Names in the text: the shipped entity tagger (`dossier-ner`) run over the
+//! sentences, its spans turned into [`NameSpan`]s over the document's tokens.
+
+use dossier_ner::{EntityType, Tagger};
+
+use crate::doc::Doc;
+use crate::entities::{Kind, NameSpan};
+
+/// Tag the names of a document with the shipped model.
+pub fn find(doc: &Doc) -> Vec<NameSpan> {
+    find_with(Tagger::shipped(), doc)
+}
+
+/// Organisations the tagger often calls places or misses, matched as whole
+/// token sequences (news metonymy: "the White House said").
+const ORGANIZATIONS: &[&str] = &[
+    "White House", "Kremlin", "Pentagon", "Congress", "Senate", "House of Representatives", "State Department",
+    "Justice Department", "Defense Department", "Treasury Department", "Homeland Security", "Islamic State", "ISIS",
+    "ISIL", "Hamas", "Hezbollah", "Taliban", "al-Qaeda", "al Qaeda", "NATO", "United Nations", "U.N.",
+    "European Union", "Federal Reserve", "Supreme Court", "FBI", "CIA", "NSA", "Downing Street", "Elysee",
+    "Democratic Party", "Republican Party", "GOP", "Democrats", "Republicans",
+];
+
+/// Words that make the name after them a person's.
+const PERSON_TITLES: &[&str] = &[
+    "President", "Sen.", "Senator", "Gov.", "Governor", "Rep.", "Mr.", "Mrs.", "Ms.", "Dr.", "Secretary", "Minister",
+    "Ayatollah", "Chancellor", "Mayor", "Judge", "Justice", "Gen.", "General", "Col.", "Pope", "King", "Queen",
+    "Prince", "Sheikh", "Rev.", "Prof.", "Premier", "Speaker", "Vice", "Lt.", "Sgt.", "Capt.",
+];
+
+/// Tag the names of a document with a given model, then apply the rules the
+/// tagger (trained on 1996 newswire) needs for today's news: known
+/// organisations, a title makes a person, and one sense per name per document.
+pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
+    let mut spans = tag(tagger, doc);
+    known_organizations(doc, &mut spans);
+    titles_make_persons(doc, &mut spans);
+    one_sense_per_name(doc, &mut spans);
+    spans
+}
+
+/// Phrases of [`ORGANIZATIONS`] replace whatever the tagger found over them.
+fn known_organizations(doc: &Doc, spans: &mut Vec<NameSpan>) {
+    for phrase in ORGANIZATIONS {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let n = words.len();
+        for i in 0..doc.tokens.len().saturating_sub(n - 1) {
+            if (0..n).all(|k| doc.w(i + k) == words[k]) {
+                spans.retain(|s| s.end <= i || s.start >= i + n);
+                spans.push(NameSpan { start: i, end: i + n, kind: Kind::Organization });
+            }
+        }
+    }
+    spans.sort_by_key(|s| s.start);
+}
+
+/// A name right after a person's title is a person's ("President Obama").
+fn titles_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
+    for s in spans.iter_mut() {
+        if s.kind == Kind::Person {
+            continue;
+        }
+        let before = s.start.checked_sub(1).map(|i| doc.w(i));
+        let first = doc.w(s.start);
+        if before.is_some_and(|w| PERSON_TITLES.contains(&w)) || PERSON_TITLES.contains(&first) && s.end - s.start > 1 && s.kind != Kind::Organization {
+            s.kind = Kind::Person;
+        }
+    }
+}
+
+/// Every span with the same text gets the kind of the first person reading of
+/// it, else the most frequent kind ("Obama" is a person throughout once one
+/// mention is).
+fn one_sense_per_name(doc: &Doc, spans: &mut [NameSpan]) {
+    use std::collections::HashMap;
+    let mut votes: HashMap<String, [usize; 5]> = HashMap::new();
+    let idx = |k: Kind| match k {
+        Kind::Person => 0,
+        Kind::Organization => 1,
+        Kind::Place => 2,
+        Kind::Misc => 3,
+        Kind::Group => 4,
+    };
+    for s in spans.iter() {
+        votes.entry(doc.span_text(s.start, s.end)).or_default()[idx(s.kind)] += 1;
+    }
+    let kinds = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc, Kind::Group];
+    for s in spans.iter_mut() {
+        let v = votes[&doc.span_text(s.start, s.end)];
+        let best = if v[0] > 0 && s.kind != Kind::Organization || v[0] * 2 >= v.iter().sum::<usize>() {
+            0
+        } else {
+            (0..5).max_by_key(|&k| (v[k], usize::from(k == idx(s.kind)))).unwrap_or(0)
+        };
+        s.kind = kinds[best];
+    }
+}
+
+fn tag(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
+    let sentences: Vec<Vec<&str>> = doc.sentences.iter().map(|s| s.tokens.clone().map(|i| doc.w(i)).collect()).collect();
+    let tagged = tagger.tag_document(&sentences);
+    let mut out = Vec::new();
+    for (s, spans) in doc.sentences.iter().zip(tagged) {
+        for sp in spans {
+            let kind = match sp.kind {
+                EntityType::Person => Kind::Person,
+                EntityType::Organization => Kind::Organization,
+                EntityType::Place => Kind::Place,
+                EntityType::Misc => Kind::Misc,
+            };
+            let (start, end) = (s.tokens.start + sp.start, s.tokens.start + sp.end);
+            if start < end && end <= doc.tokens.len() {
+                out.push(NameSpan { start, end, kind });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::tokenise;
+
+    #[test]
+    fn the_shipped_model_finds_names_in_news_text() {
+        let text = "The White House declined to comment Thursday on a report that President Obama wrote to Iranian supreme leader Ayatollah Ali Khamenei.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        assert!(names.contains(&("White House".to_string(), Kind::Organization)), "{names:?}");
+        assert!(names.iter().any(|(n, k)| n.ends_with("Obama") && *k == Kind::Person), "{names:?}");
+        assert!(names.iter().any(|(n, k)| n.ends_with("Khamenei") && *k == Kind::Person), "{names:?}");
+    }
+
+    #[test]
+    fn rules_over_the_tagger() {
+        let text = "President Obama met the White House staff. Obama said Islamic State fighters were retreating.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        assert_eq!(names.iter().filter(|(n, k)| n == "Obama" && *k == Kind::Person).count(), 2, "{names:?}");
+        assert!(names.contains(&("White House".to_string(), Kind::Organization)), "{names:?}");
+        assert!(names.contains(&("Islamic State".to_string(), Kind::Organization)), "{names:?}");
+    }
+}
