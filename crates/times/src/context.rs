@@ -146,6 +146,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         }
     }
     let mut best: Option<(usize, Tense)> = None;
+    let mut past_perfect = false;
     let mut consider = |dist: usize, t: Tense| {
         if best.map(|(d, _)| dist < d).unwrap_or(true) {
             best = Some((dist, t));
@@ -170,8 +171,11 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             t = Tense::Future;
         }
         if matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "'re")
-            && matches!(next, "expected" | "scheduled" | "due" | "set" | "slated" | "planned" | "planning" | "poised" | "about")
+            && matches!(next, "expected" | "scheduled" | "due" | "set" | "slated" | "planned" | "planning" | "poised")
         {
+            t = Tense::Future;
+        }
+        if matches!(w.as_str(), "is" | "are" | "'s" | "'re") && next == "about" && next2 == "to" {
             t = Tense::Future;
         }
         if matches!(w.as_str(), "expected" | "scheduled" | "slated") {
@@ -193,7 +197,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         let p2 = if k >= 2 { words[k - 2].1.as_str() } else { "" };
         if t == Tense::Past && matches!(p1, "be" | "being" | "been") && !w.ends_with("ed") {
             // irregular participles: "would be held", "has been sold"
-            t = if matches!(p2, "to" | "will" | "'ll" | "would" | "should" | "could" | "may" | "might" | "must") && p1 == "be" {
+            t = if matches!(p2, "to" | "will" | "'ll" | "would" | "shall") && p1 == "be" {
                 Tense::Future
             } else if p1 == "been" {
                 Tense::Past
@@ -202,7 +206,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             };
         }
         if t != Tense::Present && w.ends_with("ed") || matches!(w.as_str(), "scheduled" | "expected" | "slated") {
-            if matches!(p1, "be" | "being") && matches!(p2, "to" | "will" | "'ll" | "would" | "should" | "could" | "may" | "might" | "must") {
+            if matches!(p1, "be" | "being") && matches!(p2, "to" | "will" | "'ll" | "would" | "shall") {
                 t = Tense::Future;
             } else if p1 == "been" && matches!(p2, "had" | "has" | "have") || matches!(p1, "was" | "were" | "had") {
                 t = Tense::Past;
@@ -212,6 +216,13 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         }
         if matches!(w.as_str(), "has" | "have" | "had") && (next.ends_with("ed") || next == "been") {
             t = Tense::Past;
+        }
+        // past perfect around a future-looking word: "had been due to expire", "had been scheduled"
+        if t == Tense::Future && (p1 == "had" || p2 == "had" || (p1 == "been" && p2 == "had")) {
+            t = Tense::Past;
+        }
+        if w == "had" {
+            past_perfect = true;
         }
         if t == Tense::Unknown {
             continue;
@@ -231,7 +242,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     // a preposition right before the expression: "by February", "until March" look ahead, "since" back
     if let Some((_, w)) = words.iter().rev().find(|(p, _)| *p < start) {
         let t = match w.as_str() {
-            "by" | "until" | "till" | "through" => Some((1, Tense::Future)),
+            "by" | "until" | "till" | "through" if !past_perfect => Some((1, Tense::Future)),
             "as" if words.iter().rev().filter(|(p, _)| *p < start).nth(1).map(|(_, w)| w == "soon" || w == "early").unwrap_or(false) => {
                 Some((0, Tense::Future))
             }
