@@ -122,6 +122,14 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
         while e > h.start && matches!(text.as_bytes()[e - 1], b' ' | b',' | b'\n' | b'\t') {
             e -= 1;
         }
+        // a sentence's full stop after a full word ("in April.") is not part of the expression;
+        // an abbreviation's is ("Nov.", "p.m.")
+        if e > h.start && text.as_bytes()[e - 1] == b'.' {
+            let word: &str = text[h.start..e - 1].rsplit([' ', '\n']).next().unwrap_or("");
+            if word.chars().count() > 4 && !word.contains('.') {
+                e -= 1;
+            }
+        }
         let mut s = h.start;
         while s < e && matches!(text.as_bytes()[s], b' ' | b',' | b'\n' | b'\t') {
             s += 1;

@@ -449,7 +449,7 @@ fn build() -> Vec<Rule> {
                 return None;
             }
             // "the past year" of a duration: "the past year's" is a date, "over the past year" is a period
-            if matches!(rel, "the next" | "the past" | "the last" | "the coming") && matches!(unit, Unit::Day | Unit::Week | Unit::Month) {
+            if matches!(rel, "the next" | "the past" | "the last" | "the coming") && matches!(unit, Unit::Week | Unit::Month) {
                 return Some((Sem::Dur(lx::duration(Some(1.0), unit)), None));
             }
             if rel == "the new" && unit != Unit::Year {

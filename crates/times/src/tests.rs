@@ -24,27 +24,260 @@ fn seed_like_sentences() {
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P3W"));
 }
 
-#[test]
-#[ignore]
-fn debug_tense() {
-    for (s, e) in [
-        ("The team planned to leave Nairobi on Thursday for Dar es Salaam.", "Thursday"),
-        ("Anti-Castro protesters planned a large demonstration in Little Havana on Saturday and were planning to drive around Miami International Airport on Monday.", "Saturday"),
-        ("NATO is expected to admit Poland, Hungary and the Czech Republic in early March, an official from the organization said on Wednesday.", "early March"),
-        ("The official said the ceremony would still be held at the NATO Washington summit on April 24 and 25.", "April 24"),
-    ] {
-        let chars: Vec<char> = s.chars().collect();
-        let st = s.find(e).unwrap();
-        let cs = s[..st].chars().count();
-        let t = crate::context::tense(&chars, (0, chars.len()), cs, cs + e.chars().count());
-        println!("{e}: {t:?} {:?}", find(s, Some("1999-02-10")).iter().map(|t| (&t.text, &t.value)).collect::<Vec<_>>());
+
+/// (sentence, expression, value) against Thursday 2014-11-06.
+fn check(cases: &[(&str, &str, &str)]) {
+    for (text, expr, value) in cases {
+        let t = one(text, "2014-11-06", expr);
+        assert_eq!(&t.value, value, "{expr:?} in {text:?}");
     }
 }
 
+fn kind_of(text: &str, expr: &str) -> TimexType {
+    one(text, "2014-11-06", expr).kind
+}
+
 #[test]
-#[ignore]
-fn debug_find() {
-    for s in ["It would have a dividend rate of $1.76 a year, the firm said.", "Room rates will be between $35 and $55 a night, MGM said.", "the smallest gain in a year."] {
-        println!("{:?}", find(s, Some("1989-11-02")).iter().map(|t| (&t.text, &t.value)).collect::<Vec<_>>());
+fn explicit_dates() {
+    check(&[
+        ("The plant closed on March 3, 2011, after a fire.", "March 3, 2011", "2011-03-03"),
+        ("The law took effect 1 July 2012 across the country.", "1 July 2012", "2012-07-01"),
+        ("Filed on 2013-05-17 with the court.", "2013-05-17", "2013-05-17"),
+        ("The bridge opened Saturday, April 25, 1998, to traffic.", "Saturday, April 25, 1998", "1998-04-25"),
+    ]);
+}
+
+#[test]
+fn months_and_years() {
+    check(&[
+        ("The firm was founded in August 1988 by two brothers.", "August 1988", "1988-08"),
+        ("Sales slowed in September, the company said.", "September", "2014-09"),
+        ("The mill shut down in 1997 and never reopened.", "1997", "1997"),
+        ("Talks resumed in January this year.", "January this year", "2014-01"),
+    ]);
+}
+
+#[test]
+fn weekdays_by_tense() {
+    check(&[
+        ("The mayor resigned Monday after the audit.", "Monday", "2014-11-03"),
+        ("The board will meet Tuesday to vote on the plan.", "Tuesday", "2014-11-11"),
+        ("Officials spoke to reporters Thursday.", "Thursday", "2014-11-06"),
+        ("The court is scheduled to rule Friday.", "Friday", "2014-11-07"),
+    ]);
+}
+
+#[test]
+fn explicit_next_last_this() {
+    check(&[
+        ("The envoy arrives next Tuesday.", "next Tuesday", "2014-11-11"),
+        ("The strike began last Friday.", "last Friday", "2014-10-31"),
+        ("Prices fell last week.", "last week", "2014-W44"),
+        ("The fund will open next month.", "next month", "2014-12"),
+        ("Turnout was high this year.", "this year", "2014"),
+        ("The law passed last year.", "last year", "2013"),
+        ("Exports rose last April.", "last April", "2014-04"),
+    ]);
+}
+
+#[test]
+fn relative_days() {
+    check(&[
+        ("The minister said yesterday that talks had failed.", "yesterday", "2014-11-05"),
+        ("Results are due tomorrow.", "tomorrow", "2014-11-07"),
+        ("Shares rose today in early trading.", "today", "2014-11-06"),
+    ]);
+    let t = one("The vote is tonight.", "2014-11-06", "tonight");
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Time, "2014-11-06TNI"));
+}
+
+#[test]
+fn seasons_quarters_halves() {
+    check(&[
+        ("The dam was finished last summer.", "last summer", "2014-SU"),
+        ("Work starts in the spring of 2015.", "the spring of 2015", "2015-SP"),
+        ("Profit rose in the third quarter.", "the third quarter", "2014-Q3"),
+        ("Third-quarter earnings fell 5%.", "Third-quarter", "2014-Q3"),
+        ("Costs jumped in the first half of 2013.", "the first half of 2013", "2013-H1"),
+        ("Revenue rose in the quarter ended Sept. 30.", "the quarter", "2014-Q3"),
+    ]);
+}
+
+#[test]
+fn decades_and_centuries() {
+    check(&[
+        ("Crime peaked in the 1990s.", "the 1990s", "199"),
+        ("The style was popular in the late 1970s.", "the late 1970s", "197"),
+        ("Trade collapsed in the 17th century.", "the 17th century", "16"),
+    ]);
+    assert_eq!(one("It boomed in the late 1970s.", "2014-11-06", "the late 1970s").modifier.as_deref(), Some("END"));
+}
+
+#[test]
+fn durations() {
+    check(&[
+        ("The talks lasted two hours.", "two hours", "PT2H"),
+        ("He served a 10-year term.", "10-year", "P10Y"),
+        ("The refugees waited 2 1/2 years for papers.", "2 1/2 years", "P2Y6M"),
+        ("Sales rose in the first nine months.", "the first nine months", "P9M"),
+        ("The dispute dragged on for several weeks.", "several weeks", "PXW"),
+        ("The bridge stood for two decades.", "two decades", "P20Y"),
+    ]);
+    assert_eq!(kind_of("The talks lasted two hours.", "two hours"), TimexType::Duration);
+    let t = one("The deal is more than three weeks away.", "2014-11-06", "more than three weeks");
+    assert_eq!(t.modifier.as_deref(), Some("MORE_THAN"));
+}
+
+#[test]
+fn sets() {
+    check(&[
+        ("The market is open every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The report is published annually.", "annually", "P1Y"),
+        ("Inspectors visit each year.", "each year", "P1Y"),
+        ("Trains leave hourly from the main station.", "hourly", "PT1H"),
+    ]);
+    assert_eq!(kind_of("The market is open every Monday.", "every Monday"), TimexType::Set);
+}
+
+#[test]
+fn clock_times() {
+    check(&[
+        ("The blast occurred at 10:30 a.m. in the center.", "10:30 a.m.", "2014-11-06T10:30"),
+        ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2014-11-09T17:00"),
+        ("The polls will close at noon Saturday.", "noon Saturday", "2014-11-08T12:00"),
+    ]);
+    assert_eq!(kind_of("The blast occurred at 10:30 a.m. in the center.", "10:30 a.m."), TimexType::Time);
+}
+
+#[test]
+fn part_modifiers() {
+    let t = one("The plan was drafted in early September.", "2014-11-06", "early September");
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2014-09", Some("START")));
+    let t = one("The plan was drafted in late August.", "2014-11-06", "late August");
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2014-08", Some("END")));
+    let t = one("Troops should arrive by the end of 2015.", "2014-11-06", "the end of 2015");
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2015", Some("END")));
+}
+
+#[test]
+fn reference_words() {
+    check(&[
+        ("The company now employs 300 people.", "now", "PRESENT_REF"),
+        ("The factory is currently idle.", "currently", "PRESENT_REF"),
+        ("The mayor recently moved to the suburbs.", "recently", "PAST_REF"),
+        ("Rates may rise in the future.", "the future", "FUTURE_REF"),
+    ]);
+}
+
+#[test]
+fn ordinal_day_and_fiscal_year() {
+    check(&[
+        ("The ballots will be counted on the 24th.", "the 24th", "2014-11-24"),
+        ("The company earned $5 million in fiscal 1989.", "fiscal 1989", "1989"),
+        ("Profit will rise in the current fiscal year.", "the current fiscal year", "2014"),
+    ]);
+}
+
+#[test]
+fn year_inference_for_month_day() {
+    // past tense: a date well after the publication day is last year's
+    check(&[
+        ("The company will pay the dividend Jan. 3.", "Jan. 3", "2015-01-03"),
+        ("The rally drew thousands Oct. 20.", "Oct. 20", "2014-10-20"),
+        // less than two months ahead stays in the year even in the past tense (schedules are reported so)
+        ("The company announced the plan Dec. 15.", "Dec. 15", "2014-12-15"),
+    ]);
+    let t = one("The company announced the plan Dec. 15.", "2014-02-10", "Dec. 15");
+    assert_eq!(t.value, "2013-12-15");
+}
+
+#[test]
+fn ago_and_anchor_to_last_mentioned_date() {
+    check(&[
+        ("The plant opened three years ago.", "three years ago", "2011"),
+        ("The virus was found two weeks ago.", "two weeks ago", "2014-W43"),
+    ]);
+    let all = find("The ship sailed on March 3, 2010. The next day, it sank.", Some("2014-11-06"));
+    assert!(all.iter().any(|t| t.text.ends_with("next day") && t.value == "2010-03-04"), "{all:#?}");
+    let all = find("The index fell on Friday, Oct. 20, 1989, down from the previous Friday.", Some("1989-10-30"));
+    assert!(all.iter().any(|t| t.text.ends_with("previous Friday") && t.value == "1989-10-13"), "{all:#?}");
+}
+
+#[test]
+fn quarter_under_discussion() {
+    let text = "Net income fell in the third quarter. A year earlier, the company had earned $5 million.";
+    let all = find(text, Some("2014-11-06"));
+    assert!(all.iter().any(|t| t.text == "A year earlier" && t.value == "2013-Q3"), "{all:#?}");
+    let all = find("The firm reported a loss for the quarter.", Some("2014-11-06"));
+    assert_eq!(all[0].value, "2014-Q3");
+}
+
+#[test]
+fn deadline_anchor() {
+    let t = one("Both sides face the Dec. 1 deadline for a budget deal.", "2014-11-06", "Dec. 1");
+    assert_eq!(t.anchor.as_deref(), Some("deadline for a budget deal"));
+    let t = one("The summit on Tuesday drew protests.", "2014-11-06", "Tuesday");
+    assert_eq!(t.anchor.as_deref(), Some("summit"));
+}
+
+#[test]
+fn without_publication_date() {
+    let all = find("The vote is on Nov. 24 and talks resumed yesterday and ended Thursday.", None);
+    let v: Vec<&str> = all.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(v, ["XXXX-11-24", "PAST_REF", "XXXX-WXX-4"]);
+}
+
+#[test]
+fn code_point_offsets() {
+    let text = "Café owners — “tired” — met on Thursday.";
+    let all = find(text, Some("2014-11-06"));
+    let t = &all[0];
+    let slice: String = text.chars().skip(t.start).take(t.end - t.start).collect();
+    assert_eq!(slice, t.text);
+    assert_eq!(t.value, "2014-11-06");
+}
+
+#[test]
+fn seed_article_expressions() {
+    let text = "The council declined to comment Thursday on the report. The letter was sent in mid-October, \
+        the paper said. The group has met many times since 2009. Members now face the Nov. 24 deadline for \
+        budget talks for the region less than three weeks away. At a rally Wednesday, the mayor acknowledged \
+        the risk. The governor will try to sign a deal this year.";
+    let all = find(text, Some("2014-11-06"));
+    let get = |e: &str| all.iter().find(|t| t.text == e).map(|t| t.value.clone()).unwrap_or_default();
+    assert_eq!(get("Thursday"), "2014-11-06");
+    assert_eq!(get("mid-October"), "2014-10");
+    assert_eq!(get("Wednesday"), "2014-11-05");
+    assert_eq!(get("Nov. 24"), "2014-11-24");
+    assert_eq!(get("2009"), "2009");
+    assert_eq!(get("this year"), "2014");
+}
+
+mod total {
+    use crate::find;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn never_panics_and_offsets_hold(s in ".{0,300}", d in prop::option::of("[0-9T:+-]{0,25}")) {
+            let all = find(&s, d.as_deref());
+            let chars: Vec<char> = s.chars().collect();
+            for t in all {
+                prop_assert!(t.start < t.end && t.end <= chars.len());
+                let slice: String = chars[t.start..t.end].iter().collect();
+                prop_assert_eq!(slice, t.text);
+            }
+        }
+
+        #[test]
+        fn time_words_never_panic(words in prop::collection::vec(prop::sample::select(vec![
+            "last", "next", "this", "the", "year", "week", "Monday", "Nov.", "24", "1999", "ago", "two", "a",
+            "quarter", "third", "mid-", "early", "10:30", "a.m.", "noon", "every", "since", "ended", "Sept.", "30",
+            ",", "(", "WASHINGTON", "1/2", "decade", "century", "fiscal", "year-earlier", "deadline", "for",
+        ]), 0..30), d in prop::option::of("(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]")) {
+            let s = words.join(" ");
+            let _ = find(&s, d.as_deref());
+        }
     }
 }
