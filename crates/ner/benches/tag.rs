@@ -3,7 +3,18 @@
 use dossier_ner::Tagger;
 
 fn main() {
+    let t = std::time::Instant::now();
+    let tagger = Tagger::shipped();
+    eprintln!("first use of Tagger::shipped() (resources + model decoding): {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
+    eprintln!("model features: {}", tagger.feature_count());
     divan::main();
+}
+
+/// Decoding the shipped model from its bytes (the resources are already loaded).
+#[divan::bench]
+fn from_bytes(bencher: divan::Bencher) {
+    let bytes = Tagger::shipped().to_bytes();
+    bencher.bench(|| Tagger::from_bytes(divan::black_box(&bytes)).map(|t| t.feature_count()));
 }
 
 /// Invented news text (not CoNLL), tokenized as dossier's tokenizer would.

@@ -41,6 +41,21 @@ pub(crate) fn normalize_lower(tok: &str, out: &mut String) {
     }
 }
 
+/// Optional feature groups; a model records which ones it was trained without (for ablations).
+pub mod group {
+    /// Word clusters.
+    pub const CLUSTERS: u32 = 1;
+    /// Gazetteer matches.
+    pub const GAZETTEERS: u32 = 2;
+    /// Document case statistics.
+    pub const DOCUMENT: u32 = 4;
+    /// History of earlier predictions in the document.
+    pub const HISTORY: u32 = 8;
+    /// Names of the groups, by bit.
+    pub const NAMES: [(&str, u32); 4] =
+        [("clusters", CLUSTERS), ("gazetteers", GAZETTEERS), ("document", DOCUMENT), ("history", HISTORY)];
+}
+
 /// Token flags.
 pub(crate) mod flag {
     pub const INIT_CAP: u16 = 1;
@@ -228,6 +243,8 @@ fn key(t: u64, v: u64) -> u64 {
 /// the memory of earlier predictions, and the feature buffer of the current sentence.
 pub(crate) struct DocState<'r> {
     res: &'r Resources,
+    /// Feature groups switched off (see [`group`]).
+    off: u32,
     arena: String,
     toks: Vec<Tok>,
     /// Token range of each sentence in `toks`.
@@ -244,10 +261,11 @@ pub(crate) struct DocState<'r> {
 
 impl<'r> DocState<'r> {
     /// Prepares a document: token information, gazetteer matches and document statistics.
-    pub(crate) fn new<S: AsRef<str>>(res: &'r Resources, sentences: &[Vec<S>]) -> DocState<'r> {
+    pub(crate) fn new<S: AsRef<str>>(res: &'r Resources, sentences: &[Vec<S>], off: u32) -> DocState<'r> {
         let n_tok: usize = sentences.iter().map(|s| s.len()).sum();
         let mut st = DocState {
             res,
+            off,
             arena: String::with_capacity(n_tok * 8),
             toks: Vec::with_capacity(n_tok),
             sents: Vec::with_capacity(sentences.len()),
@@ -432,22 +450,26 @@ impl<'r> DocState<'r> {
             push(T_TRI_SHORT, mix(mix(short_at(ii - 1), t.h_short), short_at(ii + 1)));
             push(T_PREV_LOWER_SHORT, mix(lower_at(ii - 1), t.h_short));
             push(T_NEXT_LOWER_SHORT, mix(t.h_short, lower_at(ii + 1)));
-            if t.row != NONE {
+            if self.off & group::CLUSTERS != 0 {
+                // Clusters switched off.
+            } else if t.row != NONE {
                 push(T_ROW, t.row as u64);
                 push(T_K1024, t.k1024 as u64);
                 push(T_K128, t.k128 as u64);
             } else {
                 push(T_NO_CLUSTER, t.h_short);
             }
-            for d in [-1isize, 1] {
-                push(T_CTX_K1024, mix(d as u64, k_at(ii + d, false)));
+            if self.off & group::CLUSTERS == 0 {
+                for d in [-1isize, 1] {
+                    push(T_CTX_K1024, mix(d as u64, k_at(ii + d, false)));
+                }
+                for d in [-2isize, 2] {
+                    push(T_CTX_K128, mix(d as u64, k_at(ii + d, true)));
+                }
+                push(T_K128_BI_LEFT, mix(k_at(ii - 1, true), t.k128 as u64));
+                push(T_K128_BI_RIGHT, mix(t.k128 as u64, k_at(ii + 1, true)));
             }
-            for d in [-2isize, 2] {
-                push(T_CTX_K128, mix(d as u64, k_at(ii + d, true)));
-            }
-            push(T_K128_BI_LEFT, mix(k_at(ii - 1, true), t.k128 as u64));
-            push(T_K128_BI_RIGHT, mix(t.k128 as u64, k_at(ii + 1, true)));
-            let mut g = t.gaz;
+            let mut g = if self.off & group::GAZETTEERS == 0 { t.gaz } else { 0 };
             while g != 0 {
                 let bit = g.trailing_zeros() as u64;
                 push(T_GAZ, bit);
@@ -455,7 +477,8 @@ impl<'r> DocState<'r> {
                 g &= g - 1;
             }
             if t.flags & flag::HAS_ALPHA != 0 {
-                if let Some(stat) = self.stats.get(&t.h_lower) {
+                let stat = if self.off & group::DOCUMENT == 0 { self.stats.get(&t.h_lower) } else { None };
+                if let Some(stat) = stat {
                     let initial = (i == 0 || head == 1) as u64;
                     let caseinfo = ((stat.cap_mid > 0) as u64) | ((stat.lower > 0) as u64) << 1;
                     push(T_DOC_CASE, mix(mix(initial, caseinfo), (t.flags & 3) as u64));
@@ -464,7 +487,7 @@ impl<'r> DocState<'r> {
                         push(T_DOC_FORM_K, stat.form_k1024 as u64);
                     }
                 }
-                if t.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0 {
+                if t.flags & (flag::INIT_CAP | flag::ALL_CAPS) != 0 && self.off & group::HISTORY == 0 {
                     if let Some(m) = self.memory.get(&t.h_lower) {
                         let mut best = 0;
                         for c in 0..5 {
@@ -534,7 +557,7 @@ mod tests {
         let res = Resources::get().expect("resources");
         let long = "x".repeat(10_000);
         let sents = vec![vec!["", "\u{1F600}", long.as_str(), "\u{2019}s", "ǅ", "İstanbul", "``"]];
-        let mut st = DocState::new(res, &sents);
+        let mut st = DocState::new(res, &sents, 0);
         st.extract(0);
         assert_eq!(st.offs.len(), 8);
         assert!(st.feats.iter().all(|&k| k != 0));
@@ -544,7 +567,7 @@ mod tests {
     fn gazetteer_and_document_features() {
         let res = Resources::get().expect("resources");
         let sents = vec![vec!["GENEVA", "TALKS"], vec!["Talks", "opened", "in", "Geneva", "."]];
-        let mut st = DocState::new(res, &sents);
+        let mut st = DocState::new(res, &sents, 0);
         assert!(st.headline[0] && !st.headline[1]);
         // "Geneva" is a city: U position of class 1.
         assert!(st.toks[5].gaz & (1 << (4 + 3)) != 0, "{:b}", st.toks[5].gaz);
@@ -558,7 +581,7 @@ mod tests {
     fn history_features_follow_predictions() {
         let res = Resources::get().expect("resources");
         let sents = vec![vec!["Smith", "spoke"], vec!["Smith", "left"]];
-        let mut st = DocState::new(res, &sents);
+        let mut st = DocState::new(res, &sents, 0);
         st.remember(0, &[crate::tags::tag(0, crate::tags::U), O]);
         st.extract(1);
         assert!(st.feats[st.offs[0]..st.offs[1]].contains(&key(T_HIST_MAJ, 1)));

@@ -13,6 +13,7 @@
 //! ```
 
 mod features;
+pub use features::group;
 mod hash;
 mod model;
 mod resources;
@@ -146,7 +147,7 @@ impl Tagger {
     /// Tag a whole document given as sentences of tokens; returns, per sentence, the entities found.
     /// Document-level (non-local) features may use all sentences.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenSpan>> {
-        tag_with(&self.model, self.res, sentences)
+        tag_with(&self.model, self.res, sentences, self.model.off)
     }
 }
 
@@ -156,8 +157,9 @@ pub(crate) fn tag_with<S: model::Scorer, T: AsRef<str>>(
     scorer: &S,
     res: &Resources,
     sentences: &[Vec<T>],
+    off: u32,
 ) -> Vec<Vec<TokenSpan>> {
-    let mut st = DocState::new(res, sentences);
+    let mut st = DocState::new(res, sentences, off);
     let mut scratch = Scratch::default();
     let mut out = Vec::with_capacity(sentences.len());
     for s in 0..st.len() {

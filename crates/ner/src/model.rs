@@ -1,6 +1,7 @@
 //! The weight table, scoring and the serialized model format.
 //!
-//! Format (the whole of it gzipped): `b"DNER"`, `u32` version (1), `u64` resource fingerprint, `u32` number
+//! Format (the whole of it gzipped): `b"DNER"`, `u32` version (1), `u64` resource fingerprint, `u32` feature groups
+//! switched off (see `features::group`), `u32` number
 //! of tags, `u32` number of features `n`, `f32` weight scale, `f32` transitions ((tags + 1) × tags, the last
 //! row being the sentence start), `u64` feature keys (n, strictly increasing), then `i16` weights stored tag
 //! by tag (tags × n). All little-endian. A weight is `i16 × scale`.
@@ -32,7 +33,7 @@ pub(crate) struct Scratch {
 }
 
 /// Decodes the sentence whose features are in `st` into `scratch.tags`.
-pub(crate) fn decode<S: Scorer>(scorer: &S, st: &DocState, scratch: &mut Scratch) {
+pub(crate) fn decode<S: Scorer + ?Sized>(scorer: &S, st: &DocState, scratch: &mut Scratch) {
     let n = st.offs.len().saturating_sub(1);
     scratch.em.clear();
     scratch.em.resize(n * NT, 0.0);
@@ -57,6 +58,8 @@ pub(crate) struct Model {
     scale: f32,
     trans: Vec<f32>,
     fingerprint: u64,
+    /// Feature groups the model was trained without.
+    pub(crate) off: u32,
 }
 
 impl Scorer for Model {
@@ -92,7 +95,7 @@ impl Scorer for Model {
 impl Model {
     /// Builds a model from float weights (`keys.len()` × NT, row-major), quantizing them to `i16` and dropping
     /// features whose weights all round to zero.
-    pub(crate) fn quantize(keys: &[u64], weights: &[f32], trans: Vec<f32>, fingerprint: u64) -> Model {
+    pub(crate) fn quantize(keys: &[u64], weights: &[f32], trans: Vec<f32>, fingerprint: u64, off: u32) -> Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
         let scale = max / 32767.0;
         let mut order: Vec<usize> = (0..keys.len()).collect();
@@ -108,10 +111,10 @@ impl Model {
             }
         }
         entries.dedup_by_key(|e| e.key);
-        Model::build(entries, scale, trans, fingerprint)
+        Model::build(entries, scale, trans, fingerprint, off)
     }
 
-    fn build(entries: Vec<Entry>, scale: f32, trans: Vec<f32>, fingerprint: u64) -> Model {
+    fn build(entries: Vec<Entry>, scale: f32, trans: Vec<f32>, fingerprint: u64, off: u32) -> Model {
         let cap = (entries.len() * 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![EMPTY; cap];
@@ -122,7 +125,7 @@ impl Model {
             }
             slots[i] = n as u32;
         }
-        Model { slots, mask, entries, scale, trans, fingerprint }
+        Model { slots, mask, entries, scale, trans, fingerprint, off }
     }
 
     /// Number of features with a weight.
@@ -142,6 +145,7 @@ impl Model {
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&VERSION.to_le_bytes());
         b.extend_from_slice(&self.fingerprint.to_le_bytes());
+        b.extend_from_slice(&self.off.to_le_bytes());
         b.extend_from_slice(&(NT as u32).to_le_bytes());
         b.extend_from_slice(&(n as u32).to_le_bytes());
         b.extend_from_slice(&self.scale.to_le_bytes());
@@ -178,6 +182,7 @@ impl Model {
             return Err(ModelError::Corrupt(format!("unsupported version {version}")));
         }
         let fingerprint = r.u64()?;
+        let off = r.u32()?;
         if r.u32()? as usize != NT {
             return Err(ModelError::Corrupt("wrong number of tags".into()));
         }
@@ -212,7 +217,7 @@ impl Model {
                 e.w[t] = i16::from_le_bytes(r.array()?);
             }
         }
-        Ok(Model::build(entries, scale, trans, fingerprint))
+        Ok(Model::build(entries, scale, trans, fingerprint, off))
     }
 }
 

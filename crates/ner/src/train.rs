@@ -179,13 +179,13 @@ pub fn predictions_jsonl(tagger: &Tagger, docs: &[Document]) -> String {
 
 /// Scores a tagger on documents.
 pub fn evaluate(tagger: &Tagger, docs: &[Document]) -> Scores {
-    evaluate_with(&tagger.model, tagger.res, docs)
+    evaluate_with(&tagger.model, tagger.res, docs, tagger.model.off)
 }
 
-fn evaluate_with<S: Scorer>(scorer: &S, res: &Resources, docs: &[Document]) -> Scores {
+fn evaluate_with<S: Scorer>(scorer: &S, res: &Resources, docs: &[Document], off: u32) -> Scores {
     let mut sc = Scores::default();
     for d in docs {
-        let pred = tag_with(scorer, res, &d.token_refs());
+        let pred = tag_with(scorer, res, &d.token_refs(), off);
         for (s, p) in d.sentences.iter().zip(&pred) {
             sc.add(&s.entities, p);
         }
@@ -202,11 +202,13 @@ pub struct TrainConfig {
     pub patience: usize,
     /// Seed of the document shuffling.
     pub seed: u64,
+    /// Feature groups to leave out (bits of [`crate::group`]), for ablations.
+    pub without: u32,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { epochs: 25, patience: 4, seed: 42 }
+        TrainConfig { epochs: 25, patience: 4, seed: 42, without: 0 }
     }
 }
 
@@ -291,10 +293,10 @@ impl Perceptron {
         }
     }
 
-    fn averaged(&self, fingerprint: u64) -> Model {
+    fn averaged(&self, fingerprint: u64, off: u32) -> Model {
         let avg: Vec<f32> = self.w.iter().zip(&self.u).map(|(w, u)| (*w as f64 - u / self.c) as f32).collect();
         let trans: Vec<f32> = self.tw.iter().zip(&self.tu).map(|(w, u)| (*w as f64 - u / self.c) as f32).collect();
-        Model::quantize(&self.keys, &avg, trans, fingerprint)
+        Model::quantize(&self.keys, &avg, trans, fingerprint, off)
     }
 }
 
@@ -327,7 +329,7 @@ pub fn train(train: &[Document], dev: &[Document], cfg: TrainConfig) -> Result<(
         .collect();
     let mut p = Perceptron::new();
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut seed = cfg.seed | 1;
+    let mut seed = crate::hash::fmix(cfg.seed ^ 0x9e37_79b9_7f4a_7c15) | 1;
     let mut best: Option<(Model, Scores, usize)> = None;
     let mut scratch = Scratch::default();
     let t0 = Instant::now();
@@ -336,7 +338,7 @@ pub fn train(train: &[Document], dev: &[Document], cfg: TrainConfig) -> Result<(
         let mut errors = 0usize;
         for &d in &order {
             let toks = train[d].token_refs();
-            let mut st = DocState::new(res, &toks);
+            let mut st = DocState::new(res, &toks, cfg.without);
             for s in 0..st.len() {
                 st.extract(s);
                 decode(&p, &st, &mut scratch);
@@ -349,8 +351,8 @@ pub fn train(train: &[Document], dev: &[Document], cfg: TrainConfig) -> Result<(
                 st.remember(s, &scratch.tags);
             }
         }
-        let model = p.averaged(res.fingerprint);
-        let sc = evaluate_with(&model, res, dev);
+        let model = p.averaged(res.fingerprint, cfg.without);
+        let sc = evaluate_with(&model, res, dev, cfg.without);
         eprintln!(
             "epoch {epoch:2}: {errors} sentences wrong, {} features, dev F1 {:.2}  ({:.0}s)",
             model.n_features(),
