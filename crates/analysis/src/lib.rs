@@ -205,6 +205,7 @@ fn language_and_attribution(a: &mut Analysis) {
     let names = dossier_language::names::find(&doc);
     let entities = dossier_language::entities::build(text, &t.tokens, &t.sentences, &names);
     let (attributions, entities) = dossier_attribution::resolve(&doc, entities);
+    let times = dossier_times::find(text, a.published.as_deref());
     let spans = Spans::new(text);
     let tok_span = |(s, e): (usize, usize)| spans.span(t.tokens[s].start, t.tokens[e - 1].end);
     a.entities = entities
@@ -242,9 +243,36 @@ fn language_and_attribution(a: &mut Analysis) {
             content: x.content.map(|(s, e)| spans.span(s, e)),
             parts: x.parts.iter().map(|&(s, e)| spans.span(s, e)).collect(),
             stance: x.stance.map(|s| s.as_str().to_string()),
-            time: None,
+            time: x.cue.and_then(|cue| statement_time(&doc, cue, &times)),
         })
         .collect();
+    a.times = times
+        .iter()
+        .map(|t| Time {
+            span: spans.span(t.start, t.end),
+            kind: t.kind.as_str().to_string(),
+            value: t.value.clone(),
+            modifier: t.modifier.clone(),
+            anchor: t.anchor.clone(),
+        })
+        .collect();
+}
+
+/// When a statement was made, where the text says: a date or time right after
+/// the cue ("declined to comment Thursday", "said on Tuesday") or before it in
+/// its sentence ("In comments at a news conference Wednesday, Obama said").
+fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), times: &[dossier_times::Timex]) -> Option<String> {
+    use dossier_times::TimexType;
+    let sentence_end = doc.sentence_end(cs);
+    let after_start = doc.tokens.get(ce)?.start;
+    let after_end = doc.tokens.get((ce + 3).min(sentence_end).saturating_sub(1).max(ce))?.end;
+    let before_start = doc.tokens.get(doc.sentence_start(cs))?.start;
+    let before_end = doc.tokens.get(cs)?.start;
+    times
+        .iter()
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .find(|t| t.start >= after_start && t.end <= after_end || t.start >= before_start && t.end <= before_end)
+        .map(|t| t.value.clone())
 }
 
 fn from_article(a: Article, warnings: Vec<Warning>) -> Analysis {

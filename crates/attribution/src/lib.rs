@@ -776,6 +776,13 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     let words: Vec<String> = (s..e).map(|k| doc.lower(k)).collect();
     let has_document = words.iter().any(|w| DOCUMENT_HEADS.contains(&w.as_str()));
     let head = words.last().cloned().unwrap_or_default();
+    // "Iranian officials", "Obama's aides": a collective noun heads the source;
+    // the names before it only qualify it.
+    let person_named = best.is_some_and(|(ei, _)| entities[ei].kind == EntityKind::Person && entities[ei].mentions.iter().any(|m| m.tok_end == e));
+    if ANONYMOUS_HEADS.contains(&head.as_str()) && !person_named {
+        att.source_type = SourceType::Anonymous;
+        return;
+    }
     if let Some((ei, _)) = best {
         let ent = &entities[ei];
         att.source_entity = Some(ei);

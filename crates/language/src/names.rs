@@ -68,9 +68,9 @@ fn titles_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
     }
 }
 
-/// Every span with the same text gets the kind of the first person reading of
-/// it, else the most frequent kind ("Obama" is a person throughout once one
-/// mention is).
+/// Every span with the same text gets the person reading if any span of it has
+/// one, else its most frequent kind ("Obama" is a person throughout once one
+/// mention is; "the Obama administration" is another text).
 fn one_sense_per_name(doc: &Doc, spans: &mut [NameSpan]) {
     use std::collections::HashMap;
     let mut votes: HashMap<String, [usize; 5]> = HashMap::new();
@@ -87,7 +87,7 @@ fn one_sense_per_name(doc: &Doc, spans: &mut [NameSpan]) {
     let kinds = [Kind::Person, Kind::Organization, Kind::Place, Kind::Misc, Kind::Group];
     for s in spans.iter_mut() {
         let v = votes[&doc.span_text(s.start, s.end)];
-        let best = if v[0] > 0 && s.kind != Kind::Organization || v[0] * 2 >= v.iter().sum::<usize>() {
+        let best = if v[0] > 0 {
             0
         } else {
             (0..5).max_by_key(|&k| (v[k], usize::from(k == idx(s.kind)))).unwrap_or(0)
