@@ -235,7 +235,7 @@ const EOS: u64 = 0xE05;
 /// A feature key from a template and a value.
 #[inline]
 fn key(t: u64, v: u64) -> u64 {
-    let k = fmix(mix(mix(0x4E45_52, t), v));
+    let k = fmix(mix(mix(0x004E_4552, t), v));
     k.max(1)
 }
 

@@ -359,7 +359,7 @@ pub fn train(train: &[Document], dev: &[Document], cfg: TrainConfig) -> Result<(
             100.0 * sc.f1(),
             t0.elapsed().as_secs_f64()
         );
-        let better = best.as_ref().map_or(true, |(_, b, _)| sc.f1() > b.f1());
+        let better = !best.as_ref().is_some_and(|(_, b, _)| sc.f1() <= b.f1());
         if better {
             best = Some((model, sc, epoch));
         } else if best.as_ref().is_some_and(|(_, _, e)| epoch - e >= cfg.patience) {
