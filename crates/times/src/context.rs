@@ -6,6 +6,8 @@ pub enum Tense {
     Past,
     Present,
     Future,
+    /// "by", "until", "through" right before: a deadline ahead for a weekday; for a month, the nearest.
+    Ahead,
     Unknown,
 }
 
@@ -187,14 +189,19 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if matches!(w.as_str(), "set" | "planned" | "scheduled" | "slated" | "due" | "targeted" | "expected") && next == "for" {
             t = Tense::Future;
         }
+        let p1 = if k >= 1 { words[k - 1].1.as_str() } else { "" };
+        let p2 = if k >= 2 { words[k - 2].1.as_str() } else { "" };
+        // nouns and adjectives, not verbs: "announced plans to", "an unspecified date"
+        let determiner = matches!(p1, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "no" | "any" | "still" | "previously" | "newly" | "announced" | "unveiled" | "disclosed" | "outlined" | "new");
+        if determiner && (w.ends_with("ed") || matches!(w.as_str(), "plans" | "plan")) && !matches!(w.as_str(), "scheduled" | "expected") {
+            continue;
+        }
         if matches!(w.as_str(), "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "expects" | "expect" | "hopes" | "hope" | "aims" | "set" | "due" | "prepared" | "ready" | "likely")
             && next == "to"
         {
             t = Tense::Future;
         }
         // passives and perfects: "to be published", "had been scheduled", "has been named"
-        let p1 = if k >= 1 { words[k - 1].1.as_str() } else { "" };
-        let p2 = if k >= 2 { words[k - 2].1.as_str() } else { "" };
         if t == Tense::Past && matches!(p1, "be" | "being" | "been") && !w.ends_with("ed") {
             // irregular participles: "would be held", "has been sold"
             t = if matches!(p2, "to" | "will" | "'ll" | "would" | "shall") && p1 == "be" {
@@ -242,7 +249,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     // a preposition right before the expression: "by February", "until March" look ahead, "since" back
     if let Some((_, w)) = words.iter().rev().find(|(p, _)| *p < start) {
         let t = match w.as_str() {
-            "by" | "until" | "till" | "through" if !past_perfect => Some((1, Tense::Future)),
+            "by" | "until" | "till" | "through" if !past_perfect => Some((1, Tense::Ahead)),
             "as" if words.iter().rev().filter(|(p, _)| *p < start).nth(1).map(|(_, w)| w == "soon" || w == "early").unwrap_or(false) => {
                 Some((0, Tense::Future))
             }

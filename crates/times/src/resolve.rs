@@ -15,6 +15,8 @@ pub struct State {
     pub last_day: Option<NaiveDate>,
     /// The last year mentioned, for "that year", "the following year".
     pub last_year: Option<i32>,
+    /// The last month mentioned (by a month or a day), for "the following month".
+    pub last_month: Option<(i32, u32)>,
     /// The quarter under discussion (earnings news), for "the quarter", "a year earlier".
     pub last_quarter: Option<(i32, u32)>,
     /// Where the last quarter was mentioned (code points), and where the expression being resolved is.
@@ -215,6 +217,7 @@ impl State {
                                 if let Some(dt) = NaiveDate::from_ymd_opt(yy, m, dd) {
                                     self.last_day = Some(dt);
                                 }
+                                self.last_month = Some((yy, m));
                                 self.last_year = Some(yy);
                                 format!("{:04}-{:02}-{:02}", yy, m, dd)
                             }
@@ -229,6 +232,7 @@ impl State {
                         match yy {
                             Some(yy) => {
                                 self.last_year = Some(yy);
+                                self.last_month = Some((yy, m));
                                 month(yy, m)
                             }
                             None => format!("XXXX-{:02}", m),
@@ -258,7 +262,7 @@ impl State {
                         }
                     }
                     _ => match tense {
-                        Tense::Future => ahead,
+                        Tense::Future | Tense::Ahead => ahead,
                         _ => -back,
                     },
                 };
@@ -289,6 +293,7 @@ impl State {
                         Unit::Year | Unit::Decade | Unit::Century => {
                             self.last_year.and_then(|y| ymd(y, 6, 15)).or(self.last_day).or(dct)
                         }
+                        Unit::Month => self.last_month.and_then(|(y, m)| ymd(y, m, 1)).or(self.last_day).or(dct),
                         _ => self.last_day.or(dct),
                     }
                 } else {
@@ -426,8 +431,11 @@ impl State {
                         return Some((Date, format!("{:04}-Q{}", ly - 1, lq)));
                     }
                 };
-                self.last_quarter = Some((yy, q));
-                self.last_quarter_pos = self.pos;
+                // a quarter ahead (a forecast) does not become the quarter under discussion
+                if (yy, q) <= shift_quarter(dct.year(), cq, -1) {
+                    self.last_quarter = Some((yy, q));
+                    self.last_quarter_pos = self.pos;
+                }
                 Some((Date, format!("{yy:04}-Q{q}")))
             }
             Sem::Half { h, y } => {

@@ -500,11 +500,11 @@ fn build() -> Vec<Rule> {
     );
     // "year-earlier", "the year-ago quarter", "the year-earlier period".
     add(
-        r"\b(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago)(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
+        r"\b(?:the\s+quarter\s+a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago))(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
         |c, src, s, _| {
             // "a year ago" is the ago rule
             let m = c.get(0)?.as_str();
-            if !m.contains('-') && !src.before(s, 2).ends_with("a ") && !m.starts_with("the") {
+            if !m.contains('-') && !src.before(s, 2).ends_with("a ") && !m.starts_with("the") && !m.contains("quarter") {
                 return None;
             }
             Some((Sem::YearAgo, None))

@@ -281,3 +281,11 @@ mod total {
         }
     }
 }
+
+#[test]
+#[ignore]
+fn debug_find2() {
+    for s in ["Bethlehem had a good quarter. In the year-ago period, Bethlehem earned $101.4 million."] {
+        println!("{:?}", find(s, Some("1989-10-26")).iter().map(|t| (&t.text, &t.value)).collect::<Vec<_>>());
+    }
+}
