@@ -7,7 +7,7 @@ pub const WEEKDAY: &str = r"(?:monday|tuesday|wednesday|thursday|friday|saturday
 /// Cardinal number words and digits that can count units.
 pub const NUMWORD: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|hundred|a thousand|two thousand|a dozen|dozen|a half|half an?|a|an)";
 /// Vague quantities (value X).
-pub const VAGUE: &str = r"(?:several|a few|few|a couple of|a couple|some|many|numerous|dozens of|hundreds of|thousands of|a number of)";
+pub const VAGUE: &str = r"(?:several|a few|few|a couple of|a couple|couple of|some|many|numerous|dozens of|hundreds of|thousands of|a number of)";
 /// Digits, with an optional fraction ("2 1/2", "1.5").
 pub const DIGITS: &str = r"(?:\d{1,4}(?:\.\d+)?(?:\s+1/2|-1/2|½)?)";
 
@@ -101,7 +101,7 @@ pub fn number(s: &str) -> Option<f64> {
     match s {
         "half a" | "half an" | "a half" => return Some(0.5),
         "a dozen" | "dozen" => return Some(12.0),
-        "a couple" | "a couple of" => return Some(2.0),
+        "a couple" | "a couple of" | "couple of" => return Some(2.0),
         _ => {}
     }
     let mut total = 0u32;
@@ -274,7 +274,7 @@ pub fn duration(n: Option<f64>, u: Unit) -> String {
         Unit::Day => (n, false, "D"),
         Unit::Week => (n, false, "W"),
         Unit::Month => (n, false, "M"),
-        Unit::Quarter => (n.map(|v| v * 3.0), false, "M"),
+        Unit::Quarter => (n, false, "Q"),
         Unit::Year => (n, false, "Y"),
         Unit::Decade => match n {
             Some(v) => (Some(v * 10.0), false, "Y"),

@@ -174,7 +174,7 @@ const MEASURE_NOUNS: &[&str] = &[
     "acres", "barrels", "vehicles", "students", "children", "residents", "homes", "houses", "copies", "pages",
     "votes", "delegates", "kilometers", "km", "ft", "square", "cubic", "degrees", "percent", "per", "lbs",
     "calories", "passengers", "planes", "aircraft", "rooms", "beds", "seats", "deaths", "cases", "patients",
-    "stores", "plants", "offices", "words", "hours", "days", "hrs", "contracts", "mark", "level", "gmt", "utc",
+    "stores", "plants", "offices", "words", "hours", "days", "hrs", "contracts", "mark", "gmt", "utc",
     "tanks", "lines", "companies", "firms", "banks", "accounts", "customers", "mw", "megawatts", "kilowatts",
 ];
 
@@ -397,8 +397,12 @@ fn build() -> Vec<Rule> {
         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?",
         |c, src, _, e| {
             let w = g(c, "w")?;
-            if src.after(e, 2) == "'s" || src.after(e, 4) == "\u{2019}s" {
-                return None; // "today's world"
+            if (src.after(e, 2) == "'s" || src.after(e, 4) == "\u{2019}s") && w == "today" {
+                // "today's world" is generic; "today's editions" is the day
+                let nw = src.next_word(e + 2);
+                if matches!(nw, "world" | "society" | "standards" | "children" | "youth" | "economy" | "technology" | "personal" | "young" | "modern" | "global" | "america" | "business" | "culture") || src.after(e + 2, 4).starts_with(" s ") {
+                    return None;
+                }
             }
             let off = match w {
                 "today" | "tonight" => 0,
@@ -693,7 +697,7 @@ fn build() -> Vec<Rule> {
     );
     // Durations: "less than three weeks", "two-year", "the first nine months", "2 1/2 years", "a few days".
     add(
-        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|fewer than|at least|at most|up to|over|under|no more than|no less than|only|just|well over|barely|a mere|close to|upwards of|just over|just under)\s+)?(?:(?P<det>the|its|their|his|her|each of the|all)\s+)?(?:(?P<adj>past|last|next|first|previous|coming|final|following|remaining|initial|latest|recent|entire|full|whole|same|other|preceding|ensuing|subsequent|better part of|)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?:(?:more|additional|straight|consecutive|full|long|fiscal|extra|further|calendar|solid|short)\s+)?(?P<u>UNIT)\b(?P<old>-old)?",
+        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|fewer than|at least|at most|up to|over|under|no more than|no less than|only|just|well over|barely|a mere|close to|upwards of|just over|just under)\s+)?(?:(?P<det>the|its|their|his|her|each of the|all)\s+)?(?:(?P<adj>past|last|next|first|previous|coming|final|following|remaining|initial|latest|recent|entire|full|whole|same|other|preceding|ensuing|subsequent|better part of|)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?:(?:more|additional|straight|consecutive|full|long|fiscal|extra|further|calendar|solid|short|trading|business|working)\s+)?(?P<u>UNIT)\b(?P<old>-old)?",
         |c, src, s, e| {
             let nstr = g(c, "n")?;
             let u = g(c, "u")?;
@@ -761,11 +765,24 @@ fn build() -> Vec<Rule> {
     );
     // Bare plural units in a durational context: "for years", "in recent years", "weeks or months".
     add(
-        r"\b(?:(?P<adj>recent|the past|past|the coming|coming|the next|the last|the early|the first|the final)\s+)?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b",
+        r"\b(?:(?P<adj>recent|the past|past|the coming|coming|the next|the last|the early|the first|the final|future)\s+)?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b(?P<ahead>\s+ahead\b)?",
         |c, src, s, _| {
             let u = g(c, "u")?;
             let unit = lx::unit(u)?;
             let adj = g(c, "adj");
+            if u == "quarters" {
+                return match adj {
+                    Some("recent") | Some("the past") | Some("past") | Some("the last") => Some((Sem::Dur("PXQ".into()), None)),
+                    Some("the coming") | Some("coming") | Some("future") | Some("the next") => Some((Sem::Lit("FUTURE_REF".into()), None)),
+                    _ => None,
+                };
+            }
+            if adj == Some("future") {
+                return None;
+            }
+            if g(c, "ahead").is_some() {
+                return Some((Sem::Dur(lx::duration(None, unit)), None));
+            }
             match adj {
                 Some("recent") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
                 Some("the coming") | Some("coming") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
@@ -884,7 +901,7 @@ fn build() -> Vec<Rule> {
     );
     // Reference words: "now", "currently", "recently", "the past", "the future", "soon".
     add(
-        r"\b(?P<w>right now|just now|now|currently|current|at present|presently|nowadays|these days|today's|(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent|the past|in the past|the (?:near |distant |immediate )?future|the foreseeable future|(?:in\s+)?future|soon|a later date|the time being|at the moment|at this time|at this point|so far|the moment|formerly|once)\b",
+        r"\b(?P<w>right now|just now|now|currently|current|at present|presently|nowadays|these days|today's|(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent|the past|in the past|the (?:near |distant |immediate )?future|the foreseeable future|the near term|the short term|as soon as possible|(?:in\s+)?future|soon|a later date|the time being|at the moment|at this time|at this point|so far|the moment|formerly|once)\b",
         |c, src, s, e| {
             let w = g(c, "w")?;
             let nw = src.next_word(e);
@@ -926,7 +943,7 @@ fn build() -> Vec<Rule> {
                 }
                 "formerly" | "once" | "the foreseeable future" => return None,
                 x if x.ends_with("recently") => "PAST_REF",
-                x if x.contains("future") || x == "a later date" => "FUTURE_REF",
+                x if x.contains("future") || x == "a later date" || x.ends_with("term") || x == "as soon as possible" => "FUTURE_REF",
                 _ => return None,
             };
             Some((Sem::Lit(v.into()), None))
