@@ -404,6 +404,14 @@ fn build() -> Vec<Rule> {
                     return None;
                 }
             }
+            // a title: "VOA Today", "USA Today"
+            let ws = c.name("w")?.start();
+            if src.upper_at(ws) && src.prev_word(ws).starts_with(|ch: char| ch.is_alphabetic()) && src.orig.get(..ws).map(|b| {
+                let pw = b.trim_end().rsplit(' ').next().unwrap_or("");
+                pw.chars().next().map(|ch| ch.is_uppercase()).unwrap_or(false) && !pw.ends_with(['.', ',', ':', '"'])
+            }).unwrap_or(false) {
+                return None;
+            }
             let off = match w {
                 "today" | "tonight" => 0,
                 "yesterday" => -1,
@@ -543,7 +551,12 @@ fn build() -> Vec<Rule> {
     );
     add(
         r"\b(?:(?P<y1>this year's|last year's|next year's)\s+|the\s+|its\s+)(?P<which>latest|current|last|this|next|previous|same|year-ago|year-earlier|prior|recent|latest fiscal|most recent|just-ended|just-completed|)\s*(?:fiscal\s+)?quarter\b",
-        |c, _, _, _| {
+        |c, src, _, _| {
+            // "its quarter-century low", "quarter-to-quarter"
+            let tail = src.after(c.get(0)?.end(), 4);
+            if tail.starts_with("-cen") || tail.starts_with("-to") {
+                return None;
+            }
             let which = match g(c, "which").unwrap_or("") {
                 "" | "latest" | "latest fiscal" | "same" | "recent" | "most recent" | "just-ended" | "just-completed" => QWhich::Latest,
                 "current" | "this" => QWhich::Rel(0),
@@ -792,7 +805,7 @@ fn build() -> Vec<Rule> {
             let pw = src.prev_word(s);
             if matches!(pw, "for" | "over" | "within" | "in" | "after" | "than" | "take" | "takes" | "took" | "taken" | "spent" | "lasted" | "last" | "or" | "and" | "of") {
                 // "of days" as in "a matter of days"; "in days" fine; "and years" after another unit
-                if pw == "of" && !src.before(s, 12).contains("matter") {
+                if pw == "of" {
                     return None;
                 }
                 return Some((Sem::Dur(lx::duration(None, unit)), None));
@@ -837,6 +850,11 @@ fn build() -> Vec<Rule> {
         let w = g(c, "w")?;
         if src.upper_at(s) {
             return None; // "Daily News", "Weekly Standard"
+        }
+        // a rate: "rise 8.5% annually", "10,000 units annually"
+        let pw = src.prev_word(s);
+        if pw.ends_with('%') || pw.starts_with(|ch: char| ch.is_ascii_digit()) || matches!(pw, "percent" | "units" | "tons" | "barrels" | "cars" | "shares") {
+            return None;
         }
         let v = match w {
             "daily" => "P1D",
