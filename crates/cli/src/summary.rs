@@ -31,6 +31,41 @@ pub fn write(out: &mut impl Write, a: &Analysis) -> io::Result<()> {
     for w in &a.warnings {
         writeln!(out, "Warning:    {w}")?;
     }
+    let named: Vec<&dossier_analysis::Entity> = a.entities.iter().filter(|e| e.kind != "misc").collect();
+    if !named.is_empty() {
+        writeln!(out, "\nWho:")?;
+        for e in named {
+            let mut line = format!("  {} ({}{})", e.name, e.kind, if e.media { ", media" } else { "" });
+            if !e.roles.is_empty() {
+                line.push_str(&format!(", {}", e.roles.join("; ")));
+            }
+            if let Some(aff) = &e.affiliation {
+                line.push_str(&format!(" [{aff}]"));
+            }
+            writeln!(out, "{line} ×{}", e.mentions.len())?;
+        }
+    }
+    if !a.attributions.is_empty() {
+        writeln!(out, "\nWho said what:")?;
+        for x in &a.attributions {
+            let source = match (&x.source, &x.source_entity) {
+                (Some(s), Some(id)) => {
+                    let name = a.entities.iter().find(|e| &e.id == id).map_or(s.text.as_str(), |e| e.name.as_str());
+                    if name == s.text { name.to_string() } else { format!("{} ({name})", s.text) }
+                }
+                (Some(s), None) => s.text.clone(),
+                (None, _) => "(no source)".to_string(),
+            };
+            let cue = x.cue.as_ref().map_or("", |c| c.text.as_str());
+            let content = x.content.as_ref().map_or(String::new(), |c| format!(": {}", clip(&c.text, 100)));
+            let when = x.time.as_ref().map_or(String::new(), |t| format!(" [{t}]"));
+            writeln!(out, "  {source} — {cue}{when} ({}, {}){content}", x.kind, x.source_type)?;
+        }
+    }
+    if !a.times.is_empty() {
+        let list: Vec<String> = a.times.iter().map(|t| format!("{} = {}", t.span.text, t.value)).collect();
+        writeln!(out, "\nWhen:       {}", list.join("; "))?;
+    }
     writeln!(out)?;
     for p in &a.paragraphs {
         let text: String = a.text.chars().skip(p.start).take(p.end - p.start).collect();
@@ -38,6 +73,15 @@ pub fn write(out: &mut impl Write, a: &Analysis) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= n {
+        one_line
+    } else {
+        format!("{}…", one_line.chars().take(n).collect::<String>())
+    }
 }
 
 fn wrap(text: &str, width: usize) -> String {
