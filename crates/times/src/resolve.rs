@@ -412,6 +412,7 @@ impl State {
                         (Some(lq), _) if lq <= shift_quarter(dct.year(), cq, -1) => lq,
                         _ => shift_quarter(dct.year(), cq, -1),
                     },
+                    QWhich::Current => (dct.year(), cq),
                     QWhich::That => match self.last_quarter {
                         Some(lq) => lq,
                         None => shift_quarter(dct.year(), cq, -1),

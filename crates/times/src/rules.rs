@@ -25,6 +25,8 @@ pub enum QWhich {
     Rel(i32),
     /// "the year-ago quarter".
     YearAgo,
+    /// "the current quarter": the one the publication date falls in.
+    Current,
     /// "that quarter": the last one mentioned.
     That,
     /// "the 1988 quarter", "the 1989 period": the quarter under discussion, in that year.
@@ -512,7 +514,7 @@ fn build() -> Vec<Rule> {
     );
     // "year-earlier", "the year-ago quarter", "the year-earlier period".
     add(
-        r"\b(?:the\s+quarter\s+a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago))(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
+        r"\b(?:the\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)|(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago))(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
         |c, src, s, _| {
             // "a year ago" is the ago rule
             let m = c.get(0)?.as_str();
@@ -559,7 +561,8 @@ fn build() -> Vec<Rule> {
             }
             let which = match g(c, "which").unwrap_or("") {
                 "" | "latest" | "latest fiscal" | "same" | "recent" | "most recent" | "just-ended" | "just-completed" => QWhich::Latest,
-                "current" | "this" => QWhich::Rel(0),
+                "this" => QWhich::Rel(0),
+                "current" => QWhich::Current,
                 "last" | "previous" | "prior" => QWhich::Rel(-1),
                 "next" => QWhich::Rel(1),
                 _ => QWhich::YearAgo,
@@ -597,6 +600,14 @@ fn build() -> Vec<Rule> {
                 _ => QWhich::YearAgo,
             };
             Some((Sem::Quarter { which, y: YearSpec::Infer }, None))
+        },
+    );
+    // "the first two quarters of 1990": a half.
+    add(
+        r"the\s+(?P<w>first|last|final|second)\s+two\s+quarters(?:\s+of\s+(?:fiscal\s+)?(?P<y>YEAR4|this year|last year|next year))?",
+        |c, _, _, _| {
+            let h = if g(c, "w")? == "first" { 1 } else { 2 };
+            Some((Sem::Half { h, y: year_spec(g(c, "y")) }, None))
         },
     );
     // Seasons: "last fall", "this summer", "the winter of 1994", "summer 2014", "early spring".
@@ -926,9 +937,6 @@ fn build() -> Vec<Rule> {
             let pw = src.prev_word(s);
             let v = match w {
                 "right now" | "just now" | "now" => {
-                    if matches!(nw, "that") {
-                        return None;
-                    }
                     "PRESENT_REF"
                 }
                 "currently" | "at present" | "presently" | "nowadays" | "these days" | "the time being" => "PRESENT_REF",
