@@ -249,7 +249,8 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     // a preposition right before the expression: "by February", "until March" look ahead, "since" back
     if let Some((_, w)) = words.iter().rev().find(|(p, _)| *p < start) {
         let t = match w.as_str() {
-            "by" | "until" | "till" | "through" if !past_perfect => Some((1, Tense::Ahead)),
+            "by" | "until" | "till" if !past_perfect => Some((1, Tense::Future)),
+            "through" | "thru" if !past_perfect => Some((1, Tense::Ahead)),
             "as" if words.iter().rev().filter(|(p, _)| *p < start).nth(1).map(|(_, w)| w == "soon" || w == "early").unwrap_or(false) => {
                 Some((0, Tense::Future))
             }
