@@ -1020,10 +1020,11 @@ fn build() -> Vec<Rule> {
         |c, src, s, e| {
             let adj = g(c, "adj")?;
             let nw = src.next_word(e);
-            if matches!(nw, "ended" | "ending" | "ends" | "that") || src.after(e, 2).trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+            if matches!(nw, "ended" | "ending" | "ends" | "that") || src.after(e, 2).trim_start().starts_with(|ch: char| ch.is_ascii_digit())
+                || matches!(src.prev_word(s), "throughout" | "during" | "over")
+            {
                 return Some((Sem::Dur("P1Y".into()), None));
             }
-            let _ = s;
             let off = if adj.starts_with("latest") { -1 } else { 0 };
             Some((Sem::Rel { unit: Unit::Year, off, anchored: false }, None))
         },
@@ -1054,10 +1055,11 @@ fn build() -> Vec<Rule> {
             return None;
         }
         if u == "year" {
-            if matches!(pw, "for" | "during" | "over" | "throughout" | "through") {
+            // "the year ended Sept. 30" is a fiscal year: a period; "for the year" is this year
+            if matches!(nw, "ended" | "ending" | "ends") || matches!(pw, "during" | "over" | "throughout" | "through") {
                 return Some((Sem::Dur("P1Y".into()), None));
             }
-            if matches!(pw, "in" | "earlier" | "later" | "of") {
+            if matches!(pw, "for" | "in" | "earlier" | "later" | "of") {
                 return Some((Sem::Rel { unit: Unit::Year, off: 0, anchored: false }, None));
             }
             return None;
