@@ -581,7 +581,7 @@ fn build() -> Vec<Rule> {
     });
     add(
         r"\b(?:the|that)\s+(?P<which>latest|year-ago|year-earlier|comparable|same|(?P<y>YEAR4)|)\s*(?:(?P<ord>first|second|third|fourth)[- ]quarter|period|quarter)\b",
-        |c, _, _, _| {
+        |c, src, _, _| {
             if let Some(o) = g(c, "ord") {
                 let q = lx::ordinal(o)?;
                 return Some((Sem::Quarter { which: QWhich::Ord(q), y: year_spec(g(c, "y")) }, None));
@@ -590,6 +590,10 @@ fn build() -> Vec<Rule> {
                 return Some((Sem::Quarter { which: QWhich::OfYear(year_of(y)?), y: YearSpec::Infer }, None));
             }
             let m0 = c.get(0)?.as_str();
+            let tail = src.after(c.get(0)?.end(), 4);
+            if tail.starts_with("-cen") || tail.starts_with("-to") {
+                return None;
+            }
             if m0.starts_with("that") {
                 return Some((Sem::Quarter { which: QWhich::That, y: YearSpec::Infer }, None));
             }
@@ -768,6 +772,11 @@ fn build() -> Vec<Rule> {
             }
             // "a day": "one day" in the future sense is handled elsewhere; "the day" is not a number
             if matches!(nstr, "a" | "an") && unit == Unit::Quarter {
+                return None;
+            }
+            // "changed from a fiscal year to a calendar year": a kind of year, not a period
+            let m0 = c.get(0)?.as_str();
+            if matches!(nstr, "a" | "an") && (m0.contains("fiscal") || m0.contains("calendar")) {
                 return None;
             }
             if matches!(nstr, "one" | "some") && u == "day" && matches!(src.prev_word(s), "will" | "would" | "may" | "might" | "could" | "should" | "can" | "hope" | "hopes" | "he" | "she" | "they" | "we" | "i") {
