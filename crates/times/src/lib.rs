@@ -267,6 +267,19 @@ fn anchor_phrase(chars: &[char], start: usize, end: usize) -> Option<String> {
         i = s;
     }
     let prep_ok = |w: &str| matches!(w, "on" | "of" | "for" | "set for" | "scheduled for");
+    // "a news conference Wednesday", "the talks Tuesday"
+    if let Some(w0) = back.first() {
+        if EVENT_NOUNS.contains(&w0.as_str()) && chars.get(spans[0].1).map(|c| *c == ' ').unwrap_or(false) {
+            let (s0, e0) = spans[0];
+            let modifier_word = back.get(1).filter(|w| {
+                w.chars().all(|c| c.is_lowercase() || c == '-')
+                    && !PREPS.contains(&w.as_str())
+                    && !matches!(w.as_str(), "a" | "an" | "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "last" | "next")
+            });
+            let s = if modifier_word.is_some() { spans[1].0 } else { s0 };
+            return Some(chars[s..e0].iter().collect());
+        }
+    }
     if back.len() >= 2 && prep_ok(&back[0]) && EVENT_NOUNS.contains(&back[1].as_str()) {
         let (s, e) = spans[1];
         return Some(chars[s..e].iter().collect());

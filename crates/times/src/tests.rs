@@ -218,6 +218,9 @@ fn deadline_anchor() {
     assert_eq!(t.anchor.as_deref(), Some("deadline for a budget deal"));
     let t = one("The summit on Tuesday drew protests.", "2014-11-06", "Tuesday");
     assert_eq!(t.anchor.as_deref(), Some("summit"));
+    let t = one("At a news conference Wednesday, the mayor spoke.", "2014-11-06", "Wednesday");
+    assert_eq!((t.value.as_str(), t.anchor.as_deref()), ("2014-11-05", Some("news conference")));
+    assert_eq!(one("The mayor resigned Monday after the audit.", "2014-11-06", "Monday").anchor, None);
 }
 
 #[test]
@@ -282,10 +285,3 @@ mod total {
     }
 }
 
-#[test]
-#[ignore]
-fn debug_find2() {
-    for s in ["Bethlehem had a good quarter. In the year-ago period, Bethlehem earned $101.4 million."] {
-        println!("{:?}", find(s, Some("1989-10-26")).iter().map(|t| (&t.text, &t.value)).collect::<Vec<_>>());
-    }
-}
