@@ -77,6 +77,9 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 fn main() -> ExitCode {
+    // A panic inside a stage is reported once, as that document's error line
+    // (see `analyse_isolated`), not as a raw panic message.
+    std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => run_analyze(args),
@@ -140,7 +143,25 @@ fn run_analyze(args: AnalyzeArgs) -> ExitCode {
 
 fn analyse_input(input: &Input, max_size: u64, opts: &Options) -> Vec<(Origin, Result<Analysis, DocumentError>)> {
     let docs = read(input, max_size);
-    docs.into_par_iter().map(|(origin, doc)| (origin, doc.map(|d| analyze(&d, opts)))).collect()
+    docs.into_par_iter().map(|(origin, doc)| (origin, doc.and_then(|d| analyse_isolated(&d, opts)))).collect()
+}
+
+/// Analyse one document so that a bug in a stage fails this document only:
+/// a panic becomes an error naming the input, and the batch goes on.
+fn analyse_isolated(doc: &dossier_document::Document, opts: &Options) -> Result<Analysis, DocumentError> {
+    isolated(|| analyze(doc, opts))
+}
+
+/// Run `f`, turning a panic into [`DocumentError::Internal`] with its message.
+fn isolated<T>(f: impl FnOnce() -> T) -> Result<T, DocumentError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|payload| {
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        DocumentError::Internal(msg)
+    })
 }
 
 fn write(out: &mut impl Write, a: &Analysis, format: Format) -> io::Result<()> {
@@ -160,6 +181,16 @@ fn write(out: &mut impl Write, a: &Analysis, format: Format) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panicking_stage_fails_one_document_with_its_message() {
+        std::panic::set_hook(Box::new(|_| {}));
+        let r: Result<(), _> = isolated(|| panic!("slice at byte 7"));
+        assert_eq!(r, Err(DocumentError::Internal("slice at byte 7".into())));
+        let r: Result<(), _> = isolated(|| std::panic::panic_any(format!("index {} out of range", 3)));
+        assert_eq!(r, Err(DocumentError::Internal("index 3 out of range".into())));
+        assert_eq!(isolated(|| 5), Ok(5));
+    }
 
     #[test]
     fn sizes() {

@@ -120,6 +120,8 @@ pub enum DocumentError {
     BadJsonl(String),
     /// The input could not be read (missing file, permissions, I/O error).
     Unreadable(String),
+    /// A stage failed on this document (a bug): the batch goes on without it.
+    Internal(String),
 }
 
 impl fmt::Display for DocumentError {
@@ -136,6 +138,7 @@ impl fmt::Display for DocumentError {
             ),
             DocumentError::BadJsonl(e) => write!(f, "malformed JSONL line: {e}"),
             DocumentError::Unreadable(e) => write!(f, "cannot read: {e}"),
+            DocumentError::Internal(e) => write!(f, "internal error while analysing (a bug in dossier, please report it): {e}"),
         }
     }
 }
