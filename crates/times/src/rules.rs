@@ -514,7 +514,7 @@ fn build() -> Vec<Rule> {
     );
     // "year-earlier", "the year-ago quarter", "the year-earlier period".
     add(
-        r"\b(?:the\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)|(?:the\s+)?(?:year-earlier|year-ago|year earlier|year ago))(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
+        r"\b(?:the\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)|(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago|year earlier|year ago))(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
         |c, src, s, _| {
             // "a year ago" is the ago rule
             let m = c.get(0)?.as_str();
@@ -527,7 +527,7 @@ fn build() -> Vec<Rule> {
     // Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
     // "the 1988 second quarter", "this year's third quarter", "the fourth quarter of 1990".
     add(
-        r"\b(?:(?P<y1>YEAR4|fiscal YEAR4|this year's|last year's|next year's)\s+)?(?:(?:the|its|a|this|last|next)\s+)?(?:(?:fiscal|calendar|flat|weak|strong|disappointing)[- ])?(?:(?P<y3>YEAR4)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ](?:fiscal[- ])?(?P<q>quarter|half|quarters)\b(?:\s+of\s+(?:fiscal\s+)?(?:the\s+)?(?P<y2>YEAR4|this year|last year|next year|the year|the current year|the previous year))?",
+        r"\b(?:(?P<y1>YEAR4|fiscal YEAR4|this year's|last year's|next year's)\s+)?(?:(?P<det>the|its|their|his|her|a|this|last|next|that)\s+)?(?:(?:fiscal|calendar|flat|weak|strong|disappointing)[- ])?(?:(?P<y3>YEAR4)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ](?:fiscal[- ])?(?P<q>quarter|half|quarters)\b(?:\s+of\s+(?:fiscal\s+)?(?:the\s+)?(?P<y2>YEAR4|this year|last year|next year|the year|the current year|the previous year))?",
         |c, _, _, _| {
             let ord = if g(c, "ord")? == "last" {
                 if g(c, "q")? != "half" {
@@ -725,12 +725,12 @@ fn build() -> Vec<Rule> {
     );
     // Durations: "less than three weeks", "two-year", "the first nine months", "2 1/2 years", "a few days".
     add(
-        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|fewer than|at least|at most|up to|over|under|no more than|no less than|only|just|well over|barely|a mere|close to|upwards of|just over|just under)\s+)?(?:(?P<det>the|its|their|his|her|each of the|all)\s+)?(?:(?P<adj>past|last|next|first|previous|coming|final|following|remaining|initial|latest|recent|entire|full|whole|same|other|preceding|ensuing|subsequent|better part of|)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?:(?:more|additional|straight|consecutive|full|long|fiscal|extra|further|calendar|solid|short|trading|business|working)\s+)?(?P<u>UNIT)\b(?P<old>-old)?",
+        r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|fewer than|at least|at most|up to|over|under|no more than|no less than|only|just|well over|barely|a mere|close to|upwards of|just over|just under)\s+)?(?:(?P<det>the|its|their|his|her|our|each of the|all|a)\s+)?(?:(?P<adj>past|last|next|first|previous|coming|final|following|remaining|initial|latest|recent|entire|full|whole|same|other|preceding|ensuing|subsequent|better part of|)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?:(?:more|additional|straight|consecutive|full|long|fiscal|extra|further|calendar|solid|short|trading|business|working)\s+)?(?P<u>UNIT)\b(?P<old>-old)?(?P<half>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
         |c, src, s, e| {
             let nstr = g(c, "n")?;
             let u = g(c, "u")?;
             let unit = lx::unit(u)?;
-            let n = lx::number(nstr);
+            let n = lx::number(nstr).map(|v| if g(c, "half").is_some() { v + 0.5 } else { v });
             if n.is_none() && !VAGUE_RE.is_match(nstr) {
                 return None;
             }
@@ -1108,7 +1108,7 @@ pub fn hits(src: &Src) -> Vec<Hit> {
                 if let Some(md) = c.name("mod") {
                     let w = md.as_str();
                     let rest = src.low.get(md.end()..).unwrap_or("").trim_start();
-                    let prep_over = w == "over" && !rest.starts_with(|ch: char| ch.is_ascii_digit()) && !rest.starts_with("a ") && !rest.starts_with("an ");
+                    let prep_over = matches!(w, "over" | "under") && !rest.starts_with(|ch: char| ch.is_ascii_digit()) && !rest.starts_with("a ") && !rest.starts_with("an ");
                     if OUTSIDE_MODS.contains(&w) || prep_over {
                         start = md.end();
                         while src.low[start..].starts_with(' ') {
@@ -1116,6 +1116,15 @@ pub fn hits(src: &Src) -> Vec<Hit> {
                         }
                         if prep_over {
                             modifier = None;
+                        }
+                    }
+                }
+                // possessives and demonstratives are not part of the expression: "its [third-quarter] loss"
+                if let Some(dt) = c.name("det") {
+                    if dt.start() == start && matches!(dt.as_str(), "its" | "their" | "his" | "her" | "our" | "that") {
+                        start = dt.end();
+                        while src.low[start..].starts_with(' ') {
+                            start += 1;
                         }
                     }
                 }
