@@ -1121,7 +1121,7 @@ pub fn hits(src: &Src) -> Vec<Hit> {
                 }
                 // possessives and demonstratives are not part of the expression: "its [third-quarter] loss"
                 if let Some(dt) = c.name("det") {
-                    if dt.start() == start && matches!(dt.as_str(), "its" | "their" | "his" | "her" | "our" | "that") {
+                    if dt.start() == start && matches!(dt.as_str(), "its" | "their" | "his" | "her" | "our" | "that" | "a" | "an") {
                         start = dt.end();
                         while src.low[start..].starts_with(' ') {
                             start += 1;
