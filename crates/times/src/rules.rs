@@ -107,7 +107,8 @@ impl Src<'_> {
         let s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
         let i = s.rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '$' || c == '%' || c == '.'));
         match i {
-            Some(i) => &s[i + 1..],
+            // Past the separator, which may be a multi-byte character (’ “ —).
+            Some(i) => &s[i + s[i..].chars().next().map_or(1, char::len_utf8)..],
             None => s,
         }
     }

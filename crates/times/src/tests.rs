@@ -285,3 +285,10 @@ mod total {
     }
 }
 
+
+#[test]
+fn a_curly_apostrophe_or_quote_before_a_time_word_does_not_panic() {
+    for text in ["the nominee donald trump’s 2015 remarks", "clinton said on the other hand, “the week before", "Europe’s achilles heel.\n\nLast year"] {
+        let _ = find(text, Some("2016-09-12"));
+    }
+}
