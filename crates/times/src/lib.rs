@@ -47,6 +47,9 @@ pub struct Timex {
     pub anchor: Option<String>,
 }
 
+/// How far (code points) from an expression tense cues are looked for, within its sentence.
+const TENSE_WINDOW: usize = 250;
+
 /// Lower-case `text` one character for one character, keeping every character's UTF-8 length,
 /// so byte offsets of the copy are byte offsets of the original.
 fn lower_same_len(text: &str) -> String {
@@ -84,12 +87,15 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
         let lb = hits[b].end - hits[b].start;
         lb.cmp(&la).then(hits[a].start.cmp(&hits[b].start)).then(a.cmp(&b))
     });
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    // accepted spans by start; they never overlap, so only the neighbours need checking
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut keep = vec![false; hits.len()];
     for i in order {
         let (s, e) = (hits[i].start, hits[i].end);
-        if taken.iter().all(|&(ts, te)| e <= ts || s >= te) {
-            taken.push((s, e));
+        let before_ok = taken.range(..=s).next_back().map(|(_, &te)| te <= s).unwrap_or(true);
+        let after_ok = taken.range(s..).next().map(|(&ts, _)| ts >= e).unwrap_or(true);
+        if before_ok && after_ok {
+            taken.insert(s, e);
             keep[i] = true;
         }
     }
@@ -144,7 +150,10 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
             continue;
         }
         let (cs, ce) = (cp_of[s], cp_of[e]);
-        let sent = sentences.iter().copied().find(|&(a, b)| a <= cs && cs < b).unwrap_or((0, chars.len()));
+        let k = sentences.partition_point(|&(_, b)| b <= cs);
+        let sent = sentences.get(k).copied().filter(|&(a, _)| a <= cs).unwrap_or((cs, ce));
+        // tense cues come from the clause around the expression: at most a few hundred characters
+        let sent = (sent.0.max(cs.saturating_sub(TENSE_WINDOW)), sent.1.min(ce + TENSE_WINDOW));
         let tense = context::tense(&chars, sent, cs, ce);
         state.pos = cs;
         state.after = low.get(e..(e + 40).min(low.len())).filter(|_| low.is_char_boundary((e + 40).min(low.len()))).unwrap_or("").to_string();

@@ -292,3 +292,12 @@ fn a_curly_apostrophe_or_quote_before_a_time_word_does_not_panic() {
         let _ = find(text, Some("2016-09-12"));
     }
 }
+
+#[test]
+fn long_sentence_stays_linear() {
+    // one sentence without a full stop: tense cues are looked for in a bounded window
+    let text = "He said Monday ".repeat(5000);
+    let all = find(&text, Some("1989-10-30"));
+    assert_eq!(all.len(), 5000);
+    assert!(all.iter().all(|t| t.value == "1989-10-30"));
+}
