@@ -299,6 +299,45 @@ fn from_article(a: Article, warnings: Vec<Warning>) -> Analysis {
 mod tests {
     use super::*;
     use dossier_document::{Body, Origin};
+    use proptest::prelude::*;
+
+    /// Every span of an analysis selects its text; nothing points past the end.
+    fn check_spans(a: &Analysis) -> Result<(), TestCaseError> {
+        let chars: Vec<char> = a.text.chars().collect();
+        let ok = |s: &Span| s.start <= s.end && s.end <= chars.len() && chars[s.start..s.end].iter().collect::<String>() == s.text;
+        for e in &a.entities {
+            for m in &e.mentions {
+                prop_assert!(ok(&m.span), "mention {:?}", m);
+            }
+        }
+        for x in &a.attributions {
+            for s in [&x.source, &x.cue, &x.content].into_iter().flatten().chain(x.parts.iter()) {
+                prop_assert!(ok(s), "attribution span {:?}", s);
+            }
+        }
+        for t in &a.times {
+            prop_assert!(ok(&t.span), "time {:?}", t);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn the_whole_pipeline_is_total_on_news_like_text(parts in proptest::collection::vec(prop_oneof![
+            Just("The White House".to_string()), Just(" said ".to_string()), Just("“".to_string()), Just("”".to_string()), Just("\"".to_string()), Just("’s".to_string()), Just(" he ".to_string()),
+            Just(", according to ".to_string()), Just(" officials".to_string()), Just(" declined to comment".to_string()), Just(" on Thursday".to_string()),
+            Just(" Nov. 24".to_string()), Just(" U.S.".to_string()), Just(".".to_string()), Just(",".to_string()), Just("\n\n".to_string()), Just(" — ".to_string()), Just(" Mr. Obama".to_string()),
+            Just(" told reporters that ".to_string()), Just("é".to_string()), Just("🙂".to_string()), Just(" mid-October ".to_string()), Just(" 2009".to_string()), Just(" who ".to_string()),
+            "[A-Za-z’“”—.,: ]{0,12}",
+        ], 0..40)) {
+            let text = parts.concat();
+            let mut d = Document::new(Origin::Stdin, Body::VerbatimText(text));
+            d.hints.published = Some("2014-11-06".into());
+            let a = analyze(&d, &Options::default());
+            check_spans(&a)?;
+        }
+    }
 
     #[test]
     fn span_of_counts_code_points() {
