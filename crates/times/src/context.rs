@@ -36,7 +36,11 @@ pub fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
                 while k < n && chars[k] == ' ' {
                     k += 1;
                 }
-                if k >= n || chars[k] == '\n' || chars[k].is_uppercase() || matches!(chars[k], '"' | '\u{201c}' | '\'') {
+                if k >= n
+                    || chars[k] == '\n'
+                    || chars[k].is_uppercase()
+                    || matches!(chars[k], '"' | '\u{201c}' | '\'')
+                {
                     end_here = c != '.' || !is_abbrev(chars, i);
                 }
             }
@@ -66,36 +70,226 @@ fn is_abbrev(chars: &[char], dot: usize) -> bool {
     }
     matches!(
         w.as_str(),
-        "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "col" | "lt" | "sgt" | "capt" | "st" | "jr" | "sr"
-            | "inc" | "corp" | "co" | "ltd" | "no" | "vs" | "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug"
-            | "sep" | "sept" | "oct" | "nov" | "dec" | "mon" | "tue" | "tues" | "wed" | "thu" | "thurs" | "fri"
-            | "sat" | "sun" | "mt" | "ft" | "prof" | "rev" | "gens" | "reps" | "sens" | "adm" | "maj" | "cmdr"
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "col"
+            | "lt"
+            | "sgt"
+            | "capt"
+            | "st"
+            | "jr"
+            | "sr"
+            | "inc"
+            | "corp"
+            | "co"
+            | "ltd"
+            | "no"
+            | "vs"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "mt"
+            | "ft"
+            | "prof"
+            | "rev"
+            | "gens"
+            | "reps"
+            | "sens"
+            | "adm"
+            | "maj"
+            | "cmdr"
     )
 }
 
 const FUTURE_WORDS: &[&str] = &[
-    "will", "'ll", "shall", "won't", "wo", "would", "upcoming", "scheduled", "slated", "tomorrow", "await",
-    "awaits", "awaiting",
+    "will",
+    "'ll",
+    "shall",
+    "won't",
+    "wo",
+    "would",
+    "upcoming",
+    "scheduled",
+    "slated",
+    "tomorrow",
+    "await",
+    "awaits",
+    "awaiting",
 ];
 
 const PAST_IRREGULAR: &[&str] = &[
-    "said", "was", "were", "had", "did", "rose", "fell", "went", "came", "made", "took", "gave", "told", "met", "held",
-    "began", "left", "sold", "bought", "paid", "won", "lost", "saw", "found", "became", "got", "ran", "spoke", "wrote",
-    "thought", "knew", "brought", "built", "sent", "spent", "struck", "broke", "chose", "drew", "flew", "grew", "led",
-    "felt", "kept", "meant", "stood", "understood", "fought", "taught", "caught", "sought", "ago", "yesterday",
-    "last", "earlier", "hit", "shot", "set", "cut", "quit", "ended", "beat", "dealt", "fled", "forgot", "froze",
-    "hid", "lay", "laid", "slid", "stole", "swore", "threw", "woke", "wore", "withdrew", "overtook", "underwent",
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "rose",
+    "fell",
+    "went",
+    "came",
+    "made",
+    "took",
+    "gave",
+    "told",
+    "met",
+    "held",
+    "began",
+    "left",
+    "sold",
+    "bought",
+    "paid",
+    "won",
+    "lost",
+    "saw",
+    "found",
+    "became",
+    "got",
+    "ran",
+    "spoke",
+    "wrote",
+    "thought",
+    "knew",
+    "brought",
+    "built",
+    "sent",
+    "spent",
+    "struck",
+    "broke",
+    "chose",
+    "drew",
+    "flew",
+    "grew",
+    "led",
+    "felt",
+    "kept",
+    "meant",
+    "stood",
+    "understood",
+    "fought",
+    "taught",
+    "caught",
+    "sought",
+    "ago",
+    "yesterday",
+    "last",
+    "earlier",
+    "hit",
+    "shot",
+    "set",
+    "cut",
+    "quit",
+    "ended",
+    "beat",
+    "dealt",
+    "fled",
+    "forgot",
+    "froze",
+    "hid",
+    "lay",
+    "laid",
+    "slid",
+    "stole",
+    "swore",
+    "threw",
+    "woke",
+    "wore",
+    "withdrew",
+    "overtook",
+    "underwent",
 ];
 
-const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say", "has", "have", "does", "do", "'s"];
+const PRESENT_WORDS: &[&str] = &[
+    "is", "are", "am", "says", "say", "has", "have", "does", "do", "'s",
+];
 
 const NOT_PAST_ED: &[&str] = &[
-    "need", "speed", "red", "bed", "feed", "seed", "breed", "greed", "deed", "weed", "shed", "hundred", "indeed",
-    "proceed", "succeed", "exceed", "united", "limited", "based", "related", "so-called", "expected", "scheduled",
-    "planned", "red", "wed", "fled", "led", "sled", "bred", "fed", "wicked", "naked", "sacred", "kindred", "bled",
-    "unexpected", "unprecedented", "advanced", "alleged", "proposed", "detailed", "combined", "sophisticated",
-    "interested", "qualified", "concerned", "experienced", "talented", "armed", "united", "disabled", "elected",
-    "supposed", "used", "embed", "med", "ted", "ned", "fred", "ahmed", "mohammed", "muhammad", "ed",
+    "need",
+    "speed",
+    "red",
+    "bed",
+    "feed",
+    "seed",
+    "breed",
+    "greed",
+    "deed",
+    "weed",
+    "shed",
+    "hundred",
+    "indeed",
+    "proceed",
+    "succeed",
+    "exceed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "so-called",
+    "expected",
+    "scheduled",
+    "planned",
+    "red",
+    "wed",
+    "fled",
+    "led",
+    "sled",
+    "bred",
+    "fed",
+    "wicked",
+    "naked",
+    "sacred",
+    "kindred",
+    "bled",
+    "unexpected",
+    "unprecedented",
+    "advanced",
+    "alleged",
+    "proposed",
+    "detailed",
+    "combined",
+    "sophisticated",
+    "interested",
+    "qualified",
+    "concerned",
+    "experienced",
+    "talented",
+    "armed",
+    "united",
+    "disabled",
+    "elected",
+    "supposed",
+    "used",
+    "embed",
+    "med",
+    "ted",
+    "ned",
+    "fred",
+    "ahmed",
+    "mohammed",
+    "muhammad",
+    "ed",
 ];
 
 fn token_tense(w: &str) -> Option<Tense> {
@@ -127,11 +321,18 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     while i < se {
         if chars[i].is_alphabetic() || chars[i] == '\'' || chars[i] == '\u{2019}' {
             let s = i;
-            while i < se && (chars[i].is_alphanumeric() || chars[i] == '-' || chars[i] == '\'' || chars[i] == '\u{2019}')
+            while i < se
+                && (chars[i].is_alphanumeric()
+                    || chars[i] == '-'
+                    || chars[i] == '\''
+                    || chars[i] == '\u{2019}')
             {
                 i += 1;
             }
-            let w: String = chars[s..i].iter().map(|c| if *c == '\u{2019}' { '\'' } else { *c }).collect();
+            let w: String = chars[s..i]
+                .iter()
+                .map(|c| if *c == '\u{2019}' { '\'' } else { *c })
+                .collect();
             let w = w.to_lowercase();
             // split clitics: he'll → he, 'll
             if let Some(p) = w.find('\'') {
@@ -159,7 +360,28 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             continue;
         }
         let base = token_tense(w);
-        let special = matches!(w.as_str(), "planned" | "planning" | "plans" | "plan" | "set" | "expected" | "scheduled" | "slated" | "intends" | "intend" | "due" | "likely" | "ready" | "prepared" | "hope" | "hopes" | "aims" | "expect" | "expects");
+        let special = matches!(
+            w.as_str(),
+            "planned"
+                | "planning"
+                | "plans"
+                | "plan"
+                | "set"
+                | "expected"
+                | "scheduled"
+                | "slated"
+                | "intends"
+                | "intend"
+                | "due"
+                | "likely"
+                | "ready"
+                | "prepared"
+                | "hope"
+                | "hopes"
+                | "aims"
+                | "expect"
+                | "expects"
+        );
         if base.is_none() && !special {
             continue;
         }
@@ -169,12 +391,17 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if matches!(w.as_str(), "is" | "are" | "was" | "were") && next == "to" {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "is" | "are" | "was" | "were") && (next == "going" && next2 == "to") {
+        if matches!(w.as_str(), "is" | "are" | "was" | "were") && (next == "going" && next2 == "to")
+        {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "'re")
-            && matches!(next, "expected" | "scheduled" | "due" | "set" | "slated" | "planned" | "planning" | "poised")
-        {
+        if matches!(
+            w.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "'re"
+        ) && matches!(
+            next,
+            "expected" | "scheduled" | "due" | "set" | "slated" | "planned" | "planning" | "poised"
+        ) {
             t = Tense::Future;
         }
         if matches!(w.as_str(), "is" | "are" | "'s" | "'re") && next == "about" && next2 == "to" {
@@ -183,21 +410,66 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if matches!(w.as_str(), "expected" | "scheduled" | "slated") {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "planned" | "planning" | "plans" | "plan") && matches!(next, "a" | "an" | "the" | "to") {
+        if matches!(w.as_str(), "planned" | "planning" | "plans" | "plan")
+            && matches!(next, "a" | "an" | "the" | "to")
+        {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "set" | "planned" | "scheduled" | "slated" | "due" | "targeted" | "expected") && next == "for" {
+        if matches!(
+            w.as_str(),
+            "set" | "planned" | "scheduled" | "slated" | "due" | "targeted" | "expected"
+        ) && next == "for"
+        {
             t = Tense::Future;
         }
         let p1 = if k >= 1 { words[k - 1].1.as_str() } else { "" };
         let p2 = if k >= 2 { words[k - 2].1.as_str() } else { "" };
         // nouns and adjectives, not verbs: "announced plans to", "an unspecified date"
-        let determiner = matches!(p1, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our" | "no" | "any" | "still" | "previously" | "newly" | "announced" | "unveiled" | "disclosed" | "outlined" | "new");
-        if determiner && (w.ends_with("ed") || matches!(w.as_str(), "plans" | "plan")) && !matches!(w.as_str(), "scheduled" | "expected") {
+        let determiner = matches!(
+            p1,
+            "a" | "an"
+                | "the"
+                | "its"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "no"
+                | "any"
+                | "still"
+                | "previously"
+                | "newly"
+                | "announced"
+                | "unveiled"
+                | "disclosed"
+                | "outlined"
+                | "new"
+        );
+        if determiner
+            && (w.ends_with("ed") || matches!(w.as_str(), "plans" | "plan"))
+            && !matches!(w.as_str(), "scheduled" | "expected")
+        {
             continue;
         }
-        if matches!(w.as_str(), "plans" | "plan" | "planned" | "planning" | "intends" | "intend" | "expects" | "expect" | "hopes" | "hope" | "aims" | "set" | "due" | "prepared" | "ready" | "likely")
-            && next == "to"
+        if matches!(
+            w.as_str(),
+            "plans"
+                | "plan"
+                | "planned"
+                | "planning"
+                | "intends"
+                | "intend"
+                | "expects"
+                | "expect"
+                | "hopes"
+                | "hope"
+                | "aims"
+                | "set"
+                | "due"
+                | "prepared"
+                | "ready"
+                | "likely"
+        ) && next == "to"
         {
             t = Tense::Future;
         }
@@ -212,20 +484,29 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
                 Tense::Present
             };
         }
-        if t != Tense::Present && w.ends_with("ed") || matches!(w.as_str(), "scheduled" | "expected" | "slated") {
-            if matches!(p1, "be" | "being") && matches!(p2, "to" | "will" | "'ll" | "would" | "shall") {
+        if t != Tense::Present && w.ends_with("ed")
+            || matches!(w.as_str(), "scheduled" | "expected" | "slated")
+        {
+            if matches!(p1, "be" | "being")
+                && matches!(p2, "to" | "will" | "'ll" | "would" | "shall")
+            {
                 t = Tense::Future;
-            } else if p1 == "been" && matches!(p2, "had" | "has" | "have") || matches!(p1, "was" | "were" | "had") {
+            } else if p1 == "been" && matches!(p2, "had" | "has" | "have")
+                || matches!(p1, "was" | "were" | "had")
+            {
                 t = Tense::Past;
-            } else if matches!(p1, "is" | "are") && !matches!(w.as_str(), "scheduled" | "expected" | "slated") {
+            } else if matches!(p1, "is" | "are")
+                && !matches!(w.as_str(), "scheduled" | "expected" | "slated")
+            {
                 t = Tense::Present;
             }
         }
-        if matches!(w.as_str(), "has" | "have" | "had") && (next.ends_with("ed") || next == "been") {
+        if matches!(w.as_str(), "has" | "have" | "had") && (next.ends_with("ed") || next == "been")
+        {
             t = Tense::Past;
         }
         // past perfect around a future-looking word: "had been due to expire", "had been scheduled"
-        if t == Tense::Future && (p1 == "had" || p2 == "had" || (p1 == "been" && p2 == "had")) {
+        if t == Tense::Future && (p1 == "had" || p2 == "had") {
             t = Tense::Past;
         }
         if w == "had" {
@@ -239,11 +520,28 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             continue;
         }
         // a reporting verb after the expression ("..., Castro said") tells when it was said, not when
-        if *pos >= end && matches!(w.as_str(), "said" | "says" | "told" | "added" | "stated" | "reported" | "announced" | "predicted" | "noted") {
+        if *pos >= end
+            && matches!(
+                w.as_str(),
+                "said"
+                    | "says"
+                    | "told"
+                    | "added"
+                    | "stated"
+                    | "reported"
+                    | "announced"
+                    | "predicted"
+                    | "noted"
+            )
+        {
             continue;
         }
         // words before the expression count a little closer than words after it
-        let dist = if *pos < start { (start - pos) / 4 } else { (pos - end) / 4 + 3 };
+        let dist = if *pos < start {
+            (start - pos) / 4
+        } else {
+            (pos - end) / 4 + 3
+        };
         consider(dist, t);
     }
     // a preposition right before the expression: "by February", "until March" look ahead, "since" back
@@ -251,7 +549,14 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         let t = match w.as_str() {
             "by" | "until" | "till" if !past_perfect => Some((1, Tense::Future)),
             "through" | "thru" if !past_perfect => Some((1, Tense::Ahead)),
-            "as" if words.iter().rev().filter(|(p, _)| *p < start).nth(1).map(|(_, w)| w == "soon" || w == "early").unwrap_or(false) => {
+            "as" if words
+                .iter()
+                .rev()
+                .filter(|(p, _)| *p < start)
+                .nth(1)
+                .map(|(_, w)| w == "soon" || w == "early")
+                .unwrap_or(false) =>
+            {
                 Some((0, Tense::Future))
             }
             "since" => Some((0, Tense::Past)),

@@ -152,10 +152,37 @@ pub fn ordinal(s: &str) -> Option<u32> {
         return d.parse().ok();
     }
     const ORD: [&str; 31] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-        "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth",
-        "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
+        "twenty-second",
+        "twenty-third",
+        "twenty-fourth",
+        "twenty-fifth",
+        "twenty-sixth",
+        "twenty-seventh",
+        "twenty-eighth",
+        "twenty-ninth",
+        "thirtieth",
+        "thirty-first",
     ];
     let s2 = s.replace(' ', "-");
     ORD.iter().position(|o| *o == s2).map(|i| i as u32 + 1)
@@ -188,7 +215,9 @@ pub fn spoken_year(s: &str) -> Option<i32> {
         return Some(century);
     }
     let rest = rest.trim_start_matches("oh").trim_start_matches(['-', ' ']);
-    number(rest).filter(|v| *v < 100.0).map(|v| century + v as i32)
+    number(rest)
+        .filter(|v| *v < 100.0)
+        .map(|v| century + v as i32)
 }
 
 /// Decade words: "nineties" → 9.
@@ -258,7 +287,11 @@ pub fn duration(n: Option<f64>, u: Unit) -> String {
             if let Some((k, l, t)) = sub {
                 let rest = ((v - whole) * k).round();
                 let head = duration(Some(whole), u);
-                let head = if whole == 0.0 { "P".to_string() + if t { "T" } else { "" } } else { head };
+                let head = if whole == 0.0 {
+                    "P".to_string() + if t { "T" } else { "" }
+                } else {
+                    head
+                };
                 if whole == 0.0 {
                     return format!("{head}{}{l}", fmt_num(Some(rest)));
                 }

@@ -77,7 +77,10 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
     // (they do not: 3 bytes vs 1), so normalise by a same-length placeholder-free approach:
     // the rules that need apostrophes ("new year's", "o'clock", "'90s") also accept the plain form.
     let low = lower_same_len(text);
-    let src = rules::Src { low: &low, orig: text };
+    let src = rules::Src {
+        low: &low,
+        orig: text,
+    };
     let mut hits = rules::hits(&src);
 
     // Longest match wins; ties go to the earlier start, then to the earlier rule.
@@ -85,15 +88,25 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
     order.sort_by(|&a, &b| {
         let la = hits[a].end - hits[a].start;
         let lb = hits[b].end - hits[b].start;
-        lb.cmp(&la).then(hits[a].start.cmp(&hits[b].start)).then(a.cmp(&b))
+        lb.cmp(&la)
+            .then(hits[a].start.cmp(&hits[b].start))
+            .then(a.cmp(&b))
     });
     // accepted spans by start; they never overlap, so only the neighbours need checking
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut keep = vec![false; hits.len()];
     for i in order {
         let (s, e) = (hits[i].start, hits[i].end);
-        let before_ok = taken.range(..=s).next_back().map(|(_, &te)| te <= s).unwrap_or(true);
-        let after_ok = taken.range(s..).next().map(|(&ts, _)| ts >= e).unwrap_or(true);
+        let before_ok = taken
+            .range(..=s)
+            .next_back()
+            .map(|(_, &te)| te <= s)
+            .unwrap_or(true);
+        let after_ok = taken
+            .range(s..)
+            .next()
+            .map(|(&ts, _)| ts >= e)
+            .unwrap_or(true);
         if before_ok && after_ok {
             taken.insert(s, e);
             keep[i] = true;
@@ -120,7 +133,10 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
     let chars: Vec<char> = text.chars().collect();
     let sentences = context::sentences(&chars);
 
-    let mut state = resolve::State { dct: published.and_then(resolve::parse_dct), ..Default::default() };
+    let mut state = resolve::State {
+        dct: published.and_then(resolve::parse_dct),
+        ..Default::default()
+    };
     let mut out = Vec::new();
     for h in hits {
         // trim trailing spaces/punctuation that a rule may have taken
@@ -131,7 +147,10 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
         // a sentence's full stop after a full word ("in April.") is not part of the expression;
         // an abbreviation's is ("Nov.", "p.m.")
         if e > h.start && text.as_bytes()[e - 1] == b'.' {
-            let word: &str = text[h.start..e - 1].rsplit([' ', '\n']).next().unwrap_or("");
+            let word: &str = text[h.start..e - 1]
+                .rsplit([' ', '\n'])
+                .next()
+                .unwrap_or("");
             if word.chars().count() > 4 && !word.contains('.') {
                 e -= 1;
             }
@@ -141,7 +160,11 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
             s += 1;
         }
         // "the Nov. 24 deadline": the article is not part of a name-like date
-        if text[s..e].len() > 4 && text[s..e].get(..4).map(|p| p.eq_ignore_ascii_case("the ")).unwrap_or(false)
+        if text[s..e].len() > 4
+            && text[s..e]
+                .get(..4)
+                .map(|p| p.eq_ignore_ascii_case("the "))
+                .unwrap_or(false)
             && text[s + 4..e].starts_with(|c: char| c.is_uppercase())
         {
             s += 4;
@@ -151,23 +174,43 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
         }
         let (cs, ce) = (cp_of[s], cp_of[e]);
         let k = sentences.partition_point(|&(_, b)| b <= cs);
-        let sent = sentences.get(k).copied().filter(|&(a, _)| a <= cs).unwrap_or((cs, ce));
+        let sent = sentences
+            .get(k)
+            .copied()
+            .filter(|&(a, _)| a <= cs)
+            .unwrap_or((cs, ce));
         // tense cues come from the clause around the expression: at most a few hundred characters
-        let sent = (sent.0.max(cs.saturating_sub(TENSE_WINDOW)), sent.1.min(ce + TENSE_WINDOW));
+        let sent = (
+            sent.0.max(cs.saturating_sub(TENSE_WINDOW)),
+            sent.1.min(ce + TENSE_WINDOW),
+        );
         let tense = context::tense(&chars, sent, cs, ce);
         state.pos = cs;
-        state.after = low.get(e..(e + 40).min(low.len())).filter(|_| low.is_char_boundary((e + 40).min(low.len()))).unwrap_or("").to_string();
-        let Some((kind, value)) = state.resolve(&h.sem, tense) else { continue };
+        state.after = low
+            .get(e..(e + 40).min(low.len()))
+            .filter(|_| low.is_char_boundary((e + 40).min(low.len())))
+            .unwrap_or("")
+            .to_string();
+        let Some((kind, value)) = state.resolve(&h.sem, tense) else {
+            continue;
+        };
         // a dateline ("WASHINGTON, August 11 (Xinhua) --") dates the story: relative expressions
         // after it resolve against it rather than against the publication time
-        if cs < 80 && kind == TimexType::Date && value.len() == 10 && text[..s].trim_end().ends_with(',')
+        if cs < 80
+            && kind == TimexType::Date
+            && value.len() == 10
+            && text[..s].trim_end().ends_with(',')
             && text[..s].trim().chars().all(|c| !c.is_lowercase())
         {
             if let Some(d) = resolve::parse_dct(&value) {
                 state.dct = Some(d);
             }
         }
-        let anchor = if kind == TimexType::Date || kind == TimexType::Time { anchor_phrase(&chars, cs, ce) } else { None };
+        let anchor = if kind == TimexType::Date || kind == TimexType::Time {
+            anchor_phrase(&chars, cs, ce)
+        } else {
+            None
+        };
         out.push(Timex {
             start: cs,
             end: ce,
@@ -183,23 +226,117 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
 
 /// Nouns of scheduled or dated events that a date can qualify ("the Nov. 24 deadline").
 const EVENT_NOUNS: &[&str] = &[
-    "deadline", "deadlines", "meeting", "meetings", "summit", "election", "elections", "vote", "talks", "conference",
-    "hearing", "session", "trial", "launch", "visit", "debate", "referendum", "ceremony", "inauguration",
-    "negotiations", "rally", "strike", "speech", "announcement", "release", "auction", "match", "game", "race",
-    "opening", "anniversary", "celebration", "festival", "parade", "funeral", "sentencing", "ultimatum", "ballot",
-    "primary", "caucus", "caucuses", "runoff", "trip", "attack", "attacks", "bombing", "massacre", "crash",
-    "shooting", "raid", "storm", "earthquake", "explosion", "incident", "ruling", "decision", "verdict",
-    "agreement", "accord", "treaty", "ceasefire", "truce", "invasion", "coup", "testimony", "interview",
-    "appearance", "address", "broadcast", "premiere", "concert", "exhibition", "forum", "convention", "assembly",
-    "gathering", "protest", "protests", "demonstration", "walkout", "report", "meeting", "session", "closing",
-    "hearings", "sale", "offering", "payment", "expiration", "signing", "shutdown", "start", "kickoff", "deal",
-    "ballots", "polls", "poll", "showdown", "settlement", "merger", "takeover", "bid", "announcement", "vote",
+    "deadline",
+    "deadlines",
+    "meeting",
+    "meetings",
+    "summit",
+    "election",
+    "elections",
+    "vote",
+    "talks",
+    "conference",
+    "hearing",
+    "session",
+    "trial",
+    "launch",
+    "visit",
+    "debate",
+    "referendum",
+    "ceremony",
+    "inauguration",
+    "negotiations",
+    "rally",
+    "strike",
+    "speech",
+    "announcement",
+    "release",
+    "auction",
+    "match",
+    "game",
+    "race",
+    "opening",
+    "anniversary",
+    "celebration",
+    "festival",
+    "parade",
+    "funeral",
+    "sentencing",
+    "ultimatum",
+    "ballot",
+    "primary",
+    "caucus",
+    "caucuses",
+    "runoff",
+    "trip",
+    "attack",
+    "attacks",
+    "bombing",
+    "massacre",
+    "crash",
+    "shooting",
+    "raid",
+    "storm",
+    "earthquake",
+    "explosion",
+    "incident",
+    "ruling",
+    "decision",
+    "verdict",
+    "agreement",
+    "accord",
+    "treaty",
+    "ceasefire",
+    "truce",
+    "invasion",
+    "coup",
+    "testimony",
+    "interview",
+    "appearance",
+    "address",
+    "broadcast",
+    "premiere",
+    "concert",
+    "exhibition",
+    "forum",
+    "convention",
+    "assembly",
+    "gathering",
+    "protest",
+    "protests",
+    "demonstration",
+    "walkout",
+    "report",
+    "meeting",
+    "session",
+    "closing",
+    "hearings",
+    "sale",
+    "offering",
+    "payment",
+    "expiration",
+    "signing",
+    "shutdown",
+    "start",
+    "kickoff",
+    "deal",
+    "ballots",
+    "polls",
+    "poll",
+    "showdown",
+    "settlement",
+    "merger",
+    "takeover",
+    "bid",
+    "announcement",
+    "vote",
 ];
 
 const PREPS: &[&str] = &[
-    "for", "of", "on", "in", "with", "to", "by", "at", "from", "about", "over", "against", "between", "after",
-    "before", "under", "into", "and", "or", "but", "that", "which", "who", "is", "was", "are", "were", "will",
-    "would", "has", "had", "have", "as", "than", "when", "while", "if",
+    "for", "of", "on", "in", "with", "to", "by", "at", "from", "about", "over", "against",
+    "between", "after", "before", "under", "into", "and", "or", "but", "that", "which", "who",
+    "is", "was", "are", "were", "will", "would", "has", "had", "have", "as", "than", "when",
+    "while", "if",
 ];
 
 fn words_from(chars: &[char], mut i: usize, max: usize) -> Vec<(usize, usize, String)> {
@@ -212,7 +349,11 @@ fn words_from(chars: &[char], mut i: usize, max: usize) -> Vec<(usize, usize, St
             break;
         }
         let s = i;
-        while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '-' || chars[i] == '\'' || chars[i] == '\u{2019}')
+        while i < chars.len()
+            && (chars[i].is_alphanumeric()
+                || chars[i] == '-'
+                || chars[i] == '\''
+                || chars[i] == '\u{2019}')
         {
             i += 1;
         }
@@ -278,14 +419,33 @@ fn anchor_phrase(chars: &[char], start: usize, end: usize) -> Option<String> {
     let prep_ok = |w: &str| matches!(w, "on" | "of" | "for" | "set for" | "scheduled for");
     // "a news conference Wednesday", "the talks Tuesday"
     if let Some(w0) = back.first() {
-        if EVENT_NOUNS.contains(&w0.as_str()) && chars.get(spans[0].1).map(|c| *c == ' ').unwrap_or(false) {
+        if EVENT_NOUNS.contains(&w0.as_str())
+            && chars.get(spans[0].1).map(|c| *c == ' ').unwrap_or(false)
+        {
             let (s0, e0) = spans[0];
             let modifier_word = back.get(1).filter(|w| {
                 w.chars().all(|c| c.is_lowercase() || c == '-')
                     && !PREPS.contains(&w.as_str())
-                    && !matches!(w.as_str(), "a" | "an" | "the" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "last" | "next")
+                    && !matches!(
+                        w.as_str(),
+                        "a" | "an"
+                            | "the"
+                            | "this"
+                            | "that"
+                            | "its"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "our"
+                            | "last"
+                            | "next"
+                    )
             });
-            let s = if modifier_word.is_some() { spans[1].0 } else { s0 };
+            let s = if modifier_word.is_some() {
+                spans[1].0
+            } else {
+                s0
+            };
             return Some(chars[s..e0].iter().collect());
         }
     }
@@ -293,7 +453,11 @@ fn anchor_phrase(chars: &[char], start: usize, end: usize) -> Option<String> {
         let (s, e) = spans[1];
         return Some(chars[s..e].iter().collect());
     }
-    if back.len() >= 3 && back[0] == "for" && matches!(back[1].as_str(), "scheduled" | "set" | "planned" | "slated") && EVENT_NOUNS.contains(&back[2].as_str()) {
+    if back.len() >= 3
+        && back[0] == "for"
+        && matches!(back[1].as_str(), "scheduled" | "set" | "planned" | "slated")
+        && EVENT_NOUNS.contains(&back[2].as_str())
+    {
         let (s, e) = spans[2];
         return Some(chars[s..e].iter().collect());
     }

@@ -84,7 +84,7 @@ pub fn infer_year_month(m: u32, tense: Tense, dct: NaiveDate) -> i32 {
     match tense {
         // a month just ahead is an upcoming one even in a past-tense clause ("agreed to close the
         // deal in January")
-        Tense::Past if ahead >= 1 && ahead <= PAST_AHEAD => {
+        Tense::Past if (1..=PAST_AHEAD).contains(&ahead) => {
             if m > cm {
                 y
             } else {
@@ -172,7 +172,8 @@ fn season_of(m: u32) -> &'static str {
 
 impl State {
     fn recent_quarter(&self) -> Option<(i32, u32)> {
-        self.last_quarter.filter(|_| self.pos.saturating_sub(self.last_quarter_pos) <= QUARTER_SCOPE)
+        self.last_quarter
+            .filter(|_| self.pos.saturating_sub(self.last_quarter_pos) <= QUARTER_SCOPE)
     }
 
     fn year(&self, y: YearSpec) -> Option<i32> {
@@ -195,10 +196,16 @@ impl State {
                 let v = match (*y, *m, *d) {
                     (YearSpec::Rel(k), Some(m), None) if k.abs() > 100 => {
                         // "last April" / "next March": relative to the publication month
-                        let Some(dct) = dct else { return Some((Date, format!("XXXX-{:02}", m))) };
+                        let Some(dct) = dct else {
+                            return Some((Date, format!("XXXX-{:02}", m)));
+                        };
                         let cm = dct.month();
                         let yy = if k < 1000 {
-                            if m < cm { dct.year() } else { dct.year() - 1 }
+                            if m < cm {
+                                dct.year()
+                            } else {
+                                dct.year() - 1
+                            }
                         } else if m > cm {
                             dct.year()
                         } else {
@@ -247,7 +254,9 @@ impl State {
                 Some((Date, v))
             }
             Sem::Weekday { wd, rel } => {
-                let Some(dct) = dct else { return Some((Date, format!("XXXX-WXX-{wd}"))) };
+                let Some(dct) = dct else {
+                    return Some((Date, format!("XXXX-WXX-{wd}")));
+                };
                 let dwd = dct.weekday().number_from_monday() as i64;
                 let wd = *wd as i64;
                 let back = (dwd - wd).rem_euclid(7);
@@ -271,13 +280,17 @@ impl State {
                 Some((Date, day(d)))
             }
             Sem::RelDay { off } => {
-                let Some(dct) = dct else { return Some((Date, ref_for(*off as i32).to_string())) };
+                let Some(dct) = dct else {
+                    return Some((Date, ref_for(*off as i32).to_string()));
+                };
                 let d = add_days(dct, *off)?;
                 self.last_day = Some(d);
                 Some((Date, day(d)))
             }
             Sem::OrdDay { d } => {
-                let Some(dct) = dct else { return Some((Date, format!("XXXX-XX-{:02}", d))) };
+                let Some(dct) = dct else {
+                    return Some((Date, format!("XXXX-XX-{:02}", d)));
+                };
                 let base = ymd(dct.year(), dct.month(), 1)?;
                 let base = match tense {
                     Tense::Past if *d > dct.day() + 2 => add_months(base, -1)?,
@@ -287,19 +300,31 @@ impl State {
                 let v = format!("{:04}-{:02}-{:02}", base.year(), base.month(), d);
                 Some((Date, v))
             }
-            Sem::Rel { unit, off, anchored } => {
+            Sem::Rel {
+                unit,
+                off,
+                anchored,
+            } => {
                 let base = if *anchored {
                     match unit {
-                        Unit::Year | Unit::Decade | Unit::Century => {
-                            self.last_year.and_then(|y| ymd(y, 6, 15)).or(self.last_day).or(dct)
-                        }
-                        Unit::Month => self.last_month.and_then(|(y, m)| ymd(y, m, 1)).or(self.last_day).or(dct),
+                        Unit::Year | Unit::Decade | Unit::Century => self
+                            .last_year
+                            .and_then(|y| ymd(y, 6, 15))
+                            .or(self.last_day)
+                            .or(dct),
+                        Unit::Month => self
+                            .last_month
+                            .and_then(|(y, m)| ymd(y, m, 1))
+                            .or(self.last_day)
+                            .or(dct),
                         _ => self.last_day.or(dct),
                     }
                 } else {
                     dct
                 };
-                let Some(base) = base else { return Some((Date, ref_for(*off).to_string())) };
+                let Some(base) = base else {
+                    return Some((Date, ref_for(*off).to_string()));
+                };
                 let off = *off as i64;
                 let v = match unit {
                     Unit::Year => format!("{:04}", base.year() as i64 + off),
@@ -316,17 +341,31 @@ impl State {
                     Unit::Decade => format!("{:03}", base.year() as i64 / 10 + off),
                     Unit::Century => format!("{:02}", base.year() as i64 / 100 + off),
                     Unit::Quarter => {
-                        let (y, q) = shift_quarter(base.year(), quarter_of(base.month()), off as i32);
+                        let (y, q) =
+                            shift_quarter(base.year(), quarter_of(base.month()), off as i32);
                         format!("{y:04}-Q{q}")
                     }
                     _ => day(base),
                 };
                 Some((Date, v))
             }
-            Sem::Ago { unit, n, dir, anchored } => {
-                let base = if *anchored { self.last_day.or(dct) } else { dct };
-                let Some(n) = n else { return Some((Date, ref_for(*dir).to_string())) };
-                let Some(base) = base else { return Some((Date, ref_for(*dir).to_string())) };
+            Sem::Ago {
+                unit,
+                n,
+                dir,
+                anchored,
+            } => {
+                let base = if *anchored {
+                    self.last_day.or(dct)
+                } else {
+                    dct
+                };
+                let Some(n) = n else {
+                    return Some((Date, ref_for(*dir).to_string()));
+                };
+                let Some(base) = base else {
+                    return Some((Date, ref_for(*dir).to_string()));
+                };
                 let k = (n.round() as i64) * (*dir as i64);
                 let v = match unit {
                     Unit::Year => format!("{:04}", base.year() as i64 + k),
@@ -354,7 +393,9 @@ impl State {
                 if let Some((y, q)) = self.recent_quarter() {
                     return Some((Date, format!("{:04}-Q{}", y - 1, q)));
                 }
-                let Some(dct) = dct else { return Some((Date, "PAST_REF".into())) };
+                let Some(dct) = dct else {
+                    return Some((Date, "PAST_REF".into()));
+                };
                 Some((Date, format!("{:04}", dct.year() - 1)))
             }
             Sem::Quarter { which, y } => {
@@ -375,11 +416,18 @@ impl State {
                 // "the quarter ended Sept. 30": the calendar quarter of that month
                 if !matches!(which, QWhich::Ord(_) | QWhich::YearAgo) {
                     let a = self.after.trim_start();
-                    if let Some(rest) = a.strip_prefix("ended ").or_else(|| a.strip_prefix("ending ")) {
+                    if let Some(rest) = a
+                        .strip_prefix("ended ")
+                        .or_else(|| a.strip_prefix("ending "))
+                    {
                         if let Some(m) = crate::lexicon::month_num(rest.trim_start()) {
                             // a quarter ending in month m covers m-2..m: mostly the calendar quarter of m-1
                             let yy = infer_year_month(m, Tense::Past, dct);
-                            let (yy, q) = if m == 1 { (yy - 1, 4) } else { (yy, quarter_of(m - 1)) };
+                            let (yy, q) = if m == 1 {
+                                (yy - 1, 4)
+                            } else {
+                                (yy, quarter_of(m - 1))
+                            };
                             self.last_quarter = Some((yy, q));
                             self.last_quarter_pos = self.pos;
                             return Some((Date, format!("{yy:04}-Q{q}")));
@@ -390,9 +438,16 @@ impl State {
                     QWhich::Ord(q) => {
                         let yy = match y {
                             YearSpec::Infer => {
-                                if let Some((ly, _)) = self.last_quarter.filter(|(ly, _)| *ly != dct.year()) {
+                                if let Some((ly, _)) =
+                                    self.last_quarter.filter(|(ly, _)| *ly != dct.year())
+                                {
                                     // a year already under discussion ("the 1988 second quarter ... the third quarter")
-                                    if tense == Tense::Past && *q > cq { dct.year() - 1 } else { let _ = ly; dct.year() }
+                                    if tense == Tense::Past && *q > cq {
+                                        dct.year() - 1
+                                    } else {
+                                        let _ = ly;
+                                        dct.year()
+                                    }
                                 } else if tense == Tense::Past && *q > cq {
                                     dct.year() - 1
                                 } else {
@@ -428,7 +483,9 @@ impl State {
                     QWhich::Rel(0) => self.recent_quarter().unwrap_or((dct.year(), cq)),
                     QWhich::Rel(off) => shift_quarter(dct.year(), cq, *off),
                     QWhich::YearAgo => {
-                        let (ly, lq) = self.recent_quarter().unwrap_or_else(|| shift_quarter(dct.year(), cq, -1));
+                        let (ly, lq) = self
+                            .recent_quarter()
+                            .unwrap_or_else(|| shift_quarter(dct.year(), cq, -1));
                         return Some((Date, format!("{:04}-Q{}", ly - 1, lq)));
                     }
                 };
@@ -442,7 +499,9 @@ impl State {
             Sem::Half { h, y } => {
                 let yy = match y {
                     YearSpec::Infer => {
-                        let Some(dct) = dct else { return Some((Date, format!("XXXX-H{h}"))) };
+                        let Some(dct) = dct else {
+                            return Some((Date, format!("XXXX-H{h}")));
+                        };
                         if *h == 2 && dct.month() <= 6 && tense == Tense::Past {
                             dct.year() - 1
                         } else {
@@ -460,7 +519,9 @@ impl State {
                 if let Some(yy) = self.year(*y) {
                     return Some((Date, format!("{yy:04}-{s}")));
                 }
-                let Some(dct) = dct else { return Some((Date, format!("XXXX-{s}"))) };
+                let Some(dct) = dct else {
+                    return Some((Date, format!("XXXX-{s}")));
+                };
                 let (yv, cm) = (dct.year(), dct.month());
                 let start = season_start(s);
                 let cur = season_of(cm) == *s;
@@ -494,33 +555,55 @@ impl State {
                     _ => yv,
                 };
                 // winter that began in December of the year before
-                let yy = if *s == "WI" && cm <= 2 && rel != 1 { yy.min(yv - 1) } else { yy };
+                let yy = if *s == "WI" && cm <= 2 && rel != 1 {
+                    yy.min(yv - 1)
+                } else {
+                    yy
+                };
                 Some((Date, format!("{yy:04}-{s}")))
             }
             Sem::Weekend { rel } => {
-                let Some(dct) = dct else { return Some((Date, "XXXX-WXX-WE".into())) };
+                let Some(dct) = dct else {
+                    return Some((Date, "XXXX-WXX-WE".into()));
+                };
                 let dwd = dct.weekday().number_from_monday() as i64; // Sat = 6
                 let sat = match (rel, tense) {
                     (-1, _) | (0, Tense::Past) => {
                         let back = (dwd - 6).rem_euclid(7);
-                        let back = if *rel == -1 && back <= 1 { back + 7 } else { back };
+                        let back = if *rel == -1 && back <= 1 {
+                            back + 7
+                        } else {
+                            back
+                        };
                         add_days(dct, -back)?
                     }
                     _ => {
                         let ahead = (6 - dwd).rem_euclid(7);
                         let ahead = if *rel == 1 && ahead == 0 { 7 } else { ahead };
-                        if dwd == 7 && *rel == 0 { add_days(dct, -1)? } else { add_days(dct, ahead)? }
+                        if dwd == 7 && *rel == 0 {
+                            add_days(dct, -1)?
+                        } else {
+                            add_days(dct, ahead)?
+                        }
                     }
                 };
                 Some((Date, format!("{}-WE", week(sat))))
             }
             Sem::YearEnd => {
-                let Some(dct) = dct else { return Some((Date, "XXXX-12-31".into())) };
-                let y = if tense == Tense::Past && dct.month() < 12 { dct.year() - 1 } else { dct.year() };
+                let Some(dct) = dct else {
+                    return Some((Date, "XXXX-12-31".into()));
+                };
+                let y = if tense == Tense::Past && dct.month() < 12 {
+                    dct.year() - 1
+                } else {
+                    dct.year()
+                };
                 Some((Date, format!("{y:04}-12-31")))
             }
             Sem::AnchoredWeekday { wd, dir } => {
-                let Some(base) = self.last_day.or(dct) else { return Some((Date, format!("XXXX-WXX-{wd}"))) };
+                let Some(base) = self.last_day.or(dct) else {
+                    return Some((Date, format!("XXXX-WXX-{wd}")));
+                };
                 let bwd = base.weekday().number_from_monday() as i64;
                 let wd = *wd as i64;
                 let off = if *dir < 0 {
@@ -528,14 +611,20 @@ impl State {
                     -(if b == 0 { 7 } else { b })
                 } else {
                     let a = (wd - bwd).rem_euclid(7);
-                    if a == 0 { 7 } else { a }
+                    if a == 0 {
+                        7
+                    } else {
+                        a
+                    }
                 };
                 let d = add_days(base, off)?;
                 self.last_day = Some(d);
                 Some((Date, day(d)))
             }
             Sem::Thanksgiving => {
-                let Some(dct) = dct else { return Some((Date, "XXXX-11-XX".into())) };
+                let Some(dct) = dct else {
+                    return Some((Date, "XXXX-11-XX".into()));
+                };
                 let tg = |y: i32| -> Option<NaiveDate> {
                     let first = NaiveDate::from_ymd_opt(y, 11, 1)?;
                     let wd = first.weekday().number_from_monday() as i64;
@@ -551,7 +640,11 @@ impl State {
                     Some(ds) => self.resolve(ds, tense).map(|(_, v)| v),
                     None => dct.map(day),
                 };
-                let t = if *h == 24 { "T24".to_string() } else { format!("T{:02}:{:02}", h, mi) };
+                let t = if *h == 24 {
+                    "T24".to_string()
+                } else {
+                    format!("T{:02}:{:02}", h, mi)
+                };
                 let v = match base {
                     Some(b) if b.len() == 10 => format!("{b}{t}"),
                     _ => format!("XXXX-XX-XX{t}"),
@@ -560,11 +653,7 @@ impl State {
             }
             Sem::Part { day: dsem, part } => {
                 let (_, b) = self.resolve(dsem, tense)?;
-                if b.len() == 10 || b.starts_with("XXXX-WXX") {
-                    Some((Time, format!("{b}T{part}")))
-                } else {
-                    Some((Time, format!("{b}T{part}")))
-                }
+                Some((Time, format!("{b}T{part}")))
             }
         }
     }

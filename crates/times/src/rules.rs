@@ -36,34 +36,76 @@ pub enum QWhich {
 /// What an expression means, before resolution against the publication date.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Sem {
-    Date { y: YearSpec, m: Option<u32>, d: Option<u32> },
+    Date {
+        y: YearSpec,
+        m: Option<u32>,
+        d: Option<u32>,
+    },
     /// A weekday; `rel` -1 "last", 1 "next", 0 by tense.
-    Weekday { wd: u32, rel: i32 },
-    RelDay { off: i64 },
+    Weekday {
+        wd: u32,
+        rel: i32,
+    },
+    RelDay {
+        off: i64,
+    },
     /// "last week", "this year", "next month"; `anchored` for "the following year" (the last mentioned date).
-    Rel { unit: Unit, off: i32, anchored: bool },
+    Rel {
+        unit: Unit,
+        off: i32,
+        anchored: bool,
+    },
     /// "three weeks ago", "two days later".
-    Ago { unit: Unit, n: Option<f64>, dir: i32, anchored: bool },
+    Ago {
+        unit: Unit,
+        n: Option<f64>,
+        dir: i32,
+        anchored: bool,
+    },
     /// "a year ago", "a year earlier", "year-earlier": a year before the period under discussion.
     YearAgo,
-    Quarter { which: QWhich, y: YearSpec },
-    Half { h: u32, y: YearSpec },
-    Season { s: &'static str, y: YearSpec, rel: i32 },
-    Weekend { rel: i32 },
+    Quarter {
+        which: QWhich,
+        y: YearSpec,
+    },
+    Half {
+        h: u32,
+        y: YearSpec,
+    },
+    Season {
+        s: &'static str,
+        y: YearSpec,
+        rel: i32,
+    },
+    Weekend {
+        rel: i32,
+    },
     Thanksgiving,
     /// "year-end": the last day of the year, this one or (in the past tense) the one before.
     YearEnd,
     /// "the previous Friday": relative to the last mentioned day.
-    AnchoredWeekday { wd: u32, dir: i32 },
+    AnchoredWeekday {
+        wd: u32,
+        dir: i32,
+    },
     /// "the 24th": a day of the current month.
-    OrdDay { d: u32 },
+    OrdDay {
+        d: u32,
+    },
     Lit(String),
     Dur(String),
     Set(String),
     /// A clock time, on a day (or the publication day).
-    Time { h: u32, mi: u32, day: Option<Box<Sem>> },
+    Time {
+        h: u32,
+        mi: u32,
+        day: Option<Box<Sem>>,
+    },
     /// A part of a day: "Friday morning", "tonight".
-    Part { day: Box<Sem>, part: &'static str },
+    Part {
+        day: Box<Sem>,
+        part: &'static str,
+    },
 }
 
 /// One recognised expression, with byte offsets into the lower-cased text.
@@ -85,7 +127,11 @@ impl Src<'_> {
     /// Is the original character at byte `b` of the lower-cased text upper case? (Both strings
     /// have the same characters one for one, and the same byte lengths: see `lib::prepare`.)
     pub fn upper_at(&self, b: usize) -> bool {
-        self.orig.get(b..).and_then(|s| s.chars().next()).map(|c| c.is_uppercase()).unwrap_or(false)
+        self.orig
+            .get(b..)
+            .and_then(|s| s.chars().next())
+            .map(|c| c.is_uppercase())
+            .unwrap_or(false)
     }
     pub fn before(&self, b: usize, n: usize) -> &str {
         let mut s = b.saturating_sub(n);
@@ -105,7 +151,9 @@ impl Src<'_> {
     pub fn prev_word(&self, b: usize) -> &str {
         let s = self.before(b, 40).trim_end();
         let s = s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '$' && c != '%');
-        let i = s.rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '$' || c == '%' || c == '.'));
+        let i = s.rfind(|c: char| {
+            !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '$' || c == '%' || c == '.')
+        });
         match i {
             // Past the separator, which may be a multi-byte character (’ “ —).
             Some(i) => &s[i + s[i..].chars().next().map_or(1, char::len_utf8)..],
@@ -114,7 +162,9 @@ impl Src<'_> {
     }
     pub fn next_word(&self, b: usize) -> &str {
         let s = self.after(b, 40).trim_start();
-        let e = s.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')).unwrap_or(s.len());
+        let e = s
+            .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+            .unwrap_or(s.len());
         &s[..e]
     }
 }
@@ -134,13 +184,15 @@ fn g<'a>(c: &'a Captures, name: &str) -> Option<&'a str> {
 fn modifier(s: Option<&str>) -> Option<&'static str> {
     let s = s?.trim().trim_end_matches('-').trim();
     Some(match s {
-        "early" | "the beginning of" | "the start of" | "beginning of" | "start of" | "the first half of" | "earlier" => {
-            "START"
-        }
-        "late" | "the end of" | "end of" | "end" | "the second half of" | "later" | "the close of" => "END",
+        "early" | "the beginning of" | "the start of" | "beginning of" | "start of"
+        | "the first half of" | "earlier" => "START",
+        "late" | "the end of" | "end of" | "end" | "the second half of" | "later"
+        | "the close of" => "END",
         "mid" | "the middle of" | "middle of" => "MID",
         "about" | "around" | "approximately" | "roughly" | "some" | "close to" => "APPROX",
-        "nearly" | "almost" | "less than" | "fewer than" | "under" | "barely" | "just under" => "LESS_THAN",
+        "nearly" | "almost" | "less than" | "fewer than" | "under" | "barely" | "just under" => {
+            "LESS_THAN"
+        }
         "more than" | "over" | "well over" | "upwards of" | "just over" => "MORE_THAN",
         "at least" | "no less than" => "EQUAL_OR_MORE",
         "at most" | "up to" | "no more than" => "EQUAL_OR_LESS",
@@ -162,7 +214,11 @@ fn year_of(s: &str) -> Option<i32> {
 
 fn year_spec(s: Option<&str>) -> YearSpec {
     let Some(s) = s else { return YearSpec::Infer };
-    let s = s.trim().trim_start_matches("fiscal").trim_start_matches("year").trim();
+    let s = s
+        .trim()
+        .trim_start_matches("fiscal")
+        .trim_start_matches("year")
+        .trim();
     match s {
         "this year" | "this year's" | "the current year" | "the current year's" => YearSpec::Rel(0),
         "last year" | "last year's" | "the previous year" => YearSpec::Rel(-1),
@@ -172,31 +228,108 @@ fn year_spec(s: Option<&str>) -> YearSpec {
 }
 
 const MEASURE_NOUNS: &[&str] = &[
-    "people", "shares", "tons", "tonnes", "employees", "workers", "jobs", "miles", "feet", "foot", "meters", "metres",
-    "points", "units", "cars", "troops", "soldiers", "members", "dollars", "yen", "marks", "francs", "pounds",
-    "acres", "barrels", "vehicles", "students", "children", "residents", "homes", "houses", "copies", "pages",
-    "votes", "delegates", "kilometers", "km", "ft", "square", "cubic", "degrees", "percent", "per", "lbs",
-    "calories", "passengers", "planes", "aircraft", "rooms", "beds", "seats", "deaths", "cases", "patients",
-    "stores", "plants", "offices", "words", "hours", "days", "hrs", "contracts", "mark", "gmt", "utc",
-    "tanks", "lines", "companies", "firms", "banks", "accounts", "customers", "mw", "megawatts", "kilowatts",
+    "people",
+    "shares",
+    "tons",
+    "tonnes",
+    "employees",
+    "workers",
+    "jobs",
+    "miles",
+    "feet",
+    "foot",
+    "meters",
+    "metres",
+    "points",
+    "units",
+    "cars",
+    "troops",
+    "soldiers",
+    "members",
+    "dollars",
+    "yen",
+    "marks",
+    "francs",
+    "pounds",
+    "acres",
+    "barrels",
+    "vehicles",
+    "students",
+    "children",
+    "residents",
+    "homes",
+    "houses",
+    "copies",
+    "pages",
+    "votes",
+    "delegates",
+    "kilometers",
+    "km",
+    "ft",
+    "square",
+    "cubic",
+    "degrees",
+    "percent",
+    "per",
+    "lbs",
+    "calories",
+    "passengers",
+    "planes",
+    "aircraft",
+    "rooms",
+    "beds",
+    "seats",
+    "deaths",
+    "cases",
+    "patients",
+    "stores",
+    "plants",
+    "offices",
+    "words",
+    "hours",
+    "days",
+    "hrs",
+    "contracts",
+    "mark",
+    "gmt",
+    "utc",
+    "tanks",
+    "lines",
+    "companies",
+    "firms",
+    "banks",
+    "accounts",
+    "customers",
+    "mw",
+    "megawatts",
+    "kilowatts",
 ];
 
 fn ok_year_context(src: &Src, s: usize, e: usize) -> bool {
     let before = src.before(s, 2);
     let b1 = before.chars().last().unwrap_or(' ');
-    if matches!(b1, '$' | '#' | '-' | '/' | ':' | '.' | ',' | '£' | '€' | '+') && !before.ends_with(". ") {
-        if !(b1 == '-' && src.before(s, 5).trim_end_matches('-').ends_with("mid")) {
-            return false;
-        }
+    if matches!(
+        b1,
+        '$' | '#' | '-' | '/' | ':' | '.' | ',' | '£' | '€' | '+'
+    ) && !before.ends_with(". ")
+        && !(b1 == '-' && src.before(s, 5).trim_end_matches('-').ends_with("mid"))
+    {
+        return false;
     }
     let after = src.after(e, 12);
     if after.starts_with(|c: char| c == '%' || c == '-' && !after.starts_with("-year")) {
         return false;
     }
-    if after.starts_with(",0") || after.starts_with(",1") || after.starts_with(".0") || after.starts_with(':') {
+    if after.starts_with(",0")
+        || after.starts_with(",1")
+        || after.starts_with(".0")
+        || after.starts_with(':')
+    {
         return false;
     }
-    if after.starts_with('/') || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit())) {
+    if after.starts_with('/')
+        || (after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+    {
         return false;
     }
     let nw = src.next_word(e);
@@ -206,12 +339,28 @@ fn ok_year_context(src: &Src, s: usize, e: usize) -> bool {
     let pw = src.prev_word(s);
     if matches!(
         pw,
-        "no." | "number" | "flight" | "route" | "room" | "highway" | "interstate" | "about" | "some" | "nearly"
-            | "than" | "over" | "of" | "to" | "the" | "top" | "and"
+        "no."
+            | "number"
+            | "flight"
+            | "route"
+            | "room"
+            | "highway"
+            | "interstate"
+            | "about"
+            | "some"
+            | "nearly"
+            | "than"
+            | "over"
+            | "of"
+            | "to"
+            | "the"
+            | "top"
+            | "and"
     ) {
         // "of 1990" and "to 1990" are usually years; keep them when the number looks like a year and the
         // next word is not a noun of measure. "the 1990 budget" is a year too.
-        return matches!(pw, "of" | "to" | "the" | "and" | "than") && !src.after(e, 1).starts_with(|c: char| c.is_ascii_digit());
+        return matches!(pw, "of" | "to" | "the" | "and" | "than")
+            && !src.after(e, 1).starts_with(|c: char| c.is_ascii_digit());
     }
     true
 }
@@ -244,7 +393,12 @@ const DAYEXPR: &str = r"(?:today|yesterday|tomorrow|tonight|(?:monday|tuesday|we
 
 /// A day expression inside a longer one ("Wednesday" in "10 p.m. Wednesday").
 pub fn parse_day(s: &str) -> Option<Sem> {
-    let s = s.trim().trim_start_matches(',').trim().trim_start_matches("on ").trim();
+    let s = s
+        .trim()
+        .trim_start_matches(',')
+        .trim()
+        .trim_start_matches("on ")
+        .trim();
     match s {
         "today" => return Some(Sem::RelDay { off: 0 }),
         "tonight" => return Some(Sem::RelDay { off: 0 }),
@@ -257,14 +411,19 @@ pub fn parse_day(s: &str) -> Option<Sem> {
             return Some(Sem::Weekday { wd, rel: 0 });
         }
     }
-    static MD: LazyLock<Regex> = LazyLock::new(|| r(r"^(?P<mon>MONTH)\.?\s+(?P<d>[0-3]?\d)(?:,?\s+(?P<y>YEAR4))?$"));
+    static MD: LazyLock<Regex> =
+        LazyLock::new(|| r(r"^(?P<mon>MONTH)\.?\s+(?P<d>[0-3]?\d)(?:,?\s+(?P<y>YEAR4))?$"));
     let c = MD.captures(s)?;
     let m = lx::month_num(g(&c, "mon")?)?;
     let d: u32 = g(&c, "d")?.parse().ok()?;
     if !(1..=31).contains(&d) {
         return None;
     }
-    Some(Sem::Date { y: year_spec(g(&c, "y")), m: Some(m), d: Some(d) })
+    Some(Sem::Date {
+        y: year_spec(g(&c, "y")),
+        m: Some(m),
+        d: Some(d),
+    })
 }
 
 fn build() -> Vec<Rule> {
@@ -288,7 +447,14 @@ fn build() -> Vec<Rule> {
             if g(c, "y").is_none() && MEASURE_NOUNS.contains(&nw) {
                 return None;
             }
-            Some((Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) }, None))
+            Some((
+                Sem::Date {
+                    y: year_spec(g(c, "y")),
+                    m: Some(m),
+                    d: Some(d),
+                },
+                None,
+            ))
         },
     );
     // Day month year: "24 November 2014", "the 24th of November".
@@ -303,29 +469,64 @@ fn build() -> Vec<Rule> {
             if !(1..=31).contains(&d) {
                 return None;
             }
-            Some((Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) }, None))
+            Some((
+                Sem::Date {
+                    y: year_spec(g(c, "y")),
+                    m: Some(m),
+                    d: Some(d),
+                },
+                None,
+            ))
         },
     );
     // Numeric dates: 2014-11-06, 11/06/2014.
-    add(r"\b(?P<y>YEAR4)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", |c, _, _, _| {
-        let m: u32 = g(c, "m")?.parse().ok()?;
-        let d: u32 = g(c, "d")?.parse().ok()?;
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return None;
-        }
-        Some((Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) }, None))
-    });
-    add(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>YEAR4|\d\d)\b", |c, _, _, _| {
-        let m: u32 = g(c, "m")?.parse().ok()?;
-        let d: u32 = g(c, "d")?.parse().ok()?;
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return None;
-        }
-        let ys = g(c, "y")?;
-        let y: i32 = ys.parse().ok()?;
-        let y = if ys.len() == 2 { if y < 30 { 2000 + y } else { 1900 + y } } else { y };
-        Some((Sem::Date { y: YearSpec::Abs(y), m: Some(m), d: Some(d) }, None))
-    });
+    add(
+        r"\b(?P<y>YEAR4)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
+        |c, _, _, _| {
+            let m: u32 = g(c, "m")?.parse().ok()?;
+            let d: u32 = g(c, "d")?.parse().ok()?;
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            Some((
+                Sem::Date {
+                    y: year_spec(g(c, "y")),
+                    m: Some(m),
+                    d: Some(d),
+                },
+                None,
+            ))
+        },
+    );
+    add(
+        r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>YEAR4|\d\d)\b",
+        |c, _, _, _| {
+            let m: u32 = g(c, "m")?.parse().ok()?;
+            let d: u32 = g(c, "d")?.parse().ok()?;
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return None;
+            }
+            let ys = g(c, "y")?;
+            let y: i32 = ys.parse().ok()?;
+            let y = if ys.len() == 2 {
+                if y < 30 {
+                    2000 + y
+                } else {
+                    1900 + y
+                }
+            } else {
+                y
+            };
+            Some((
+                Sem::Date {
+                    y: YearSpec::Abs(y),
+                    m: Some(m),
+                    d: Some(d),
+                },
+                None,
+            ))
+        },
+    );
     // Months: "October", "mid-October", "October 2014", "last April", "January this year", "the end of March".
     add(
         r"\b(?:(?P<mod>DMOD)\s*)?(?:(?P<rel>last|this|next|this past|this coming|this last)\s+)?(?P<mon>MONTH)\b\.?(?:,?\s+(?:of\s+)?(?P<y>YEAR4|SPOKENYEAR|this year|last year|next year)\b)?",
@@ -339,16 +540,54 @@ fn build() -> Vec<Rule> {
                 return None;
             }
             let m = lx::month_num(mon)?;
-            if mon == "may" && g(c, "y").is_none() && g(c, "rel").is_none() && g(c, "mod").is_none() {
+            if mon == "may" && g(c, "y").is_none() && g(c, "rel").is_none() && g(c, "mod").is_none()
+            {
                 // the modal verb "May" at a sentence start; the month needs a preposition before it
                 let pw = src.prev_word(c.name("mon")?.start());
-                if !matches!(pw, "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "through" | "from" | "and" | "to" | "last" | "next" | "before" | "after" | "during") {
+                if !matches!(
+                    pw,
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "through"
+                        | "from"
+                        | "and"
+                        | "to"
+                        | "last"
+                        | "next"
+                        | "before"
+                        | "after"
+                        | "during"
+                ) {
                     return None;
                 }
             }
             if mon == "march" && g(c, "y").is_none() && g(c, "rel").is_none() {
                 let pw = src.prev_word(c.name("mon")?.start());
-                if !matches!(pw, "in" | "since" | "until" | "by" | "of" | "early" | "late" | "mid" | "through" | "from" | "and" | "to" | "before" | "after" | "during" | "this" | "next" | "last") {
+                if !matches!(
+                    pw,
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "through"
+                        | "from"
+                        | "and"
+                        | "to"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "this"
+                        | "next"
+                        | "last"
+                ) {
                     return None;
                 }
             }
@@ -363,7 +602,14 @@ fn build() -> Vec<Rule> {
                 (None, 0) => YearSpec::Infer,
                 (None, r) => YearSpec::Rel(1000 + r), // sentinel: month relative to the publication month
             };
-            Some((Sem::Date { y, m: Some(m), d: None }, modifier(g(c, "mod"))))
+            Some((
+                Sem::Date {
+                    y,
+                    m: Some(m),
+                    d: None,
+                },
+                modifier(g(c, "mod")),
+            ))
         },
     );
     // Weekdays: "Thursday", "last Friday", "next Tuesday", "Friday morning", "late Tuesday".
@@ -375,7 +621,10 @@ fn build() -> Vec<Rule> {
             }
             let wd = lx::weekday_num(g(c, "wd")?)?;
             if g(c, "pl").is_some() || g(c, "part") == Some("nights") {
-                let part = g(c, "part").and_then(lx::part_of_day).map(|p| format!("T{p}")).unwrap_or_default();
+                let part = g(c, "part")
+                    .and_then(lx::part_of_day)
+                    .map(|p| format!("T{p}"))
+                    .unwrap_or_default();
                 return Some((Sem::Set(format!("XXXX-WXX-{wd}{part}")), None));
             }
             let rel = match g(c, "rel") {
@@ -390,7 +639,13 @@ fn build() -> Vec<Rule> {
                 _ => None,
             };
             match g(c, "part").and_then(lx::part_of_day) {
-                Some(p) => Some((Sem::Part { day: Box::new(day), part: p }, m)),
+                Some(p) => Some((
+                    Sem::Part {
+                        day: Box::new(day),
+                        part: p,
+                    },
+                    m,
+                )),
                 None => Some((day, m)),
             }
         },
@@ -403,16 +658,44 @@ fn build() -> Vec<Rule> {
             if (src.after(e, 2) == "'s" || src.after(e, 4) == "\u{2019}s") && w == "today" {
                 // "today's world" is generic; "today's editions" is the day
                 let nw = src.next_word(e + 2);
-                if matches!(nw, "world" | "society" | "standards" | "children" | "youth" | "economy" | "technology" | "personal" | "young" | "modern" | "global" | "america" | "business" | "culture") || src.after(e + 2, 4).starts_with(" s ") {
+                if matches!(
+                    nw,
+                    "world"
+                        | "society"
+                        | "standards"
+                        | "children"
+                        | "youth"
+                        | "economy"
+                        | "technology"
+                        | "personal"
+                        | "young"
+                        | "modern"
+                        | "global"
+                        | "america"
+                        | "business"
+                        | "culture"
+                ) || src.after(e + 2, 4).starts_with(" s ")
+                {
                     return None;
                 }
             }
             // a title: "VOA Today", "USA Today"
             let ws = c.name("w")?.start();
-            if src.upper_at(ws) && src.prev_word(ws).starts_with(|ch: char| ch.is_alphabetic()) && src.orig.get(..ws).map(|b| {
-                let pw = b.trim_end().rsplit(' ').next().unwrap_or("");
-                pw.chars().next().map(|ch| ch.is_uppercase()).unwrap_or(false) && !pw.ends_with(['.', ',', ':', '"'])
-            }).unwrap_or(false) {
+            if src.upper_at(ws)
+                && src.prev_word(ws).starts_with(|ch: char| ch.is_alphabetic())
+                && src
+                    .orig
+                    .get(..ws)
+                    .map(|b| {
+                        let pw = b.trim_end().rsplit(' ').next().unwrap_or("");
+                        pw.chars()
+                            .next()
+                            .map(|ch| ch.is_uppercase())
+                            .unwrap_or(false)
+                            && !pw.ends_with(['.', ',', ':', '"'])
+                    })
+                    .unwrap_or(false)
+            {
                 return None;
             }
             let off = match w {
@@ -427,10 +710,20 @@ fn build() -> Vec<Rule> {
                 Some("late") | Some("later") => Some("END"),
                 _ => None,
             };
-            let part = if w == "tonight" { Some("NI") } else { g(c, "part").and_then(lx::part_of_day) };
+            let part = if w == "tonight" {
+                Some("NI")
+            } else {
+                g(c, "part").and_then(lx::part_of_day)
+            };
             let day = Sem::RelDay { off };
             match part {
-                Some(p) => Some((Sem::Part { day: Box::new(day), part: p }, m)),
+                Some(p) => Some((
+                    Sem::Part {
+                        day: Box::new(day),
+                        part: p,
+                    },
+                    m,
+                )),
                 None => Some((day, m)),
             }
         },
@@ -443,7 +736,13 @@ fn build() -> Vec<Rule> {
             if off == -1 && part != "NI" {
                 return None;
             }
-            Some((Sem::Part { day: Box::new(Sem::RelDay { off }), part }, None))
+            Some((
+                Sem::Part {
+                    day: Box::new(Sem::RelDay { off }),
+                    part,
+                },
+                None,
+            ))
         },
     );
     // This/last/next week, month, year, quarter, decade; "the coming year", "earlier this month".
@@ -452,19 +751,34 @@ fn build() -> Vec<Rule> {
         |c, src, _, e| {
             let rel = g(c, "rel")?;
             let u = g(c, "u")?;
-            let unit = lx::unit(u.trim_start_matches("fiscal ").trim_start_matches("calendar "))?;
-            let anchored = matches!(rel, "the following" | "following" | "the same" | "that" | "the preceding" | "the prior" | "prior")
-                || (unit == Unit::Day && matches!(rel, "the next" | "the previous"));
+            let unit = lx::unit(
+                u.trim_start_matches("fiscal ")
+                    .trim_start_matches("calendar "),
+            )?;
+            let anchored = matches!(
+                rel,
+                "the following"
+                    | "following"
+                    | "the same"
+                    | "that"
+                    | "the preceding"
+                    | "the prior"
+                    | "prior"
+            ) || (unit == Unit::Day && matches!(rel, "the next" | "the previous"));
             let off = match rel {
-                "last" | "the past" | "the previous" | "this past" | "the last" | "previous" | "the prior" | "prior" | "the preceding" => -1,
-                "next" | "the coming" | "the following" | "this coming" | "the next" | "coming" | "following" | "the new" => 1,
+                "last" | "the past" | "the previous" | "this past" | "the last" | "previous"
+                | "the prior" | "prior" | "the preceding" => -1,
+                "next" | "the coming" | "the following" | "this coming" | "the next" | "coming"
+                | "following" | "the new" => 1,
                 _ => 0,
             };
             if unit == Unit::Day && !anchored {
                 return None;
             }
             // "the past year" of a duration: "the past year's" is a date, "over the past year" is a period
-            if matches!(rel, "the next" | "the past" | "the last" | "the coming") && matches!(unit, Unit::Week | Unit::Month) {
+            if matches!(rel, "the next" | "the past" | "the last" | "the coming")
+                && matches!(unit, Unit::Week | Unit::Month)
+            {
                 return Some((Sem::Dur(lx::duration(Some(1.0), unit)), None));
             }
             if rel == "the new" && unit != Unit::Year {
@@ -474,18 +788,31 @@ fn build() -> Vec<Rule> {
                 return Some((Sem::Weekend { rel: off }, modifier(g(c, "mod"))));
             }
             // "year" followed by a number is a label ("the year 2000" is a different rule)
-            if src.after(e, 2).trim_start().starts_with(|ch: char| ch.is_ascii_digit()) {
+            if src
+                .after(e, 2)
+                .trim_start()
+                .starts_with(|ch: char| ch.is_ascii_digit())
+            {
                 return None;
             }
             // a title: "This Week"
             if rel == "this" && src.upper_at(c.name("u")?.start()) {
                 return None;
             }
-            Some((Sem::Rel { unit, off, anchored }, modifier(g(c, "mod"))))
+            Some((
+                Sem::Rel {
+                    unit,
+                    off,
+                    anchored,
+                },
+                modifier(g(c, "mod")),
+            ))
         },
     );
     // "the weekend", "this weekend".
-    add(r"\b(?:the|this)\s+weekend\b", |_, _, _, _| Some((Sem::Weekend { rel: 0 }, None)));
+    add(r"\b(?:the|this)\s+weekend\b", |_, _, _, _| {
+        Some((Sem::Weekend { rel: 0 }, None))
+    });
     // "three weeks ago", "two years earlier", "a decade ago", "five days later".
     add(
         r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|just|only|at least|barely|over)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?P<u>UNIT)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)\b",
@@ -506,11 +833,23 @@ fn build() -> Vec<Rule> {
                 return None;
             }
             let anchored = matches!(dir, "earlier" | "later" | "before" | "after");
-            let sign = if matches!(dir, "ago" | "earlier" | "before") { -1 } else { 1 };
+            let sign = if matches!(dir, "ago" | "earlier" | "before") {
+                -1
+            } else {
+                1
+            };
             if n == Some(1.0) && unit == Unit::Year && sign == -1 {
                 return Some((Sem::YearAgo, modifier(g(c, "mod"))));
             }
-            Some((Sem::Ago { unit, n, dir: sign, anchored }, modifier(g(c, "mod"))))
+            Some((
+                Sem::Ago {
+                    unit,
+                    n,
+                    dir: sign,
+                    anchored,
+                },
+                modifier(g(c, "mod")),
+            ))
         },
     );
     // "year-earlier", "the year-ago quarter", "the year-earlier period".
@@ -519,7 +858,11 @@ fn build() -> Vec<Rule> {
         |c, src, s, _| {
             // "a year ago" is the ago rule
             let m = c.get(0)?.as_str();
-            if !m.contains('-') && !src.before(s, 2).ends_with("a ") && !m.starts_with("the") && !m.contains("quarter") {
+            if !m.contains('-')
+                && !src.before(s, 2).ends_with("a ")
+                && !m.starts_with("the")
+                && !m.contains("quarter")
+            {
                 return None;
             }
             Some((Sem::YearAgo, None))
@@ -539,7 +882,11 @@ fn build() -> Vec<Rule> {
                 lx::ordinal(g(c, "ord")?)?
             };
             let ys = g(c, "y1").or(g(c, "y2")).or(g(c, "y3"));
-            let y = if ys == Some("the year") { YearSpec::Infer } else { year_spec(ys) };
+            let y = if ys == Some("the year") {
+                YearSpec::Infer
+            } else {
+                year_spec(ys)
+            };
             if g(c, "q")? == "half" {
                 if ord > 2 {
                     return None;
@@ -549,7 +896,13 @@ fn build() -> Vec<Rule> {
             if !(1..=4).contains(&ord) {
                 return None;
             }
-            Some((Sem::Quarter { which: QWhich::Ord(ord), y }, None))
+            Some((
+                Sem::Quarter {
+                    which: QWhich::Ord(ord),
+                    y,
+                },
+                None,
+            ))
         },
     );
     add(
@@ -561,7 +914,8 @@ fn build() -> Vec<Rule> {
                 return None;
             }
             let which = match g(c, "which").unwrap_or("") {
-                "" | "latest" | "latest fiscal" | "same" | "recent" | "most recent" | "just-ended" | "just-completed" => QWhich::Latest,
+                "" | "latest" | "latest fiscal" | "same" | "recent" | "most recent"
+                | "just-ended" | "just-completed" => QWhich::Latest,
                 "this" => QWhich::Rel(0),
                 "current" => QWhich::Current,
                 "last" | "previous" | "prior" => QWhich::Rel(-1),
@@ -572,23 +926,53 @@ fn build() -> Vec<Rule> {
                 (Some(_), QWhich::Latest) => QWhich::Latest,
                 (_, w) => w,
             };
-            Some((Sem::Quarter { which, y: year_spec(g(c, "y1")) }, None))
+            Some((
+                Sem::Quarter {
+                    which,
+                    y: year_spec(g(c, "y1")),
+                },
+                None,
+            ))
         },
     );
     add(r"\b(?:last|this|next)\s+quarter\b", |c, _, _, _| {
         let m = c.get(0)?.as_str();
-        let off = if m.starts_with("last") { -1 } else if m.starts_with("next") { 1 } else { 0 };
-        Some((Sem::Quarter { which: QWhich::Rel(off), y: YearSpec::Infer }, None))
+        let off = if m.starts_with("last") {
+            -1
+        } else if m.starts_with("next") {
+            1
+        } else {
+            0
+        };
+        Some((
+            Sem::Quarter {
+                which: QWhich::Rel(off),
+                y: YearSpec::Infer,
+            },
+            None,
+        ))
     });
     add(
         r"\b(?:the|that)\s+(?P<which>latest|year-ago|year-earlier|comparable|same|(?P<y>YEAR4)|)\s*(?:(?P<ord>first|second|third|fourth)[- ]quarter|period|quarter)\b",
         |c, src, _, _| {
             if let Some(o) = g(c, "ord") {
                 let q = lx::ordinal(o)?;
-                return Some((Sem::Quarter { which: QWhich::Ord(q), y: year_spec(g(c, "y")) }, None));
+                return Some((
+                    Sem::Quarter {
+                        which: QWhich::Ord(q),
+                        y: year_spec(g(c, "y")),
+                    },
+                    None,
+                ));
             }
             if let Some(y) = g(c, "y") {
-                return Some((Sem::Quarter { which: QWhich::OfYear(year_of(y)?), y: YearSpec::Infer }, None));
+                return Some((
+                    Sem::Quarter {
+                        which: QWhich::OfYear(year_of(y)?),
+                        y: YearSpec::Infer,
+                    },
+                    None,
+                ));
             }
             let m0 = c.get(0)?.as_str();
             let tail = src.after(c.get(0)?.end(), 4);
@@ -596,7 +980,13 @@ fn build() -> Vec<Rule> {
                 return None;
             }
             if m0.starts_with("that") {
-                return Some((Sem::Quarter { which: QWhich::That, y: YearSpec::Infer }, None));
+                return Some((
+                    Sem::Quarter {
+                        which: QWhich::That,
+                        y: YearSpec::Infer,
+                    },
+                    None,
+                ));
             }
             let which = match g(c, "which").unwrap_or("") {
                 "latest" => QWhich::Latest,
@@ -604,7 +994,13 @@ fn build() -> Vec<Rule> {
                 "" => QWhich::Latest,
                 _ => QWhich::YearAgo,
             };
-            Some((Sem::Quarter { which, y: YearSpec::Infer }, None))
+            Some((
+                Sem::Quarter {
+                    which,
+                    y: YearSpec::Infer,
+                },
+                None,
+            ))
         },
     );
     // "the first two quarters of 1990": a half.
@@ -612,7 +1008,13 @@ fn build() -> Vec<Rule> {
         r"the\s+(?P<w>first|last|final|second)\s+two\s+quarters(?:\s+of\s+(?:fiscal\s+)?(?P<y>YEAR4|this year|last year|next year))?",
         |c, _, _, _| {
             let h = if g(c, "w")? == "first" { 1 } else { 2 };
-            Some((Sem::Half { h, y: year_spec(g(c, "y")) }, None))
+            Some((
+                Sem::Half {
+                    h,
+                    y: year_spec(g(c, "y")),
+                },
+                None,
+            ))
         },
     );
     // Seasons: "last fall", "this summer", "the winter of 1994", "summer 2014", "early spring".
@@ -650,53 +1052,101 @@ fn build() -> Vec<Rule> {
                 Some("this") => 0,
                 _ => 2, // by tense
             };
-            Some((Sem::Season { s, y: year_spec(g(c, "y")), rel: r }, modifier(g(c, "mod"))))
+            Some((
+                Sem::Season {
+                    s,
+                    y: year_spec(g(c, "y")),
+                    rel: r,
+                },
+                modifier(g(c, "mod")),
+            ))
         },
     );
-    add(r"\b(?P<y>YEAR4)\s+(?P<s>spring|summer|fall|autumn|winter)\b", |c, _, _, _| {
-        let s = match g(c, "s")? {
-            "spring" => "SP",
-            "summer" => "SU",
-            "fall" | "autumn" => "FA",
-            _ => "WI",
-        };
-        Some((Sem::Season { s, y: year_spec(g(c, "y")), rel: 0 }, None))
-    });
+    add(
+        r"\b(?P<y>YEAR4)\s+(?P<s>spring|summer|fall|autumn|winter)\b",
+        |c, _, _, _| {
+            let s = match g(c, "s")? {
+                "spring" => "SP",
+                "summer" => "SU",
+                "fall" | "autumn" => "FA",
+                _ => "WI",
+            };
+            Some((
+                Sem::Season {
+                    s,
+                    y: year_spec(g(c, "y")),
+                    rel: 0,
+                },
+                None,
+            ))
+        },
+    );
     // Years: "2009", "fiscal 1989", "mid-1996", "the end of 1990", "the year 2000", "nineteen ninety-six".
     add(
         r"\b(?:(?P<mod>DMOD|the first half of|the second half of)\s*)?(?:(?P<fy>fiscal year|fiscal|calendar year|calendar|the year|year|model year)\s+)?(?P<y>YEAR4)\b",
         |c, src, s, e| {
             let ym = c.name("y")?;
-            if g(c, "fy").is_none() && g(c, "mod").is_none() && !ok_year_context(src, ym.start(), ym.end()) {
+            if g(c, "fy").is_none()
+                && g(c, "mod").is_none()
+                && !ok_year_context(src, ym.start(), ym.end())
+            {
                 return None;
             }
             let _ = (s, e);
             let y: i32 = ym.as_str().parse().ok()?;
             let m = match g(c, "mod") {
                 Some("the first half of") => {
-                    return Some((Sem::Half { h: 1, y: YearSpec::Abs(y) }, None));
+                    return Some((
+                        Sem::Half {
+                            h: 1,
+                            y: YearSpec::Abs(y),
+                        },
+                        None,
+                    ));
                 }
                 Some("the second half of") => {
-                    return Some((Sem::Half { h: 2, y: YearSpec::Abs(y) }, None));
+                    return Some((
+                        Sem::Half {
+                            h: 2,
+                            y: YearSpec::Abs(y),
+                        },
+                        None,
+                    ));
                 }
                 m => modifier(m),
             };
-            Some((Sem::Date { y: YearSpec::Abs(y), m: None, d: None }, m))
+            Some((
+                Sem::Date {
+                    y: YearSpec::Abs(y),
+                    m: None,
+                    d: None,
+                },
+                m,
+            ))
         },
     );
     add(r"\b(?:the year\s+)?(?P<y>SPOKENYEAR)\b", |c, src, s, _| {
         let y = lx::spoken_year(g(c, "y")?)?;
         let m = c.get(0)?.as_str();
         // "two thousand" alone is a number unless it is "the year two thousand"
-        if m == "two thousand" || (!m.starts_with("the year") && !m.starts_with("nineteen") && !m.starts_with("eighteen")) {
-            if !src.before(s, 4).ends_with("in ") {
-                return None;
-            }
+        let needs_in = m == "two thousand"
+            || (!m.starts_with("the year")
+                && !m.starts_with("nineteen")
+                && !m.starts_with("eighteen"));
+        if needs_in && !src.before(s, 4).ends_with("in ") {
+            return None;
         }
         if m.starts_with("nineteen") && !m.contains(['-', ' ']) {
             return None;
         }
-        Some((Sem::Date { y: YearSpec::Abs(y), m: None, d: None }, None))
+        Some((
+            Sem::Date {
+                y: YearSpec::Abs(y),
+                m: None,
+                d: None,
+            },
+            None,
+        ))
     });
     // Decades and centuries: "the 1990s", "the late 1970s", "the '90s", "the nineties", "the 20th century".
     add(
@@ -706,7 +1156,11 @@ fn build() -> Vec<Rule> {
                 d[..3].to_string()
             } else if let Some(d) = g(c, "d2") {
                 let t = &d[..1];
-                if t == "0" || t == "1" { format!("20{t}") } else { format!("19{t}") }
+                if t == "0" || t == "1" {
+                    format!("20{t}")
+                } else {
+                    format!("19{t}")
+                }
             } else {
                 format!("19{}", lx::decade_word(g(c, "dw")?)?)
             };
@@ -735,7 +1189,19 @@ fn build() -> Vec<Rule> {
             if n.is_none() && !VAGUE_RE.is_match(nstr) {
                 return None;
             }
-            if u.starts_with("weekend") || matches!(u, "night" | "nights" | "morning" | "mornings" | "evening" | "evenings" | "afternoon" | "afternoons") {
+            if u.starts_with("weekend")
+                || matches!(
+                    u,
+                    "night"
+                        | "nights"
+                        | "morning"
+                        | "mornings"
+                        | "evening"
+                        | "evenings"
+                        | "afternoon"
+                        | "afternoons"
+                )
+            {
                 if u.starts_with("weekend") {
                     return Some((Sem::Dur(format!("P{}WE", lx::fmt_num(n))), None));
                 }
@@ -753,19 +1219,47 @@ fn build() -> Vec<Rule> {
                 return None;
             }
             // fractions: "about three-quarters of its food"
-            if unit == Unit::Quarter && (c.get(0)?.as_str().contains("-quarter") || src.next_word(e) == "of") && u.ends_with('s') {
+            if unit == Unit::Quarter
+                && (c.get(0)?.as_str().contains("-quarter") || src.next_word(e) == "of")
+                && u.ends_with('s')
+            {
                 return None;
             }
             if unit == Unit::Second && matches!(nstr, "a" | "an") {
                 return None;
             }
             // "a year" after an amount is a rate: "$5 a year", "twice a year"
-            if matches!(nstr, "a" | "an") && g(c, "adj").is_none() && g(c, "det").is_none() && g(c, "mod").is_none() {
+            if matches!(nstr, "a" | "an")
+                && g(c, "adj").is_none()
+                && g(c, "det").is_none()
+                && g(c, "mod").is_none()
+            {
                 let pw = src.prev_word(s);
                 let pb = src.before(s, 3);
-                if pw.starts_with('$') || pw.ends_with('%') || pw.chars().next().map(|ch| ch.is_ascii_digit()).unwrap_or(false)
+                if pw.starts_with('$')
+                    || pw.ends_with('%')
+                    || pw
+                        .chars()
+                        .next()
+                        .map(|ch| ch.is_ascii_digit())
+                        .unwrap_or(false)
                     || lx::unit(pw).is_some()
-                    || matches!(pw, "once" | "twice" | "times" | "percent" | "cents" | "dollars" | "million" | "billion" | "per" | "yen" | "barrels" | "tons" | "each")
+                    || matches!(
+                        pw,
+                        "once"
+                            | "twice"
+                            | "times"
+                            | "percent"
+                            | "cents"
+                            | "dollars"
+                            | "million"
+                            | "billion"
+                            | "per"
+                            | "yen"
+                            | "barrels"
+                            | "tons"
+                            | "each"
+                    )
                     || pb.ends_with(") ")
                 {
                     return None;
@@ -780,7 +1274,26 @@ fn build() -> Vec<Rule> {
             if matches!(nstr, "a" | "an") && (m0.contains("fiscal") || m0.contains("calendar")) {
                 return None;
             }
-            if matches!(nstr, "one" | "some") && u == "day" && matches!(src.prev_word(s), "will" | "would" | "may" | "might" | "could" | "should" | "can" | "hope" | "hopes" | "he" | "she" | "they" | "we" | "i") {
+            if matches!(nstr, "one" | "some")
+                && u == "day"
+                && matches!(
+                    src.prev_word(s),
+                    "will"
+                        | "would"
+                        | "may"
+                        | "might"
+                        | "could"
+                        | "should"
+                        | "can"
+                        | "hope"
+                        | "hopes"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                )
+            {
                 return Some((Sem::Lit("FUTURE_REF".into()), None));
             }
             if nstr == "some" && !u.ends_with('s') {
@@ -806,8 +1319,12 @@ fn build() -> Vec<Rule> {
             let adj = g(c, "adj");
             if u == "quarters" {
                 return match adj {
-                    Some("recent") | Some("the past") | Some("past") | Some("the last") => Some((Sem::Dur("PXQ".into()), None)),
-                    Some("the coming") | Some("coming") | Some("future") | Some("the next") => Some((Sem::Lit("FUTURE_REF".into()), None)),
+                    Some("recent") | Some("the past") | Some("past") | Some("the last") => {
+                        Some((Sem::Dur("PXQ".into()), None))
+                    }
+                    Some("the coming") | Some("coming") | Some("future") | Some("the next") => {
+                        Some((Sem::Lit("FUTURE_REF".into()), None))
+                    }
                     _ => None,
                 };
             }
@@ -819,12 +1336,32 @@ fn build() -> Vec<Rule> {
             }
             match adj {
                 Some("recent") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
-                Some("the coming") | Some("coming") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
+                Some("the coming") | Some("coming") => {
+                    return Some((Sem::Dur(lx::duration(None, unit)), None))
+                }
                 Some(_) => return Some((Sem::Dur(lx::duration(None, unit)), None)),
                 None => {}
             }
             let pw = src.prev_word(s);
-            if matches!(pw, "for" | "over" | "within" | "in" | "after" | "than" | "take" | "takes" | "took" | "taken" | "spent" | "lasted" | "last" | "or" | "and" | "of") {
+            if matches!(
+                pw,
+                "for"
+                    | "over"
+                    | "within"
+                    | "in"
+                    | "after"
+                    | "than"
+                    | "take"
+                    | "takes"
+                    | "took"
+                    | "taken"
+                    | "spent"
+                    | "lasted"
+                    | "last"
+                    | "or"
+                    | "and"
+                    | "of"
+            ) {
                 // "of days" as in "a matter of days"; "in days" fine; "and years" after another unit
                 if pw == "of" {
                     return None;
@@ -848,7 +1385,11 @@ fn build() -> Vec<Rule> {
                 return Some((Sem::Set(format!("XXXX-WXX-{wd}")), None));
             }
             if let Some(unit) = lx::unit(u) {
-                if u.starts_with("night") || u.starts_with("morning") || u.starts_with("evening") || u.starts_with("afternoon") {
+                if u.starts_with("night")
+                    || u.starts_with("morning")
+                    || u.starts_with("evening")
+                    || u.starts_with("afternoon")
+                {
                     return Some((Sem::Set(format!("TXX{}", lx::part_of_day(u)?)), None));
                 }
                 if u.starts_with("weekend") {
@@ -867,33 +1408,45 @@ fn build() -> Vec<Rule> {
             }
         },
     );
-    add(r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|bimonthly)\b", |c, src, s, _| {
-        let w = g(c, "w")?;
-        if src.upper_at(s) {
-            return None; // "Daily News", "Weekly Standard"
-        }
-        // a rate: "rise 8.5% annually", "10,000 units annually"
-        let pw = src.prev_word(s);
-        if pw.ends_with('%') || pw.starts_with(|ch: char| ch.is_ascii_digit()) || matches!(pw, "percent" | "units" | "tons" | "barrels" | "cars" | "shares") {
-            return None;
-        }
-        let v = match w {
-            "daily" => "P1D",
-            "weekly" => "P1W",
-            "monthly" => "P1M",
-            "annually" | "yearly" => "P1Y",
-            "hourly" => "PT1H",
-            "nightly" => "TNI",
-            "biweekly" => "P2W",
-            "semiannually" => "P6M",
-            _ => "P2M",
-        };
-        Some((Sem::Set(v.into()), None))
-    });
-    add(r"\b(?:once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<u>UNIT)\b", |c, _, _, _| {
-        let unit = lx::unit(g(c, "u")?)?;
-        Some((Sem::Set(lx::duration(Some(1.0), unit)), None))
-    });
+    add(
+        r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|bimonthly)\b",
+        |c, src, s, _| {
+            let w = g(c, "w")?;
+            if src.upper_at(s) {
+                return None; // "Daily News", "Weekly Standard"
+            }
+            // a rate: "rise 8.5% annually", "10,000 units annually"
+            let pw = src.prev_word(s);
+            if pw.ends_with('%')
+                || pw.starts_with(|ch: char| ch.is_ascii_digit())
+                || matches!(
+                    pw,
+                    "percent" | "units" | "tons" | "barrels" | "cars" | "shares"
+                )
+            {
+                return None;
+            }
+            let v = match w {
+                "daily" => "P1D",
+                "weekly" => "P1W",
+                "monthly" => "P1M",
+                "annually" | "yearly" => "P1Y",
+                "hourly" => "PT1H",
+                "nightly" => "TNI",
+                "biweekly" => "P2W",
+                "semiannually" => "P6M",
+                _ => "P2M",
+            };
+            Some((Sem::Set(v.into()), None))
+        },
+    );
+    add(
+        r"\b(?:once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<u>UNIT)\b",
+        |c, _, _, _| {
+            let unit = lx::unit(g(c, "u")?)?;
+            Some((Sem::Set(lx::duration(Some(1.0), unit)), None))
+        },
+    );
     // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "around 7:15 p.m.", "noon Thursday", "midnight Friday".
     add(
         &format!(
@@ -921,20 +1474,52 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
-        &format!(r"\b(?P<w>noon|midnight|midday|mid-afternoon|midafternoon|mid afternoon|mid-morning|midmorning)(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"),
+        &format!(
+            r"\b(?P<w>noon|midnight|midday|mid-afternoon|midafternoon|mid afternoon|mid-morning|midmorning)(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"
+        ),
         |c, src, _, _| {
             let w = g(c, "w")?;
-            if src.upper_at(c.name("w")?.start()) && !src.before(c.name("w")?.start(), 2).trim_end().ends_with(['.', '"', '\n']) || src.prev_word(c.name("w")?.start()) == "high" {
+            if src.upper_at(c.name("w")?.start())
+                && !src
+                    .before(c.name("w")?.start(), 2)
+                    .trim_end()
+                    .ends_with(['.', '"', '\n'])
+                || src.prev_word(c.name("w")?.start()) == "high"
+            {
                 return None; // "High Noon"
             }
             let day = g(c, "day").and_then(parse_day);
             match w {
-                "noon" | "midday" => Some((Sem::Time { h: 12, mi: 0, day: day.map(Box::new) }, None)),
-                "midnight" => Some((Sem::Time { h: 24, mi: 0, day: day.map(Box::new) }, None)),
-                "mid-morning" | "midmorning" => {
-                    Some((Sem::Part { day: Box::new(day.unwrap_or(Sem::RelDay { off: 0 })), part: "MO" }, Some("MID")))
-                }
-                _ => Some((Sem::Part { day: Box::new(day.unwrap_or(Sem::RelDay { off: 0 })), part: "AF" }, Some("MID"))),
+                "noon" | "midday" => Some((
+                    Sem::Time {
+                        h: 12,
+                        mi: 0,
+                        day: day.map(Box::new),
+                    },
+                    None,
+                )),
+                "midnight" => Some((
+                    Sem::Time {
+                        h: 24,
+                        mi: 0,
+                        day: day.map(Box::new),
+                    },
+                    None,
+                )),
+                "mid-morning" | "midmorning" => Some((
+                    Sem::Part {
+                        day: Box::new(day.unwrap_or(Sem::RelDay { off: 0 })),
+                        part: "MO",
+                    },
+                    Some("MID"),
+                )),
+                _ => Some((
+                    Sem::Part {
+                        day: Box::new(day.unwrap_or(Sem::RelDay { off: 0 })),
+                        part: "AF",
+                    },
+                    Some("MID"),
+                )),
             }
         },
     );
@@ -946,27 +1531,74 @@ fn build() -> Vec<Rule> {
             let nw = src.next_word(e);
             let pw = src.prev_word(s);
             let v = match w {
-                "right now" | "just now" | "now" => {
-                    "PRESENT_REF"
-                }
-                "currently" | "at present" | "presently" | "nowadays" | "these days" | "the time being" => "PRESENT_REF",
-                "at the moment" | "at this time" | "at this point" | "the moment" | "so far" | "today's" => return None,
+                "right now" | "just now" | "now" => "PRESENT_REF",
+                "currently" | "at present" | "presently" | "nowadays" | "these days"
+                | "the time being" => "PRESENT_REF",
+                "at the moment" | "at this time" | "at this point" | "the moment" | "so far"
+                | "today's" => return None,
                 "current" => {
-                    if matches!(nw, "account" | "accounts" | "affairs" | "events" | "flows" | "flow" | "and" | "or") || pw == "the" && matches!(nw, "quarter" | "year" | "month" | "week") {
+                    if matches!(
+                        nw,
+                        "account"
+                            | "accounts"
+                            | "affairs"
+                            | "events"
+                            | "flows"
+                            | "flow"
+                            | "and"
+                            | "or"
+                    ) || pw == "the" && matches!(nw, "quarter" | "year" | "month" | "week")
+                    {
                         return None;
                     }
                     "PRESENT_REF"
                 }
                 "recent" => return None,
                 "the past" | "in the past" => {
-                    if nw.chars().next().map(|ch| ch.is_ascii_digit()).unwrap_or(false) || lx::number(nw).is_some() || matches!(nw, "few" | "several" | "year" | "week" | "month" | "decade" | "century" | "couple") {
+                    if nw
+                        .chars()
+                        .next()
+                        .map(|ch| ch.is_ascii_digit())
+                        .unwrap_or(false)
+                        || lx::number(nw).is_some()
+                        || matches!(
+                            nw,
+                            "few"
+                                | "several"
+                                | "year"
+                                | "week"
+                                | "month"
+                                | "decade"
+                                | "century"
+                                | "couple"
+                        )
+                    {
                         return None;
                     }
                     "PAST_REF"
                 }
                 "soon" => {
-                    let past = |w: &str| w.len() > 3 && w.ends_with("ed") || matches!(w, "became" | "was" | "were" | "had" | "came" | "began" | "fell" | "rose" | "went");
-                    if pw == "as" || matches!(nw, "as" | "after") || pw == "too" || past(nw) || past(pw) {
+                    let past = |w: &str| {
+                        w.len() > 3 && w.ends_with("ed")
+                            || matches!(
+                                w,
+                                "became"
+                                    | "was"
+                                    | "were"
+                                    | "had"
+                                    | "came"
+                                    | "began"
+                                    | "fell"
+                                    | "rose"
+                                    | "went"
+                            )
+                    };
+                    if pw == "as"
+                        || matches!(nw, "as" | "after")
+                        || pw == "too"
+                        || past(nw)
+                        || past(pw)
+                    {
                         return None;
                     }
                     "FUTURE_REF"
@@ -979,7 +1611,13 @@ fn build() -> Vec<Rule> {
                 }
                 "formerly" | "once" | "the foreseeable future" => return None,
                 x if x.ends_with("recently") => "PAST_REF",
-                x if x.contains("future") || x == "a later date" || x.ends_with("term") || x == "as soon as possible" => "FUTURE_REF",
+                x if x.contains("future")
+                    || x == "a later date"
+                    || x.ends_with("term")
+                    || x == "as soon as possible" =>
+                {
+                    "FUTURE_REF"
+                }
                 _ => return None,
             };
             Some((Sem::Lit(v.into()), None))
@@ -1006,37 +1644,65 @@ fn build() -> Vec<Rule> {
                 "veterans day" => (11, 11),
                 _ => (12, 26),
             };
-            Some((Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) }, None))
+            Some((
+                Sem::Date {
+                    y: year_spec(g(c, "y")),
+                    m: Some(m),
+                    d: Some(d),
+                },
+                None,
+            ))
         },
     );
     // Ordinal days: "on the 24th".
-    add(r"\bthe\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b", |c, src, _, e| {
-        let d: u32 = g(c, "d")?.parse().ok()?;
-        if !(1..=31).contains(&d) {
-            return None;
-        }
-        let nw = src.next_word(e);
-        let ok = nw.is_empty() || matches!(nw, "and" | "or" | "at" | "in" | "when" | "but" | "to" | "through" | "until");
-        if !ok {
-            return None;
-        }
-        Some((Sem::OrdDay { d }, None))
-    });
+    add(
+        r"\bthe\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b",
+        |c, src, _, e| {
+            let d: u32 = g(c, "d")?.parse().ok()?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            let nw = src.next_word(e);
+            let ok = nw.is_empty()
+                || matches!(
+                    nw,
+                    "and" | "or" | "at" | "in" | "when" | "but" | "to" | "through" | "until"
+                );
+            if !ok {
+                return None;
+            }
+            Some((Sem::OrdDay { d }, None))
+        },
+    );
     // "year-end", "the end of the year/month".
-    add(r"\b(?:the\s+)?(?P<w>year-end|year end|yearend|year's end)\b", |_, _, _, _| Some((Sem::YearEnd, None)));
+    add(
+        r"\b(?:the\s+)?(?P<w>year-end|year end|yearend|year's end)\b",
+        |_, _, _, _| Some((Sem::YearEnd, None)),
+    );
     // "the full year", "the fiscal year", "the current fiscal year", "the latest fiscal year".
     add(
         r"\b(?:the|its)\s+(?P<adj>full|fiscal|current fiscal|current|latest fiscal|latest|entire|full fiscal|calendar)\s+year\b",
         |c, src, s, e| {
             let adj = g(c, "adj")?;
             let nw = src.next_word(e);
-            if matches!(nw, "ended" | "ending" | "ends" | "that") || src.after(e, 2).trim_start().starts_with(|ch: char| ch.is_ascii_digit())
+            if matches!(nw, "ended" | "ending" | "ends" | "that")
+                || src
+                    .after(e, 2)
+                    .trim_start()
+                    .starts_with(|ch: char| ch.is_ascii_digit())
                 || matches!(src.prev_word(s), "throughout" | "during" | "over")
             {
                 return Some((Sem::Dur("P1Y".into()), None));
             }
             let off = if adj.starts_with("latest") { -1 } else { 0 };
-            Some((Sem::Rel { unit: Unit::Year, off, anchored: false }, None))
+            Some((
+                Sem::Rel {
+                    unit: Unit::Year,
+                    off,
+                    anchored: false,
+                },
+                None,
+            ))
         },
     );
     // "the previous Friday": the weekday before the day under discussion.
@@ -1045,37 +1711,84 @@ fn build() -> Vec<Rule> {
         |c, _, _, _| {
             let wd = lx::weekday_num(g(c, "wd")?)?;
             let m = c.get(0)?.as_str();
-            let dir = if m.contains("previous") || m.contains("preceding") { -1 } else { 1 };
+            let dir = if m.contains("previous") || m.contains("preceding") {
+                -1
+            } else {
+                1
+            };
             Some((Sem::AnchoredWeekday { wd, dir }, None))
         },
     );
-    add(r"\b(?P<mod>the end of|the beginning of|the start of|the middle of|the rest of)\s+the\s+(?P<u>week|month|year|decade|century)\b", |c, _, _, _| {
-        let unit = lx::unit(g(c, "u")?)?;
-        Some((Sem::Rel { unit, off: 0, anchored: false }, modifier(g(c, "mod"))))
-    });
+    add(
+        r"\b(?P<mod>the end of|the beginning of|the start of|the middle of|the rest of)\s+the\s+(?P<u>week|month|year|decade|century)\b",
+        |c, _, _, _| {
+            let unit = lx::unit(g(c, "u")?)?;
+            Some((
+                Sem::Rel {
+                    unit,
+                    off: 0,
+                    anchored: false,
+                },
+                modifier(g(c, "mod")),
+            ))
+        },
+    );
     // "the day", "that day": the day under discussion; "the year", "the week".
-    add(r"\b(?P<det>that|the same)\s+(?P<u>day|morning|night)\b", |_, _, _, _| {
-        Some((Sem::Ago { unit: Unit::Day, n: Some(0.0), dir: 1, anchored: true }, None))
-    });
+    add(
+        r"\b(?P<det>that|the same)\s+(?P<u>day|morning|night)\b",
+        |_, _, _, _| {
+            Some((
+                Sem::Ago {
+                    unit: Unit::Day,
+                    n: Some(0.0),
+                    dir: 1,
+                    anchored: true,
+                },
+                None,
+            ))
+        },
+    );
     add(r"\bthe\s+(?P<u>year|week)\b", |c, src, s, e| {
         let u = g(c, "u")?;
         let nw = src.next_word(e);
         let pw = src.prev_word(s);
-        if nw.chars().next().map(|ch| ch.is_ascii_digit()).unwrap_or(false) || matches!(nw, "of" | "before" | "after" | "when" | "in" | "that") {
+        if nw
+            .chars()
+            .next()
+            .map(|ch| ch.is_ascii_digit())
+            .unwrap_or(false)
+            || matches!(nw, "of" | "before" | "after" | "when" | "in" | "that")
+        {
             return None;
         }
         if u == "year" {
             // "the year ended Sept. 30" is a fiscal year: a period; "for the year" is this year
-            if matches!(nw, "ended" | "ending" | "ends") || matches!(pw, "during" | "over" | "throughout" | "through") {
+            if matches!(nw, "ended" | "ending" | "ends")
+                || matches!(pw, "during" | "over" | "throughout" | "through")
+            {
                 return Some((Sem::Dur("P1Y".into()), None));
             }
             if matches!(pw, "for" | "in" | "earlier" | "later" | "of") {
-                return Some((Sem::Rel { unit: Unit::Year, off: 0, anchored: false }, None));
+                return Some((
+                    Sem::Rel {
+                        unit: Unit::Year,
+                        off: 0,
+                        anchored: false,
+                    },
+                    None,
+                ));
             }
             return None;
         }
         if matches!(pw, "for" | "during" | "in" | "of" | "over") {
-            return Some((Sem::Rel { unit: Unit::Week, off: 0, anchored: false }, None));
+            return Some((
+                Sem::Rel {
+                    unit: Unit::Week,
+                    off: 0,
+                    anchored: false,
+                },
+                None,
+            ));
         }
         None
     });
@@ -1086,7 +1799,9 @@ fn build() -> Vec<Rule> {
 static VAGUE_RE: LazyLock<Regex> = LazyLock::new(|| r(r"^VAGUE$"));
 
 /// Hedges left outside an expression's extent.
-const OUTSIDE_MODS: &[&str] = &["about", "just", "only", "almost", "barely", "a mere", "earlier", "later"];
+const OUTSIDE_MODS: &[&str] = &[
+    "about", "just", "only", "almost", "barely", "a mere", "earlier", "later",
+];
 
 /// All rule matches over the lower-cased text (overlapping; `lib` picks the longest).
 pub fn hits(src: &Src) -> Vec<Hit> {
@@ -1109,7 +1824,10 @@ pub fn hits(src: &Src) -> Vec<Hit> {
                 if let Some(md) = c.name("mod") {
                     let w = md.as_str();
                     let rest = src.low.get(md.end()..).unwrap_or("").trim_start();
-                    let prep_over = matches!(w, "over" | "under") && !rest.starts_with(|ch: char| ch.is_ascii_digit()) && !rest.starts_with("a ") && !rest.starts_with("an ");
+                    let prep_over = matches!(w, "over" | "under")
+                        && !rest.starts_with(|ch: char| ch.is_ascii_digit())
+                        && !rest.starts_with("a ")
+                        && !rest.starts_with("an ");
                     if OUTSIDE_MODS.contains(&w) || prep_over {
                         start = md.end();
                         while src.low[start..].starts_with(' ') {
@@ -1122,14 +1840,24 @@ pub fn hits(src: &Src) -> Vec<Hit> {
                 }
                 // possessives and demonstratives are not part of the expression: "its [third-quarter] loss"
                 if let Some(dt) = c.name("det") {
-                    if dt.start() == start && matches!(dt.as_str(), "its" | "their" | "his" | "her" | "our" | "that" | "a" | "an") {
+                    if dt.start() == start
+                        && matches!(
+                            dt.as_str(),
+                            "its" | "their" | "his" | "her" | "our" | "that" | "a" | "an"
+                        )
+                    {
                         start = dt.end();
                         while src.low[start..].starts_with(' ') {
                             start += 1;
                         }
                     }
                 }
-                out.push(Hit { start, end: m.end(), sem, modifier });
+                out.push(Hit {
+                    start,
+                    end: m.end(),
+                    sem,
+                    modifier,
+                });
             }
         }
     }

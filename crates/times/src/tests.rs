@@ -11,19 +11,65 @@ fn one(text: &str, published: &str, expr: &str) -> Timex {
 #[test]
 fn seed_like_sentences() {
     let d = "2014-11-06";
-    assert_eq!(one("The ministry declined to comment Thursday on the claim.", d, "Thursday").value, "2014-11-06");
-    let t = one("The paper said the envoy wrote to the king in mid-October, asking for help.", d, "mid-October");
-    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2014-10", Some("MID")));
-    assert_eq!(one("At a briefing Wednesday, the minister acknowledged the risk.", d, "Wednesday").value, "2014-11-05");
-    let t = one("The council now faces the Nov. 24 deadline for budget talks for the city.", d, "Nov. 24");
+    assert_eq!(
+        one(
+            "The ministry declined to comment Thursday on the claim.",
+            d,
+            "Thursday"
+        )
+        .value,
+        "2014-11-06"
+    );
+    let t = one(
+        "The paper said the envoy wrote to the king in mid-October, asking for help.",
+        d,
+        "mid-October",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2014-10", Some("MID"))
+    );
+    assert_eq!(
+        one(
+            "At a briefing Wednesday, the minister acknowledged the risk.",
+            d,
+            "Wednesday"
+        )
+        .value,
+        "2014-11-05"
+    );
+    let t = one(
+        "The council now faces the Nov. 24 deadline for budget talks for the city.",
+        d,
+        "Nov. 24",
+    );
     assert_eq!(t.value, "2014-11-24");
     assert_eq!(t.anchor.as_deref(), Some("deadline for budget talks"));
-    assert_eq!(one("She has visited the island many times since 2009.", d, "2009").value, "2009");
-    assert_eq!(one("The mayor hopes to sign the bill this year.", d, "this year").value, "2014");
-    let t = one("The vote is less than three weeks away.", d, "less than three weeks");
+    assert_eq!(
+        one(
+            "She has visited the island many times since 2009.",
+            d,
+            "2009"
+        )
+        .value,
+        "2009"
+    );
+    assert_eq!(
+        one(
+            "The mayor hopes to sign the bill this year.",
+            d,
+            "this year"
+        )
+        .value,
+        "2014"
+    );
+    let t = one(
+        "The vote is less than three weeks away.",
+        d,
+        "less than three weeks",
+    );
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P3W"));
 }
-
 
 /// (sentence, expression, value) against Thursday 2014-11-06.
 fn check(cases: &[(&str, &str, &str)]) {
@@ -40,37 +86,89 @@ fn kind_of(text: &str, expr: &str) -> TimexType {
 #[test]
 fn explicit_dates() {
     check(&[
-        ("The plant closed on March 3, 2011, after a fire.", "March 3, 2011", "2011-03-03"),
-        ("The law took effect 1 July 2012 across the country.", "1 July 2012", "2012-07-01"),
-        ("Filed on 2013-05-17 with the court.", "2013-05-17", "2013-05-17"),
-        ("The bridge opened Saturday, April 25, 1998, to traffic.", "Saturday, April 25, 1998", "1998-04-25"),
+        (
+            "The plant closed on March 3, 2011, after a fire.",
+            "March 3, 2011",
+            "2011-03-03",
+        ),
+        (
+            "The law took effect 1 July 2012 across the country.",
+            "1 July 2012",
+            "2012-07-01",
+        ),
+        (
+            "Filed on 2013-05-17 with the court.",
+            "2013-05-17",
+            "2013-05-17",
+        ),
+        (
+            "The bridge opened Saturday, April 25, 1998, to traffic.",
+            "Saturday, April 25, 1998",
+            "1998-04-25",
+        ),
     ]);
 }
 
 #[test]
 fn months_and_years() {
     check(&[
-        ("The firm was founded in August 1988 by two brothers.", "August 1988", "1988-08"),
-        ("Sales slowed in September, the company said.", "September", "2014-09"),
-        ("The mill shut down in 1997 and never reopened.", "1997", "1997"),
-        ("Talks resumed in January this year.", "January this year", "2014-01"),
+        (
+            "The firm was founded in August 1988 by two brothers.",
+            "August 1988",
+            "1988-08",
+        ),
+        (
+            "Sales slowed in September, the company said.",
+            "September",
+            "2014-09",
+        ),
+        (
+            "The mill shut down in 1997 and never reopened.",
+            "1997",
+            "1997",
+        ),
+        (
+            "Talks resumed in January this year.",
+            "January this year",
+            "2014-01",
+        ),
     ]);
 }
 
 #[test]
 fn weekdays_by_tense() {
     check(&[
-        ("The mayor resigned Monday after the audit.", "Monday", "2014-11-03"),
-        ("The board will meet Tuesday to vote on the plan.", "Tuesday", "2014-11-11"),
-        ("Officials spoke to reporters Thursday.", "Thursday", "2014-11-06"),
-        ("The court is scheduled to rule Friday.", "Friday", "2014-11-07"),
+        (
+            "The mayor resigned Monday after the audit.",
+            "Monday",
+            "2014-11-03",
+        ),
+        (
+            "The board will meet Tuesday to vote on the plan.",
+            "Tuesday",
+            "2014-11-11",
+        ),
+        (
+            "Officials spoke to reporters Thursday.",
+            "Thursday",
+            "2014-11-06",
+        ),
+        (
+            "The court is scheduled to rule Friday.",
+            "Friday",
+            "2014-11-07",
+        ),
     ]);
 }
 
 #[test]
 fn explicit_next_last_this() {
     check(&[
-        ("The envoy arrives next Tuesday.", "next Tuesday", "2014-11-11"),
+        (
+            "The envoy arrives next Tuesday.",
+            "next Tuesday",
+            "2014-11-11",
+        ),
         ("The strike began last Friday.", "last Friday", "2014-10-31"),
         ("Prices fell last week.", "last week", "2014-W44"),
         ("The fund will open next month.", "next month", "2014-12"),
@@ -83,23 +181,54 @@ fn explicit_next_last_this() {
 #[test]
 fn relative_days() {
     check(&[
-        ("The minister said yesterday that talks had failed.", "yesterday", "2014-11-05"),
+        (
+            "The minister said yesterday that talks had failed.",
+            "yesterday",
+            "2014-11-05",
+        ),
         ("Results are due tomorrow.", "tomorrow", "2014-11-07"),
         ("Shares rose today in early trading.", "today", "2014-11-06"),
     ]);
     let t = one("The vote is tonight.", "2014-11-06", "tonight");
-    assert_eq!((t.kind, t.value.as_str()), (TimexType::Time, "2014-11-06TNI"));
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2014-11-06TNI")
+    );
 }
 
 #[test]
 fn seasons_quarters_halves() {
     check(&[
-        ("The dam was finished last summer.", "last summer", "2014-SU"),
-        ("Work starts in the spring of 2015.", "the spring of 2015", "2015-SP"),
-        ("Profit rose in the third quarter.", "the third quarter", "2014-Q3"),
-        ("Third-quarter earnings fell 5%.", "Third-quarter", "2014-Q3"),
-        ("Costs jumped in the first half of 2013.", "the first half of 2013", "2013-H1"),
-        ("Revenue rose in the quarter ended Sept. 30.", "the quarter", "2014-Q3"),
+        (
+            "The dam was finished last summer.",
+            "last summer",
+            "2014-SU",
+        ),
+        (
+            "Work starts in the spring of 2015.",
+            "the spring of 2015",
+            "2015-SP",
+        ),
+        (
+            "Profit rose in the third quarter.",
+            "the third quarter",
+            "2014-Q3",
+        ),
+        (
+            "Third-quarter earnings fell 5%.",
+            "Third-quarter",
+            "2014-Q3",
+        ),
+        (
+            "Costs jumped in the first half of 2013.",
+            "the first half of 2013",
+            "2013-H1",
+        ),
+        (
+            "Revenue rose in the quarter ended Sept. 30.",
+            "the quarter",
+            "2014-Q3",
+        ),
     ]);
 }
 
@@ -107,10 +236,27 @@ fn seasons_quarters_halves() {
 fn decades_and_centuries() {
     check(&[
         ("Crime peaked in the 1990s.", "the 1990s", "199"),
-        ("The style was popular in the late 1970s.", "the late 1970s", "197"),
-        ("Trade collapsed in the 17th century.", "the 17th century", "16"),
+        (
+            "The style was popular in the late 1970s.",
+            "the late 1970s",
+            "197",
+        ),
+        (
+            "Trade collapsed in the 17th century.",
+            "the 17th century",
+            "16",
+        ),
     ]);
-    assert_eq!(one("It boomed in the late 1970s.", "2014-11-06", "the late 1970s").modifier.as_deref(), Some("END"));
+    assert_eq!(
+        one(
+            "It boomed in the late 1970s.",
+            "2014-11-06",
+            "the late 1970s"
+        )
+        .modifier
+        .as_deref(),
+        Some("END")
+    );
 }
 
 #[test]
@@ -118,45 +264,114 @@ fn durations() {
     check(&[
         ("The talks lasted two hours.", "two hours", "PT2H"),
         ("He served a 10-year term.", "10-year", "P10Y"),
-        ("The refugees waited 2 1/2 years for papers.", "2 1/2 years", "P2Y6M"),
-        ("Sales rose in the first nine months.", "the first nine months", "P9M"),
-        ("The dispute dragged on for several weeks.", "several weeks", "PXW"),
+        (
+            "The refugees waited 2 1/2 years for papers.",
+            "2 1/2 years",
+            "P2Y6M",
+        ),
+        (
+            "Sales rose in the first nine months.",
+            "the first nine months",
+            "P9M",
+        ),
+        (
+            "The dispute dragged on for several weeks.",
+            "several weeks",
+            "PXW",
+        ),
         ("The bridge stood for two decades.", "two decades", "P20Y"),
     ]);
-    assert_eq!(kind_of("The talks lasted two hours.", "two hours"), TimexType::Duration);
-    let t = one("The deal is more than three weeks away.", "2014-11-06", "more than three weeks");
+    assert_eq!(
+        kind_of("The talks lasted two hours.", "two hours"),
+        TimexType::Duration
+    );
+    let t = one(
+        "The deal is more than three weeks away.",
+        "2014-11-06",
+        "more than three weeks",
+    );
     assert_eq!(t.modifier.as_deref(), Some("MORE_THAN"));
 }
 
 #[test]
 fn sets() {
     check(&[
-        ("The market is open every Monday.", "every Monday", "XXXX-WXX-1"),
+        (
+            "The market is open every Monday.",
+            "every Monday",
+            "XXXX-WXX-1",
+        ),
         ("The report is published annually.", "annually", "P1Y"),
         ("Inspectors visit each year.", "each year", "P1Y"),
-        ("Trains leave hourly from the main station.", "hourly", "PT1H"),
+        (
+            "Trains leave hourly from the main station.",
+            "hourly",
+            "PT1H",
+        ),
     ]);
-    assert_eq!(kind_of("The market is open every Monday.", "every Monday"), TimexType::Set);
+    assert_eq!(
+        kind_of("The market is open every Monday.", "every Monday"),
+        TimexType::Set
+    );
 }
 
 #[test]
 fn clock_times() {
     check(&[
-        ("The blast occurred at 10:30 a.m. in the center.", "10:30 a.m.", "2014-11-06T10:30"),
-        ("The offer expires at 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "2014-11-09T17:00"),
-        ("The polls will close at noon Saturday.", "noon Saturday", "2014-11-08T12:00"),
+        (
+            "The blast occurred at 10:30 a.m. in the center.",
+            "10:30 a.m.",
+            "2014-11-06T10:30",
+        ),
+        (
+            "The offer expires at 5 p.m. EST Nov. 9.",
+            "5 p.m. EST Nov. 9",
+            "2014-11-09T17:00",
+        ),
+        (
+            "The polls will close at noon Saturday.",
+            "noon Saturday",
+            "2014-11-08T12:00",
+        ),
     ]);
-    assert_eq!(kind_of("The blast occurred at 10:30 a.m. in the center.", "10:30 a.m."), TimexType::Time);
+    assert_eq!(
+        kind_of(
+            "The blast occurred at 10:30 a.m. in the center.",
+            "10:30 a.m."
+        ),
+        TimexType::Time
+    );
 }
 
 #[test]
 fn part_modifiers() {
-    let t = one("The plan was drafted in early September.", "2014-11-06", "early September");
-    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2014-09", Some("START")));
-    let t = one("The plan was drafted in late August.", "2014-11-06", "late August");
-    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2014-08", Some("END")));
-    let t = one("Troops should arrive by the end of 2015.", "2014-11-06", "the end of 2015");
-    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2015", Some("END")));
+    let t = one(
+        "The plan was drafted in early September.",
+        "2014-11-06",
+        "early September",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2014-09", Some("START"))
+    );
+    let t = one(
+        "The plan was drafted in late August.",
+        "2014-11-06",
+        "late August",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2014-08", Some("END"))
+    );
+    let t = one(
+        "Troops should arrive by the end of 2015.",
+        "2014-11-06",
+        "the end of 2015",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2015", Some("END"))
+    );
 }
 
 #[test]
@@ -164,7 +379,11 @@ fn reference_words() {
     check(&[
         ("The company now employs 300 people.", "now", "PRESENT_REF"),
         ("The factory is currently idle.", "currently", "PRESENT_REF"),
-        ("The mayor recently moved to the suburbs.", "recently", "PAST_REF"),
+        (
+            "The mayor recently moved to the suburbs.",
+            "recently",
+            "PAST_REF",
+        ),
         ("Rates may rise in the future.", "the future", "FUTURE_REF"),
     ]);
 }
@@ -172,9 +391,21 @@ fn reference_words() {
 #[test]
 fn ordinal_day_and_fiscal_year() {
     check(&[
-        ("The ballots will be counted on the 24th.", "the 24th", "2014-11-24"),
-        ("The company earned $5 million in fiscal 1989.", "fiscal 1989", "1989"),
-        ("Profit will rise in the current fiscal year.", "the current fiscal year", "2014"),
+        (
+            "The ballots will be counted on the 24th.",
+            "the 24th",
+            "2014-11-24",
+        ),
+        (
+            "The company earned $5 million in fiscal 1989.",
+            "fiscal 1989",
+            "1989",
+        ),
+        (
+            "Profit will rise in the current fiscal year.",
+            "the current fiscal year",
+            "2014",
+        ),
     ]);
 }
 
@@ -182,50 +413,118 @@ fn ordinal_day_and_fiscal_year() {
 fn year_inference_for_month_day() {
     // past tense: a date well after the publication day is last year's
     check(&[
-        ("The company will pay the dividend Jan. 3.", "Jan. 3", "2015-01-03"),
+        (
+            "The company will pay the dividend Jan. 3.",
+            "Jan. 3",
+            "2015-01-03",
+        ),
         ("The rally drew thousands Oct. 20.", "Oct. 20", "2014-10-20"),
         // less than two months ahead stays in the year even in the past tense (schedules are reported so)
-        ("The company announced the plan Dec. 15.", "Dec. 15", "2014-12-15"),
+        (
+            "The company announced the plan Dec. 15.",
+            "Dec. 15",
+            "2014-12-15",
+        ),
     ]);
-    let t = one("The company announced the plan Dec. 15.", "2014-02-10", "Dec. 15");
+    let t = one(
+        "The company announced the plan Dec. 15.",
+        "2014-02-10",
+        "Dec. 15",
+    );
     assert_eq!(t.value, "2013-12-15");
 }
 
 #[test]
 fn ago_and_anchor_to_last_mentioned_date() {
     check(&[
-        ("The plant opened three years ago.", "three years ago", "2011"),
-        ("The virus was found two weeks ago.", "two weeks ago", "2014-W43"),
+        (
+            "The plant opened three years ago.",
+            "three years ago",
+            "2011",
+        ),
+        (
+            "The virus was found two weeks ago.",
+            "two weeks ago",
+            "2014-W43",
+        ),
     ]);
-    let all = find("The ship sailed on March 3, 2010. The next day, it sank.", Some("2014-11-06"));
-    assert!(all.iter().any(|t| t.text.ends_with("next day") && t.value == "2010-03-04"), "{all:#?}");
-    let all = find("The index fell on Friday, Oct. 20, 1989, down from the previous Friday.", Some("1989-10-30"));
-    assert!(all.iter().any(|t| t.text.ends_with("previous Friday") && t.value == "1989-10-13"), "{all:#?}");
+    let all = find(
+        "The ship sailed on March 3, 2010. The next day, it sank.",
+        Some("2014-11-06"),
+    );
+    assert!(
+        all.iter()
+            .any(|t| t.text.ends_with("next day") && t.value == "2010-03-04"),
+        "{all:#?}"
+    );
+    let all = find(
+        "The index fell on Friday, Oct. 20, 1989, down from the previous Friday.",
+        Some("1989-10-30"),
+    );
+    assert!(
+        all.iter()
+            .any(|t| t.text.ends_with("previous Friday") && t.value == "1989-10-13"),
+        "{all:#?}"
+    );
 }
 
 #[test]
 fn quarter_under_discussion() {
-    let text = "Net income fell in the third quarter. A year earlier, the company had earned $5 million.";
+    let text =
+        "Net income fell in the third quarter. A year earlier, the company had earned $5 million.";
     let all = find(text, Some("2014-11-06"));
-    assert!(all.iter().any(|t| t.text == "A year earlier" && t.value == "2013-Q3"), "{all:#?}");
-    let all = find("The firm reported a loss for the quarter.", Some("2014-11-06"));
+    assert!(
+        all.iter()
+            .any(|t| t.text == "A year earlier" && t.value == "2013-Q3"),
+        "{all:#?}"
+    );
+    let all = find(
+        "The firm reported a loss for the quarter.",
+        Some("2014-11-06"),
+    );
     assert_eq!(all[0].value, "2014-Q3");
 }
 
 #[test]
 fn deadline_anchor() {
-    let t = one("Both sides face the Dec. 1 deadline for a budget deal.", "2014-11-06", "Dec. 1");
+    let t = one(
+        "Both sides face the Dec. 1 deadline for a budget deal.",
+        "2014-11-06",
+        "Dec. 1",
+    );
     assert_eq!(t.anchor.as_deref(), Some("deadline for a budget deal"));
-    let t = one("The summit on Tuesday drew protests.", "2014-11-06", "Tuesday");
+    let t = one(
+        "The summit on Tuesday drew protests.",
+        "2014-11-06",
+        "Tuesday",
+    );
     assert_eq!(t.anchor.as_deref(), Some("summit"));
-    let t = one("At a news conference Wednesday, the mayor spoke.", "2014-11-06", "Wednesday");
-    assert_eq!((t.value.as_str(), t.anchor.as_deref()), ("2014-11-05", Some("news conference")));
-    assert_eq!(one("The mayor resigned Monday after the audit.", "2014-11-06", "Monday").anchor, None);
+    let t = one(
+        "At a news conference Wednesday, the mayor spoke.",
+        "2014-11-06",
+        "Wednesday",
+    );
+    assert_eq!(
+        (t.value.as_str(), t.anchor.as_deref()),
+        ("2014-11-05", Some("news conference"))
+    );
+    assert_eq!(
+        one(
+            "The mayor resigned Monday after the audit.",
+            "2014-11-06",
+            "Monday"
+        )
+        .anchor,
+        None
+    );
 }
 
 #[test]
 fn without_publication_date() {
-    let all = find("The vote is on Nov. 24 and talks resumed yesterday and ended Thursday.", None);
+    let all = find(
+        "The vote is on Nov. 24 and talks resumed yesterday and ended Thursday.",
+        None,
+    );
     let v: Vec<&str> = all.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(v, ["XXXX-11-24", "PAST_REF", "XXXX-WXX-4"]);
 }
@@ -247,7 +546,12 @@ fn seed_article_expressions() {
         budget talks for the region less than three weeks away. At a rally Wednesday, the mayor acknowledged \
         the risk. The governor will try to sign a deal this year.";
     let all = find(text, Some("2014-11-06"));
-    let get = |e: &str| all.iter().find(|t| t.text == e).map(|t| t.value.clone()).unwrap_or_default();
+    let get = |e: &str| {
+        all.iter()
+            .find(|t| t.text == e)
+            .map(|t| t.value.clone())
+            .unwrap_or_default()
+    };
     assert_eq!(get("Thursday"), "2014-11-06");
     assert_eq!(get("mid-October"), "2014-10");
     assert_eq!(get("Wednesday"), "2014-11-05");
@@ -285,10 +589,13 @@ mod total {
     }
 }
 
-
 #[test]
 fn a_curly_apostrophe_or_quote_before_a_time_word_does_not_panic() {
-    for text in ["the nominee donald trump’s 2015 remarks", "clinton said on the other hand, “the week before", "Europe’s achilles heel.\n\nLast year"] {
+    for text in [
+        "the nominee donald trump’s 2015 remarks",
+        "clinton said on the other hand, “the week before",
+        "Europe’s achilles heel.\n\nLast year",
+    ] {
         let _ = find(text, Some("2016-09-12"));
     }
 }
