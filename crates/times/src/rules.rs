@@ -1220,7 +1220,8 @@ fn build() -> Vec<Rule> {
             }
             // fractions: "about three-quarters of its food"
             if unit == Unit::Quarter
-                && (c.get(0)?.as_str().contains("-quarter") || src.next_word(e) == "of")
+                && (c.get(0)?.as_str().contains("-quarter")
+                    || (src.next_word(e) == "of" && matches!(nstr, "one" | "two" | "three")))
                 && u.ends_with('s')
             {
                 return None;
@@ -1553,6 +1554,7 @@ fn build() -> Vec<Rule> {
                     }
                     "PRESENT_REF"
                 }
+                // "recent" alone qualifies too many nouns that are not annotated times ("the recent sale")
                 "recent" => return None,
                 "the past" | "in the past" => {
                     if nw
