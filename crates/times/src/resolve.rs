@@ -621,6 +621,22 @@ impl State {
                 self.last_day = Some(d);
                 Some((Date, day(d)))
             }
+            Sem::ElectionDay => {
+                let Some(dct) = dct else { return Some((Date, "XXXX-11-XX".into())) };
+                let yy = infer_year_md(11, 5, tense, dct);
+                let first = NaiveDate::from_ymd_opt(yy, 11, 2)?;
+                let wd = first.weekday().number_from_monday() as i64;
+                let d = add_days(first, (2 - wd).rem_euclid(7))?;
+                self.last_day = Some(d);
+                Some((Date, day(d)))
+            }
+            Sem::WeekOf(inner) => {
+                let (_, v) = self.resolve(inner, tense)?;
+                match parse_dct(&v) {
+                    Some(d) => Some((Date, week(d))),
+                    None => Some((Date, v)),
+                }
+            }
             Sem::Thanksgiving => {
                 let Some(dct) = dct else {
                     return Some((Date, "XXXX-11-XX".into()));

@@ -81,6 +81,10 @@ pub enum Sem {
         rel: i32,
     },
     Thanksgiving,
+    /// US Election Day: the Tuesday after the first Monday of November.
+    ElectionDay,
+    /// "the week of March 6".
+    WeekOf(Box<Sem>),
     /// "year-end": the last day of the year, this one or (in the past tense) the one before.
     YearEnd,
     /// "the previous Friday": relative to the last mentioned day.
@@ -1625,9 +1629,28 @@ fn build() -> Vec<Rule> {
             Some((Sem::Lit(v.into()), None))
         },
     );
+    // "the week of March 6": the week that day falls in.
+    add(
+        r"\bthe\s+week\s+of\s+(?P<mon>MONTH)\b\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>YEAR4)\b)?",
+        |c, src, _, _| {
+            if !cap_ok(src, c, "mon") {
+                return None;
+            }
+            let m = lx::month_num(g(c, "mon")?)?;
+            let d = lx::ordinal(g(c, "d")?)?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            Some((Sem::WeekOf(Box::new(Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) })), None))
+        },
+    );
+    // "later in the day", "earlier that day": the day under discussion.
+    add(r"\b(?:later|earlier)\s+in\s+the\s+day\b", |_, _, _, _| {
+        Some((Sem::Ago { unit: Unit::Day, n: Some(0.0), dir: 1, anchored: true }, None))
+    });
     // Holidays with fixed dates, and Thanksgiving.
     add(
-        r"\b(?:(?:last|this|next)\s+)?(?P<h>thanksgiving(?: day)?|christmas(?: day| eve)?|new year's(?: day| eve)?|independence day|halloween|valentine's day|veterans day|boxing day)\b(?:,?\s+(?P<y>YEAR4))?",
+        r"\b(?:(?:last|this|next)\s+)?(?P<h>thanksgiving(?: day)?|election day|christmas(?: day| eve)?|new year's(?: day| eve)?|independence day|halloween|valentine's day|veterans day|boxing day)\b(?:,?\s+(?P<y>YEAR4))?",
         |c, src, s, _| {
             if !src.upper_at(c.name("h")?.start()) {
                 return None;
@@ -1636,6 +1659,7 @@ fn build() -> Vec<Rule> {
             let h = g(c, "h")?;
             let (m, d) = match h {
                 x if x.starts_with("thanksgiving") => return Some((Sem::Thanksgiving, None)),
+                "election day" => return Some((Sem::ElectionDay, None)),
                 "christmas" | "christmas day" => (12, 25),
                 "christmas eve" => (12, 24),
                 "new year's eve" => (12, 31),

@@ -389,6 +389,15 @@ fn reference_words() {
 }
 
 #[test]
+fn holidays_and_weeks_of() {
+    check(&[
+        ("Voters go to the polls on Election Day.", "Election Day", "2014-11-04"),
+        ("The hearing is set for the week of Dec. 8.", "the week of Dec. 8", "2014-W50"),
+        ("Families gathered on Christmas Day.", "Christmas Day", "2014-12-25"),
+    ]);
+}
+
+#[test]
 fn ordinal_day_and_fiscal_year() {
     check(&[
         (
