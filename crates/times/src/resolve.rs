@@ -662,14 +662,18 @@ impl State {
                     format!("T{:02}:{:02}", h, mi)
                 };
                 let v = match base {
-                    Some(b) if b.len() == 10 => format!("{b}{t}"),
+                    Some(b) if b.len() == 10 || b.starts_with("XXXX-WXX-") => format!("{b}{t}"),
                     _ => format!("XXXX-XX-XX{t}"),
                 };
                 Some((Time, v))
             }
             Sem::Part { day: dsem, part } => {
                 let (_, b) = self.resolve(dsem, tense)?;
-                Some((Time, format!("{b}T{part}")))
+                if b.len() == 10 || b.starts_with("XXXX-WXX-") {
+                    Some((Time, format!("{b}T{part}")))
+                } else {
+                    Some((Time, format!("XXXX-XX-XXT{part}")))
+                }
             }
         }
     }

@@ -536,6 +536,9 @@ fn without_publication_date() {
     );
     let v: Vec<&str> = all.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(v, ["XXXX-11-24", "PAST_REF", "XXXX-WXX-4"]);
+    let all = find("Talks resume tonight and end at 10 p.m. Friday; the vote is this year.", None);
+    let v: Vec<&str> = all.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(v, ["XXXX-XX-XXTNI", "XXXX-WXX-5T22:00", "PRESENT_REF"]);
 }
 
 #[test]
