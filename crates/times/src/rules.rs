@@ -1344,6 +1344,10 @@ fn build() -> Vec<Rule> {
                 return Some((Sem::Dur(lx::duration(None, unit)), None));
             }
             match adj {
+                // "in recent years" is the vague past; "in recent weeks" a period
+                Some("recent") | Some("past") if matches!(unit, Unit::Year | Unit::Decade | Unit::Century) => {
+                    return Some((Sem::Lit("PAST_REF".into()), None))
+                }
                 Some("recent") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
                 Some("the coming") | Some("coming") => {
                     return Some((Sem::Dur(lx::duration(None, unit)), None))
@@ -1707,7 +1711,14 @@ fn build() -> Vec<Rule> {
     // "year-end", "the end of the year/month".
     add(
         r"\b(?:the\s+)?(?P<w>year-end|year end|yearend|year's end)\b",
-        |_, _, _, _| Some((Sem::YearEnd, None)),
+        |c, _, _, _| {
+            // "year-end net" is the closing day; "by year end" the end of this year
+            if g(c, "w")? == "year-end" {
+                Some((Sem::YearEnd, None))
+            } else {
+                Some((Sem::Rel { unit: Unit::Year, off: 0, anchored: false }, Some("END")))
+            }
+        },
     );
     // "the full year", "the fiscal year", "the current fiscal year", "the latest fiscal year".
     add(
