@@ -78,7 +78,8 @@ def run_trafilatura(pages):
 def run_dossier(binary, page_dir):
     """(predictions, cpu seconds, wall seconds) for one `dossier analyze` run over page_dir."""
     before, wall0 = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
-    proc = subprocess.run([binary, "analyze", "--format", "jsonl", page_dir],
+    # --extract-only: the article stage alone, the job trafilatura does.
+    proc = subprocess.run([binary, "analyze", "--extract-only", "--format", "jsonl", page_dir],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
     after, wall = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter() - wall0
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

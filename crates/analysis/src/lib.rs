@@ -167,13 +167,18 @@ pub struct Analysis {
 pub struct Options {
     /// Options of the article stage.
     pub article: dossier_article::Options,
+    /// Stop after the article stage: `entities`, `attributions` and `times`
+    /// stay empty (for clean text and metadata only, at extraction speed).
+    pub extract_only: bool,
 }
 
 /// Run the pipeline on one document.
 pub fn analyze(doc: &Document, opts: &Options) -> Analysis {
     let (article, warnings) = dossier_article::extract(doc, &opts.article);
     let mut analysis = from_article(article, warnings);
-    language_and_attribution(&mut analysis);
+    if !opts.extract_only {
+        language_and_attribution(&mut analysis);
+    }
     analysis
 }
 
@@ -353,5 +358,9 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("City hall to close early"));
         assert_eq!(a.text, "The mayor said the building would close at noon.");
         assert_eq!(a.removed.len(), 2);
+        assert!(!a.attributions.is_empty(), "the full pipeline finds 'The mayor said'");
+        let only = analyze(&d, &Options { extract_only: true, ..Options::default() });
+        assert_eq!(only.text, a.text);
+        assert!(only.entities.is_empty() && only.attributions.is_empty() && only.times.is_empty());
     }
 }

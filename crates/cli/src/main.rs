@@ -42,6 +42,9 @@ struct AnalyzeArgs {
     /// Output format: pretty JSON per document, one JSON object per line, or a readable summary.
     #[arg(long, value_enum, default_value_t = Format::Json)]
     format: Format,
+    /// Only extract the article (clean text and metadata); skip entities, attributions and times.
+    #[arg(long)]
+    extract_only: bool,
     /// Largest input accepted, after decompression (e.g. 50M, 512K, 1G).
     #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "50M")]
     max_size: u64,
@@ -90,7 +93,7 @@ fn main() -> ExitCode {
 const BATCH: usize = 64;
 
 fn run_analyze(args: AnalyzeArgs) -> ExitCode {
-    let opts = Options { article: dossier_article::Options { published: args.published.clone() } };
+    let opts = Options { article: dossier_article::Options { published: args.published.clone() }, extract_only: args.extract_only };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut failed = 0usize;
