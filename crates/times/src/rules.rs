@@ -1538,7 +1538,7 @@ fn build() -> Vec<Rule> {
     );
     // Reference words: "now", "currently", "recently", "the past", "the future", "soon".
     add(
-        r"\b(?P<w>right now|just now|now|currently|current|at present|presently|nowadays|these days|today's|(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent|the past|in the past|the (?:near |distant |immediate )?future|the foreseeable future|the near term|the short term|as soon as possible|(?:in\s+)?future|soon|a later date|the time being|at the moment|at this time|at this point|so far|the moment|formerly|once)\b",
+        r"\b(?P<w>right now|just now|now|currently|then[ -]current|current|at present|presently|nowadays|these days|today's|(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent|the past|in the past|the (?:near |distant |immediate )?future|the foreseeable future|the near term|the short term|as soon as possible|(?:in\s+)?future|soon|a later date|the time being|at the moment|at this time|at this point|so far|the moment|formerly|once)\b",
         |c, src, s, e| {
             let w = g(c, "w")?;
             let nw = src.next_word(e);
@@ -1547,6 +1547,8 @@ fn build() -> Vec<Rule> {
                 "right now" | "just now" | "now" => "PRESENT_REF",
                 "currently" | "at present" | "presently" | "nowadays" | "these days"
                 | "the time being" => "PRESENT_REF",
+                // "the then-current price": current at a past time
+                "then current" | "then-current" => "PAST_REF",
                 "at the moment" | "at this time" | "at this point" | "the moment" | "so far"
                 | "today's" => return None,
                 "current" => {
