@@ -389,6 +389,18 @@ fn reference_words() {
 }
 
 #[test]
+fn vague_references() {
+    check(&[
+        ("Exports boomed in recent years.", "recent years", "PAST_REF"),
+        ("Prices fell in recent weeks.", "recent weeks", "PXW"),
+        ("Holders may buy shares at the then-current price.", "then-current", "PAST_REF"),
+        ("The merger should close by year end.", "year end", "2014"),
+        ("The rule takes effect Feb. 1.", "Feb. 1", "2015-02-01"),
+        ("The new chief starts effective Feb. 1, the board said.", "Feb. 1", "2015-02-01"),
+    ]);
+}
+
+#[test]
 fn holidays_and_weeks_of() {
     check(&[
         ("Voters go to the polls on Election Day.", "Election Day", "2014-11-04"),
