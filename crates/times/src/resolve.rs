@@ -654,7 +654,7 @@ impl State {
             Sem::Time { h, mi, day: dsem } => {
                 let base = match dsem {
                     Some(ds) => self.resolve(ds, tense).map(|(_, v)| v),
-                    None => dct.map(day),
+                    None => self.last_day.or(dct).map(day),
                 };
                 let t = if *h == 24 {
                     "T24".to_string()
