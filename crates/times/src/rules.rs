@@ -1654,10 +1654,6 @@ fn build() -> Vec<Rule> {
             Some((Sem::WeekOf(Box::new(Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) })), None))
         },
     );
-    // "later in the day", "earlier that day": the day under discussion.
-    add(r"\b(?:later|earlier)\s+in\s+the\s+day\b", |_, _, _, _| {
-        Some((Sem::Ago { unit: Unit::Day, n: Some(0.0), dir: 1, anchored: true }, None))
-    });
     // Holidays with fixed dates, and Thanksgiving.
     add(
         r"\b(?:(?:last|this|next)\s+)?(?P<h>thanksgiving(?: day)?|election day|christmas(?: day| eve)?|new year's(?: day| eve)?|independence day|halloween|valentine's day|veterans day|boxing day)\b(?:,?\s+(?P<y>YEAR4))?",

@@ -341,6 +341,15 @@ fn clock_times() {
         ),
         TimexType::Time
     );
+    // a clock time without a day falls on the day under discussion
+    let all = find(
+        "A jogger saw the car on Oct. 13. He noticed it at 6 a.m. near the house.",
+        Some("2014-11-06"),
+    );
+    assert!(
+        all.iter().any(|t| t.text == "6 a.m." && t.value == "2014-10-13T06:00"),
+        "{all:#?}"
+    );
 }
 
 #[test]
