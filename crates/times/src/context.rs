@@ -547,7 +547,9 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     // a preposition right before the expression: "by February", "until March" look ahead, "since" back
     if let Some((_, w)) = words.iter().rev().find(|(p, _)| *p < start) {
         let t = match w.as_str() {
-            "by" | "until" | "till" | "effective" | "starting" | "beginning" if !past_perfect => Some((1, Tense::Future)),
+            "by" | "until" | "till" | "effective" | "starting" | "beginning" if !past_perfect => {
+                Some((1, Tense::Future))
+            }
             "through" | "thru" if !past_perfect => Some((1, Tense::Ahead)),
             "as" if words
                 .iter()

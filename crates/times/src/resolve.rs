@@ -622,7 +622,9 @@ impl State {
                 Some((Date, day(d)))
             }
             Sem::ElectionDay => {
-                let Some(dct) = dct else { return Some((Date, "XXXX-11-XX".into())) };
+                let Some(dct) = dct else {
+                    return Some((Date, "XXXX-11-XX".into()));
+                };
                 let yy = infer_year_md(11, 5, tense, dct);
                 let first = NaiveDate::from_ymd_opt(yy, 11, 2)?;
                 let wd = first.weekday().number_from_monday() as i64;

@@ -1345,7 +1345,9 @@ fn build() -> Vec<Rule> {
             }
             match adj {
                 // "in recent years" is the vague past; "in recent weeks" a period
-                Some("recent") | Some("past") if matches!(unit, Unit::Year | Unit::Decade | Unit::Century) => {
+                Some("recent") | Some("past")
+                    if matches!(unit, Unit::Year | Unit::Decade | Unit::Century) =>
+                {
                     return Some((Sem::Lit("PAST_REF".into()), None))
                 }
                 Some("recent") => return Some((Sem::Dur(lx::duration(None, unit)), None)),
@@ -1651,7 +1653,14 @@ fn build() -> Vec<Rule> {
             if !(1..=31).contains(&d) {
                 return None;
             }
-            Some((Sem::WeekOf(Box::new(Sem::Date { y: year_spec(g(c, "y")), m: Some(m), d: Some(d) })), None))
+            Some((
+                Sem::WeekOf(Box::new(Sem::Date {
+                    y: year_spec(g(c, "y")),
+                    m: Some(m),
+                    d: Some(d),
+                })),
+                None,
+            ))
         },
     );
     // Holidays with fixed dates, and Thanksgiving.
@@ -1714,7 +1723,14 @@ fn build() -> Vec<Rule> {
             if g(c, "w")? == "year-end" {
                 Some((Sem::YearEnd, None))
             } else {
-                Some((Sem::Rel { unit: Unit::Year, off: 0, anchored: false }, Some("END")))
+                Some((
+                    Sem::Rel {
+                        unit: Unit::Year,
+                        off: 0,
+                        anchored: false,
+                    },
+                    Some("END"),
+                ))
             }
         },
     );

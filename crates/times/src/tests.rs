@@ -347,7 +347,8 @@ fn clock_times() {
         Some("2014-11-06"),
     );
     assert!(
-        all.iter().any(|t| t.text == "6 a.m." && t.value == "2014-10-13T06:00"),
+        all.iter()
+            .any(|t| t.text == "6 a.m." && t.value == "2014-10-13T06:00"),
         "{all:#?}"
     );
 }
@@ -400,21 +401,45 @@ fn reference_words() {
 #[test]
 fn vague_references() {
     check(&[
-        ("Exports boomed in recent years.", "recent years", "PAST_REF"),
+        (
+            "Exports boomed in recent years.",
+            "recent years",
+            "PAST_REF",
+        ),
         ("Prices fell in recent weeks.", "recent weeks", "PXW"),
-        ("Holders may buy shares at the then-current price.", "then-current", "PAST_REF"),
+        (
+            "Holders may buy shares at the then-current price.",
+            "then-current",
+            "PAST_REF",
+        ),
         ("The merger should close by year end.", "year end", "2014"),
         ("The rule takes effect Feb. 1.", "Feb. 1", "2015-02-01"),
-        ("The new chief starts effective Feb. 1, the board said.", "Feb. 1", "2015-02-01"),
+        (
+            "The new chief starts effective Feb. 1, the board said.",
+            "Feb. 1",
+            "2015-02-01",
+        ),
     ]);
 }
 
 #[test]
 fn holidays_and_weeks_of() {
     check(&[
-        ("Voters go to the polls on Election Day.", "Election Day", "2014-11-04"),
-        ("The hearing is set for the week of Dec. 8.", "the week of Dec. 8", "2014-W50"),
-        ("Families gathered on Christmas Day.", "Christmas Day", "2014-12-25"),
+        (
+            "Voters go to the polls on Election Day.",
+            "Election Day",
+            "2014-11-04",
+        ),
+        (
+            "The hearing is set for the week of Dec. 8.",
+            "the week of Dec. 8",
+            "2014-W50",
+        ),
+        (
+            "Families gathered on Christmas Day.",
+            "Christmas Day",
+            "2014-12-25",
+        ),
     ]);
 }
 
@@ -557,7 +582,10 @@ fn without_publication_date() {
     );
     let v: Vec<&str> = all.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(v, ["XXXX-11-24", "PAST_REF", "XXXX-WXX-4"]);
-    let all = find("Talks resume tonight and end at 10 p.m. Friday; the vote is this year.", None);
+    let all = find(
+        "Talks resume tonight and end at 10 p.m. Friday; the vote is this year.",
+        None,
+    );
     let v: Vec<&str> = all.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(v, ["XXXX-XX-XXTNI", "XXXX-WXX-5T22:00", "PRESENT_REF"]);
 }
