@@ -218,6 +218,7 @@ fn year_of(s: &str) -> Option<i32> {
 
 fn year_spec(s: Option<&str>) -> YearSpec {
     let Some(s) = s else { return YearSpec::Infer };
+    let s = s.replace('\u{2019}', "'");
     let s = s
         .trim()
         .trim_start_matches("fiscal")
@@ -379,6 +380,8 @@ fn cap_ok(src: &Src, c: &Captures, name: &str) -> bool {
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(build);
 
 fn r(p: &str) -> Regex {
+    // typographic apostrophes count as straight ones ("New Year’s Day", "the ’90s")
+    let p = p.replace('\'', "['\u{2019}]");
     let p = p
         .replace("MONTH", lx::MONTH)
         .replace("WEEKDAY", lx::WEEKDAY)
@@ -1470,7 +1473,8 @@ fn build() -> Vec<Rule> {
         |c, _, _, _| {
             let mut h: u32 = g(c, "h")?.parse().ok()?;
             let mi: u32 = g(c, "mi").and_then(|m| m.parse().ok()).unwrap_or(0);
-            let ap = g(c, "ap")?;
+            let ap = g(c, "ap")?.replace('\u{2019}', "'");
+            let ap = ap.as_str();
             if h > 12 && ap != "o'clock" || h == 0 && ap.starts_with('p') {
                 return None;
             }
@@ -1671,7 +1675,8 @@ fn build() -> Vec<Rule> {
                 return None;
             }
             let _ = s;
-            let h = g(c, "h")?;
+            let h = g(c, "h")?.replace('\u{2019}', "'");
+            let h = h.as_str();
             let (m, d) = match h {
                 x if x.starts_with("thanksgiving") => return Some((Sem::Thanksgiving, None)),
                 "election day" => return Some((Sem::ElectionDay, None)),

@@ -440,6 +440,16 @@ fn holidays_and_weeks_of() {
             "Christmas Day",
             "2014-12-25",
         ),
+        (
+            "Crowds will gather on New Year\u{2019}s Day.",
+            "New Year\u{2019}s Day",
+            "2015-01-01",
+        ),
+        (
+            "Prices peaked in the \u{2019}90s.",
+            "the \u{2019}90s",
+            "199",
+        ),
     ]);
 }
 
