@@ -804,3 +804,28 @@ fn malformed_first_jsonl_line_fails_alone() {
     assert_eq!(a.len(), 1);
     assert_eq!(s(&a[0], "id"), Some("ok-2"));
 }
+
+// ---------------------------------------------------------------------------
+// Who said what on the shipped samples, and --extract-only.
+// ---------------------------------------------------------------------------
+
+/// The full pipeline finds people and attributions in the scraped sample; with
+/// --extract-only the same clean text comes back without them.
+#[test]
+fn full_pipeline_and_extract_only() {
+    let full = analyze_one(&[sample("harbor-bridge.txt")]);
+    let entities = full["entities"].as_array().unwrap();
+    assert!(entities.iter().any(|e| e["type"] == "person" && !e["mentions"].as_array().unwrap().is_empty()), "{entities:?}");
+    let atts = full["attributions"].as_array().unwrap();
+    assert!(!atts.is_empty(), "the sample quotes its sources");
+    for a in atts {
+        assert!(a["cue"].is_object(), "{a}");
+        assert!(["direct", "mixed", "indirect", "according_to", "no_comment"].contains(&a["kind"].as_str().unwrap()), "{a}");
+    }
+    assert!(!full["times"].as_array().unwrap().is_empty(), "the sample has dates");
+    let only = analyze_one(&["--extract-only".to_string(), sample("harbor-bridge.txt")]);
+    assert_eq!(only["text"], full["text"]);
+    assert!(only["entities"].as_array().unwrap().is_empty());
+    assert!(only["attributions"].as_array().unwrap().is_empty());
+    assert!(only["times"].as_array().unwrap().is_empty());
+}
