@@ -33,10 +33,21 @@ const PERSON_TITLES: &[&str] = &[
 /// organisations, a title makes a person, and one sense per name per document.
 pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     let mut spans = tag(tagger, doc);
+    streets_are_places(doc, &mut spans);
     known_organizations(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
     one_sense_per_name(doc, &mut spans);
     spans
+}
+
+/// "Ferris Avenue", "Elm Street": a name ending in a street word is a place.
+fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
+    const STREET: &[&str] = &["Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Highway", "Square", "Plaza", "Bridge", "Park"];
+    for s in spans.iter_mut() {
+        if s.end - s.start >= 2 && STREET.contains(&doc.w(s.end - 1)) {
+            s.kind = Kind::Place;
+        }
+    }
 }
 
 /// Phrases of [`ORGANIZATIONS`] replace whatever the tagger found over them.
@@ -135,12 +146,13 @@ mod tests {
 
     #[test]
     fn rules_over_the_tagger() {
-        let text = "President Obama met the White House staff. Obama said Islamic State fighters were retreating.";
+        let text = "President Obama met the White House staff on Ferris Avenue. Obama said Islamic State fighters were retreating.";
         let t = tokenise(text);
         let doc = Doc::new(text, &t.tokens, &t.sentences);
         let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
         assert_eq!(names.iter().filter(|(n, k)| n == "Obama" && *k == Kind::Person).count(), 2, "{names:?}");
         assert!(names.contains(&("White House".to_string(), Kind::Organization)), "{names:?}");
         assert!(names.contains(&("Islamic State".to_string(), Kind::Organization)), "{names:?}");
+        assert!(names.contains(&("Ferris Avenue".to_string(), Kind::Place)), "{names:?}");
     }
 }
