@@ -251,7 +251,9 @@ pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[Name
         }
     }
     nominals(&words, &mut entities);
+    groups(&words, &mut entities);
     pronouns(&words, &mut entities);
+    plural_pronouns(&words, &mut entities);
     for e in &mut entities {
         e.mentions.sort_by_key(|m| m.start);
         e.mentions.dedup_by_key(|m| (m.start, m.end));
@@ -494,6 +496,86 @@ fn nominals(words: &Words, entities: &mut [Entity]) {
     }
 }
 
+/// Nouns of unnamed, collective sources.
+const GROUP_HEADS: &[&str] = &[
+    "officials", "aides", "advisers", "advisors", "diplomats", "sources", "lawmakers", "analysts", "experts",
+    "negotiators", "investigators", "residents", "witnesses", "leaders", "officers", "staffers", "insiders",
+    "executives", "spokesmen", "prosecutors", "authorities",
+];
+
+/// Words that may qualify a group's head ("senior administration officials").
+const GROUP_MODIFIERS: &[&str] = &[
+    "senior", "top", "administration", "government", "military", "intelligence", "police", "federal", "state",
+    "local", "campaign", "company", "party", "western", "european", "arab", "presidential", "congressional",
+    "defense", "security", "foreign", "other", "two", "three", "several", "some", "many", "former", "current",
+];
+
+/// "presidential aides", "Iranian officials", "senior administration
+/// officials": unnamed collective sources become entities of kind `Group`,
+/// with the affiliation the words give, so that "they" and "who" can refer to
+/// them and attributions can rest on them.
+fn groups(words: &Words, entities: &mut Vec<Entity>) {
+    let n = words.tokens.len();
+    for h in 0..n {
+        if !GROUP_HEADS.contains(&words.lower(h).as_str()) {
+            continue;
+        }
+        let mut s = h;
+        let mut affiliation: Option<String> = None;
+        while s > 0 {
+            let w = words.w(s - 1);
+            let l = w.to_lowercase();
+            let capital = w.chars().next().is_some_and(char::is_uppercase) && s - 1 != words.sentence_start(h);
+            if let Some(p) = demonym_place(w) {
+                affiliation.get_or_insert_with(|| p.to_string());
+            } else if l == "presidential" || l == "white" && words.lower(s) == "house" {
+                affiliation.get_or_insert_with(|| if l == "white" { "White House".to_string() } else { "the president".to_string() });
+            } else if capital && !GROUP_MODIFIERS.contains(&l.as_str()) {
+                affiliation.get_or_insert_with(|| w.to_string());
+            } else if !GROUP_MODIFIERS.contains(&l.as_str()) && !(l == "house" && s >= 2 && words.lower(s - 2) == "white") {
+                break;
+            }
+            s -= 1;
+        }
+        // A bare head ("officials said") is a group only when something qualifies it.
+        if s == h {
+            continue;
+        }
+        // Names inside are kept as their own entities; the group spans the phrase.
+        let name = words.span_text(s, h + 1);
+        let mention = words.mention(s, h + 1, MentionKind::Nominal);
+        match entities.iter_mut().find(|e| e.kind == Kind::Group && e.name.eq_ignore_ascii_case(&name)) {
+            Some(e) => e.mentions.push(mention),
+            None => entities.push(Entity { name, kind: Kind::Group, roles: Vec::new(), affiliation, media: false, mentions: vec![mention] }),
+        }
+    }
+}
+
+/// They, them, their: the most recent group mentioned before, in this
+/// sentence or the two before it (outside quotes).
+fn plural_pronouns(words: &Words, entities: &mut [Entity]) {
+    let mut group_mentions: Vec<(usize, usize)> = Vec::new(); // (token, entity)
+    for (ei, e) in entities.iter().enumerate() {
+        if e.kind == Kind::Group {
+            group_mentions.extend(e.mentions.iter().map(|m| (m.tok_start, ei)));
+        }
+    }
+    group_mentions.sort();
+    let mut found = Vec::new();
+    for i in 0..words.tokens.len() {
+        if !matches!(words.lower(i).as_str(), "they" | "them" | "their" | "themselves") || words.in_quote(i) {
+            continue;
+        }
+        let si = words.sentence_of[i];
+        if let Some(&(_, ei)) = group_mentions.iter().rev().find(|&&(t, _)| t < i && words.sentence_of[t] + 2 >= si && !words.in_quote(t)) {
+            found.push((ei, words.mention(i, i + 1, MentionKind::Pronoun)));
+        }
+    }
+    for (ei, m) in found {
+        entities[ei].mentions.push(m);
+    }
+}
+
 /// He, him, his, she, her: resolved to a person. Inside a sentence, the most
 /// recent person mentioned before the pronoun (outside quotes); at the start of
 /// a sentence, or when the sentence has none, the first person (the subject)
@@ -619,6 +701,21 @@ mod tests {
         assert_eq!(mentions(earnest, t), ["Josh Earnest", "the press secretary", "he", "He"]);
         let kh = by_name(&es, "Khamenei");
         assert_eq!(mentions(kh, t), ["Khamenei", "his"]);
+    }
+
+    #[test]
+    fn collective_sources_are_groups_and_they_refer_to_them() {
+        let t = "Iranian officials declined to comment. They met on Monday. A deal is the top priority, according to presidential aides. Senior administration officials said so.";
+        let es = run(t, &[("Iranian", Kind::Misc)]);
+        let iran = by_name(&es, "Iranian officials");
+        assert_eq!(iran.kind, Kind::Group);
+        assert_eq!(iran.affiliation.as_deref(), Some("Iran"));
+        assert_eq!(mentions(iran, t), ["Iranian officials", "They"]);
+        assert_eq!(by_name(&es, "presidential aides").affiliation.as_deref(), Some("the president"));
+        assert_eq!(by_name(&es, "Senior administration officials").kind, Kind::Group);
+        // A bare head is not a group.
+        let es = run("Officials said so.", &[]);
+        assert!(es.is_empty(), "{es:?}");
     }
 
     #[test]
