@@ -219,7 +219,7 @@ pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[Name
         let idx = match idx {
             Some(i) => {
                 let e = &mut entities[i];
-                if name.chars().count() > e.name.chars().count() && alias_key(&name) != "united states" || e.kind == Kind::Place && alias_key(&name) == "united states" && name.contains(' ') && !e.name.contains(' ') {
+                if fuller(&name, &e.name) {
                     e.name = name.clone();
                 }
                 e.mentions.push(mention);
@@ -259,6 +259,13 @@ pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[Name
         e.mentions.dedup_by_key(|m| (m.start, m.end));
     }
     entities
+}
+
+/// Is `new` a fuller name than `old`? More words first ("United States" over
+/// "America"), then more letters ("Khamenei" under "Ali Khamenei").
+fn fuller(new: &str, old: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    (words(new), new.chars().count()) > (words(old), old.chars().count())
 }
 
 fn text_of(words: &Words, m: &Mention) -> String {
