@@ -16,6 +16,7 @@
 //!
 //! **Architecture invariant:** pure and total; offsets are code points.
 
+pub mod cues;
 pub mod lexicon;
 
 use dossier_language::doc::Doc;
@@ -171,6 +172,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
 /// Find the attributions of a document.
 pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     let quotes = quotations(doc);
+    let scores = cues::scores(doc);
     let mut out: Vec<Attribution> = Vec::new();
     for si in 0..doc.sentences.len() {
         let (a, b) = (doc.sentences[si].tokens.start, doc.sentences[si].tokens.end);
@@ -178,7 +180,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         while i < b {
             let found = no_comment(doc, a, b, i)
                 .or_else(|| according_to(doc, a, b, i))
-                .or_else(|| speech(doc, a, b, i, &quotes));
+                .or_else(|| speech(doc, a, b, i, &quotes, scores[i]));
             match found {
                 Some((mut att, next)) => {
                     fix_source(doc, &mut att);
@@ -475,10 +477,18 @@ fn kind_of(doc: &Doc, x: usize, y: usize, quotes: &[Quote]) -> Kind {
 }
 
 /// Verbs of saying: the frame around the cue.
-fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(Attribution, usize)> {
+fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32) -> Option<(Attribution, usize)> {
     let w = doc.lower(i);
     let speech_verb = SPEECH_VERBS.contains(&w.as_str());
-    let mined = !speech_verb && cue_rate(&w) >= MIN_CUE_RATE && w != "according";
+    // A word the cue detector predicts is treated as a mined cue.
+    let learned = score > cues::CUE_THRESHOLD;
+    // Only the detector vouches for it: it needs a clause ("that …", ": “…”").
+    let learned_only = learned && !speech_verb && cue_rate(&w) < MIN_CUE_RATE;
+    let mined = !speech_verb && (cue_rate(&w) >= MIN_CUE_RATE || learned) && w != "according";
+    // "competing to demonstrate that": an infinitive's subject is not before it.
+    if learned_only && i > a && doc.lower(i - 1) == "to" {
+        return None;
+    }
     if !(speech_verb || mined) || inside_quote(quotes, i) {
         return None;
     }
@@ -487,8 +497,8 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
     if w.ends_with("ing") && i > a && matches!(doc.lower(i - 1).as_str(), "not" | "while" | "without" | "in" | "of" | "for" | "about" | "by" | "after" | "before" | "the" | "a" | "an" | "his" | "her" | "their" | "its") {
         return None;
     }
-    // Verbs that are rarely speech unless a clause follows.
-    let weak = matches!(w.as_str(), "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue" | "notes" | "claims" | "reports" | "estimates" | "warning" | "vows" | "promises" | "hopes" | "fears");
+    // Verbs that are rarely speech unless a clause follows (or the detector is sure).
+    let weak = score <= cues::STRONG_CUE && matches!(w.as_str(), "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue" | "notes" | "claims" | "reports" | "estimates" | "warning" | "vows" | "promises" | "hopes" | "fears");
     if weak && doc.lower(i + 1) != "that" {
         return None;
     }
@@ -573,7 +583,8 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(
         }
         c += 1;
     }
-    if c >= b || doc.lower(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) && !mined || weak && doc.lower(cue_end) != "that" {
+    let clause = doc.lower(c.saturating_sub(1)) == "that" || doc.w(c.saturating_sub(1)) == ":" && is_quote_mark(doc.w(c));
+    if c >= b || doc.lower(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) && !mined || weak && doc.lower(cue_end) != "that" || learned_only && !clause {
         return None;
     }
     // The content ends at the sentence's end, or where an "according to" or a

@@ -179,3 +179,43 @@ fn passive_cues_have_no_source() {
     let r = one("The agency was criticized for its slow response to the storm.");
     assert_eq!((r.1.as_str(), r.2.as_str()), ("", "was criticized for"));
 }
+
+#[test]
+fn the_shipped_cue_model_decodes_and_round_trips() {
+    let m = cues::shipped();
+    assert!(m.len() > 1000, "{}", m.len());
+    let again = cues::Model::from_bytes(&m.to_bytes()).unwrap();
+    assert_eq!(again.len(), m.len());
+    assert!(cues::Model::from_bytes(b"").is_none());
+    assert!(cues::Model::from_bytes(b"CUE1\x05\0\0\0\0\0\0\0").is_none());
+}
+
+#[test]
+fn the_cue_model_scores_verbs_of_saying_above_nouns() {
+    let text = "The chancellor stated that the reform had come too late for the farmers.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let s = cues::scores(&doc);
+    let at = |w: &str| s[(0..tk.tokens.len()).find(|&k| doc.w(k) == w).unwrap()];
+    assert!(at("stated") > cues::CUE_THRESHOLD, "{}", at("stated"));
+    assert!(at("farmers") < 0.0 && at("reform") < 0.0);
+    assert!(s[tk.tokens.len() - 1].is_infinite(), "punctuation is no candidate");
+}
+
+#[test]
+fn a_learned_cue_with_a_clause() {
+    // "fear" is neither a verb of saying nor a mined cue: the detector vouches for it.
+    assert_eq!(one("Critics fear that the dam could fail."), t("indirect", "Critics", "fear", "the dam could fail"));
+    // Without a clause after it, a learned cue is not taken.
+    assert!(run("The coach offered the new captain a contract at the banquet.").is_empty());
+}
+
+#[test]
+fn an_infinitive_learned_cue_has_no_source_before_it() {
+    assert!(run("The two parties are racing to demonstrate that they can govern.").is_empty());
+}
+
+#[test]
+fn a_weak_verb_the_detector_is_sure_of() {
+    assert_eq!(one("Polls show a tight race in the state."), t("indirect", "Polls", "show", "a tight race in the state"));
+}
