@@ -219,3 +219,11 @@ fn an_infinitive_learned_cue_has_no_source_before_it() {
 fn a_weak_verb_the_detector_is_sure_of() {
     assert_eq!(one("Polls show a tight race in the state."), t("indirect", "Polls", "show", "a tight race in the state"));
 }
+
+#[test]
+fn a_bare_object_ends_at_the_next_verb_phrase() {
+    let r = run("The mayor praised the new ferry schedule and promised more buses.");
+    assert_eq!(r[0].3, "the new ferry schedule", "{r:?}");
+    // Inside a clause after "that", a coordinated verb stays in the content.
+    assert_eq!(one("The chief said that the driver was stopped and questioned.").3, "the driver was stopped and questioned");
+}
