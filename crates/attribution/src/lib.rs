@@ -494,7 +494,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     }
     // "while not denying the report": a participle in an interrupting clause;
     // "cautious in discussing", "the deciding vote": gerunds and adjectives.
-    if w.ends_with("ing") && i > a && matches!(doc.lower(i - 1).as_str(), "not" | "while" | "without" | "in" | "of" | "for" | "about" | "by" | "after" | "before" | "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+    // But "by saying he would …", "after saying that …": a gerund the detector is sure of.
+    let sure_gerund = score > cues::STRONG_CUE && i > a && matches!(doc.lower(i - 1).as_str(), "by" | "for" | "after" | "before");
+    if w.ends_with("ing") && i > a && !sure_gerund && matches!(doc.lower(i - 1).as_str(), "not" | "while" | "without" | "in" | "of" | "for" | "about" | "by" | "after" | "before" | "the" | "a" | "an" | "his" | "her" | "their" | "its") {
         return None;
     }
     // Verbs that are rarely speech unless a clause follows (or the detector is sure).
@@ -521,6 +523,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);
     }
+    // "“…,” she told reporters.": a short object ends the sentence after a quotation.
+    let object_tail = OBJECT_VERBS.contains(&w.as_str()) && tail_len > 0 && tail_len <= 4 && (cs.saturating_sub(6).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\""));
+    let tail_is_adjunct = tail_is_adjunct || object_tail && (cue_end..b).all(|k| !matches!(doc.lower(k).as_str(), "that" | ":" | "“" | "\""));
     if tail_is_adjunct && cs > a {
         // Find the comma (or closing quote) that ends the content.
         // The source runs back to the comma or closing quote that ends the

@@ -227,3 +227,14 @@ fn a_bare_object_ends_at_the_next_verb_phrase() {
     // Inside a clause after "that", a coordinated verb stays in the content.
     assert_eq!(one("The chief said that the driver was stopped and questioned.").3, "the driver was stopped and questioned");
 }
+
+#[test]
+fn a_quotation_then_told_and_its_object() {
+    assert_eq!(one("“We were there under a permit,” Ortiz told the Gazette."), t("direct", "Ortiz", "told", "“We were there under a permit,”"));
+}
+
+#[test]
+fn a_gerund_after_by() {
+    let r = run("The senator answered the charge by saying that the vote had been fair.");
+    assert!(r.iter().any(|x| x.2 == "saying" && x.3 == "the vote had been fair"), "{r:?}");
+}
