@@ -171,6 +171,41 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
 
 /// Find the attributions of a document.
 pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
+    // Two apostrophes as a quotation mark (''…'', as some outlets write):
+    // read them as a straight double quote. The stand-in text has the same
+    // bytes and code points, so every token and offset stays valid.
+    if let Some(fixed) = double_apostrophes(doc) {
+        let fixed_doc = Doc::new(&fixed, doc.tokens, doc.sentences);
+        let mut out = find_in(&fixed_doc, entities);
+        // A closing '' is two tokens: the content takes in the second.
+        let chars: Vec<char> = doc.text.chars().collect();
+        let widen = |(s, e): (usize, usize)| (s, if e >= 1 && e < chars.len() && chars[e - 1] == '\'' && chars[e] == '\'' { e + 1 } else { e });
+        for att in &mut out {
+            att.content = att.content.map(widen);
+            att.parts = att.parts.iter().copied().map(widen).collect();
+        }
+        return out;
+    }
+    find_in(doc, entities)
+}
+
+/// The text with each `''` (two apostrophe tokens, adjacent) made `"'`, or
+/// `None` when there is none.
+fn double_apostrophes(doc: &Doc) -> Option<String> {
+    let pairs: Vec<usize> = (0..doc.tokens.len().saturating_sub(1))
+        .filter(|&k| doc.w(k) == "'" && doc.w(k + 1) == "'" && doc.tokens[k].bend == doc.tokens[k + 1].bstart)
+        .collect();
+    if pairs.is_empty() {
+        return None;
+    }
+    let mut bytes = doc.text.as_bytes().to_vec();
+    for k in pairs {
+        bytes[doc.tokens[k].bstart] = b'"';
+    }
+    String::from_utf8(bytes).ok()
+}
+
+fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     let quotes = quotations(doc);
     let scores = cues::scores(doc);
     let mut out: Vec<Attribution> = Vec::new();

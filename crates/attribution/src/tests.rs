@@ -238,3 +238,9 @@ fn a_gerund_after_by() {
     let r = run("The senator answered the charge by saying that the vote had been fair.");
     assert!(r.iter().any(|x| x.2 == "saying" && x.3 == "the vote had been fair"), "{r:?}");
 }
+
+#[test]
+fn two_apostrophes_are_a_quotation_mark() {
+    let r = one("''The ferry will run all winter,'' Ms. Lund said.");
+    assert_eq!(r, t("direct", "Ms. Lund", "said", "''The ferry will run all winter,''"));
+}
