@@ -552,8 +552,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let tail_len = (cue_end..b).filter(|&k| !is_punct(doc.w(k))).count();
     let tail_is_adjunct = tail_len == 0
         || matches!(after.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
+    // "…,” said the head of the union": a determiner after a quotation.
+    let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after.as_str(), "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its");
     // "…,” said Josh Earnest, the press secretary.
-    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after.as_str(), "that" | ":") && tail_len > 0 && tail_len <= 25 && doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) {
+    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after.as_str(), "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np) {
         let src_end = (cue_end..b).find(|&k| matches!(doc.w(k), "," | "." | ";")).unwrap_or(b);
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);

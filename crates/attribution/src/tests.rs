@@ -244,3 +244,8 @@ fn two_apostrophes_are_a_quotation_mark() {
     let r = one("''The ferry will run all winter,'' Ms. Lund said.");
     assert_eq!(r, t("direct", "Ms. Lund", "said", "''The ferry will run all winter,''"));
 }
+
+#[test]
+fn a_quotation_then_said_the() {
+    assert_eq!(one("“It was a good day,” said the head of the union."), t("direct", "the head of the union", "said", "“It was a good day,”"));
+}
