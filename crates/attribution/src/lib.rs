@@ -625,6 +625,14 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         }
         c += 1;
     }
+    // "He said:" ending its sentence, the quotation after it (next paragraph too).
+    if doc.w(c.saturating_sub(1)) == ":" && c >= b && !learned_only {
+        if let Some(q) = quote_at(quotes, b) {
+            let content = (doc.tokens[q.open].start, doc.tokens[q.close].end);
+            let att = Attribution { kind: Kind::Direct, source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, cue_end)), content: Some(content), parts: Vec::new(), stance };
+            return Some((att, b));
+        }
+    }
     let clause = doc.lower(c.saturating_sub(1)) == "that" || doc.w(c.saturating_sub(1)) == ":" && is_quote_mark(doc.w(c));
     let bare = !clause && !is_quote_mark(doc.w(c)) && c == cue_end;
     if c >= b || doc.lower(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) && !mined || weak && doc.lower(cue_end) != "that" || learned_only && !clause {

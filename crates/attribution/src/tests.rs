@@ -249,3 +249,10 @@ fn two_apostrophes_are_a_quotation_mark() {
 fn a_quotation_then_said_the() {
     assert_eq!(one("“It was a good day,” said the head of the union."), t("direct", "the head of the union", "said", "“It was a good day,”"));
 }
+
+#[test]
+fn a_colon_ending_the_sentence_takes_the_next_quotation() {
+    let r = run("The mayor said:\n\n“The pier reopens in May. Crews start Monday.”\n\nThe council met later.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0], t("direct", "The mayor", "said:", "“The pier reopens in May. Crews start Monday.”"));
+}
