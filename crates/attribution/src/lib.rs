@@ -156,7 +156,9 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         let mention = doc.mention(s, e, MentionKind::Nominal);
         let idx = match entities.iter().position(|g| g.kind == EntityKind::Group && g.name.eq_ignore_ascii_case(&name)) {
             Some(i) => {
-                entities[i].mentions.push(mention);
+                if !entities[i].mentions.iter().any(|m| (m.tok_start, m.tok_end) == (s, e)) {
+                    entities[i].mentions.push(mention);
+                }
                 i
             }
             None => {
@@ -865,6 +867,8 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     let person_named = best.is_some_and(|(ei, _)| entities[ei].kind == EntityKind::Person && entities[ei].mentions.iter().any(|m| m.tok_end == e));
     if ANONYMOUS_HEADS.contains(&head.as_str()) && !person_named {
         att.source_type = SourceType::Anonymous;
+        // The language layer may already know the group ("Iranian officials").
+        att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);
         return;
     }
     if let Some((ei, _)) = best {

@@ -256,3 +256,18 @@ fn a_colon_ending_the_sentence_takes_the_next_quotation() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0], t("direct", "The mayor", "said:", "“The pier reopens in May. Crews start Monday.”"));
 }
+
+#[test]
+fn a_group_source_known_to_the_language_layer_is_used_once() {
+    let text = "Iranian officials declined to comment. Iranian officials said talks would go on.";
+    let t = tokenise(text);
+    let doc = Doc::new(text, &t.tokens, &t.sentences);
+    let entities = dossier_language::entities::build(text, &t.tokens, &t.sentences, &[]);
+    let (atts, entities) = resolve(&doc, entities);
+    let groups: Vec<_> = entities.iter().filter(|e| e.name == "Iranian officials").collect();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].mentions.len(), 2, "one mention per occurrence: {:?}", groups[0].mentions);
+    let gi = entities.iter().position(|e| e.name == "Iranian officials");
+    assert_eq!(atts.len(), 2);
+    assert!(atts.iter().all(|a| a.source_entity == gi && a.source_type == SourceType::Anonymous), "{atts:?}");
+}
