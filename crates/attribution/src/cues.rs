@@ -29,7 +29,8 @@ pub struct Model {
     weights: HashMap<u32, f32>,
 }
 
-fn fnv(seed: u32, s: &str) -> u32 {
+/// FNV-1a of a string under a seed, folded: the feature hash.
+pub fn fnv(seed: u32, s: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5 ^ seed.wrapping_mul(0x0100_0193);
     for b in s.bytes() {
         h ^= u32::from(b);
@@ -255,6 +256,10 @@ pub const STRONG_CUE: f32 = 5.0;
 
 /// Scores of every token of a document under the shipped model.
 pub fn scores(doc: &Doc) -> Vec<f32> {
-    let m = shipped();
+    scores_with(doc, shipped())
+}
+
+/// Scores of every token of a document under a model.
+pub fn scores_with(doc: &Doc, m: &Model) -> Vec<f32> {
     (0..doc.tokens.len()).map(|i| m.token_score(doc, i)).collect()
 }

@@ -16,6 +16,7 @@
 //!
 //! **Architecture invariant:** pure and total; offsets are code points.
 
+pub mod content;
 pub mod cues;
 pub mod lexicon;
 
@@ -207,9 +208,37 @@ fn double_apostrophes(doc: &Doc) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// The content model's proposals for a document, before the model chooses
+/// (for training it): the rules' attributions and the candidates of each cue.
+/// The cue scores come from `cue_model` (for training the content model on
+/// scores of a detector that has not seen the article).
+pub fn training_proposals(doc: &Doc, cue_model: &cues::Model) -> (Vec<content::Proposal>, Vec<Attribution>) {
+    let run = |doc: &Doc| {
+        let quotes = quotations(doc);
+        let scores = cues::scores_with(doc, cue_model);
+        let rules = rules(doc, &quotes, &scores);
+        (content::proposals(doc, &quotes, &scores, &rules), rules)
+    };
+    match double_apostrophes(doc) {
+        Some(fixed) => run(&Doc::new(&fixed, doc.tokens, doc.sentences)),
+        None => run(doc),
+    }
+}
+
 fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     let quotes = quotations(doc);
     let scores = cues::scores(doc);
+    let out = rules(doc, &quotes, &scores);
+    let mut out = content::apply(doc, &quotes, &scores, out);
+    for att in &mut out {
+        classify_source(doc, entities, att);
+    }
+    out
+}
+
+/// The rules' attributions, sources not yet classified.
+fn rules(doc: &Doc, quotes: &[Quote], scores: &[f32]) -> Vec<Attribution> {
+    let quotes = quotes.to_vec();
     let mut out: Vec<Attribution> = Vec::new();
     for si in 0..doc.sentences.len() {
         let (a, b) = (doc.sentences[si].tokens.start, doc.sentences[si].tokens.end);
@@ -229,9 +258,6 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
                 None => i += 1,
             }
         }
-    }
-    for att in &mut out {
-        classify_source(doc, entities, att);
     }
     out
 }

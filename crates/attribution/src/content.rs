@@ -1,0 +1,368 @@
+//! A learned content model: for each cue (a rule's, or a word the cue
+//! detector scores above `LOW_CUE`), an averaged perceptron chooses the
+//! content among candidate spans — the rules' own content, the rest of the
+//! sentence, the "that"-clause, the clause up to the next comma, a quotation
+//! after or before the cue, the sentence's start before the source, the
+//! sentence before or after — or none at all (the cue is a false one).
+//!
+//! Features are hashed (as in `cues`): the candidate's kinds, conjoined with
+//! the cue's word and score, the candidate's length, its first and last words
+//! and those around it, whether it ends the sentence, quotes in it. Trained
+//! on PolNeAR's training split by `train-content` (see the crate's README);
+//! the weights ship in `model/content.bin`.
+
+use std::sync::LazyLock;
+
+use dossier_language::doc::Doc;
+
+use crate::cues::{fnv, Model, PARTICLES};
+use crate::lexicon::SPEECH_VERBS;
+use crate::{chars, ends_content, inside_quote, is_quote_mark, kind_of, subject, trim, Attribution, Kind, Quote, SourceType};
+
+static SHIPPED: &[u8] = include_bytes!("../model/content.bin");
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| Model::from_bytes(SHIPPED).unwrap_or_default());
+
+/// The shipped model.
+pub fn shipped() -> &'static Model {
+    &MODEL
+}
+
+/// A word no rule takes as a cue is proposed to the content model when the
+/// cue detector scores it above this.
+/// (Tuned on PolNeAR dev: a lower one adds more true attributions there, but
+/// false ones to the seed article: "who worry that …", "seeking his help".)
+pub const LOW_CUE: f32 = 8.0;
+
+/// The rules' attribution is dropped only when "none" beats every candidate
+/// by more than this (the model's "none" is too eager on PolNeAR dev: the
+/// scorer pairs contents whatever their cue, so a rule's content may match a
+/// gold content whose cue is another word).
+pub const DROP_MARGIN: f32 = -50.0;
+
+/// One candidate content of a cue.
+#[derive(Debug, Clone)]
+pub struct Cand {
+    /// Code points, end exclusive (`None`: no attribution).
+    pub span: Option<(usize, usize)>,
+    /// Token range (for the kind and the source).
+    pub tok: (usize, usize),
+    /// The rules' own content (with its parts, source and kind).
+    pub rule: bool,
+    /// The rules' parts (code points), when the cue interrupts the content.
+    pub parts: Vec<(usize, usize)>,
+    /// Lies before the cue (the source is between it and the cue).
+    pub before: bool,
+    /// Hashed features.
+    pub feats: Vec<u32>,
+}
+
+/// A cue and its candidate contents.
+#[derive(Debug, Clone)]
+pub struct Proposal {
+    /// The cue's head token.
+    pub head: usize,
+    /// The cue (tokens).
+    pub cue: (usize, usize),
+    /// The index of the rules' attribution, if any.
+    pub rule: Option<usize>,
+    /// The candidates; the first is "none".
+    pub cands: Vec<Cand>,
+}
+
+fn bucket_len(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2..=3 => "2-3",
+        4..=7 => "4-7",
+        8..=15 => "8-15",
+        16..=30 => "16-30",
+        _ => "31+",
+    }
+}
+
+fn bucket_score(s: f32) -> &'static str {
+    if s < -10.0 {
+        "<-10"
+    } else if s < 0.0 {
+        "-10..0"
+    } else if s < 5.0 {
+        "0..5"
+    } else if s < 8.0 {
+        "5..8"
+    } else if s < 15.0 {
+        "8..15"
+    } else {
+        "15+"
+    }
+}
+
+/// The cue's head: its last word that is not a particle.
+pub fn head_of(doc: &Doc, (cs, ce): (usize, usize)) -> usize {
+    (cs..ce).rev().find(|&k| !PARTICLES.contains(&doc.lower(k).as_str()) && doc.w(k).chars().any(char::is_alphabetic)).unwrap_or(cs)
+}
+
+/// The proposals of a document: one per rule attribution with a cue of
+/// speech (not "according to", not "declined to comment"), and one per word
+/// the detector scores above `LOW_CUE` outside every rule cue.
+pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[Attribution]) -> Vec<Proposal> {
+    let mut out = Vec::new();
+    let mut in_cue = vec![false; doc.tokens.len()];
+    for (ri, att) in rules.iter().enumerate() {
+        let Some((cs, ce)) = att.cue else { continue };
+        for k in cs..ce.min(in_cue.len()) {
+            in_cue[k] = true;
+        }
+        if matches!(att.kind, Kind::NoComment | Kind::AccordingTo) {
+            continue;
+        }
+        let head = head_of(doc, (cs, ce));
+        out.push(proposal(doc, quotes, scores, head, (cs, ce), Some((ri, att))));
+    }
+    for i in 0..doc.tokens.len() {
+        if in_cue[i] || !(scores[i] > LOW_CUE) || inside_quote(quotes, i) {
+            continue;
+        }
+        // A cue inside a rule attribution's content (nested speech) is left to the rules.
+        let nested = rules.iter().any(|r| r.content.is_some_and(|(s, e)| doc.tokens[i].start >= s && doc.tokens[i].end <= e));
+        let w = doc.lower(i);
+        if w == "according" || nested {
+            continue;
+        }
+        let a = doc.sentence_start(i);
+        let cs = crate::cue_start(doc, a, i);
+        let mut ce = i + 1;
+        if matches!(doc.lower(ce).as_str(), "for" | "on" | "against" | "out" | "about" | "up") {
+            ce += 1;
+        }
+        out.push(proposal(doc, quotes, scores, i, (cs, ce), None));
+    }
+    out
+}
+
+fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): (usize, usize), rule: Option<(usize, &Attribution)>) -> Proposal {
+    let a = doc.sentence_start(head);
+    let b = doc.sentence_end(head);
+    let n = doc.tokens.len();
+    let si = doc.sentence_of[head];
+    let mut cands: Vec<(Vec<&'static str>, (usize, usize), bool)> = Vec::new();
+    let mut add = |tag: &'static str, x: usize, y: usize, before: bool| {
+        if x < y && y <= n {
+            cands.push((vec![tag], (x, y), before));
+        }
+    };
+    let first_comma = |from: usize| (from + 1..b).find(|&k| doc.w(k) == "," && !inside_quote(quotes, k)).unwrap_or(b);
+    let first_end = |from: usize| (from + 1..b).find(|&k| ends_content(doc, k, false) && !inside_quote(quotes, k)).unwrap_or(b);
+    // After the cue.
+    if ce < b {
+        add("rest", ce, b, false);
+        add("rest-comma", ce, first_comma(ce), false);
+        add("rest-end", ce, first_end(ce), false);
+        if let Some(t) = (ce..(ce + 8).min(b)).find(|&k| doc.lower(k) == "that" || doc.w(k) == ":") {
+            add("that", t + 1, b, false);
+            add("that-comma", t + 1, first_comma(t + 1), false);
+            add("that-end", t + 1, first_end(t + 1), false);
+        }
+        if let Some(t) = (ce..(ce + 3).min(b)).find(|&k| matches!(doc.w(k), "“" | "\"")) {
+            if let Some(q) = crate::quote_at(quotes, t) {
+                add("quote-after", t, q.close + 1, false);
+            }
+        }
+    }
+    // Before the cue: the sentence's start up to the comma or quote that ends the content.
+    if cs > a {
+        let mut k = cs;
+        while k > a && cs - k <= 12 && !matches!(doc.w(k - 1), "," | "”" | "\"" | "—") {
+            k -= 1;
+        }
+        if k > a {
+            let end = if doc.w(k - 1) == "," { k - 1 } else { k };
+            let mut s = a;
+            for j in a..end {
+                if matches!(doc.w(j), ";" | ":") {
+                    s = j + 1;
+                }
+            }
+            add("before", s, end, true);
+            if let Some(q) = quotes.iter().find(|q| q.close + 2 >= end && q.close < end + 1 && q.open < end) {
+                add("quote-before", q.open, q.close + 1, true);
+            }
+        }
+    }
+    // The sentences around.
+    if si > 0 {
+        let p = &doc.sentences[si - 1];
+        add("prev", p.tokens.start, p.tokens.end, true);
+    }
+    if si + 1 < doc.sentences.len() {
+        let s = &doc.sentences[si + 1];
+        add("next", s.tokens.start, s.tokens.end, false);
+        if ce < b {
+            add("rest-next", ce, s.tokens.end, false);
+        }
+    }
+    // To char spans, merging equal ones.
+    let mut merged: Vec<Cand> = vec![Cand { span: None, tok: (0, 0), rule: false, parts: Vec::new(), before: false, feats: Vec::new() }];
+    let mut tags: Vec<Vec<&'static str>> = vec![vec!["none"]];
+    if let Some((_, att)) = rule {
+        if let Some(span) = att.content {
+            let tok = (cs, ce);
+            merged.push(Cand { span: Some(span), tok, rule: true, parts: att.parts.clone(), before: span.1 <= doc.tokens[cs].start, feats: Vec::new() });
+            tags.push(vec!["rule"]);
+            // The rules leave a "that" out of the content; PolNeAR keeps it.
+            let (x, y) = rule_tokens(doc, span, cs);
+            if att.parts.is_empty() && x > 0 && doc.lower(x - 1) == "that" {
+                cands.push((vec!["rule-that"], (x - 1, y), span.1 <= doc.tokens[cs].start));
+            }
+        }
+    }
+    for (tg, (x, y), before) in cands {
+        let (x, y) = trim(doc, x, y);
+        let Some(span) = chars(doc, x, y) else { continue };
+        match merged.iter().position(|c| c.span == Some(span)) {
+            Some(p) => tags[p].extend(tg),
+            None => {
+                merged.push(Cand { span: Some(span), tok: (x, y), rule: false, parts: Vec::new(), before, feats: Vec::new() });
+                tags.push(tg);
+            }
+        }
+    }
+    // Features.
+    let w = doc.lower(head);
+    let score = scores.get(head).copied().unwrap_or(f32::NEG_INFINITY);
+    let nx = doc.lower(ce);
+    let pv = if cs > a { doc.lower(cs - 1) } else { "<s>".into() };
+    let rule_kind = rule.map_or("norule", |(_, r)| r.kind.as_str());
+    let has_src = rule.is_some_and(|(_, r)| r.source.is_some());
+    let cue_level = vec![
+        "bias".to_string(),
+        format!("w={w}"),
+        format!("sc={}", bucket_score(score)),
+        format!("nx={nx}"),
+        format!("pv={pv}"),
+        format!("rk={rule_kind}"),
+        format!("src={has_src}"),
+        format!("pos={}", bucket_len(cs - a)),
+        format!("left={}", bucket_len(b.saturating_sub(ce))),
+        format!("speech={}", SPEECH_VERBS.contains(&w.as_str())),
+        format!("w={w}|nx={nx}"),
+        format!("sc={}|rk={rule_kind}", bucket_score(score)),
+    ];
+    for (ci, cand) in merged.iter_mut().enumerate() {
+        let mut fs: Vec<String> = cue_level.clone();
+        if let Some(_span) = cand.span {
+            let (x, y) = if cand.rule { rule_tokens(doc, cand.span.unwrap_or_default(), cs) } else { cand.tok };
+            let first = doc.lower(x);
+            let last = doc.lower(y.saturating_sub(1));
+            let before_w = if x > 0 { doc.lower(x - 1) } else { "<s>".into() };
+            let after_w = if y < n { doc.lower(y) } else { "</s>".into() };
+            let cands_sent = doc.sentence_of[x.min(n - 1)] as isize - si as isize;
+            fs.extend([
+                format!("len={}", bucket_len(y.saturating_sub(x))),
+                format!("f={first}"),
+                format!("p={before_w}"),
+                format!("l={last}"),
+                format!("a={after_w}"),
+                format!("endsent={}", y >= b),
+                format!("q0={}", is_quote_mark(doc.w(x))),
+                format!("qin={}", (x..y).any(|k| is_quote_mark(doc.w(k)))),
+                format!("commas={}", bucket_len((x..y).filter(|&k| doc.w(k) == ",").count())),
+                format!("cue-in={}", (x..y).any(|k| k != head && (SPEECH_VERBS.contains(&doc.lower(k).as_str()) || scores.get(k).is_some_and(|&s| s > 8.0)))),
+                format!("sent={cands_sent}"),
+                format!("w={w}|f={first}"),
+                format!("w={w}|len={}", bucket_len(y.saturating_sub(x))),
+            ]);
+        }
+        let mut feats = Vec::with_capacity(fs.len() * (tags[ci].len() + 1));
+        for tg in &tags[ci] {
+            for f in &fs {
+                feats.push(fnv(101, &format!("{tg}|{f}")));
+            }
+        }
+        let all = tags[ci].join("+");
+        feats.push(fnv(102, &all));
+        feats.push(fnv(102, &format!("{all}|w={w}")));
+        feats.push(fnv(102, &format!("{all}|sc={}", bucket_score(score))));
+        cand.feats = feats;
+    }
+    Proposal { head, cue: (cs, ce), rule: rule.map(|(ri, _)| ri), cands: merged }
+}
+
+/// The tokens a rule's content covers (by code points).
+fn rule_tokens(doc: &Doc, (s, e): (usize, usize), _cs: usize) -> (usize, usize) {
+    let x = doc.tokens.iter().position(|t| t.end > s).unwrap_or(0);
+    let y = doc.tokens.iter().rposition(|t| t.start < e).map_or(x + 1, |k| k + 1);
+    (x, y.max(x + 1))
+}
+
+/// The index of the best candidate under a model ("none" is the first).
+pub fn choose(model: &Model, p: &Proposal) -> usize {
+    choose_with(model, p, 0.0)
+}
+
+/// The best candidate, "none" favoured by `margin`.
+pub fn choose_with(model: &Model, p: &Proposal, margin: f32) -> usize {
+    let mut best = (0usize, f32::NEG_INFINITY);
+    for (ci, c) in p.cands.iter().enumerate() {
+        let s = model.score(&c.feats) + if ci == 0 { margin } else { 0.0 };
+        if s > best.1 {
+            best = (ci, s);
+        }
+    }
+    best.0
+}
+
+
+/// Apply the content model to the rules' attributions: each proposal's best
+/// candidate replaces (or drops) the rules' content, or adds an attribution.
+pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attribution>) -> Vec<Attribution> {
+    let model = shipped();
+    if model.is_empty() {
+        return rules;
+    }
+    let props = proposals(doc, quotes, scores, &rules);
+    let mut keep = vec![true; rules.len()];
+    let mut rules = rules;
+    let mut added = Vec::new();
+    for p in &props {
+        let ci = choose_with(model, p, if p.rule.is_some() { DROP_MARGIN } else { 0.0 });
+        let cand = &p.cands[ci];
+        match (p.rule, cand.span) {
+            (Some(ri), None) => keep[ri] = false,
+            (Some(_), Some(_)) if cand.rule => {}
+            (Some(ri), Some(span)) => {
+                let att = &mut rules[ri];
+                att.content = Some(span);
+                att.parts.clear();
+                att.kind = content_kind(doc, quotes, cand.tok);
+            }
+            (None, Some(span)) => {
+                let (cs, ce) = p.cue;
+                let a = doc.sentence_start(p.head);
+                let source = if cand.before && cand.tok.1 <= cs {
+                    let mut s = cand.tok.1;
+                    while s < cs && matches!(doc.w(s), "," | "”" | "\"" | "’") {
+                        s += 1;
+                    }
+                    let (s, e) = trim(doc, s, cs);
+                    (s < e && e - s <= 12).then_some((s, e))
+                } else {
+                    subject(doc, a, cs).map(|(s, _)| s)
+                };
+                let mut att = Attribution { kind: content_kind(doc, quotes, cand.tok), source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, ce)), content: Some(span), parts: Vec::new(), stance: None };
+                crate::fix_source(doc, &mut att);
+                added.push(att);
+            }
+            (None, None) => {}
+        }
+    }
+    let mut out: Vec<Attribution> = rules.into_iter().zip(keep).filter_map(|(a, k)| k.then_some(a)).collect();
+    out.extend(added);
+    out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
+    out
+}
+
+fn content_kind(doc: &Doc, quotes: &[Quote], (x, y): (usize, usize)) -> Kind {
+    kind_of(doc, x, y, quotes)
+}
