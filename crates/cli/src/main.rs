@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use dossier_analysis::{analyze, Analysis, Options};
 use dossier_document::{DocumentError, Origin, DEFAULT_MAX_SIZE};
-use dossier_input::{expand, read, Input};
+use dossier_input::{documents, expand, Input};
 
 mod summary;
 
@@ -145,8 +145,18 @@ fn run_analyze(args: AnalyzeArgs) -> ExitCode {
 }
 
 fn analyse_input(input: &Input, max_size: u64, opts: &Options) -> Vec<(Origin, Result<Analysis, DocumentError>)> {
-    let docs = read(input, max_size);
-    docs.into_par_iter().map(|(origin, doc)| (origin, doc.and_then(|d| analyse_isolated(&d, opts)))).collect()
+    // Documents are streamed (a WARC record by record, a JSONL dump line by
+    // line) and analysed a batch at a time, so that only one batch of them is
+    // held in memory, not the whole input.
+    let mut docs = documents(input, max_size);
+    let mut out = Vec::new();
+    loop {
+        let batch: Vec<_> = docs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            return out;
+        }
+        out.par_extend(batch.into_par_iter().map(|(origin, doc)| (origin, doc.and_then(|d| analyse_isolated(&d, opts)))));
+    }
 }
 
 /// Analyse one document so that a bug in a stage fails this document only:

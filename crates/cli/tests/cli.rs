@@ -829,3 +829,65 @@ fn full_pipeline_and_extract_only() {
     assert!(only["attributions"].as_array().unwrap().is_empty());
     assert!(only["times"].as_array().unwrap().is_empty());
 }
+
+// ---------------------------------------------------------------------------
+// WARC crawl files.
+// ---------------------------------------------------------------------------
+
+/// A `.warc.gz` crawl (one gzip member per record, as crawlers write them): its
+/// HTML responses are analysed, with the crawled URL, and the request, the
+/// image and the redirect are skipped.
+#[test]
+fn warc_gz_crawl_is_analysed_page_by_page() {
+    fn record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+        let mut r = format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-05-01T10:00:00Z\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+            block.len()
+        )
+        .into_bytes();
+        r.extend_from_slice(block);
+        r.extend_from_slice(b"\r\n\r\n");
+        r
+    }
+    fn response(uri: &str, status: &str, content_type: &str, body: &str) -> Vec<u8> {
+        let http = format!("HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+        record("response", uri, "application/http; msgtype=response", http.as_bytes())
+    }
+    let page = |headline: &str, who: &str| {
+        format!(
+            "<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>\
+             <p>{who} said on Monday that the bridge would reopen next month, according to a statement released after a long meeting with engineers.</p>\
+             <p>Engineers said repairs were going well and that the work would be finished before the winter storms arrive on the coast.</p></article></body></html>"
+        )
+    };
+    let records = [
+        record("warcinfo", "", "application/warc-fields", b"software: test\r\n"),
+        record("request", "https://news.example.com/a", "application/http; msgtype=request", b"GET /a HTTP/1.1\r\nHost: news.example.com\r\n\r\n"),
+        response("https://news.example.com/a", "200 OK", "text/html; charset=utf-8", &page("Bridge to reopen", "The mayor")),
+        response("https://news.example.com/logo.png", "200 OK", "image/png", "PNG"),
+        response("https://news.example.com/old", "301 Moved Permanently", "text/html", ""),
+        response("https://news.example.com/b", "200 OK", "text/html", &page("Storm season ahead", "The harbour master")),
+    ];
+    let mut gz = Vec::new();
+    for r in &records {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(r).unwrap();
+        gz.extend(e.finish().unwrap());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crawl.warc.gz");
+    fs::write(&path, gz).unwrap();
+    let name = path.display().to_string();
+    let o = analyze(&["--format", "jsonl", &name]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let a = analyses(&o);
+    assert_eq!(a.len(), 2, "{}", stdout(&o));
+    for (a, (url, title)) in a.iter().zip([("https://news.example.com/a", "Bridge to reopen"), ("https://news.example.com/b", "Storm season ahead")]) {
+        check_contract(a);
+        assert_eq!(s(a, "url"), Some(url));
+        assert_eq!(s(a, "title"), Some(title));
+        let id = s(a, "id").unwrap();
+        assert!(id.starts_with(&format!("{name}@")) && id.ends_with(&format!(" ({url})")), "{id}");
+        assert!(text(a).contains("bridge would reopen"), "{}", text(a));
+    }
+}

@@ -37,11 +37,19 @@ pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, DocumentError> {
 /// bytes are valid UTF-8 with non-ASCII characters is decoded as UTF-8 (a page
 /// saved by a browser keeps its old declaration), with a warning.
 pub fn decode_html(bytes: &[u8]) -> Decoded {
+    decode_html_declared(bytes, None)
+}
+
+/// [`decode_html`] with the character set the transport declared (an HTTP
+/// `Content-Type` charset), which comes after a byte-order mark and before
+/// `<meta charset>`, as in a browser. An unknown label is ignored.
+pub(crate) fn decode_html_declared(bytes: &[u8], transport: Option<&str>) -> Decoded {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return decode_with(enc, &bytes[bom..], Vec::new());
     }
     let mut warnings = Vec::new();
-    if let Some(declared) = prescan_charset(bytes) {
+    let transport = transport.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+    if let Some(declared) = transport.or_else(|| prescan_charset(bytes)) {
         let utf8_ok = std::str::from_utf8(bytes).is_ok();
         if declared == UTF_8 || declared.name() == "UTF-16LE" || declared.name() == "UTF-16BE" {
             // A UTF-16 declaration in an ASCII-compatible byte stream means UTF-8.
@@ -66,6 +74,18 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
         return decode_with(enc, &bytes[bom..], Vec::new());
     }
     decode_guess(bytes)
+}
+
+/// [`decode_text`] with the character set the transport declared: used when
+/// there is no byte-order mark and the bytes are not valid UTF-8.
+pub(crate) fn decode_text_declared(bytes: &[u8], transport: Option<&str>) -> Decoded {
+    let declared = transport.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+    match declared {
+        Some(enc) if Encoding::for_bom(bytes).is_none() && std::str::from_utf8(bytes).is_err() => {
+            decode_with(enc, bytes, Vec::new())
+        }
+        _ => decode_text(bytes),
+    }
 }
 
 fn decode_guess(bytes: &[u8]) -> Decoded {

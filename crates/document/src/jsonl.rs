@@ -12,17 +12,21 @@ use crate::{Body, Document, DocumentError, Hints, Origin};
 /// `"text"` is analysed verbatim; `"html"` goes through HTML extraction. When a
 /// line has no `id`, its origin (`file:line`) stands in.
 pub fn split_jsonl(container: &str, text: &str) -> Vec<(Origin, Result<Document, DocumentError>)> {
-    let mut out = Vec::new();
-    for (i, line) in text.split('\n').enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        let origin = Origin::JsonlLine { container: container.to_string(), line: i + 1 };
-        let doc = parse_line(line).map(|(body, hints)| Document { origin: origin.clone(), body, hints, warnings: Vec::new() });
-        out.push((origin, doc));
+    text.split('\n').enumerate().filter_map(|(i, line)| jsonl_line(container, i + 1, line)).collect()
+}
+
+/// One line of a JSONL file or stream (its 1-based `number` in `container`) as
+/// [`split_jsonl`] reads it: `None` for a blank line, else the document or why
+/// the line is not one. A trailing `\r` (and `\n`) is ignored. For readers
+/// that stream a dump line by line.
+pub fn jsonl_line(container: &str, number: usize, line: &str) -> Option<(Origin, Result<Document, DocumentError>)> {
+    let line = line.trim_end_matches('\n').trim_end_matches('\r');
+    if line.trim().is_empty() {
+        return None;
     }
-    out
+    let origin = Origin::JsonlLine { container: container.to_string(), line: number };
+    let doc = parse_line(line).map(|(body, hints)| Document { origin: origin.clone(), body, hints, warnings: Vec::new() });
+    Some((origin, doc))
 }
 
 fn parse_line(line: &str) -> Result<(Body, Hints), DocumentError> {

@@ -1,6 +1,7 @@
 //! `Document`: the raw bytes of one input and where they came from, and the pure
 //! functions that turn those bytes into text: format sniffing, gzip, character-set
-//! decoding, and splitting a JSONL dump into one document per line.
+//! decoding, splitting a JSONL dump into one document per line, and taking the
+//! archived pages out of a WARC crawl file.
 //!
 //! This is the first stage of the dossier pipeline. It never touches the file
 //! system: reading paths and standard input is the job of `dossier-input`.
@@ -16,11 +17,13 @@ mod decode;
 mod jsonl;
 mod load;
 mod sniff;
+mod warc;
 
 pub use decode::{decode_html, decode_text, gunzip, Decoded};
-pub use jsonl::split_jsonl;
+pub use jsonl::{jsonl_line, split_jsonl};
 pub use load::{load, DEFAULT_MAX_SIZE};
 pub use sniff::{sniff, Format};
+pub use warc::{warc_error, warc_record};
 
 /// Where a document came from, for messages and for the `id` of its analysis.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +39,15 @@ pub enum Origin {
         /// 1-based line number.
         line: usize,
     },
+    /// One record of a WARC crawl file.
+    WarcRecord {
+        /// The WARC file's own name (a path or `-`).
+        container: String,
+        /// Byte offset of the record in the (decompressed) WARC stream.
+        offset: u64,
+        /// The record's `WARC-Target-URI`, when known.
+        uri: Option<String>,
+    },
 }
 
 impl fmt::Display for Origin {
@@ -44,6 +56,8 @@ impl fmt::Display for Origin {
             Origin::File(p) => f.write_str(p),
             Origin::Stdin => f.write_str("<stdin>"),
             Origin::JsonlLine { container, line } => write!(f, "{container}:{line}"),
+            Origin::WarcRecord { container, offset, uri: None } => write!(f, "{container}@{offset}"),
+            Origin::WarcRecord { container, offset, uri: Some(uri) } => write!(f, "{container}@{offset} ({uri})"),
         }
     }
 }
@@ -118,6 +132,9 @@ pub enum DocumentError {
     },
     /// A JSONL line that is not a JSON object with `text` or `html`.
     BadJsonl(String),
+    /// A WARC record that cannot be read (truncated, malformed header, bad
+    /// HTTP response, …).
+    BadWarc(String),
     /// The input could not be read (missing file, permissions, I/O error).
     Unreadable(String),
     /// A stage failed on this document (a bug): the batch goes on without it.
@@ -137,6 +154,7 @@ impl fmt::Display for DocumentError {
                 human_bytes(*limit)
             ),
             DocumentError::BadJsonl(e) => write!(f, "malformed JSONL line: {e}"),
+            DocumentError::BadWarc(e) => write!(f, "bad WARC record: {e}"),
             DocumentError::Unreadable(e) => write!(f, "cannot read: {e}"),
             DocumentError::Internal(e) => write!(f, "internal error while analysing (a bug in dossier, please report it): {e}"),
         }
@@ -179,6 +197,9 @@ mod tests {
     fn origin_names_the_input() {
         assert_eq!(Origin::File("a/b.html".into()).to_string(), "a/b.html");
         assert_eq!(Origin::JsonlLine { container: "x.jsonl".into(), line: 3 }.to_string(), "x.jsonl:3");
+        let warc = |uri: Option<&str>| Origin::WarcRecord { container: "crawl.warc.gz".into(), offset: 1234, uri: uri.map(Into::into) };
+        assert_eq!(warc(Some("https://example.com/a")).to_string(), "crawl.warc.gz@1234 (https://example.com/a)");
+        assert_eq!(warc(None).to_string(), "crawl.warc.gz@1234");
     }
 
     #[test]

@@ -1,14 +1,17 @@
 //! Raw bytes of one input to the documents it holds.
 
-use crate::{decode_html, decode_text, gunzip, sniff, split_jsonl, Body, Document, DocumentError, Format, Origin};
+use crate::{
+    decode_html, decode_text, gunzip, sniff, split_jsonl, warc_error, warc_record, Body, Document, DocumentError, Format, Origin,
+};
 
 /// The default size limit for one input: 50 MiB (after decompression).
 pub const DEFAULT_MAX_SIZE: u64 = 50 * 1024 * 1024;
 
 /// Turn the raw bytes of one input (a file or standard input) into documents:
 /// gzip is decompressed (up to `max_size` bytes), the format is sniffed from the
-/// content, HTML and text are decoded to strings, and a JSONL input becomes one
-/// document per line. Each entry is the origin and either the document or why it
+/// content, HTML and text are decoded to strings, a JSONL input becomes one
+/// document per line, and a WARC crawl file one document per archived page (see
+/// [`warc_record`]; each record is limited to `max_size` too). Each entry is the origin and either the document or why it
 /// could not be read; one bad line does not affect the others.
 pub fn load(origin: Origin, bytes: &[u8], max_size: u64) -> Vec<(Origin, Result<Document, DocumentError>)> {
     let fail = |e| vec![(origin.clone(), Err(e))];
@@ -37,6 +40,16 @@ pub fn load(origin: Origin, bytes: &[u8], max_size: u64) -> Vec<(Origin, Result<
         Format::Text => {
             let d = decode_text(bytes);
             doc(Body::Text(d.text), d.warnings)
+        }
+        Format::Warc => {
+            let container = origin.to_string();
+            dossier_warc::Reader::new(bytes)
+                .with_max_record(max_size)
+                .filter_map(|r| match r {
+                    Ok(record) => warc_record(&container, &record, max_size),
+                    Err(e) => Some(warc_error(&container, &e)),
+                })
+                .collect()
         }
         Format::Jsonl => {
             let d = decode_text(bytes);

@@ -9,6 +9,8 @@ pub enum Format {
     Html,
     /// JSON Lines: one JSON object per line.
     Jsonl,
+    /// A WARC crawl file (starts with `WARC/1.`).
+    Warc,
     /// Plain text.
     Text,
     /// Not text at all.
@@ -19,13 +21,18 @@ pub enum Format {
 
 /// Detect the format of `bytes` from their content.
 ///
-/// Gzip by its magic number; binary by NUL bytes or a high share of control
+/// Gzip by its magic number; WARC by its version line `WARC/1.` at the very
+/// start; binary by NUL bytes or a high share of control
 /// characters in the first 8 KiB; JSONL when the first non-blank line is a JSON
 /// object; HTML when the start of the text has a doctype, an `<html>`, `<head>`
 /// or `<body>` tag, or several common block tags.
 pub fn sniff(bytes: &[u8]) -> Format {
     if bytes.starts_with(&[0x1f, 0x8b]) {
         return Format::Gzip;
+    }
+    // Before the binary test: a crawl's first records may hold images.
+    if bytes.starts_with(b"WARC/1.") {
+        return Format::Warc;
     }
     let head = &bytes[..bytes.len().min(8192)];
     // UTF-16 text (with a BOM) legitimately holds NULs.
@@ -93,6 +100,9 @@ mod tests {
         assert_eq!(sniff(b""), Format::Empty);
         assert_eq!(sniff(b" \n\t\n"), Format::Empty);
         assert_eq!(sniff(&[0x1f, 0x8b, 8, 0]), Format::Gzip);
+        assert_eq!(sniff(b"WARC/1.0\r\nWARC-Type: response\r\n\x00\x01"), Format::Warc);
+        assert_eq!(sniff(b"WARC/1.1\r\n"), Format::Warc);
+        assert_eq!(sniff(b"The WARC/1.0 format, he said."), Format::Text);
         assert_eq!(sniff(b"\x00\x01\x02ELF"), Format::Binary);
         assert_eq!(sniff(b"<!DOCTYPE html><html><body><p>x</p></body></html>"), Format::Html);
         assert_eq!(sniff(b"\n  <html lang=en><p>hi"), Format::Html);
