@@ -251,7 +251,7 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
     ];
     for (ci, cand) in merged.iter_mut().enumerate() {
         let mut fs: Vec<String> = cue_level.clone();
-        if let Some(_span) = cand.span {
+        if let Some(span) = cand.span {
             let (x, y) = if cand.rule { rule_tokens(doc, cand.span.unwrap_or_default(), cs) } else { cand.tok };
             let first = doc.lower(x);
             let last = doc.lower(y.saturating_sub(1));
@@ -272,6 +272,12 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
                 format!("sent={cands_sent}"),
                 format!("w={w}|f={first}"),
                 format!("w={w}|len={}", bucket_len(y.saturating_sub(x))),
+                format!("vs-rule={}", rule.and_then(|(_, r)| r.content).map_or("none", |(rs, re)| {
+                    let (s, e) = span;
+                    if (s, e) == (rs, re) { "same" } else if s <= rs && e >= re { "contains" } else if s >= rs && e <= re { "inside" } else if s < re && rs < e { "overlaps" } else { "apart" }
+                })),
+                format!("f={first}|l={last}"),
+                format!("p={before_w}|f={first}"),
             ]);
         }
         let mut feats = Vec::with_capacity(fs.len() * (tags[ci].len() + 1));

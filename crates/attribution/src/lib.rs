@@ -14,6 +14,10 @@
 //! A quotation that opens a paragraph and is not closed before its end runs
 //! on into the next paragraph when that one opens with a quotation mark.
 //!
+//! A learned content model (`content`) then chooses each cue's content among
+//! candidate spans, the rules' own among them, or none; it also takes words
+//! the cue detector is sure of that no rule took.
+//!
 //! **Architecture invariant:** pure and total; offsets are code points.
 
 pub mod content;
