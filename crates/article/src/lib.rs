@@ -58,6 +58,9 @@ pub fn extract(doc: &Document, opts: &Options) -> (Article, Vec<Warning>) {
     if opts.published.is_some() {
         article.published = opts.published.clone();
     }
+    if article.outlet.is_none() {
+        article.outlet = doc.hints.outlet.as_deref().map(furniture::collapse).filter(|t| !t.is_empty());
+    }
     if article.published.is_none() {
         article.published = article.url.as_deref().and_then(dates::date_from_url);
     }

@@ -12,6 +12,8 @@ use dossier_analysis::{analyze, Analysis, Options};
 use dossier_document::{DocumentError, Origin, DEFAULT_MAX_SIZE};
 use dossier_input::{documents, expand, Input};
 
+mod ask;
+mod ingest;
 mod summary;
 
 /// HTML parsing allocates many small nodes and strings; mimalloc makes that
@@ -32,6 +34,22 @@ struct Cli {
 enum Command {
     /// Analyse articles: files, directories (recursively), JSONL dumps, or `-` for standard input.
     Analyze(AnalyzeArgs),
+    /// Analyse documents and keep them in the store (SQLite file or PostgreSQL), grouping copies and stories.
+    Ingest(ingest::IngestArgs),
+    /// An entity's dossier: names, roles over time, what they said, what was said about them.
+    Entity(ask::EntityArgs),
+    /// Attributions across the store, filtered by source, subject, kind, date, outlet.
+    Quotes(ask::QuotesArgs),
+    /// One story: its articles by time and outlet, its sources, who declined to comment, its claims.
+    Story(ask::StoryArgs),
+    /// The stories in the store, latest first.
+    Stories(ask::StoriesArgs),
+    /// The articles in the store, by publication time, with their story.
+    Articles(ask::ArticlesArgs),
+    /// Full-text search over headlines, text, quotes and names.
+    Search(ask::SearchArgs),
+    /// What the store holds.
+    Stats(ask::Common),
 }
 
 #[derive(clap::Args)]
@@ -86,6 +104,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze(args) => run_analyze(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Entity(args) => ask::entity(args),
+        Command::Quotes(args) => ask::quotes(args),
+        Command::Story(args) => ask::story(args),
+        Command::Stories(args) => ask::stories(args),
+        Command::Search(args) => ask::search(args),
+        Command::Articles(args) => ask::articles(args),
+        Command::Stats(args) => ask::stats(args),
     }
 }
 

@@ -12,6 +12,6 @@ pub mod fingerprint;
 pub mod groups;
 pub mod names;
 
-pub use fingerprint::{content_hash, Fingerprint, MinHash};
+pub use fingerprint::{content_hash, Fingerprint, MinHash, BAND_ROWS, DUPLICATE_SIMILARITY, SHINGLE_HASHES};
 pub use groups::{story_link, Components, LinkKind, StoryFeatures, StoryLink};
 pub use names::{name_key, resolve_names, NameUse, Resolution};

@@ -1,5 +1,5 @@
 //! JSONL dumps: one document per line,
-//! `{"id", "text" | "html", "url"?, "published"?, "title"?}`.
+//! `{"id", "text" | "html", "url"?, "published"?, "title"?, "outlet"?}`.
 
 use serde_json::Value;
 
@@ -46,6 +46,7 @@ fn parse_line(line: &str) -> Result<(Body, Hints), DocumentError> {
         url: string("url"),
         published: string("published").or_else(|| string("date")),
         title: string("title"),
+        outlet: string("outlet").or_else(|| string("publisher")).or_else(|| string("site")),
     };
     let body = if let Some(t) = obj.get("text").and_then(Value::as_str) {
         Body::VerbatimText(t.to_string())

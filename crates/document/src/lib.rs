@@ -74,6 +74,8 @@ pub struct Hints {
     pub published: Option<String>,
     /// The headline.
     pub title: Option<String>,
+    /// The outlet or site name (JSONL `"outlet"`, `"publisher"` or `"site"`).
+    pub outlet: Option<String>,
 }
 
 /// A document's body, decoded to text, with its format known.

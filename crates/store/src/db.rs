@@ -1,0 +1,326 @@
+//! The one place that knows both database engines: a connection to SQLite or
+//! PostgreSQL behind the same small interface (execute, query, transactions),
+//! with SQL written once using `?` placeholders.
+
+use std::collections::HashMap;
+
+use crate::StoreError;
+
+/// A value passed to or read from the database.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// SQL NULL.
+    Null,
+    /// An integer (BIGINT in PostgreSQL).
+    Int(i64),
+    /// A float.
+    Real(f64),
+    /// Text.
+    Text(String),
+    /// Bytes.
+    Blob(Vec<u8>),
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Value::Int(v)
+    }
+}
+impl From<usize> for Value {
+    fn from(v: usize) -> Self {
+        Value::Int(v as i64)
+    }
+}
+impl From<bool> for Value {
+    fn from(v: bool) -> Self {
+        Value::Int(v as i64)
+    }
+}
+impl From<f64> for Value {
+    fn from(v: f64) -> Self {
+        Value::Real(v)
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(v.to_string())
+    }
+}
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(v)
+    }
+}
+impl From<&String> for Value {
+    fn from(v: &String) -> Self {
+        Value::Text(v.clone())
+    }
+}
+impl From<Vec<u8>> for Value {
+    fn from(v: Vec<u8>) -> Self {
+        Value::Blob(v)
+    }
+}
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Self {
+        v.map(Into::into).unwrap_or(Value::Null)
+    }
+}
+
+/// One result row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row(pub Vec<Value>);
+
+impl Row {
+    /// Column `i` as an integer (0 for NULL or another type).
+    pub fn int(&self, i: usize) -> i64 {
+        match self.0.get(i) {
+            Some(Value::Int(v)) => *v,
+            Some(Value::Real(v)) => *v as i64,
+            Some(Value::Text(t)) => t.parse().unwrap_or(0),
+            _ => 0,
+        }
+    }
+    /// Column `i` as an optional integer.
+    pub fn opt_int(&self, i: usize) -> Option<i64> {
+        match self.0.get(i) {
+            Some(Value::Null) | None => None,
+            _ => Some(self.int(i)),
+        }
+    }
+    /// Column `i` as a float.
+    pub fn real(&self, i: usize) -> f64 {
+        match self.0.get(i) {
+            Some(Value::Real(v)) => *v,
+            Some(Value::Int(v)) => *v as f64,
+            _ => 0.0,
+        }
+    }
+    /// Column `i` as optional text.
+    pub fn opt_text(&self, i: usize) -> Option<String> {
+        match self.0.get(i) {
+            Some(Value::Text(t)) => Some(t.clone()),
+            Some(Value::Int(v)) => Some(v.to_string()),
+            _ => None,
+        }
+    }
+    /// Column `i` as text ("" for NULL).
+    pub fn text(&self, i: usize) -> String {
+        self.opt_text(i).unwrap_or_default()
+    }
+    /// Column `i` as bytes.
+    pub fn blob(&self, i: usize) -> Vec<u8> {
+        match self.0.get(i) {
+            Some(Value::Blob(b)) => b.clone(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Which engine a connection talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// An embedded SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// A connection to either engine.
+pub(crate) enum Conn {
+    Sqlite(rusqlite::Connection),
+    Postgres { client: Box<postgres::Client>, statements: HashMap<String, postgres::Statement> },
+}
+
+/// `?` placeholders to PostgreSQL's `$1, $2, …` (the SQL here never has a `?`
+/// inside a string literal).
+fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut n = 0;
+    for c in sql.chars() {
+        if c == '?' {
+            n += 1;
+            out.push('$');
+            out.push_str(&n.to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(match self {
+            Value::Null => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Int(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
+            Value::Real(v) => ToSqlOutput::Borrowed(ValueRef::Real(*v)),
+            Value::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
+            Value::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        })
+    }
+}
+
+impl postgres::types::ToSql for Value {
+    fn to_sql(&self, ty: &postgres::types::Type, out: &mut postgres::types::private::BytesMut) -> Result<postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        use postgres::types::{IsNull, Type};
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Int(v) => match *ty {
+                Type::INT2 => (*v as i16).to_sql(ty, out),
+                Type::INT4 => (*v as i32).to_sql(ty, out),
+                Type::FLOAT8 => (*v as f64).to_sql(ty, out),
+                Type::FLOAT4 => (*v as f32).to_sql(ty, out),
+                Type::BOOL => (*v != 0).to_sql(ty, out),
+                Type::TEXT | Type::VARCHAR => v.to_string().to_sql(ty, out),
+                _ => v.to_sql(ty, out),
+            },
+            Value::Real(v) => match *ty {
+                Type::FLOAT4 => (*v as f32).to_sql(ty, out),
+                _ => v.to_sql(ty, out),
+            },
+            Value::Text(t) => t.to_sql(ty, out),
+            Value::Blob(b) => b.to_sql(ty, out),
+        }
+    }
+    fn accepts(_: &postgres::types::Type) -> bool {
+        true
+    }
+    postgres::types::to_sql_checked!();
+}
+
+fn pg_value(row: &postgres::Row, i: usize) -> Value {
+    use postgres::types::Type;
+    let ty = row.columns()[i].type_();
+    let v = match *ty {
+        Type::INT8 => row.get::<_, Option<i64>>(i).map(Value::Int),
+        Type::INT4 => row.get::<_, Option<i32>>(i).map(|v| Value::Int(v as i64)),
+        Type::INT2 => row.get::<_, Option<i16>>(i).map(|v| Value::Int(v as i64)),
+        Type::BOOL => row.get::<_, Option<bool>>(i).map(|v| Value::Int(v as i64)),
+        Type::FLOAT8 => row.get::<_, Option<f64>>(i).map(Value::Real),
+        Type::FLOAT4 => row.get::<_, Option<f32>>(i).map(|v| Value::Real(v as f64)),
+        Type::BYTEA => row.get::<_, Option<Vec<u8>>>(i).map(Value::Blob),
+        _ => row.try_get::<_, Option<String>>(i).ok().flatten().map(Value::Text),
+    };
+    v.unwrap_or(Value::Null)
+}
+
+fn sqlite_value(v: rusqlite::types::ValueRef<'_>) -> Value {
+    use rusqlite::types::ValueRef;
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Int(i),
+        ValueRef::Real(r) => Value::Real(r),
+        ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+    }
+}
+
+impl Conn {
+    pub(crate) fn engine(&self) -> Engine {
+        match self {
+            Conn::Sqlite(_) => Engine::Sqlite,
+            Conn::Postgres { .. } => Engine::Postgres,
+        }
+    }
+
+    fn pg_statement(client: &mut postgres::Client, statements: &mut HashMap<String, postgres::Statement>, sql: &str) -> Result<postgres::Statement, StoreError> {
+        if let Some(s) = statements.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = client.prepare(&numbered(sql))?;
+        if statements.len() > 512 {
+            statements.clear();
+        }
+        statements.insert(sql.to_string(), s.clone());
+        Ok(s)
+    }
+
+    /// Run a statement; the number of rows it changed.
+    pub(crate) fn exec(&mut self, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                Ok(st.execute(rusqlite::params_from_iter(params.iter()))? as u64)
+            }
+            Conn::Postgres { client, statements } => {
+                let st = Self::pg_statement(client, statements, sql)?;
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect();
+                Ok(client.execute(&st, &refs)?)
+            }
+        }
+    }
+
+    /// Run a query; all its rows.
+    pub(crate) fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                let n = st.column_count();
+                let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
+                let mut out = Vec::new();
+                while let Some(r) = rows.next()? {
+                    out.push(Row((0..n).map(|i| r.get_ref(i).map(sqlite_value).unwrap_or(Value::Null)).collect()));
+                }
+                Ok(out)
+            }
+            Conn::Postgres { client, statements } => {
+                let st = Self::pg_statement(client, statements, sql)?;
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect();
+                let rows = client.query(&st, &refs)?;
+                Ok(rows.iter().map(|r| Row((0..r.len()).map(|i| pg_value(r, i)).collect())).collect())
+            }
+        }
+    }
+
+    /// Run several statements with no parameters.
+    pub(crate) fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
+        match self {
+            Conn::Sqlite(c) => Ok(c.execute_batch(sql)?),
+            Conn::Postgres { client, .. } => Ok(client.batch_execute(sql)?),
+        }
+    }
+
+    /// Start a write transaction (SQLite takes the write lock at once, so two
+    /// writers wait for each other rather than fail).
+    pub(crate) fn begin(&mut self) -> Result<(), StoreError> {
+        match self.engine() {
+            Engine::Sqlite => self.batch("BEGIN IMMEDIATE"),
+            Engine::Postgres => self.batch("BEGIN"),
+        }
+    }
+
+    pub(crate) fn commit(&mut self) -> Result<(), StoreError> {
+        self.batch("COMMIT")
+    }
+
+    pub(crate) fn rollback(&mut self) {
+        let _ = self.batch("ROLLBACK");
+    }
+
+    /// Hold `key`'s lock until the transaction ends: PostgreSQL's advisory
+    /// lock (SQLite's write transaction is already exclusive).
+    pub(crate) fn lock(&mut self, key: i64) -> Result<(), StoreError> {
+        if self.engine() == Engine::Postgres {
+            self.query("SELECT pg_advisory_xact_lock(?)", &[Value::Int(key)])?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_numbered_for_postgres() {
+        assert_eq!(numbered("SELECT a FROM t WHERE b = ? AND c IN (?, ?)"), "SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)");
+    }
+
+    #[test]
+    fn rows_read_loosely() {
+        let r = Row(vec![Value::Int(3), Value::Null, Value::Text("x".into()), Value::Real(1.5)]);
+        assert_eq!((r.int(0), r.opt_int(1), r.text(2), r.real(3), r.text(1)), (3, None, "x".to_string(), 1.5, String::new()));
+    }
+}

@@ -1,0 +1,326 @@
+//! One analysed document as the store keeps it: built from an [`Analysis`] by
+//! a pure function (so records are made in parallel), then written in
+//! batches.
+
+use dossier_analysis::Analysis;
+use dossier_corpus::{name_key, Fingerprint, MinHash, BAND_ROWS};
+
+use crate::db::{Conn, Value};
+use crate::{Inserted, StoreError};
+
+/// An entity of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityRow {
+    /// Its id in the analysis (`e3`).
+    pub local: String,
+    /// `person`, `organization`, …
+    pub kind: String,
+    /// Fullest name in the article.
+    pub name: String,
+    /// Roles, `; `-separated.
+    pub roles: String,
+    /// Affiliation, when stated.
+    pub affiliation: Option<String>,
+    /// A news outlet.
+    pub media: bool,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// Offset of its first mention.
+    pub first_start: usize,
+}
+
+/// An attribution of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttributionRow {
+    /// Its index in the analysis.
+    pub n: usize,
+    /// `direct`, `mixed`, `indirect`, `according_to`, `no_comment`.
+    pub kind: String,
+    /// The source as written.
+    pub source: Option<String>,
+    /// The source's entity id in the analysis.
+    pub source_entity: Option<String>,
+    /// `person`, `organization`, `media`, `anonymous`, `document`.
+    pub source_type: String,
+    /// The cue.
+    pub cue: Option<String>,
+    /// What was said.
+    pub content: Option<String>,
+    /// Content offsets.
+    pub content_span: Option<(usize, usize)>,
+    /// Stance.
+    pub stance: Option<String>,
+    /// When it was said (TIMEX3 value).
+    pub said: Option<String>,
+}
+
+/// Everything stored for one document.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Where it came from.
+    pub origin: String,
+    /// The analysis as contract JSON.
+    pub json: String,
+    /// Exact and near-duplicate fingerprints.
+    pub fingerprint: Fingerprint,
+    /// The analysis's id.
+    pub doc_id: String,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Byline names, `; `-separated.
+    pub authors: String,
+    /// Publication date as given.
+    pub published: Option<String>,
+    /// Publication day, `YYYY-MM-DD`.
+    pub day: Option<String>,
+    /// Language.
+    pub language: Option<String>,
+    /// Clean text.
+    pub text: String,
+    /// Entities.
+    pub entities: Vec<EntityRow>,
+    /// Attributions.
+    pub attributions: Vec<AttributionRow>,
+    /// Which entities each attribution's content mentions: (attribution, entity id).
+    pub about: Vec<(usize, String)>,
+    /// Time expressions: (text, offset, type, value, mod, anchor).
+    pub times: Vec<(String, usize, String, String, Option<String>, Option<String>)>,
+    /// Outlets cited as sources: (attribution, outlet name).
+    pub citations: Vec<(usize, String)>,
+}
+
+/// The `YYYY-MM-DD` day of an ISO date or date-time.
+fn day_of(published: Option<&str>) -> Option<String> {
+    let p = published?;
+    let d = p.get(0..10)?;
+    crate::days_from_civil(d).map(|_| d.to_string())
+}
+
+impl Record {
+    /// The record of an analysis of a document whose decoded body is `body`
+    /// (the content hash is of the body, so the same input is recognised
+    /// before it is analysed again).
+    pub fn new(origin: &str, body: &str, a: &Analysis) -> Record {
+        let fingerprint = Fingerprint::new(body, a.title.as_deref(), &a.text);
+        let entities: Vec<EntityRow> = a
+            .entities
+            .iter()
+            .map(|e| EntityRow {
+                local: e.id.clone(),
+                kind: e.kind.clone(),
+                name: e.name.clone(),
+                roles: e.roles.join("; "),
+                affiliation: e.affiliation.clone(),
+                media: e.media,
+                mentions: e.mentions.len(),
+                first_start: e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0),
+            })
+            .collect();
+        let attributions: Vec<AttributionRow> = a
+            .attributions
+            .iter()
+            .enumerate()
+            .map(|(n, x)| AttributionRow {
+                n,
+                kind: x.kind.clone(),
+                source: x.source.as_ref().map(|s| s.text.clone()),
+                source_entity: x.source_entity.clone(),
+                source_type: x.source_type.clone(),
+                cue: x.cue.as_ref().map(|s| s.text.clone()),
+                content: x.content.as_ref().map(|s| s.text.clone()),
+                content_span: x.content.as_ref().map(|s| (s.start, s.end)),
+                stance: x.stance.clone(),
+                said: x.time.clone(),
+            })
+            .collect();
+        let mut about = Vec::new();
+        for x in &attributions {
+            let Some((cs, ce)) = x.content_span else { continue };
+            for e in &a.entities {
+                if Some(&e.id) == x.source_entity.as_ref() {
+                    continue;
+                }
+                if e.mentions.iter().any(|m| m.span.start >= cs && m.span.end <= ce) {
+                    about.push((x.n, e.id.clone()));
+                }
+            }
+        }
+        let own_outlet = a.outlet.as_deref().map(|o| name_key(o, "organization"));
+        let mut citations = Vec::new();
+        for x in &attributions {
+            let entity = x.source_entity.as_ref().and_then(|id| a.entities.iter().find(|e| &e.id == id));
+            let outlet = match entity {
+                Some(e) if e.media => Some(e.name.clone()),
+                _ if x.source_type == "media" => x.source.clone(),
+                _ => None,
+            };
+            if let Some(o) = outlet {
+                if own_outlet.as_deref() != Some(name_key(&o, "organization").as_str()) {
+                    citations.push((x.n, o));
+                }
+            }
+        }
+        Record {
+            origin: origin.to_string(),
+            json: serde_json::to_string(a).unwrap_or_default(),
+            fingerprint,
+            doc_id: a.id.clone(),
+            url: a.url.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            authors: a.authors.join("; "),
+            published: a.published.clone(),
+            day: day_of(a.published.as_deref()),
+            language: a.language.clone(),
+            text: a.text.clone(),
+            entities,
+            attributions,
+            about,
+            times: a.times.iter().map(|t| (t.span.text.clone(), t.span.start, t.kind.clone(), t.value.clone(), t.modifier.clone(), t.anchor.clone())).collect(),
+            citations,
+        }
+    }
+
+    /// The content hash.
+    pub fn hash(&self) -> &str {
+        &self.fingerprint.hash
+    }
+}
+
+/// Insert many rows into one table with as few statements as the engines'
+/// parameter limits allow.
+fn insert_rows(conn: &mut Conn, table: &str, cols: &[&str], rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let per = (30_000 / cols.len()).max(1);
+    let tuple = format!("({})", vec!["?"; cols.len()].join(", "));
+    for chunk in rows.chunks(per) {
+        let sql = format!("INSERT INTO {table} ({}) VALUES {}", cols.join(", "), vec![tuple.as_str(); chunk.len()].join(", "));
+        let params: Vec<Value> = chunk.iter().flat_map(|r| r.iter().cloned()).collect();
+        conn.exec(&sql, &params)?;
+    }
+    Ok(())
+}
+
+/// Insert a batch inside the caller's transaction. Articles are claimed in
+/// hash order, so concurrent writers take their locks in one order.
+pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inserted>, StoreError> {
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| records[a].hash().cmp(records[b].hash()));
+    let mut result = vec![Inserted::Duplicate(0); records.len()];
+    let mut fresh: Vec<(i64, &Record)> = Vec::new();
+    let ingested = crate::now();
+    for i in order {
+        let r = &records[i];
+        let rows = conn.query(
+            "INSERT INTO articles (hash, origin, doc_id, url, title, outlet, outlet_key, authors, published, day, language, text, analysis, shingles, vocabulary, ingested) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id",
+            &[
+                r.hash().into(),
+                r.origin.as_str().into(),
+                r.doc_id.as_str().into(),
+                r.url.clone().into(),
+                r.title.clone().into(),
+                r.outlet.clone().into(),
+                r.outlet.as_deref().map(|o| name_key(o, "organization")).into(),
+                r.authors.as_str().into(),
+                r.published.clone().into(),
+                r.day.clone().into(),
+                r.language.clone().into(),
+                r.text.as_str().into(),
+                r.json.as_str().into(),
+                r.fingerprint.shingles.to_bytes().into(),
+                r.fingerprint.vocabulary.to_bytes().into(),
+                ingested.as_str().into(),
+            ],
+        )?;
+        match rows.first() {
+            Some(row) => {
+                let id = row.int(0);
+                result[i] = Inserted::New(id);
+                fresh.push((id, r));
+            }
+            None => {
+                let id = conn.query("SELECT id FROM articles WHERE hash = ?", &[r.hash().into()])?.first().map(|r| r.int(0)).unwrap_or(0);
+                result[i] = Inserted::Duplicate(id);
+            }
+        }
+    }
+    let mut lsh = Vec::new();
+    let mut entities = Vec::new();
+    let mut attributions = Vec::new();
+    let mut about = Vec::new();
+    let mut times = Vec::new();
+    let mut citations = Vec::new();
+    let mut search = Vec::new();
+    for &(id, r) in &fresh {
+        let mut keys = r.fingerprint.shingles.bands(BAND_ROWS);
+        keys.sort_unstable();
+        keys.dedup();
+        lsh.extend(keys.into_iter().map(|k| vec![Value::Int(k), Value::Int(id)]));
+        for e in &r.entities {
+            entities.push(vec![
+                id.into(),
+                e.local.as_str().into(),
+                e.kind.as_str().into(),
+                e.name.as_str().into(),
+                e.roles.as_str().into(),
+                e.affiliation.clone().into(),
+                e.media.into(),
+                e.mentions.into(),
+                e.first_start.into(),
+            ]);
+            search.push(vec![e.name.as_str().into(), format!("{} {}", e.kind, e.roles).into(), id.into(), "entity".into(), e.local.as_str().into()]);
+        }
+        for x in &r.attributions {
+            attributions.push(vec![
+                id.into(),
+                x.n.into(),
+                x.kind.as_str().into(),
+                x.source.clone().into(),
+                x.source_entity.clone().into(),
+                x.source_type.as_str().into(),
+                x.cue.clone().into(),
+                x.content.clone().into(),
+                x.content_span.map(|s| s.0).into(),
+                x.content_span.map(|s| s.1).into(),
+                x.stance.clone().into(),
+                x.said.clone().into(),
+            ]);
+            if let Some(c) = &x.content {
+                let source_name = x.source_entity.as_ref().and_then(|l| r.entities.iter().find(|e| &e.local == l)).map(|e| e.name.as_str());
+                let title = format!("{} {}", x.source.as_deref().unwrap_or(""), source_name.unwrap_or("")).trim().to_string();
+                search.push(vec![title.into(), c.as_str().into(), id.into(), "quote".into(), x.n.to_string().into()]);
+            }
+        }
+        about.extend(r.about.iter().map(|(n, l)| vec![id.into(), (*n).into(), l.as_str().into()]));
+        times.extend(r.times.iter().enumerate().map(|(n, t)| {
+            vec![id.into(), n.into(), t.0.as_str().into(), t.1.into(), t.2.as_str().into(), t.3.as_str().into(), t.4.clone().into(), t.5.clone().into()]
+        }));
+        citations.extend(r.citations.iter().map(|(n, o)| vec![id.into(), (*n).into(), o.as_str().into(), name_key(o, "organization").into()]));
+        search.push(vec![r.title.clone().unwrap_or_default().into(), r.text.as_str().into(), id.into(), "article".into(), "".into()]);
+    }
+    insert_rows(conn, "lsh", &["band_key", "article"], lsh)?;
+    insert_rows(conn, "entities", &["article", "local", "kind", "name", "roles", "affiliation", "media", "mentions", "first_start"], entities)?;
+    insert_rows(
+        conn,
+        "attributions",
+        &["article", "n", "kind", "source", "source_entity", "source_type", "cue", "content", "content_start", "content_end", "stance", "said"],
+        attributions,
+    )?;
+    insert_rows(conn, "about", &["article", "n", "local"], about)?;
+    insert_rows(conn, "times", &["article", "n", "text", "start_offset", "kind", "value", "modifier", "anchor"], times)?;
+    insert_rows(conn, "citations", &["article", "n", "outlet", "outlet_key"], citations)?;
+    insert_rows(conn, "search", &["title", "body", "article", "kind", "ref"], search)?;
+    Ok(result)
+}
+
+/// A stored signature back from its bytes.
+pub(crate) fn signature(b: &[u8]) -> MinHash {
+    MinHash::from_bytes(b)
+}

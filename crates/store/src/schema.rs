@@ -1,0 +1,218 @@
+//! The schema, as numbered migrations applied in order, once, under a lock.
+//!
+//! Each migration is written once with a few type placeholders that differ
+//! between the engines (`{id}`, `{int}`, `{real}`, `{blob}`); full-text search
+//! is the one part written per engine (FTS5 in SQLite, a `tsvector` column
+//! with a GIN index in PostgreSQL).
+
+use crate::db::{Conn, Engine, Value};
+use crate::StoreError;
+
+/// A schema change: its version, a name, and its SQL for both engines.
+pub struct Migration {
+    /// Applied in increasing order; recorded in `schema_migrations`.
+    pub version: i64,
+    /// What it does.
+    pub name: &'static str,
+    /// SQL with type placeholders, for both engines.
+    pub common: &'static str,
+    /// SQL for SQLite only.
+    pub sqlite: &'static str,
+    /// SQL for PostgreSQL only.
+    pub postgres: &'static str,
+}
+
+/// Every migration, oldest first.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "articles, entities, attributions, times, stories, search",
+    common: r#"
+CREATE TABLE articles (
+    id {id},
+    hash TEXT NOT NULL UNIQUE,
+    origin TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    outlet TEXT,
+    outlet_key TEXT,
+    authors TEXT NOT NULL,
+    published TEXT,
+    day TEXT,
+    language TEXT,
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    shingles {blob} NOT NULL,
+    vocabulary {blob} NOT NULL,
+    linked {int} NOT NULL DEFAULT 0,
+    dup_group {int},
+    story {int},
+    ingested TEXT NOT NULL
+);
+CREATE INDEX articles_day ON articles (day);
+CREATE INDEX articles_story ON articles (story);
+CREATE INDEX articles_linked ON articles (linked);
+CREATE INDEX articles_outlet ON articles (outlet_key);
+CREATE TABLE lsh (
+    band_key {int} NOT NULL,
+    article {int} NOT NULL,
+    PRIMARY KEY (band_key, article)
+);
+CREATE TABLE entities (
+    article {int} NOT NULL,
+    local TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    affiliation TEXT,
+    media {int} NOT NULL,
+    mentions {int} NOT NULL,
+    first_start {int} NOT NULL,
+    corpus {int},
+    PRIMARY KEY (article, local)
+);
+CREATE INDEX entities_corpus ON entities (corpus);
+CREATE INDEX entities_name ON entities (kind, name);
+CREATE TABLE corpus_entities (
+    id {id},
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    UNIQUE (kind, key)
+);
+CREATE TABLE aliases (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    corpus {int} NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (kind, name)
+);
+CREATE INDEX aliases_corpus ON aliases (corpus);
+CREATE TABLE attributions (
+    article {int} NOT NULL,
+    n {int} NOT NULL,
+    kind TEXT NOT NULL,
+    source TEXT,
+    source_entity TEXT,
+    source_type TEXT NOT NULL,
+    cue TEXT,
+    content TEXT,
+    content_start {int},
+    content_end {int},
+    stance TEXT,
+    said TEXT,
+    PRIMARY KEY (article, n)
+);
+CREATE INDEX attributions_source ON attributions (article, source_entity);
+CREATE INDEX attributions_kind ON attributions (kind);
+CREATE TABLE about (
+    article {int} NOT NULL,
+    n {int} NOT NULL,
+    local TEXT NOT NULL,
+    PRIMARY KEY (article, n, local)
+);
+CREATE INDEX about_entity ON about (article, local);
+CREATE TABLE times (
+    article {int} NOT NULL,
+    n {int} NOT NULL,
+    text TEXT NOT NULL,
+    start_offset {int} NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    modifier TEXT,
+    anchor TEXT,
+    PRIMARY KEY (article, n)
+);
+CREATE TABLE citations (
+    article {int} NOT NULL,
+    n {int} NOT NULL,
+    outlet TEXT NOT NULL,
+    outlet_key TEXT NOT NULL,
+    cited {int},
+    PRIMARY KEY (article, n)
+);
+CREATE TABLE links (
+    a {int} NOT NULL,
+    b {int} NOT NULL,
+    kind TEXT NOT NULL,
+    score {real} NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (a, b, kind)
+);
+CREATE INDEX links_b ON links (b);
+"#,
+    sqlite: r#"
+CREATE VIRTUAL TABLE search USING fts5(title, body, article UNINDEXED, kind UNINDEXED, ref UNINDEXED, tokenize = 'porter unicode61');
+"#,
+    postgres: r#"
+CREATE TABLE search (
+    article BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || body)) STORED
+);
+CREATE INDEX search_tsv ON search USING GIN (tsv);
+CREATE INDEX search_article ON search (article);
+"#,
+}];
+
+/// The newest schema version this build knows.
+pub fn latest() -> i64 {
+    MIGRATIONS.last().map(|m| m.version).unwrap_or(0)
+}
+
+fn render(sql: &str, engine: Engine) -> String {
+    let (id, int, real, blob) = match engine {
+        Engine::Sqlite => ("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB"),
+        Engine::Postgres => ("BIGSERIAL PRIMARY KEY", "BIGINT", "DOUBLE PRECISION", "BYTEA"),
+    };
+    sql.replace("{id}", id).replace("{int}", int).replace("{real}", real).replace("{blob}", blob)
+}
+
+/// Lock key of the migration step (PostgreSQL advisory lock).
+const MIGRATE_LOCK: i64 = 0x646f_7373_0001;
+
+/// Bring the schema up to date. Safe when several processes start at once:
+/// one applies the migrations, the others wait and find them applied. A store
+/// newer than this build is refused.
+pub(crate) fn migrate(conn: &mut Conn) -> Result<i64, StoreError> {
+    conn.batch("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)")
+        .or_else(|e| {
+            // Two PostgreSQL processes racing on CREATE TABLE IF NOT EXISTS: one wins.
+            if conn.engine() == Engine::Postgres && e.to_string().contains("duplicate key") {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })?;
+    conn.begin()?;
+    let result = (|| {
+        conn.lock(MIGRATE_LOCK)?;
+        let current = conn.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[])?.first().map(|r| r.int(0)).unwrap_or(0);
+        if current > latest() {
+            return Err(StoreError::Schema(format!("the store is at schema version {current}, newer than this dossier ({}); upgrade dossier", latest())));
+        }
+        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+            let engine = conn.engine();
+            conn.batch(&render(m.common, engine))?;
+            conn.batch(match engine {
+                Engine::Sqlite => m.sqlite,
+                Engine::Postgres => m.postgres,
+            })?;
+            conn.exec("INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)", &[Value::Int(m.version), m.name.into(), crate::now().into()])?;
+        }
+        Ok(latest())
+    })();
+    match result {
+        Ok(v) => {
+            conn.commit()?;
+            Ok(v)
+        }
+        Err(e) => {
+            conn.rollback();
+            Err(e)
+        }
+    }
+}
