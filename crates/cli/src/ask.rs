@@ -118,13 +118,14 @@ pub struct SearchArgs {
 }
 
 fn open(c: &Common) -> Result<Store, ExitCode> {
-    let loc = crate::ingest::location(&c.db);
-    if !loc.contains("://") && !std::path::Path::new(&loc).exists() {
-        eprintln!("dossier: no store at {loc}: run `dossier ingest` first (or give --db)");
+    let url = crate::ingest::location(&c.db);
+    let path = url.strip_prefix("sqlite://").unwrap_or(&url);
+    if !url.starts_with("postgres") && !std::path::Path::new(path).exists() {
+        eprintln!("dossier: no store at {path}: run `dossier ingest` first (or give --db)");
         return Err(ExitCode::from(2));
     }
-    Store::open(&loc).map_err(|e| {
-        eprintln!("dossier: cannot open the store {loc}: {e}");
+    Store::open(&url).map_err(|e| {
+        eprintln!("dossier: cannot open the store {}: {e}", Store::redact(&url));
         ExitCode::from(2)
     })
 }
@@ -406,10 +407,22 @@ pub fn stats(args: Common) -> ExitCode {
         Ok(s) => s,
         Err(c) => return c,
     };
-    match store.stats() {
-        Ok(s) => emit(args.json, &s, |out| {
-            writeln!(out, "{} articles, {} stories, {} entities, {} attributions (schema {})", s.articles, s.stories, s.entities, s.attributions, s.schema)
-        }),
-        Err(e) => fail(e),
+    let (s, problems) = match store.stats().and_then(|s| store.check().map(|p| (s, p))) {
+        Ok(v) => v,
+        Err(e) => return fail(e),
+    };
+    let json = serde_json::json!({ "stats": s, "problems": problems });
+    let code = emit(args.json, &json, |out| {
+        writeln!(out, "{} articles, {} stories, {} entities, {} attributions (schema {})", s.articles, s.stories, s.entities, s.attributions, s.schema)?;
+        if problems.is_empty() {
+            writeln!(out, "integrity: ok")
+        } else {
+            problems.iter().try_for_each(|p| writeln!(out, "integrity: {p}"))
+        }
+    });
+    if problems.is_empty() {
+        code
+    } else {
+        ExitCode::from(1)
     }
 }

@@ -140,8 +140,9 @@ fn ingest_batch(store: &mut Store, batch: Vec<(Origin, Result<Document, Document
 
 /// Run `dossier ingest`.
 pub fn run(args: IngestArgs) -> ExitCode {
-    let loc = location(&args.db);
-    let mut store = match Store::open(&loc) {
+    let url = location(&args.db);
+    let loc = Store::redact(&url);
+    let mut store = match Store::open(&url) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("dossier: cannot open the store {loc}: {e}");

@@ -127,7 +127,13 @@ pub fn resolve_names(names: &[NameUse]) -> Vec<Resolution> {
         .into_iter()
         .map(|(gk, s)| {
             let total = s.values().sum();
-            let best = s.into_iter().max_by(|a, b| (a.1, a.0.chars().count(), std::cmp::Reverse(a.0)).cmp(&(b.1, b.0.chars().count(), std::cmp::Reverse(b.0)))).map(|(n, _)| n.to_string()).unwrap_or_default();
+            // A spelling in capitals only (a dateline's "FENWICK") is shown only when there is no other.
+            let cased = |n: &str| n.chars().any(|c| c.is_lowercase());
+            let best = s
+                .into_iter()
+                .max_by(|a, b| (cased(a.0), a.1, a.0.chars().count(), std::cmp::Reverse(a.0)).cmp(&(cased(b.0), b.1, b.0.chars().count(), std::cmp::Reverse(b.0))))
+                .map(|(n, _)| n.to_string())
+                .unwrap_or_default();
             (gk, (best, total))
         })
         .collect();
@@ -238,6 +244,8 @@ mod tests {
 
     #[test]
     fn the_result_does_not_depend_on_order() {
+        let caps = resolve_names(&[u("place", "FENWICK", 3), u("place", "Fenwick", 1)]);
+        assert_eq!(caps[0].display, "Fenwick", "capitals only are the dateline's, not the name's spelling");
         let mut names = vec![u("person", "Obama", 5), u("person", "Barack Obama", 3), u("person", "barack obama", 3)];
         let a = resolve_names(&names);
         names.reverse();

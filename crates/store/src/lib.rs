@@ -17,6 +17,7 @@
 
 use std::fmt;
 
+mod cite;
 mod db;
 pub mod link;
 pub mod query;
@@ -168,6 +169,21 @@ impl Store {
     /// `sqlite://PATH` for SQLite, `postgres://…` or `postgresql://…` for
     /// PostgreSQL. The schema is migrated to the latest version.
     pub fn open(location: &str) -> Result<Store, StoreError> {
+        // A new SQLite file opened by several processes at once: switching it
+        // to WAL or creating the schema may find it locked; wait and retry.
+        let mut attempt = 0u32;
+        loop {
+            match Self::open_once(location) {
+                Err(e) if e.is_retryable() && attempt < 40 => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50 + 25 * attempt as u64));
+                }
+                r => return r,
+            }
+        }
+    }
+
+    fn open_once(location: &str) -> Result<Store, StoreError> {
         let conn = if location.starts_with("postgres://") || location.starts_with("postgresql://") {
             let client = postgres::Client::connect(location, postgres::NoTls)?;
             Conn::Postgres { client: Box::new(client), statements: Default::default() }
@@ -194,6 +210,20 @@ impl Store {
     /// The location it was opened with.
     pub fn location(&self) -> &str {
         &self.location
+    }
+
+    /// A location fit for messages: a PostgreSQL URL's password is hidden.
+    pub fn redact(location: &str) -> String {
+        match (location.find("://"), location.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                let userinfo = &location[scheme + 3..at];
+                match userinfo.find(':') {
+                    Some(colon) => format!("{}{}:***{}", &location[..scheme + 3], &userinfo[..colon], &location[at..]),
+                    None => location.to_string(),
+                }
+            }
+            _ => location.to_string(),
+        }
     }
 
     /// The engine behind it.
@@ -286,5 +316,12 @@ mod tests {
         assert_eq!(days_from_civil("2014-13-06"), None);
         assert_eq!(days_from_civil("nope"), None);
         assert_eq!(now().len(), 20);
+    }
+
+    #[test]
+    fn passwords_are_hidden_in_messages() {
+        assert_eq!(Store::redact("postgres://u:secret@h:5432/db"), "postgres://u:***@h:5432/db");
+        assert_eq!(Store::redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(Store::redact("/tmp/a@b.db"), "/tmp/a@b.db");
     }
 }

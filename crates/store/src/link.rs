@@ -236,6 +236,7 @@ impl Store {
                 conn.exec("UPDATE articles SET linked = 1 WHERE id = ?", &[Value::Int(id)])?;
             }
             let stories = regroup(conn)?;
+            crate::cite::cite_outlets(conn)?;
             cite(conn)?;
             Ok(LinkReport { articles: new.len(), links, entities, stories })
         })

@@ -1,0 +1,284 @@
+//! Integration tests of the corpus commands (`ingest`, `entity`, `quotes`,
+//! `story`, `stories`, `articles`, `search`, `stats`) on the shipped sample
+//! corpus, against SQLite always and against PostgreSQL when
+//! `DOSSIER_TEST_PG` names a server (a URL whose user may create databases;
+//! `.ci/run` sets it, and with `DOSSIER_REQUIRE_PG=1` a missing server fails).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+fn corpus() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/corpus").display().to_string()
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dossier")).args(args).env_remove("DOSSIER_DB").output().expect("run dossier")
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut a = args.to_vec();
+    a.push("--json");
+    let o = run(&a);
+    assert!(o.status.success(), "{:?} failed: {}", args, String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("JSON output")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A store for one test: a SQLite file in a temporary directory, or a fresh
+/// PostgreSQL database dropped at the end.
+struct Db {
+    url: String,
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<(String, String)>,
+}
+
+impl Db {
+    fn sqlite() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        Db { url: dir.path().join("store.db").display().to_string(), _dir: Some(dir), pg: None }
+    }
+
+    /// A fresh PostgreSQL database, or `None` (with a note) when no server is configured.
+    fn postgres(name: &str) -> Option<Db> {
+        let Ok(admin) = std::env::var("DOSSIER_TEST_PG") else {
+            assert!(std::env::var("DOSSIER_REQUIRE_PG").is_err(), "DOSSIER_REQUIRE_PG is set but DOSSIER_TEST_PG is not");
+            eprintln!("note: DOSSIER_TEST_PG not set: PostgreSQL part of {name} skipped");
+            return None;
+        };
+        let db = format!("dossier_test_{name}_{}", std::process::id());
+        let mut c = postgres::Client::connect(&admin, postgres::NoTls).expect("connect to DOSSIER_TEST_PG");
+        c.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).unwrap();
+        c.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
+        let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).unwrap_or(admin.clone());
+        Some(Db { url: format!("{base}/{db}"), _dir: None, pg: Some((admin, db)) })
+    }
+
+    fn all(name: &str) -> Vec<Db> {
+        let mut v = vec![Db::sqlite()];
+        v.extend(Db::postgres(name));
+        v
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        if let Some((admin, db)) = &self.pg {
+            if let Ok(mut c) = postgres::Client::connect(admin, postgres::NoTls) {
+                let _ = c.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+fn ingest(db: &Db, inputs: &[&str]) -> Output {
+    let mut a = vec!["ingest", "--quiet", "--db", &db.url];
+    a.extend_from_slice(inputs);
+    run(&a)
+}
+
+/// The summary numbers of an ingest: (ingested, duplicates, failed).
+fn summary(o: &Output) -> (usize, usize, usize) {
+    let e = stderr(o);
+    let line = e.lines().find(|l| l.contains(" ingested, ")).unwrap_or_else(|| panic!("no summary in {e}"));
+    let nums: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).take(3).map(|s| s.parse().unwrap()).collect();
+    (nums[0], nums[1], nums[2])
+}
+
+fn article_by_url<'a>(articles: &'a [Value], part: &str) -> &'a Value {
+    articles.iter().find(|a| a["url"].as_str().is_some_and(|u| u.contains(part))).unwrap_or_else(|| panic!("no article with URL {part}"))
+}
+
+#[test]
+fn sample_corpus_ingests_once_and_answers_every_question() {
+    for db in Db::all("sample") {
+        let o = ingest(&db, &[&corpus()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(summary(&o), (14, 0, 0), "{}", stderr(&o));
+        // Idempotent: nothing new the second time.
+        let o = ingest(&db, &[&corpus()]);
+        assert_eq!(summary(&o), (0, 14, 0), "{}", stderr(&o));
+        let stats = json(&["stats", "--db", &db.url]);
+        assert_eq!(stats["stats"]["articles"], 14);
+        assert_eq!(stats["problems"].as_array().unwrap().len(), 0);
+
+        let articles = json(&["articles", "--db", &db.url]);
+        let arts = articles.as_array().unwrap();
+        assert_eq!(arts.len(), 14);
+        // Story A: the wire story, its two syndicated copies, the Metro Daily's report and its follow-up.
+        let wire = article_by_url(arts, "lakeshorepress.example/2025/03/04/harrowgate-council-transit-levy");
+        let sentinel = article_by_url(arts, "caldervalleysentinel.example/2025/03/05/harrowgate-asks-voters");
+        let gazette = article_by_url(arts, "pinehollowgazette.example/news/2025-03-05/transit-levy");
+        let metro = article_by_url(arts, "harrowgatemetro.example/news/city-hall/2025/03/05/council-sends-transit-levy");
+        assert_eq!(wire["copy_of"], Value::Null);
+        assert_eq!(sentinel["copy_of"], wire["id"], "the Sentinel re-ran the wire story");
+        assert_eq!(gazette["copy_of"], wire["id"], "the Gazette re-ran the wire story");
+        assert_eq!(metro["copy_of"], Value::Null, "the Metro Daily wrote its own");
+        let followup = arts.iter().find(|a| a["origin"].as_str().unwrap().ends_with("metro-daily-levy-followup.txt")).unwrap();
+        for a in [sentinel, gazette, metro, followup] {
+            assert_eq!(a["story"], wire["story"], "{} is in the levy story", a["title"]);
+        }
+        let story = json(&["story", "--db", &db.url, &wire["story"].to_string()]);
+        assert_eq!(story["articles"].as_array().unwrap().len(), 5);
+        assert_eq!(story["first_report"]["outlet"], "Lakeshore Press Association");
+        assert_eq!(story["first_report"]["id"], wire["id"]);
+        // The one-offs are stories of their own.
+        let library = arts.iter().find(|a| a["title"].as_str().unwrap().contains("library reopens")).unwrap();
+        assert_eq!(json(&["story", "--db", &db.url, &library["story"].to_string()])["articles"].as_array().unwrap().len(), 1);
+
+        // Story B: the exclusive, and the wire story citing it by name.
+        let exclusive = article_by_url(arts, "northbankbusiness.example/news/2025/03/05/brackwater");
+        let wire_b = article_by_url(arts, "lakeshorepress.example/2025/03/06/ardmoor-attorney-general-brackwater");
+        assert_eq!(exclusive["story"], wire_b["story"]);
+        let b = json(&["story", "--db", &db.url, &exclusive["story"].to_string()]);
+        assert_eq!(b["first_report"]["id"], exclusive["id"]);
+        let cites: Vec<&Value> = b["citations"].as_array().unwrap().iter().filter(|c| c["article"] == wire_b["id"]).collect();
+        assert!(!cites.is_empty(), "the wire story cites the Journal: {}", b["citations"]);
+        assert!(cites.iter().all(|c| c["outlet"] == "Northbank Business Journal" && c["cited"] == exclusive["id"]));
+        assert!(b["declined"].as_array().unwrap().iter().any(|q| q["source"] == "Brackwater" && q["cue"].as_str().is_some_and(|c| c.contains("declined to comment"))), "Brackwater declined to comment: {}", b["declined"]);
+        let types: Vec<&str> = b["sources"].as_array().unwrap().iter().map(|s| s["source_type"].as_str().unwrap()).collect();
+        assert!(types.contains(&"anonymous") && types.contains(&"person"), "{types:?}");
+
+        // An entity across articles, under several names, with its role.
+        let d = json(&["entity", "--db", &db.url, "Sobczak"]);
+        let dossier = &d["dossier"];
+        assert_eq!(dossier["name"], "Renata Sobczak");
+        assert_eq!(dossier["type"], "person");
+        assert!(dossier["roles"].as_array().unwrap().iter().any(|r| r["role"] == "mayor" && r["first"] == "2025-03-04"), "{}", dossier["roles"]);
+        assert_eq!(dossier["first_seen"], "2025-03-04");
+        assert!(dossier["articles"].as_array().unwrap().len() >= 5);
+        assert!(dossier["said"].as_array().unwrap().len() >= 6);
+        let same = json(&["entity", "--db", &db.url, "Mayor Renata Sobczak"]);
+        assert_eq!(same["dossier"]["id"], dossier["id"], "a title and a full name find the same entity");
+        let town = json(&["entity", "--db", &db.url, "FENWICK"]);
+        assert_eq!(town["dossier"]["name"], "Fenwick");
+        assert!(town["dossier"]["aliases"].as_array().unwrap().iter().any(|a| a["name"] == "FENWICK" && a["reason"].as_str().unwrap().contains("same name")), "{}", town["dossier"]["aliases"]);
+
+        // Quotes with filters.
+        let by_sobczak = json(&["quotes", "--db", &db.url, "--source", "Renata Sobczak"]);
+        assert!(by_sobczak.as_array().unwrap().iter().all(|q| q["source_name"] == "Renata Sobczak"));
+        let declined = json(&["quotes", "--db", &db.url, "--kind", "no_comment"]);
+        assert!(declined.as_array().unwrap().len() >= 4);
+        assert!(declined.as_array().unwrap().iter().all(|q| q["kind"] == "no_comment"));
+        let late = json(&["quotes", "--db", &db.url, "--since", "2025-03-08"]);
+        assert!(late.as_array().unwrap().iter().all(|q| q["article"]["published"].as_str().unwrap() >= "2025-03-08"));
+        assert!(!late.as_array().unwrap().is_empty());
+
+        // Search, ranked: a headline word finds its articles first.
+        let hits = json(&["search", "--db", &db.url, "sugaring"]);
+        assert_eq!(hits[0]["kind"], "article");
+        assert!(hits[0]["article"]["title"].as_str().unwrap().contains("sugaring"));
+        let none = json(&["search", "--db", &db.url, "zebra"]);
+        assert_eq!(none.as_array().unwrap().len(), 0);
+        // Operators and punctuation are words, not syntax.
+        assert!(run(&["search", "--db", &db.url, "levy\" OR (NOT*"]).status.success());
+
+        let unknown = run(&["entity", "--db", &db.url, "Nobody Atall"]);
+        assert_eq!(unknown.status.code(), Some(1));
+        assert!(stderr(&unknown).contains("no entity named"));
+    }
+}
+
+#[test]
+fn a_bad_document_is_reported_and_the_others_are_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Council approves budget\n\nThe council approved the budget on Monday, the mayor said.").unwrap();
+    std::fs::write(dir.path().join("b.bin"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3]).unwrap();
+    std::fs::write(dir.path().join("c.jsonl"), "{\"id\": \"x\", \"text\": \"The clinic will close, its director said.\"}\nnot json\n").unwrap();
+    let db = Db::sqlite();
+    let o = ingest(&db, &[dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(summary(&o), (2, 0, 2), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("b.bin: binary data"), "{e}");
+    assert!(e.contains("c.jsonl:2: malformed JSONL line"), "{e}");
+}
+
+#[test]
+fn a_missing_store_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["entity", "--db", dir.path().join("none.db").to_str().unwrap(), "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("run `dossier ingest` first"));
+    let o = run(&["stats", "--db", "postgres://nobody:secret@127.0.0.1:1/none"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot open the store postgres://nobody:***@127.0.0.1:1/none"), "{}", stderr(&o));
+}
+
+/// `n` small distinct articles as JSONL lines in one file.
+fn many_articles(dir: &Path, n: usize) -> PathBuf {
+    let mut s = String::new();
+    for i in 0..n {
+        let line = serde_json::json!({
+            "id": format!("doc-{i}"),
+            "text": format!("Harbor board approves plan number {i}\n\nThe harbor board voted {i} to {} on Tuesday to approve plan {i}, the chair, Mara Quill, said. \
+                \"We have waited {i} years for this,\" Quill said. Opponents said plan {i} would cost more than promised.", i % 7),
+            "published": "2025-03-04",
+        });
+        s.push_str(&line.to_string());
+        s.push('\n');
+    }
+    let p = dir.join("many.jsonl");
+    std::fs::write(&p, s).unwrap();
+    p
+}
+
+fn count(db: &Db) -> i64 {
+    json(&["stats", "--db", &db.url])["stats"]["articles"].as_i64().unwrap()
+}
+
+#[test]
+fn killed_mid_batch_then_rerun_loses_and_doubles_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = many_articles(dir.path(), 800);
+    for db in Db::all("kill") {
+        for delay_ms in [100u64, 300, 600] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .args(["ingest", "--quiet", "--db", &db.url, input.to_str().unwrap()])
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(Duration::from_millis(delay_ms));
+            let _ = child.kill(); // SIGKILL
+            let _ = child.wait();
+        }
+        let o = ingest(&db, &[input.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let (new, dup, failed) = summary(&o);
+        assert_eq!((new + dup, failed), (800, 0));
+        assert_eq!(count(&db), 800);
+        let stats = json(&["stats", "--db", &db.url]);
+        assert_eq!(stats["problems"].as_array().unwrap().len(), 0, "{}", stats["problems"]);
+    }
+}
+
+#[test]
+fn two_concurrent_ingests_store_each_document_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = many_articles(dir.path(), 600);
+    for db in Db::all("concurrent") {
+        let start = Instant::now();
+        let spawn = || {
+            Command::new(env!("CARGO_BIN_EXE_dossier"))
+                .args(["ingest", "--quiet", "--db", &db.url, input.to_str().unwrap()])
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+        assert!(a.status.success(), "{}", stderr(&a));
+        assert!(b.status.success(), "{}", stderr(&b));
+        let (sa, sb) = (summary(&a), summary(&b));
+        assert_eq!(sa.0 + sb.0, 600, "each document stored by exactly one process: {sa:?} {sb:?}");
+        assert_eq!(sa.0 + sa.1, 600);
+        assert_eq!(sb.0 + sb.1, 600);
+        assert_eq!(count(&db), 600);
+        eprintln!("concurrent ingest into {} took {:?}", if db.pg.is_some() { "PostgreSQL" } else { "SQLite" }, start.elapsed());
+    }
+}
