@@ -235,7 +235,7 @@ fn count(db: &Db) -> i64 {
 #[test]
 fn killed_mid_batch_then_rerun_loses_and_doubles_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let input = many_articles(dir.path(), 800);
+    let input = many_articles(dir.path(), 400);
     for db in Db::all("kill") {
         for delay_ms in [100u64, 300, 600] {
             let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
@@ -250,8 +250,8 @@ fn killed_mid_batch_then_rerun_loses_and_doubles_nothing() {
         let o = ingest(&db, &[input.to_str().unwrap()]);
         assert!(o.status.success(), "{}", stderr(&o));
         let (new, dup, failed) = summary(&o);
-        assert_eq!((new + dup, failed), (800, 0));
-        assert_eq!(count(&db), 800);
+        assert_eq!((new + dup, failed), (400, 0));
+        assert_eq!(count(&db), 400);
         let stats = json(&["stats", "--db", &db.url]);
         assert_eq!(stats["problems"].as_array().unwrap().len(), 0, "{}", stats["problems"]);
     }
@@ -260,7 +260,7 @@ fn killed_mid_batch_then_rerun_loses_and_doubles_nothing() {
 #[test]
 fn two_concurrent_ingests_store_each_document_once() {
     let dir = tempfile::tempdir().unwrap();
-    let input = many_articles(dir.path(), 600);
+    let input = many_articles(dir.path(), 300);
     for db in Db::all("concurrent") {
         let start = Instant::now();
         let spawn = || {
@@ -275,10 +275,10 @@ fn two_concurrent_ingests_store_each_document_once() {
         assert!(a.status.success(), "{}", stderr(&a));
         assert!(b.status.success(), "{}", stderr(&b));
         let (sa, sb) = (summary(&a), summary(&b));
-        assert_eq!(sa.0 + sb.0, 600, "each document stored by exactly one process: {sa:?} {sb:?}");
-        assert_eq!(sa.0 + sa.1, 600);
-        assert_eq!(sb.0 + sb.1, 600);
-        assert_eq!(count(&db), 600);
+        assert_eq!(sa.0 + sb.0, 300, "each document stored by exactly one process: {sa:?} {sb:?}");
+        assert_eq!(sa.0 + sa.1, 300);
+        assert_eq!(sb.0 + sb.1, 300);
+        assert_eq!(count(&db), 300);
         eprintln!("concurrent ingest into {} took {:?}", if db.pg.is_some() { "PostgreSQL" } else { "SQLite" }, start.elapsed());
     }
 }
