@@ -50,6 +50,8 @@ enum Command {
     Search(ask::SearchArgs),
     /// What the store holds.
     Stats(ask::Common),
+    /// Serve the web page and the HTTP API (/api/v1/) over the store, on 127.0.0.1:8080 by default.
+    Serve(dossier_server::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -112,6 +114,7 @@ fn main() -> ExitCode {
         Command::Search(args) => ask::search(args),
         Command::Articles(args) => ask::articles(args),
         Command::Stats(args) => ask::stats(args),
+        Command::Serve(args) => dossier_server::run(args),
     }
 }
 
