@@ -53,11 +53,12 @@ header.top{background:#20304a;color:#fff;padding:.5rem 1rem;display:flex;flex-wr
 header.top a{color:#fff;text-decoration:none;font-weight:600}
 header.top form{display:flex;gap:.3rem;flex:1 1 14rem;max-width:28rem}
 header.top input{flex:1;min-width:0}
-main{max-width:72rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
+main{max-width:72rem;margin:0 auto;padding:1rem;overflow-wrap:break-word}
 h1{font-size:1.5rem;line-height:1.25;margin:.2rem 0 .6rem}
 h2{font-size:1.15rem;margin:1.4rem 0 .4rem}
 a{color:#1450a0}
 .meta{color:#555;font-size:.9rem}
+p.meta{overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{text-align:left;vertical-align:top;padding:.3rem .4rem;border-bottom:1px solid #ddd}
 .scroll{overflow-x:auto}
