@@ -311,7 +311,8 @@ pub fn duration(n: Option<f64>, u: Unit) -> String {
         Unit::Year => (n, false, "Y"),
         Unit::Decade => match n {
             Some(v) => (Some(v * 10.0), false, "Y"),
-            None => (None, false, "DE"),
+            // "decades" as years, like "two decades" (P20Y)
+            None => (None, false, "Y"),
         },
         Unit::Century => match n {
             Some(v) => (Some(v * 100.0), false, "Y"),

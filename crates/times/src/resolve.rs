@@ -669,6 +669,17 @@ impl State {
                 };
                 Some((Time, v))
             }
+            Sem::Shift { day: dsem, off } => {
+                let (_, v) = self.resolve(dsem, tense)?;
+                match parse_dct(&v).filter(|_| v.len() == 10) {
+                    Some(d) => {
+                        let d = add_days(d, *off)?;
+                        self.last_day = Some(d);
+                        Some((Date, day(d)))
+                    }
+                    None => Some((Date, v)),
+                }
+            }
             Sem::Part { day: dsem, part } => {
                 let (_, b) = self.resolve(dsem, tense)?;
                 if b.len() == 10 || b.starts_with("XXXX-WXX-") {

@@ -105,6 +105,11 @@ pub enum Sem {
         mi: u32,
         day: Option<Box<Sem>>,
     },
+    /// "the day before last Tuesday": a day some days from another one.
+    Shift {
+        day: Box<Sem>,
+        off: i64,
+    },
     /// A part of a day: "Friday morning", "tonight".
     Part {
         day: Box<Sem>,
@@ -573,6 +578,7 @@ fn build() -> Vec<Rule> {
                         | "before"
                         | "after"
                         | "during"
+                        | "the"
                 ) {
                     return None;
                 }
@@ -598,7 +604,12 @@ fn build() -> Vec<Rule> {
                         | "this"
                         | "next"
                         | "last"
+                        | "the"
                 ) {
+                    return None;
+                }
+                // "the March of the Mothers", "the March on Washington": a name
+                if pw == "the" && matches!(src.next_word(c.get(0)?.end()), "of" | "on" | "for") {
                     return None;
                 }
             }
@@ -698,12 +709,15 @@ fn build() -> Vec<Rule> {
                     .orig
                     .get(..ws)
                     .map(|b| {
-                        let pw = b.trim_end().rsplit(' ').next().unwrap_or("");
+                        let pw = b.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+                        // "USA Today": the name runs straight on; after "Kopp." or a quote mark
+                        // a new sentence starts
                         pw.chars()
                             .next()
                             .map(|ch| ch.is_uppercase())
                             .unwrap_or(false)
-                            && !pw.ends_with(['.', ',', ':', '"'])
+                            && pw.chars().last().map(|ch| ch.is_alphanumeric()).unwrap_or(false)
+                            && b.ends_with(' ')
                     })
                     .unwrap_or(false)
             {
@@ -1094,12 +1108,12 @@ fn build() -> Vec<Rule> {
     );
     // Years: "2009", "fiscal 1989", "mid-1996", "the end of 1990", "the year 2000", "nineteen ninety-six".
     add(
-        r"\b(?:(?P<mod>DMOD|the first half of|the second half of)\s*)?(?:(?P<fy>fiscal year|fiscal|calendar year|calendar|the year|year|model year)\s+)?(?P<y>YEAR4)\b",
+        r"\b(?:(?P<mod>DMOD|the first half of|the second half of)\s*)?(?:(?P<fy>fiscal year|fiscal|calendar year|calendar|the year|year|model year)\s+)?(?P<pp>pre-|post-)?(?P<y>YEAR4)\b",
         |c, src, s, e| {
             let ym = c.name("y")?;
             if g(c, "fy").is_none()
                 && g(c, "mod").is_none()
-                && !ok_year_context(src, ym.start(), ym.end())
+                && !ok_year_context(src, c.get(0)?.start(), ym.end())
             {
                 return None;
             }
@@ -1125,6 +1139,12 @@ fn build() -> Vec<Rule> {
                     ));
                 }
                 m => modifier(m),
+            };
+            // "post-1959 politics", "pre-1990 levels"
+            let m = match g(c, "pp") {
+                Some("pre-") => Some("BEFORE"),
+                Some(_) => Some("AFTER"),
+                None => m,
             };
             Some((
                 Sem::Date {
@@ -1852,7 +1872,78 @@ fn build() -> Vec<Rule> {
         }
         None
     });
-    // Numbers of years as labels: "in 10 years" handled by durations; "one day" as "some day".
+    // The second day of "April 24 and 25": the month carries over ("25" alone is April 25).
+    add(
+        r"\b(?P<mon>MONTH)\b\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?P<pre>\s+(?:and|or)\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>YEAR4)\b)?",
+        |c, src, _, e| {
+            if !cap_ok(src, c, "mon") {
+                return None;
+            }
+            let m = lx::month_num(g(c, "mon")?)?;
+            let d = lx::ordinal(g(c, "d")?)?;
+            if !(1..=31).contains(&d) {
+                return None;
+            }
+            // "May 5 and 6 percent": amounts
+            if MEASURE_NOUNS.contains(&src.next_word(e)) {
+                return None;
+            }
+            Some((
+                Sem::Date {
+                    y: year_spec(g(c, "y")),
+                    m: Some(m),
+                    d: Some(d),
+                },
+                None,
+            ))
+        },
+    );
+    // "the day before last Tuesday", "the day after Nov. 24": one day from a named day.
+    add(
+        r"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+(?P<day>(?:(?:last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|MONTH\.?\s+[0-3]?\d(?:,?\s+YEAR4)?)\b",
+        |c, src, _, _| {
+            let dm = c.name("day")?;
+            if !src.upper_at(dm.start() + dm.as_str().rfind(' ').map_or(0, |i| i + 1))
+                && !src.upper_at(dm.start())
+            {
+                return None;
+            }
+            let ds = dm.as_str();
+            let day = match ds.split_once(' ') {
+                Some((rel @ ("last" | "next" | "this"), wd)) => Sem::Weekday {
+                    wd: lx::weekday_num(wd)?,
+                    rel: match rel {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    },
+                },
+                _ => parse_day(ds)?,
+            };
+            let off = if g(c, "dir")? == "before" { -1 } else { 1 };
+            Some((
+                Sem::Shift {
+                    day: Box::new(day),
+                    off,
+                },
+                None,
+            ))
+        },
+    );
+    // Compound adjectives of length: "a day-long meeting", "a decades-long feud" (not "year-long" with a number,
+    // which the duration rule reads as "two-year").
+    add(
+        r"\b(?P<u>hour|day|week|month|year|decade|century|hours|days|weeks|months|years|decades|centuries)-long\b",
+        |c, src, s, _| {
+            if src.before(s, 1) == "-" {
+                return None;
+            }
+            let u = g(c, "u")?;
+            let unit = lx::unit(u)?;
+            let n = if u.ends_with('s') { None } else { Some(1.0) };
+            Some((Sem::Dur(lx::duration(n, unit)), None))
+        },
+    );
     v
 }
 
@@ -1911,6 +2002,10 @@ pub fn hits(src: &Src) -> Vec<Hit> {
                             start += 1;
                         }
                     }
+                }
+                // a lead-in that only gives context: "April 24 and [25]"
+                if let Some(pre) = c.name("pre") {
+                    start = pre.end();
                 }
                 out.push(Hit {
                     start,

@@ -679,3 +679,70 @@ fn long_sentence_stays_linear() {
     assert_eq!(all.len(), 5000);
     assert!(all.iter().all(|t| t.value == "1989-10-30"));
 }
+
+#[test]
+fn today_after_a_sentence_or_quote_is_the_day() {
+    // a capitalised "Today" after a full stop and an opening quote is the day, not a title
+    let text = "The police named the suspect, John Smith.\n\n``Today, we can tell you who did it,'' the chief said.";
+    assert_eq!(one(text, "2014-11-06", "Today").value, "2014-11-06");
+    // a title still is not
+    let all = find("She told USA Today about the plan.", Some("2014-11-06"));
+    assert!(all.is_empty(), "{all:?}");
+}
+
+#[test]
+fn capitalised_month_after_the_article() {
+    check(&[(
+        "The March vote will decide the matter, officials said.",
+        "March",
+        "2015-03",
+    )]);
+    // "the March of ..." and "the March on ..." are names of events
+    for text in [
+        "Thousands joined the March of the Mothers in the capital.",
+        "He spoke at the March on Washington.",
+    ] {
+        let all = find(text, Some("2014-11-06"));
+        assert!(all.is_empty(), "{text}: {all:?}");
+    }
+}
+
+#[test]
+fn second_day_of_a_pair_takes_the_month() {
+    let text = "The leaders will meet in Vienna on December 4 and 5.";
+    assert_eq!(one(text, "2014-11-06", "December 4").value, "2014-12-04");
+    assert_eq!(one(text, "2014-11-06", "5").value, "2014-12-05");
+    let all = find("Prices rose on May 5 and 6 percent of sellers left.", Some("2014-11-06"));
+    assert!(all.iter().all(|t| t.text != "6"), "{all:?}");
+}
+
+#[test]
+fn the_day_before_or_after_a_named_day() {
+    check(&[
+        (
+            "The lawyers met the day before last Tuesday's hearing.",
+            "the day before last Tuesday",
+            "2014-11-03",
+        ),
+        (
+            "Talks resume the day after Nov. 24, the diplomat said.",
+            "the day after Nov. 24",
+            "2014-11-25",
+        ),
+    ]);
+}
+
+#[test]
+fn length_adjectives_and_pre_post_years() {
+    check(&[
+        ("Negotiators emerged from a day-long session.", "day-long", "P1D"),
+        ("The decades-long feud ended quietly.", "decades-long", "PXY"),
+        ("They fought for decades over the land.", "decades", "PXY"),
+        ("The post-1989 order is fraying.", "post-1989", "1989"),
+    ]);
+    let t = one("Output returned to pre-2008 levels.", "2014-11-06", "pre-2008");
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("2008", Some("BEFORE"))
+    );
+}
