@@ -19,6 +19,7 @@ use std::fmt;
 
 mod cite;
 mod db;
+mod entities;
 pub mod link;
 pub mod query;
 pub mod record;

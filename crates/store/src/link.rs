@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use dossier_corpus::{resolve_names, story_link, Components, LinkKind, NameUse, StoryFeatures};
+use dossier_corpus::{story_link, Components, LinkKind, StoryFeatures};
 
 use crate::db::{Conn, Value};
 use crate::record::signature;
@@ -57,58 +57,6 @@ fn shift_day(day: &str, by: i64) -> String {
     let d = crate::days_from_civil(day).unwrap_or(0) + by;
     let (y, m, dd) = crate::civil_from_days(d);
     format!("{y:04}-{m:02}-{dd:02}")
-}
-
-/// Resolve every distinct name to a corpus entity, with its reason.
-fn resolve_entities(conn: &mut Conn) -> Result<usize, StoreError> {
-    let uses: Vec<NameUse> = conn
-        .query("SELECT kind, name, COUNT(DISTINCT article) FROM entities GROUP BY kind, name ORDER BY kind, name", &[])?
-        .iter()
-        .map(|r| NameUse { kind: r.text(0), name: r.text(1), count: r.int(2) as u64 })
-        .collect();
-    let resolved = resolve_names(&uses);
-    let mut ids: HashMap<(String, String), i64> =
-        conn.query("SELECT kind, key, id, name FROM corpus_entities", &[])?.iter().map(|r| ((r.text(0), r.text(1)), r.int(2))).collect();
-    let names: HashMap<(String, String), String> =
-        conn.query("SELECT kind, key, name FROM corpus_entities", &[])?.iter().map(|r| ((r.text(0), r.text(1)), r.text(2))).collect();
-    let aliases: HashMap<(String, String), (i64, String)> =
-        conn.query("SELECT kind, name, corpus, reason FROM aliases", &[])?.iter().map(|r| ((r.text(0), r.text(1)), (r.int(2), r.text(3)))).collect();
-    for (u, res) in uses.iter().zip(&resolved) {
-        let gk = (res.kind.clone(), res.key.clone());
-        let id = match ids.get(&gk) {
-            Some(&id) => {
-                if names.get(&gk) != Some(&res.display) {
-                    conn.exec("UPDATE corpus_entities SET name = ? WHERE id = ?", &[res.display.as_str().into(), id.into()])?;
-                }
-                id
-            }
-            None => {
-                let id = conn
-                    .query("INSERT INTO corpus_entities (kind, key, name) VALUES (?, ?, ?) RETURNING id", &[res.kind.as_str().into(), res.key.as_str().into(), res.display.as_str().into()])?
-                    .first()
-                    .map(|r| r.int(0))
-                    .unwrap_or(0);
-                ids.insert(gk, id);
-                id
-            }
-        };
-        let ak = (u.kind.clone(), u.name.clone());
-        match aliases.get(&ak) {
-            Some((c, reason)) if *c == id && *reason == res.reason => {}
-            Some(_) => {
-                conn.exec("UPDATE aliases SET corpus = ?, reason = ? WHERE kind = ? AND name = ?", &[id.into(), res.reason.as_str().into(), u.kind.as_str().into(), u.name.as_str().into()])?;
-                conn.exec("UPDATE entities SET corpus = ? WHERE kind = ? AND name = ?", &[id.into(), u.kind.as_str().into(), u.name.as_str().into()])?;
-            }
-            None => {
-                conn.exec("INSERT INTO aliases (kind, name, corpus, reason) VALUES (?, ?, ?, ?)", &[u.kind.as_str().into(), u.name.as_str().into(), id.into(), res.reason.as_str().into()])?;
-                conn.exec("UPDATE entities SET corpus = ? WHERE kind = ? AND name = ?", &[id.into(), u.kind.as_str().into(), u.name.as_str().into()])?;
-            }
-        }
-    }
-    // Entities of new articles whose name was already known.
-    conn.exec("UPDATE entities SET corpus = (SELECT a.corpus FROM aliases a WHERE a.kind = entities.kind AND a.name = entities.name) WHERE corpus IS NULL", &[])?;
-    conn.exec("DELETE FROM corpus_entities WHERE id NOT IN (SELECT corpus FROM aliases)", &[])?;
-    Ok(conn.query("SELECT COUNT(*) FROM corpus_entities", &[])?.first().map(|r| r.int(0) as usize).unwrap_or(0))
 }
 
 /// Links of one new article to the stored articles it could be related to.
@@ -227,7 +175,12 @@ impl Store {
     pub fn link(&mut self) -> Result<LinkReport, StoreError> {
         self.transaction(|conn| {
             conn.lock(LINK_LOCK)?;
-            let entities = resolve_entities(conn)?;
+            let trace = std::env::var_os("DOSSIER_TRACE_LINK").is_some();
+            let t = std::time::Instant::now();
+            let entities = crate::entities::resolve(conn)?;
+            if trace {
+                eprintln!("link: entities {:?}", t.elapsed());
+            }
             let new: Vec<i64> = conn.query("SELECT id FROM articles WHERE linked = 0 ORDER BY id", &[])?.iter().map(|r| r.int(0)).collect();
             let mut cache = HashMap::new();
             let mut links = 0;
@@ -235,9 +188,18 @@ impl Store {
                 links += link_article(conn, id, &mut cache)?;
                 conn.exec("UPDATE articles SET linked = 1 WHERE id = ?", &[Value::Int(id)])?;
             }
+            if trace {
+                eprintln!("link: pairs {:?}", t.elapsed());
+            }
             let stories = regroup(conn)?;
+            if trace {
+                eprintln!("link: groups {:?}", t.elapsed());
+            }
             crate::cite::cite_outlets(conn)?;
             cite(conn)?;
+            if trace {
+                eprintln!("link: citations {:?}", t.elapsed());
+            }
             Ok(LinkReport { articles: new.len(), links, entities, stories })
         })
     }

@@ -193,7 +193,7 @@ impl Record {
 
 /// Insert many rows into one table with as few statements as the engines'
 /// parameter limits allow.
-fn insert_rows(conn: &mut Conn, table: &str, cols: &[&str], rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+pub(crate) fn insert_rows(conn: &mut Conn, table: &str, cols: &[&str], rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
     if rows.is_empty() {
         return Ok(());
     }
