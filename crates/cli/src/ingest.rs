@@ -4,6 +4,8 @@
 //! reports each bad document without stopping.
 
 use std::io::IsTerminal;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -98,8 +100,16 @@ impl Progress {
     }
 }
 
-/// Analyse and store one batch; tally what happened.
-fn ingest_batch(store: &mut Store, batch: Vec<(Origin, Result<Document, DocumentError>)>, opts: &Options, t: &mut Tally) -> Result<(), dossier_store::StoreError> {
+/// Counts the writer thread keeps while it stores batches.
+#[derive(Default)]
+struct Stored {
+    new: AtomicUsize,
+    duplicates: AtomicUsize,
+}
+
+/// Analyse one batch (skipping what the store already holds); the records to
+/// store. Failures go into the tally.
+fn analyse_batch(reader: &mut Store, batch: Vec<(Origin, Result<Document, DocumentError>)>, opts: &Options, t: &mut Tally) -> Result<Vec<Record>, dossier_store::StoreError> {
     t.seen += batch.len();
     let mut docs = Vec::new();
     for (origin, d) in batch {
@@ -109,7 +119,7 @@ fn ingest_batch(store: &mut Store, batch: Vec<(Origin, Result<Document, Document
         }
     }
     let hashes: Vec<String> = docs.par_iter().map(|(_, d)| dossier_corpus::content_hash(body(d))).collect();
-    let known = store.known(&hashes)?;
+    let known = reader.known(&hashes)?;
     let todo: Vec<&(Origin, Document)> = docs.iter().zip(&hashes).filter(|(_, h)| !known.contains(*h)).map(|(d, _)| d).collect();
     t.duplicates += docs.len() - todo.len();
     let analysed: Vec<(String, Result<Record, DocumentError>)> = todo
@@ -129,30 +139,44 @@ fn ingest_batch(store: &mut Store, batch: Vec<(Origin, Result<Document, Document
             Err(e) => t.failed.push((origin, e.to_string())),
         }
     }
-    for r in store.insert(&records)? {
-        match r {
-            Inserted::New(_) => t.ingested += 1,
-            Inserted::Duplicate(_) => t.duplicates += 1,
-        }
-    }
-    Ok(())
+    Ok(records)
 }
 
-/// Run `dossier ingest`.
+/// Run `dossier ingest`. Batches are analysed on the calling thread (in
+/// parallel) while a writer thread stores the previous batch, so the store's
+/// cost overlaps the analysis.
 pub fn run(args: IngestArgs) -> ExitCode {
     let url = location(&args.db);
     let loc = Store::redact(&url);
-    let mut store = match Store::open(&url) {
-        Ok(s) => s,
-        Err(e) => {
+    let open = || {
+        Store::open(&url).map_err(|e| {
             eprintln!("dossier: cannot open the store {loc}: {e}");
-            return ExitCode::from(2);
-        }
+            ExitCode::from(2)
+        })
+    };
+    let (mut reader, mut writer) = match (open(), open()) {
+        (Ok(r), Ok(w)) => (r, w),
+        (Err(c), _) | (_, Err(c)) => return c,
     };
     let opts = Options { article: dossier_article::Options { published: args.published.clone() }, extract_only: false };
     let mut t = Tally::default();
     let mut progress = Progress::new(args.quiet);
-    for input in expand(&args.inputs) {
+    let stored = Arc::new(Stored::default());
+    let (send, receive) = mpsc::sync_channel::<Vec<Record>>(1);
+    let counts = Arc::clone(&stored);
+    let write_thread = std::thread::spawn(move || -> Result<Store, dossier_store::StoreError> {
+        for records in receive {
+            for r in writer.insert(&records)? {
+                match r {
+                    Inserted::New(_) => counts.new.fetch_add(1, Ordering::Relaxed),
+                    Inserted::Duplicate(_) => counts.duplicates.fetch_add(1, Ordering::Relaxed),
+                };
+            }
+        }
+        Ok(writer)
+    });
+    let mut failure: Option<String> = None;
+    'inputs: for input in expand(&args.inputs) {
         let stream: Box<dyn Iterator<Item = (Origin, Result<Document, DocumentError>)> + Send> = match input {
             Ok(i) => documents(&i, args.max_size),
             Err((origin, e)) => Box::new(std::iter::once((origin, Err(e)))),
@@ -160,16 +184,39 @@ pub fn run(args: IngestArgs) -> ExitCode {
         let mut stream = stream.peekable();
         while stream.peek().is_some() {
             let batch: Vec<_> = stream.by_ref().take(BATCH).collect();
-            if let Err(e) = ingest_batch(&mut store, batch, &opts, &mut t) {
-                progress.finish();
-                eprintln!("dossier: the store {loc} failed: {e}");
-                eprintln!("dossier: {} ingested before the failure are kept; run the same command again to finish", t.ingested);
-                return ExitCode::from(2);
+            let records = match analyse_batch(&mut reader, batch, &opts, &mut t) {
+                Ok(r) => r,
+                Err(e) => {
+                    failure = Some(e.to_string());
+                    break 'inputs;
+                }
+            };
+            if send.send(records).is_err() {
+                break 'inputs; // the writer stopped: its error is reported below
             }
-            progress.update(&t);
+            let mut shown = Tally { seen: t.seen, ingested: stored.new.load(Ordering::Relaxed), duplicates: t.duplicates + stored.duplicates.load(Ordering::Relaxed), failed: Vec::new() };
+            shown.failed = t.failed.clone();
+            progress.update(&shown);
         }
     }
+    drop(send);
+    let written = write_thread.join().unwrap_or_else(|_| Err(dossier_store::StoreError::Location("the writer thread panicked".into())));
     progress.finish();
+    t.ingested = stored.new.load(Ordering::Relaxed);
+    t.duplicates += stored.duplicates.load(Ordering::Relaxed);
+    let mut store = match (written, failure) {
+        (Ok(s), None) => s,
+        (Err(e), _) => {
+            eprintln!("dossier: the store {loc} failed: {e}");
+            eprintln!("dossier: {} ingested before the failure are kept; run the same command again to finish", t.ingested);
+            return ExitCode::from(2);
+        }
+        (Ok(_), Some(e)) => {
+            eprintln!("dossier: the store {loc} failed: {e}");
+            eprintln!("dossier: {} ingested before the failure are kept; run the same command again to finish", t.ingested);
+            return ExitCode::from(2);
+        }
+    };
     let secs = progress.start.elapsed().as_secs_f64();
     for (origin, e) in &t.failed {
         eprintln!("dossier: {origin}: {e}");
