@@ -404,7 +404,7 @@ impl Store {
         let said: Vec<Quote> = self.rows(&format!("{QUOTE_SELECT} WHERE e.corpus = ? ORDER BY a.published, a.id, t.n"), &[id.into()])?.iter().map(quote).collect();
         let about: Vec<Quote> = self
             .rows(
-                &format!("{QUOTE_SELECT} WHERE EXISTS (SELECT 1 FROM about b JOIN entities x ON x.article = b.article AND x.local = b.local WHERE b.article = t.article AND b.n = t.n AND x.corpus = ?) ORDER BY a.published, a.id, t.n"),
+                &format!("{QUOTE_SELECT} WHERE (t.article, t.n) IN (SELECT b.article, b.n FROM about b JOIN entities x ON x.article = b.article AND x.local = b.local WHERE x.corpus = ?) ORDER BY a.published, a.id, t.n"),
                 &[id.into()],
             )?
             .iter()
@@ -447,7 +447,7 @@ impl Store {
                 p.push(format!("%{}%", s.to_lowercase()).into());
             } else {
                 wh.push(format!(
-                    "EXISTS (SELECT 1 FROM about b JOIN entities x ON x.article = b.article AND x.local = b.local WHERE b.article = t.article AND b.n = t.n AND x.corpus IN ({}))",
+                    "(t.article, t.n) IN (SELECT b.article, b.n FROM about b JOIN entities x ON x.article = b.article AND x.local = b.local WHERE x.corpus IN ({}))",
                     marks(ids.len())
                 ));
                 p.extend(ids.into_iter().map(Value::Int));
