@@ -159,3 +159,49 @@ fn the_server_answers_every_request_while_an_ingest_writes() {
         eprintln!("{total} requests answered during the ingest");
     }
 }
+
+/// Send raw request bytes; the status code and the body.
+fn raw(port: u16, request: &[u8]) -> (u16, String) {
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let _ = s.write_all(request);
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let code = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (code, text)
+}
+
+#[test]
+fn the_server_refuses_traversal_and_oversized_bodies() {
+    let db = Db::sqlite();
+    assert!(ingest(&db, &[&corpus()]).status.success());
+    let port = free_port();
+    let mut server = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["serve", "--db", &db.url, "--addr", &format!("127.0.0.1:{port}"), "--max-analyze", "64K"])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let up = Instant::now();
+    while get(port, "/api/v1/stats").is_err() {
+        assert!(up.elapsed() < Duration::from_secs(30), "the server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for path in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd", "/article/..%2f..%2fCargo.toml", "/article/1/../../../etc/passwd"] {
+        let (code, body) = raw(port, format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes());
+        assert!(matches!(code, 400 | 404), "{path}: {code}");
+        assert!(!body.contains("root:") && !body.contains("[workspace]"), "{path} leaked a file");
+    }
+    // A body over the limit is refused with 413, before the analysis.
+    let big = "a ".repeat(100_000);
+    let req = format!("POST /api/v1/analyze HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{big}", big.len());
+    assert_eq!(raw(port, req.as_bytes()).0, 413);
+    // SQL-looking input is a value, not SQL.
+    let (code, _) = raw(port, b"GET /api/v1/entities?name=x%27%3B%20DROP%20TABLE%20articles%3B%20-- HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert_eq!(code, 200);
+    let (code, _) = raw(port, b"GET /api/v1/search?q=%22%20OR%201%3D1%20-- HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assert_eq!(code, 200);
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(integrity(&db), (14, 0), "the articles are all still there");
+}
