@@ -22,6 +22,55 @@ const STOP: &[&str] = &[
     "our", "out", "she", "him", "them", "you", "all", "any", "can", "one", "two", "new", "may", "did", "does", "told", "because",
 ];
 
+/// Characters of an article's text read as its lead for [`story_terms`].
+pub const LEAD_CHARS: usize = 1200;
+
+/// Whether a lower-cased word carries content: three letters or more, not a
+/// function word, not a number.
+fn content_word(w: &str) -> bool {
+    w.chars().count() >= 3 && !STOP.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The terms that say what an article's news is, with their weights: the
+/// content words and two-word phrases (adjacent content words, `"trade deal"`)
+/// of its headline (weight 3 each) and of the first [`LEAD_CHARS`] characters
+/// of its text (1.5 in the first half, then 1). The lead states the event;
+/// the rest of a text is mostly background shared by every article on the
+/// topic. Sorted by term.
+pub fn story_terms(title: Option<&str>, text: &str) -> Vec<(String, f64)> {
+    let mut weights: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    let mut add = |part: &str, weight: &dyn Fn(usize) -> f64| {
+        let mut prev: Option<String> = None;
+        let mut at = 0;
+        for raw in part.split(|c: char| !c.is_alphanumeric()) {
+            let pos = at;
+            at += raw.chars().count() + 1;
+            if raw.is_empty() {
+                continue;
+            }
+            let w = raw.to_lowercase();
+            if !content_word(&w) {
+                prev = None;
+                continue;
+            }
+            let x = weight(pos);
+            if let Some(p) = &prev {
+                *weights.entry(format!("{p} {w}")).or_default() += x;
+            }
+            *weights.entry(w.clone()).or_default() += x;
+            prev = Some(w);
+        }
+    };
+    if let Some(t) = title {
+        add(t, &|_| 3.0);
+    }
+    let lead: String = text.chars().take(LEAD_CHARS).collect();
+    add(&lead, &|pos| if pos < LEAD_CHARS / 2 { 1.5 } else { 1.0 });
+    let mut v: Vec<(String, f64)> = weights.into_iter().collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
 /// A MinHash signature: for each of `n` hash functions, the least hash of the
 /// set's elements. The share of equal positions of two signatures estimates the
 /// Jaccard similarity of the two sets.
@@ -177,6 +226,20 @@ mod tests {
         let a = MinHash::of_vocabulary("The council said the levy will pass", 64);
         let b = MinHash::of_vocabulary("council levy pass", 64);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn story_terms_weigh_the_headline_and_lead() {
+        let t = story_terms(Some("Council backs transit levy"), "The city council voted on Tuesday to put a transit levy on the ballot.");
+        let get = |k: &str| t.iter().find(|x| x.0 == k).map(|x| x.1);
+        assert_eq!(get("levy"), Some(4.5), "headline 3 + lead 1.5");
+        assert_eq!(get("transit levy"), Some(4.5));
+        assert_eq!(get("voted"), Some(1.5));
+        assert_eq!(get("the"), None, "function word");
+        assert_eq!(get("on tuesday"), None, "phrases join content words only");
+        assert!(t.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+        let long = format!("{} flood", "word ".repeat(LEAD_CHARS / 5));
+        assert_eq!(story_terms(None, &long).iter().find(|x| x.0 == "flood"), None, "beyond the lead");
     }
 
     proptest! {

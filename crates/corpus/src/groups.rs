@@ -11,13 +11,12 @@ use crate::fingerprint::{MinHash, DUPLICATE_SIMILARITY};
 pub struct StoryFeatures {
     /// Publication day as days since 1970-01-01, when known.
     pub day: Option<i64>,
-    /// Corpus entities (persons and organisations) the article names, with
-    /// their display name and how many times it mentions them.
-    pub entities: Vec<(i64, String, u32)>,
     /// Shingle signature (see [`MinHash::of_shingles`]).
     pub shingles: MinHash,
-    /// Vocabulary signature (see [`MinHash::of_vocabulary`]).
-    pub vocabulary: MinHash,
+    /// The headline's and lead's terms (see [`crate::fingerprint::story_terms`])
+    /// weighted by their rarity in the corpus: `(term, weight)`, sorted by
+    /// term, weights of unit length (see [`tf_idf`]).
+    pub terms: Vec<(String, f64)>,
 }
 
 /// How two articles are related.
@@ -50,28 +49,74 @@ pub struct StoryLink {
     pub reason: String,
 }
 
-/// Articles further apart than this many days are not linked as one story.
+/// Articles further apart than this many days are not linked as one story:
+/// coverage of one event (and the immediate reactions to it) follows within
+/// a day or two; later pieces are new developments of the same topic.
 pub const STORY_WINDOW_DAYS: i64 = 3;
-/// Vocabulary similarity from which two articles sharing a named person or
-/// organisation are one story.
-pub const STORY_VOCABULARY: f64 = 0.2;
-/// Vocabulary similarity from which two articles are one story even with no
-/// entity in common.
-pub const STORY_VOCABULARY_ALONE: f64 = 0.35;
+/// Share of the similarity lost per day between the two articles.
+pub const STORY_DAY_DECAY: f64 = 0.2;
+/// Similarity of the headlines and leads (cosine of their TF-IDF weights,
+/// less [`STORY_DAY_DECAY`] per day apart) from which two articles tell one
+/// story.
+pub const STORY_SIMILARITY: f64 = 0.06;
+/// Most shared terms named in a link's reason.
+const REASON_TERMS: usize = 5;
 
-/// The entities worth comparing: those mentioned at least twice, or all when
-/// there are few.
-fn salient(f: &StoryFeatures) -> Vec<&(i64, String, u32)> {
-    let many: Vec<_> = f.entities.iter().filter(|e| e.2 >= 2).collect();
-    if many.len() >= 2 {
-        many
-    } else {
-        f.entities.iter().collect()
+/// Unit-length TF-IDF weights of an article's terms: `(1 + ln tf) * ln(n / df)`
+/// for a corpus of `n` articles, where `df(term)` counts the articles having the
+/// term (at least 1: the article itself). Terms no other article has weigh
+/// most: they cannot be shared, but they are what makes an article other than
+/// its neighbours. Terms every article has weigh nothing. Sorted by term.
+pub fn tf_idf(terms: &[(String, f64)], n: usize, df: impl Fn(&str) -> usize) -> Vec<(String, f64)> {
+    let mut v: Vec<(String, f64)> = terms
+        .iter()
+        .filter_map(|(t, tf)| {
+            let d = df(t).max(1);
+            if *tf <= 0.0 || n == 0 {
+                return None;
+            }
+            let w = (1.0 + tf.max(1.0).ln()) * (n.max(d) as f64 / d as f64).ln();
+            (w > 0.0).then(|| (t.clone(), w))
+        })
+        .collect();
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for x in &mut v {
+            x.1 /= norm;
+        }
     }
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+}
+
+/// Cosine of two term vectors sorted by term, with the shared terms and their
+/// contributions, largest first (ties by term).
+fn cosine(a: &[(String, f64)], b: &[(String, f64)]) -> (f64, Vec<(f64, String)>) {
+    let (mut i, mut j) = (0, 0);
+    let mut shared = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared.push((a[i].1 * b[j].1, a[i].0.clone()));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    (shared.iter().map(|x| x.0).sum(), shared)
 }
 
 /// Decide whether two articles are copies of one text, tell the same story, or
 /// neither. Symmetric: `story_link(a, b)` and `story_link(b, a)` agree.
+///
+/// Copies share most of their five-word runs. Two other articles tell one
+/// story when their headlines and leads share terms that are rare in the
+/// corpus (TF-IDF cosine), enough that the similarity, less a quarter per day
+/// between them, reaches [`STORY_SIMILARITY`]; names everyone writes about
+/// weigh little, an unusual name or phrase much.
 pub fn story_link(a: &StoryFeatures, b: &StoryFeatures) -> Option<StoryLink> {
     let copy = a.shingles.similarity(&b.shingles);
     if copy >= DUPLICATE_SIMILARITY {
@@ -81,27 +126,45 @@ pub fn story_link(a: &StoryFeatures, b: &StoryFeatures) -> Option<StoryLink> {
             reason: format!("copies of one text: {:.0}% of their five-word runs are shared", copy * 100.0),
         });
     }
-    if let (Some(x), Some(y)) = (a.day, b.day) {
-        if (x - y).abs() > STORY_WINDOW_DAYS {
-            return None;
-        }
-    }
-    let vocab = a.vocabulary.similarity(&b.vocabulary);
-    let (sa, sb) = (salient(a), salient(b));
-    let mut shared: Vec<&str> = sa.iter().filter(|e| sb.iter().any(|f| f.0 == e.0)).map(|e| e.1.as_str()).collect();
-    shared.sort();
-    shared.dedup();
-    let linked = (!shared.is_empty() && vocab >= STORY_VOCABULARY) || vocab >= STORY_VOCABULARY_ALONE;
-    if !linked {
+    let apart = match (a.day, b.day) {
+        (Some(x), Some(y)) => Some((x - y).abs()),
+        _ => None,
+    };
+    if apart.is_some_and(|d| d > STORY_WINDOW_DAYS) {
         return None;
     }
-    let entity_share = shared.len() as f64 / sa.len().min(sb.len()).max(1) as f64;
-    let score = (0.5 * vocab / STORY_VOCABULARY_ALONE).min(0.5) + 0.5 * entity_share.min(1.0);
-    let names = if shared.is_empty() { "no named person or organisation".to_string() } else { shared.join(", ") };
+    let (similarity, shared) = cosine(&a.terms, &b.terms);
+    let score = similarity * (1.0 - STORY_DAY_DECAY * apart.unwrap_or(0) as f64);
+    if score < STORY_SIMILARITY {
+        return None;
+    }
+    // Name the rare terms that carry the link; a word already inside a named
+    // phrase is not repeated.
+    let mut named: Vec<&str> = Vec::new();
+    for (_, t) in &shared {
+        if named.len() == REASON_TERMS {
+            break;
+        }
+        if named.iter().any(|n| n.split(' ').any(|w| w == t) || t.split(' ').any(|w| w == *n)) {
+            continue;
+        }
+        named.push(t);
+    }
+    let when = match apart {
+        Some(0) => "published the same day".to_string(),
+        Some(1) => "published a day apart".to_string(),
+        Some(d) => format!("published {d} days apart"),
+        None => "publication date unknown".to_string(),
+    };
+    let terms: Vec<String> = named.iter().map(|t| format!("\"{t}\"")).collect();
     Some(StoryLink {
         kind: LinkKind::Story,
-        score,
-        reason: format!("same event: both name {names}; {:.0}% shared vocabulary; published within {STORY_WINDOW_DAYS} days", vocab * 100.0),
+        score: score.min(1.0),
+        reason: format!(
+            "same event: headlines and leads share rare terms {} ({:.0}% similar); {when}",
+            terms.join(", "),
+            similarity * 100.0
+        ),
     })
 }
 
@@ -160,38 +223,104 @@ impl Components {
 mod tests {
     use super::*;
 
-    fn features(day: i64, ents: &[(i64, &str, u32)], text: &str) -> StoryFeatures {
-        StoryFeatures {
-            day: Some(day),
-            entities: ents.iter().map(|(i, n, c)| (*i, n.to_string(), *c)).collect(),
-            shingles: MinHash::of_shingles(text, 5, 128),
-            vocabulary: MinHash::of_vocabulary(text, 64),
-        }
-    }
+    use crate::fingerprint::story_terms;
 
+    // A small corpus of one city's news: every piece names the city and its
+    // mayor, so those names are weak evidence; the levy vote is the event.
     const LEVY: &str = "The Harbor City council voted on Tuesday to put a transit levy on the May ballot after months of debate \
         over the Eastside light rail line. Mayor Elena Ruiz praised the vote. Council member Tom Becker, the finance chair, \
         said residents would have the final word on the levy and the rail line.";
     const LEVY2: &str = "Harbor City voters will decide in May whether to pay for the Eastside light rail line with a transit levy, \
         after the council's vote Tuesday. Mayor Elena Ruiz called the levy a fair deal; critics on the council said the rail \
         line would cost more than promised.";
+    const PARKS: &str = "Mayor Elena Ruiz of Harbor City opened two new parks on the waterfront on Saturday, promising a third \
+        next year. Families from Harbor City crowded the ribbon cutting.";
+    const SCHOOLS: &str = "Harbor City schools will hire forty teachers, Mayor Elena Ruiz said, after the council approved the \
+        budget for the school district. Parents in Harbor City had asked for smaller classes.";
+    const FIRE: &str = "A fire destroyed a warehouse on the Harbor City docks overnight. Mayor Elena Ruiz thanked firefighters \
+        and said the council would review safety rules for the docks.";
     const CLINIC: &str = "The county's largest hospital system will close two rural clinics next year, its chief executive said, \
         citing staff shortages and falling payments from insurers. Patients will be referred to a hospital an hour away.";
 
+    /// Features of `texts[i]` (with its day) against the corpus of all `texts`.
+    fn corpus(texts: &[(i64, &str, &str)]) -> Vec<StoryFeatures> {
+        let texts = texts.to_vec();
+        let terms: Vec<Vec<(String, f64)>> = texts.iter().map(|(_, h, t)| story_terms(Some(h), t)).collect();
+        let df = |term: &str| terms.iter().filter(|ts| ts.iter().any(|x| x.0 == term)).count();
+        texts
+            .iter()
+            .zip(&terms)
+            .map(|((day, _, text), ts)| StoryFeatures { day: Some(*day), shingles: MinHash::of_shingles(text, 5, 128), terms: tf_idf(ts, texts.len(), df) })
+            .collect()
+    }
+
+    /// Other news of the city, on other days: the city, its mayor and its
+    /// council are in every piece.
+    const OTHER: [&str; 6] = ["library", "bridge", "snow", "airport", "festival", "zoo"];
+
+    fn city(days: [i64; 6]) -> Vec<StoryFeatures> {
+        let other: Vec<(String, String)> = OTHER
+            .iter()
+            .map(|t| (format!("Harbor City {t} news"), format!("Mayor Elena Ruiz told the Harbor City council about the {t} this week.")))
+            .collect();
+        let mut texts = vec![
+            (days[0], "Council puts transit levy on May ballot", LEVY),
+            (days[1], "Voters to decide rail levy", LEVY2),
+            (days[2], "Mayor Ruiz opens waterfront parks", PARKS),
+            (days[3], "Harbor City to hire teachers", SCHOOLS),
+            (days[4], "Warehouse fire on Harbor City docks", FIRE),
+            (days[5], "Hospital system to close clinics", CLINIC),
+        ];
+        texts.extend(other.iter().map(|(h, t)| (0, h.as_str(), t.as_str())));
+        corpus(&texts)
+    }
+
     #[test]
-    fn copies_same_story_and_unrelated() {
-        let a = features(100, &[(1, "Elena Ruiz", 2), (2, "Tom Becker", 1)], LEVY);
-        let copy = features(101, &[(1, "Elena Ruiz", 2), (2, "Tom Becker", 1)], &format!("By Ana Lee. {LEVY}"));
-        let b = features(101, &[(1, "Elena Ruiz", 2)], LEVY2);
-        let c = features(101, &[(3, "Mercy Health", 2)], CLINIC);
-        assert_eq!(story_link(&a, &copy).unwrap().kind, LinkKind::Duplicate);
-        let s = story_link(&a, &b).expect("same story");
+    fn copies_are_duplicates() {
+        let f = corpus(&[(100, "Levy vote", LEVY), (101, "Levy vote", &format!("By Ana Lee. {LEVY}")), (100, "Clinics", CLINIC)]);
+        let l = story_link(&f[0], &f[1]).expect("copies");
+        assert_eq!(l.kind, LinkKind::Duplicate);
+        assert!(l.reason.contains("five-word runs"), "{}", l.reason);
+    }
+
+    #[test]
+    fn rare_shared_terms_make_one_story_symmetrically() {
+        let f = city([100, 101, 100, 100, 101, 100]);
+        let s = story_link(&f[0], &f[1]).expect("same story");
         assert_eq!(s.kind, LinkKind::Story);
-        assert!(s.reason.contains("Elena Ruiz"), "{}", s.reason);
-        assert_eq!(story_link(&b, &a).map(|l| l.kind), Some(LinkKind::Story));
-        assert_eq!(story_link(&a, &c), None);
-        let late = features(130, &[(1, "Elena Ruiz", 2)], LEVY2);
-        assert_eq!(story_link(&a, &late), None, "a month apart");
+        assert!(s.reason.contains("\"transit levy\"") || s.reason.contains("\"levy\""), "{}", s.reason);
+        assert!(s.reason.contains("a day apart"), "{}", s.reason);
+        assert!(!s.reason.contains("\"elena ruiz\""), "a name every article has is not evidence: {}", s.reason);
+        assert_eq!(story_link(&f[1], &f[0]), Some(s), "symmetric");
+    }
+
+    #[test]
+    fn names_every_article_shares_do_not_make_a_story() {
+        let f = city([100, 101, 100, 100, 101, 100]);
+        for (i, j) in [(0, 2), (0, 3), (2, 3), (2, 4), (3, 4), (1, 4), (0, 5)] {
+            assert_eq!(story_link(&f[i], &f[j]), None, "{i} and {j} only share the city and its mayor");
+        }
+    }
+
+    #[test]
+    fn terms_are_weighted_by_rarity() {
+        let f = city([100; 6]);
+        let w = |t: &str| f[0].terms.iter().find(|x| x.0 == t).map(|x| x.1).unwrap_or(0.0);
+        assert!(w("levy") > w("harbor"), "levy {} harbor {}", w("levy"), w("harbor"));
+        assert!(w("finance") > w("harbor"), "a term no other article has counts, more than a common one");
+        let norm: f64 = f[0].terms.iter().map(|x| x.1 * x.1).sum();
+        assert!((norm - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_evidence_needed_grows_with_the_days_apart() {
+        let near = city([100, 101, 100, 100, 100, 100]);
+        let same = city([100, 100, 100, 100, 100, 100]);
+        let far = city([100, 100 + STORY_WINDOW_DAYS + 1, 100, 100, 100, 100]);
+        let a = story_link(&same[0], &same[1]).expect("same day").score;
+        let b = story_link(&near[0], &near[1]).expect("a day apart").score;
+        assert!((b - a * (1.0 - STORY_DAY_DECAY)).abs() < 1e-9, "{a} {b}");
+        assert_eq!(story_link(&far[0], &far[1]), None, "outside the window");
     }
 
     #[test]

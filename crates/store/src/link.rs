@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use dossier_corpus::fingerprint::story_terms;
+use dossier_corpus::groups::tf_idf;
 use dossier_corpus::{story_link, Components, LinkKind, StoryFeatures};
 
 use crate::db::{Conn, Value};
@@ -28,29 +30,63 @@ pub struct LinkReport {
 const LINK_LOCK: i64 = 0x646f_7373_0002;
 /// Most candidate articles compared with one new article.
 const MAX_CANDIDATES: usize = 400;
+/// An article's rarest terms looked up to find the articles it may share a
+/// story with.
+const CANDIDATE_TERMS: usize = 20;
+
+/// Document frequencies of terms (how many stored articles have each),
+/// counted once per linking run and only for the terms it meets.
+struct Df {
+    articles: usize,
+    counts: HashMap<String, usize>,
+}
+
+impl Df {
+    fn new(conn: &mut Conn) -> Result<Df, StoreError> {
+        let articles = conn.query("SELECT COUNT(*) FROM articles", &[])?.first().map(|r| r.int(0) as usize).unwrap_or(0);
+        Ok(Df { articles, counts: HashMap::new() })
+    }
+
+    /// Count the terms not counted yet (index lookups, a few hundred at a time).
+    fn count(&mut self, conn: &mut Conn, terms: &[(String, f64)]) -> Result<(), StoreError> {
+        let missing: Vec<&str> = terms.iter().map(|t| t.0.as_str()).filter(|t| !self.counts.contains_key(*t)).collect();
+        for chunk in missing.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let params: Vec<Value> = chunk.iter().map(|t| (*t).into()).collect();
+            for r in conn.query(&format!("SELECT term, COUNT(*) FROM terms WHERE term IN ({marks}) GROUP BY term"), &params)? {
+                self.counts.insert(r.text(0), r.int(1) as usize);
+            }
+            for t in chunk {
+                self.counts.entry(t.to_string()).or_insert(0);
+            }
+        }
+        Ok(())
+    }
+}
 
 /// An article's story features, read from the store.
-fn features(conn: &mut Conn, id: i64) -> Result<Option<StoryFeatures>, StoreError> {
-    let Some(a) = conn.query("SELECT day, shingles, vocabulary FROM articles WHERE id = ?", &[id.into()])?.pop() else {
+fn features(conn: &mut Conn, id: i64, df: &mut Df) -> Result<Option<StoryFeatures>, StoreError> {
+    let Some(a) = conn.query("SELECT day, shingles FROM articles WHERE id = ?", &[id.into()])?.pop() else {
         return Ok(None);
     };
-    let mut entities: HashMap<i64, (String, u32)> = HashMap::new();
-    for r in conn.query(
-        "SELECT e.corpus, c.name, e.mentions FROM entities e JOIN corpus_entities c ON c.id = e.corpus \
-         WHERE e.article = ? AND e.kind IN ('person', 'organization') AND e.media = 0",
-        &[id.into()],
-    )? {
-        let slot = entities.entry(r.int(0)).or_insert_with(|| (r.text(1), 0));
-        slot.1 += r.int(2) as u32;
+    let terms: Vec<(String, f64)> = conn.query("SELECT term, weight FROM terms WHERE article = ?", &[id.into()])?.iter().map(|r| (r.text(0), r.real(1))).collect();
+    df.count(conn, &terms)?;
+    let terms = tf_idf(&terms, df.articles, |t| df.counts.get(t).copied().unwrap_or(0));
+    Ok(Some(StoryFeatures { day: a.opt_text(0).and_then(|d| crate::days_from_civil(&d)), shingles: signature(&a.blob(1)), terms }))
+}
+
+/// Store the story terms of articles that have none (stored before terms
+/// were kept), from their headline and text.
+fn backfill_terms(conn: &mut Conn) -> Result<(), StoreError> {
+    let missing = conn.query("SELECT id, title, text FROM articles a WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.article = a.id)", &[])?;
+    let mut rows = Vec::new();
+    for r in &missing {
+        let id = r.int(0);
+        for (t, w) in story_terms(r.opt_text(1).as_deref(), &r.text(2)) {
+            rows.push(vec![Value::Int(id), t.into(), w.into()]);
+        }
     }
-    let mut entities: Vec<(i64, String, u32)> = entities.into_iter().map(|(k, (n, c))| (k, n, c)).collect();
-    entities.sort();
-    Ok(Some(StoryFeatures {
-        day: a.opt_text(0).and_then(|d| crate::days_from_civil(&d)),
-        entities,
-        shingles: signature(&a.blob(1)),
-        vocabulary: signature(&a.blob(2)),
-    }))
+    crate::record::insert_rows(conn, "terms", &["article", "term", "weight"], rows)
 }
 
 fn shift_day(day: &str, by: i64) -> String {
@@ -59,39 +95,47 @@ fn shift_day(day: &str, by: i64) -> String {
     format!("{y:04}-{m:02}-{dd:02}")
 }
 
-/// Links of one new article to the stored articles it could be related to.
-fn link_article(conn: &mut Conn, id: i64, cache: &mut HashMap<i64, StoryFeatures>) -> Result<usize, StoreError> {
-    let Some(me) = features(conn, id)? else { return Ok(0) };
+/// Links of one new article to the stored articles it could be related to:
+/// those sharing a locality-sensitive hash band of its shingles (copies, at
+/// any date) and those within the story window sharing one of its rarest
+/// headline and lead terms.
+fn link_article(conn: &mut Conn, id: i64, df: &mut Df, cache: &mut HashMap<i64, StoryFeatures>) -> Result<usize, StoreError> {
+    let Some(me) = features(conn, id, df)? else { return Ok(0) };
     let day = conn.query("SELECT day FROM articles WHERE id = ?", &[id.into()])?.first().and_then(|r| r.opt_text(0));
     let mut candidates: Vec<i64> = conn
         .query("SELECT DISTINCT l2.article FROM lsh l1 JOIN lsh l2 ON l2.band_key = l1.band_key WHERE l1.article = ? AND l2.article <> ?", &[id.into(), id.into()])?
         .iter()
         .map(|r| r.int(0))
         .collect();
-    let window = match &day {
-        Some(d) => {
-            let (lo, hi) = (shift_day(d, -dossier_corpus::groups::STORY_WINDOW_DAYS), shift_day(d, dossier_corpus::groups::STORY_WINDOW_DAYS));
-            conn.query(
-                "SELECT e2.article, COUNT(*) FROM entities e1 JOIN entities e2 ON e2.corpus = e1.corpus JOIN articles a2 ON a2.id = e2.article \
-                 WHERE e1.article = ? AND e2.article <> ? AND e1.kind IN ('person', 'organization') AND e1.media = 0 \
-                 AND (a2.day IS NULL OR (a2.day >= ? AND a2.day <= ?)) GROUP BY e2.article ORDER BY COUNT(*) DESC, e2.article",
-                &[id.into(), id.into(), lo.into(), hi.into()],
-            )?
-        }
-        None => conn.query(
-            "SELECT e2.article, COUNT(*) FROM entities e1 JOIN entities e2 ON e2.corpus = e1.corpus \
-             WHERE e1.article = ? AND e2.article <> ? AND e1.kind IN ('person', 'organization') AND e1.media = 0 \
-             GROUP BY e2.article ORDER BY COUNT(*) DESC, e2.article",
-            &[id.into(), id.into()],
-        )?,
-    };
-    candidates.extend(window.iter().take(MAX_CANDIDATES).map(|r| r.int(0)));
+    let mut rare: Vec<&(String, f64)> = me.terms.iter().collect();
+    rare.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    rare.truncate(CANDIDATE_TERMS);
+    if !rare.is_empty() {
+        let marks = vec!["?"; rare.len()].join(", ");
+        let mut params: Vec<Value> = rare.iter().map(|t| t.0.as_str().into()).collect();
+        params.push(id.into());
+        let window = match &day {
+            Some(d) => {
+                let w = dossier_corpus::groups::STORY_WINDOW_DAYS;
+                params.push(shift_day(d, -w).into());
+                params.push(shift_day(d, w).into());
+                "AND (a.day IS NULL OR (a.day >= ? AND a.day <= ?))"
+            }
+            None => "",
+        };
+        params.push((MAX_CANDIDATES as i64).into());
+        let sql = format!(
+            "SELECT t.article FROM terms t JOIN articles a ON a.id = t.article WHERE t.term IN ({marks}) AND t.article <> ? {window} \
+             GROUP BY t.article ORDER BY COUNT(*) DESC, t.article LIMIT ?"
+        );
+        candidates.extend(conn.query(&sql, &params)?.iter().map(|r| r.int(0)));
+    }
     candidates.sort_unstable();
     candidates.dedup();
     let mut found = 0;
     for c in candidates {
         if !cache.contains_key(&c) {
-            if let Some(f) = features(conn, c)? {
+            if let Some(f) = features(conn, c, df)? {
                 cache.insert(c, f);
             } else {
                 continue;
@@ -182,10 +226,12 @@ impl Store {
                 eprintln!("link: entities {:?}", t.elapsed());
             }
             let new: Vec<i64> = conn.query("SELECT id FROM articles WHERE linked = 0 ORDER BY id", &[])?.iter().map(|r| r.int(0)).collect();
+            backfill_terms(conn)?;
+            let mut df = Df::new(conn)?;
             let mut cache = HashMap::new();
             let mut links = 0;
             for &id in &new {
-                links += link_article(conn, id, &mut cache)?;
+                links += link_article(conn, id, &mut df, &mut cache)?;
                 conn.exec("UPDATE articles SET linked = 1 WHERE id = ?", &[Value::Int(id)])?;
             }
             if trace {

@@ -91,6 +91,8 @@ pub struct Record {
     pub times: Vec<(String, usize, String, String, Option<String>, Option<String>)>,
     /// Outlets cited as sources: (attribution, outlet name).
     pub citations: Vec<(usize, String)>,
+    /// Headline and lead terms with their weights (same-story evidence).
+    pub terms: Vec<(String, f64)>,
 }
 
 /// The `YYYY-MM-DD` day of an ISO date or date-time.
@@ -182,6 +184,7 @@ impl Record {
             about,
             times: a.times.iter().map(|t| (t.span.text.clone(), t.span.start, t.kind.clone(), t.value.clone(), t.modifier.clone(), t.anchor.clone())).collect(),
             citations,
+            terms: dossier_corpus::fingerprint::story_terms(a.title.as_deref(), &a.text),
         }
     }
 
@@ -258,7 +261,9 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     let mut times = Vec::new();
     let mut citations = Vec::new();
     let mut search = Vec::new();
+    let mut terms = Vec::new();
     for &(id, r) in &fresh {
+        terms.extend(r.terms.iter().map(|(t, w)| vec![id.into(), t.as_str().into(), (*w).into()]));
         let mut keys = r.fingerprint.shingles.bands(BAND_ROWS);
         keys.sort_unstable();
         keys.dedup();
@@ -317,6 +322,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     insert_rows(conn, "times", &["article", "n", "text", "start_offset", "kind", "value", "modifier", "anchor"], times)?;
     insert_rows(conn, "citations", &["article", "n", "outlet", "outlet_key"], citations)?;
     insert_rows(conn, "search", &["title", "body", "article", "kind", "ref"], search)?;
+    insert_rows(conn, "terms", &["article", "term", "weight"], terms)?;
     Ok(result)
 }
 

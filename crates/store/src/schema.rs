@@ -156,6 +156,21 @@ CREATE TABLE search (
 CREATE INDEX search_tsv ON search USING GIN (tsv);
 CREATE INDEX search_article ON search (article);
 "#,
+},
+Migration {
+    version: 2,
+    name: "story terms: each article's headline and lead terms, for TF-IDF story links",
+    common: r#"
+CREATE TABLE terms (
+    article {int} NOT NULL,
+    term TEXT NOT NULL,
+    weight {real} NOT NULL,
+    PRIMARY KEY (article, term)
+);
+CREATE INDEX terms_term ON terms (term);
+"#,
+    sqlite: "",
+    postgres: "",
 }];
 
 /// The newest schema version this build knows.
