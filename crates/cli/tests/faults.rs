@@ -104,6 +104,21 @@ fn get(port: u16, path: &str) -> std::io::Result<u16> {
     head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).ok_or_else(|| std::io::Error::other(format!("bad response: {head:?}")))
 }
 
+/// Start `dossier serve` on a free loopback port and wait until it answers.
+fn start_server(db: &Db, extra: &[&str]) -> (std::process::Child, u16) {
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let mut args = vec!["serve", "--db", db.url.as_str(), "--addr", addr.as_str()];
+    args.extend_from_slice(extra);
+    let server = Command::new(env!("CARGO_BIN_EXE_dossier")).args(&args).stderr(Stdio::null()).spawn().unwrap();
+    let up = Instant::now();
+    while get(port, "/api/v1/stats").is_err() {
+        assert!(up.elapsed() < Duration::from_secs(30), "the server did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (server, port)
+}
+
 #[test]
 fn the_server_answers_every_request_while_an_ingest_writes() {
     let dir = tempfile::tempdir().unwrap();
@@ -111,17 +126,7 @@ fn the_server_answers_every_request_while_an_ingest_writes() {
     for db in Db::all("serve") {
         let o = ingest(&db, &[&corpus()]);
         assert!(o.status.success(), "{}", stderr(&o));
-        let port = free_port();
-        let mut server = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["serve", "--db", &db.url, "--addr", &format!("127.0.0.1:{port}")])
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let up = Instant::now();
-        while get(port, "/api/v1/stats").is_err() {
-            assert!(up.elapsed() < Duration::from_secs(30), "the server did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let (mut server, port) = start_server(&db, &[]);
         let mut writer = spawn_ingest(&db, input.to_str().unwrap());
         let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let clients: Vec<_> = (0..4)
@@ -176,17 +181,7 @@ fn raw(port: u16, request: &[u8]) -> (u16, String) {
 fn the_server_refuses_traversal_and_oversized_bodies() {
     let db = Db::sqlite();
     assert!(ingest(&db, &[&corpus()]).status.success());
-    let port = free_port();
-    let mut server = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["serve", "--db", &db.url, "--addr", &format!("127.0.0.1:{port}"), "--max-analyze", "64K"])
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let up = Instant::now();
-    while get(port, "/api/v1/stats").is_err() {
-        assert!(up.elapsed() < Duration::from_secs(30), "the server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let (mut server, port) = start_server(&db, &["--max-analyze", "64K"]);
     for path in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/static/..%2f..%2f..%2fetc%2fpasswd", "/article/..%2f..%2fCargo.toml", "/article/1/../../../etc/passwd"] {
         let (code, body) = raw(port, format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes());
         assert!(matches!(code, 400 | 404), "{path}: {code}");

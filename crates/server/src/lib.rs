@@ -192,7 +192,7 @@ pub async fn serve(listener: tokio::net::TcpListener, app: App, shutdown: impl s
 /// Run `dossier serve`: open the store, bind, serve until Ctrl-C.
 pub fn run(args: ServeArgs) -> ExitCode {
     let url = args.db.clone().unwrap_or_else(Store::default_location);
-    let shown = redact(&url);
+    let shown = dossier_store::Store::redact(&url);
     let is_pg = url.starts_with("postgres://") || url.starts_with("postgresql://");
     let path = url.strip_prefix("sqlite://").unwrap_or(&url);
     if !is_pg && !std::path::Path::new(path).exists() {
@@ -240,20 +240,6 @@ pub fn run(args: ServeArgs) -> ExitCode {
     })
 }
 
-/// A store location fit for messages: a PostgreSQL URL's password is hidden.
-fn redact(location: &str) -> String {
-    match (location.find("://"), location.rfind('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let userinfo = &location[scheme + 3..at];
-            match userinfo.find(':') {
-                Some(colon) => format!("{}{}:***{}", &location[..scheme + 3], &userinfo[..colon], &location[at..]),
-                None => location.to_string(),
-            }
-        }
-        _ => location.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,8 +249,8 @@ mod tests {
         assert_eq!(parse_size("5M"), Ok(5 << 20));
         assert_eq!(parse_size("512k"), Ok(512 << 10));
         assert!(parse_size("big").is_err());
-        assert_eq!(redact("postgres://u:pw@h/db"), "postgres://u:***@h/db");
-        assert_eq!(redact("/tmp/x.db"), "/tmp/x.db");
+        assert_eq!(dossier_store::Store::redact("postgres://u:pw@h/db"), "postgres://u:***@h/db");
+        assert_eq!(dossier_store::Store::redact("/tmp/x.db"), "/tmp/x.db");
     }
 
     #[test]
