@@ -233,7 +233,7 @@ fn write_story(out: &mut dyn Write, s: &Story) -> io::Result<()> {
     writeln!(out, "\nSources (who the claims rest on):")?;
     for src in &s.sources {
         let declined = if src.declined > 0 { format!(", {} declined", src.declined) } else { String::new() };
-        writeln!(out, "  {:<10}  {:<40}  {} claims{declined}", src.source_type, clip(&src.name, 40), src.claims)?;
+        writeln!(out, "  {:<12}  {:<40}  {} claims{declined}", src.source_type, clip(&src.name, 40), src.claims)?;
     }
     writeln!(out, "\nDeclined to comment ({}):", s.declined.len())?;
     write_quotes(out, &s.declined)?;
