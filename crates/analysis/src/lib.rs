@@ -177,7 +177,7 @@ pub fn analyze(doc: &Document, opts: &Options) -> Analysis {
     let (article, warnings) = dossier_article::extract(doc, &opts.article);
     let mut analysis = from_article(article, warnings);
     if !opts.extract_only {
-        language_and_attribution(&mut analysis);
+        language_and_attribution(&mut analysis, dossier_language::doc::MAX_TOKENS);
     }
     analysis
 }
@@ -201,16 +201,27 @@ impl<'a> Spans<'a> {
     }
 }
 
-/// The language layer and the attribution stage, into the contract's arrays.
-fn language_and_attribution(a: &mut Analysis) {
+/// The language layer and the attribution stage, into the contract's arrays,
+/// on at most `max_tokens` tokens of the text.
+fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
     use dossier_language::doc::{tokenise, Doc};
     let text = a.text.as_str();
-    let t = tokenise(text);
+    let mut t = tokenise(text);
+    // A very long text is analysed up to a limit (whole sentences), with a
+    // warning: every later stage then works on a bounded number of tokens.
+    let cut = t.limit(max_tokens);
+    let warning = cut.map(|(total, _)| {
+        format!(
+            "long document: analysed only the first {} of its {total} tokens (entities, attributions and times after that are not reported)",
+            t.tokens.len()
+        )
+    });
+    let analysed = cut.map_or(text, |(_, end)| &text[..end]);
     let doc = Doc::new(text, &t.tokens, &t.sentences);
     let names = dossier_language::names::find(&doc);
     let entities = dossier_language::entities::build(text, &t.tokens, &t.sentences, &names);
     let (attributions, entities) = dossier_attribution::resolve(&doc, entities);
-    let times = dossier_times::find(text, a.published.as_deref());
+    let times = dossier_times::find(analysed, a.published.as_deref());
     let spans = Spans::new(text);
     let tok_span = |(s, e): (usize, usize)| spans.span(t.tokens[s].start, t.tokens[e - 1].end);
     a.entities = entities
@@ -261,6 +272,7 @@ fn language_and_attribution(a: &mut Analysis) {
             anchor: t.anchor.clone(),
         })
         .collect();
+    a.warnings.extend(warning);
 }
 
 /// When a statement was made, where the text says: a date or time right after
@@ -342,6 +354,26 @@ mod tests {
             let a = analyze(&d, &Options::default());
             check_spans(&a)?;
         }
+    }
+
+    #[test]
+    fn a_long_text_is_analysed_up_to_the_limit_with_a_warning() {
+        let sentence = "The mayor said the ferry would run on Monday. "; // 10 tokens
+        let text = sentence.repeat(30);
+        let d = Document::new(Origin::Stdin, Body::VerbatimText(text.clone()));
+        let (article, warnings) = dossier_article::extract(&d, &Default::default());
+        let mut a = from_article(article, warnings);
+        language_and_attribution(&mut a, 105);
+        assert_eq!(a.text, text, "the whole text is kept");
+        assert_eq!(a.warnings, ["long document: analysed only the first 100 of its 300 tokens (entities, attributions and times after that are not reported)"]);
+        let limit = sentence.chars().count() * 10;
+        let cues: Vec<usize> = a.attributions.iter().filter_map(|x| x.cue.as_ref()).map(|c| c.end).collect();
+        assert_eq!(cues.len(), 10, "one per sentence analysed");
+        assert!(cues.iter().all(|&e| e <= limit), "nothing analysed after the limit");
+        assert!(!a.times.is_empty() && a.times.iter().all(|t| t.span.end <= limit));
+        // Within the limit: no warning.
+        let short = analyze(&Document::new(Origin::Stdin, Body::VerbatimText(sentence.into())), &Options::default());
+        assert!(short.warnings.is_empty(), "{:?}", short.warnings);
     }
 
     #[test]

@@ -15,7 +15,8 @@ use dossier_document::Warning;
 /// Fill `article` from an HTML page. Fields already set in `article` (from the
 /// caller's hints) win over what the page says.
 pub fn extract(html: &str, article: &mut Article, warnings: &mut Vec<Warning>) {
-    let html = &*crate::prestrip::prestrip(html);
+    let html = crate::prestrip::prestrip(html);
+    let html = &*crate::depth::cap(&html, crate::depth::MAX_DEPTH);
     let doc = Document::from(html);
     let mut page = meta::collect(&doc);
     let bylines = preclean(&doc);

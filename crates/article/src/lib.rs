@@ -14,6 +14,7 @@
 
 pub mod byline;
 pub mod dates;
+mod depth;
 pub mod furniture;
 mod html;
 mod lang;

@@ -17,7 +17,7 @@ use dossier_language::doc::Doc;
 
 use crate::cues::{fnv, Model, PARTICLES};
 use crate::lexicon::SPEECH_VERBS;
-use crate::{chars, ends_content, inside_quote, is_quote_mark, kind_of, subject, trim, Attribution, Kind, Quote, SourceType};
+use crate::{chars, ends_content, first_closing_from, inside_quote, is_quote_mark, kind_of, subject, trim, Attribution, Kind, Quote, SourceType};
 
 static SHIPPED: &[u8] = include_bytes!("../model/content.bin");
 
@@ -185,7 +185,7 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
                 }
             }
             add("before", s, end, true);
-            if let Some(q) = quotes.iter().find(|q| q.close + 2 >= end && q.close < end + 1 && q.open < end) {
+            if let Some(q) = first_closing_from(quotes, end.saturating_sub(2)).filter(|q| q.close < end + 1 && q.open < end) {
                 add("quote-before", q.open, q.close + 1, true);
             }
         }

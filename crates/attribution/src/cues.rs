@@ -157,8 +157,10 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
     });
     let in_q = doc.in_quote(i);
     f(21, if in_q { "inq" } else { "outq" });
-    let q_before = (a..i).any(|k| is_quote(doc.w(k)));
-    let q_after = (i + 1..b).any(|k| is_quote(doc.w(k)));
+    // Counted in constant time (`is_quote`'s marks): a scan per token would be
+    // quadratic in the sentence's length.
+    let q_before = doc.quote_marks(a, i) > 0;
+    let q_after = doc.quote_marks(i + 1, b) > 0;
     f(22, &format!("{q_before}{q_after}"));
     f(23, &format!("{w} {q_before}{q_after}"));
     let that_after = (i + 1..(i + 6).min(b)).any(|k| doc.lower(k) == "that");

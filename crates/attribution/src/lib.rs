@@ -293,11 +293,23 @@ struct Quote {
     close: usize,
 }
 
+/// The most tokens a quotation whose closing mark is missing may span: an
+/// unclosed mark in a long paragraph (or a text of one line) ends its
+/// quotation here instead of running on to the paragraph's end.
+pub const MAX_UNCLOSED_QUOTE_TOKENS: usize = 300;
+
+/// The document's quotations, in order: each opens after the previous one
+/// closes, so both their `open` and their `close` tokens increase (the lookups
+/// below search them by halving).
 fn quotations(doc: &Doc) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let n = doc.tokens.len();
     for i in 0..n {
+        if let Some(o) = open.filter(|&o| i - o >= MAX_UNCLOSED_QUOTE_TOKENS) {
+            out.push(Quote { open: o, close: i - 1 });
+            open = None;
+        }
         let w = doc.w(i);
         let para_break = i + 1 < n && doc.text[doc.tokens[i].bend..doc.tokens[i + 1].bstart].matches('\n').count() >= 2;
         match (w, open) {
@@ -327,11 +339,18 @@ fn quotations(doc: &Doc) -> Vec<Quote> {
 }
 
 fn quote_at(quotes: &[Quote], open: usize) -> Option<Quote> {
-    quotes.iter().copied().find(|q| q.open == open)
+    quotes.binary_search_by_key(&open, |q| q.open).ok().map(|k| quotes[k])
 }
 
 fn inside_quote(quotes: &[Quote], i: usize) -> bool {
-    quotes.iter().any(|q| q.open < i && i < q.close)
+    // The last quotation opened before `i` is the only one that may hold it.
+    let k = quotes.partition_point(|q| q.open < i);
+    k > 0 && i < quotes[k - 1].close
+}
+
+/// The first quotation (in order) closing at or after token `close`.
+fn first_closing_from(quotes: &[Quote], close: usize) -> Option<Quote> {
+    quotes.get(quotes.partition_point(|q| q.close < close)).copied()
 }
 
 fn chars(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
@@ -810,7 +829,8 @@ fn inverted(doc: &Doc, a: usize, b: usize, content_end: usize, src: (usize, usiz
     while k > a && matches!(doc.w(k - 1), "”" | "\"" | "," | ".") {
         k -= 1;
     }
-    if let Some(q) = quotes.iter().copied().find(|q| q.close + 1 >= k && q.close < content_end + 2 && q.open < content_end) {
+    // Quotations are in order: the first closing at k - 1 or later is the only candidate.
+    if let Some(q) = first_closing_from(quotes, k.saturating_sub(1)).filter(|q| q.close < content_end + 2 && q.open < content_end) {
         start = q.open;
         first_quote = Some(q);
     }

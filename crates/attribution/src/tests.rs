@@ -279,3 +279,48 @@ fn the_content_model_keeps_that() {
     assert_eq!(one("The senator argued that the tax would hurt farmers.").3, "that the tax would hurt farmers");
     assert!(content::shipped().len() > 1000, "the content model ships");
 }
+
+#[test]
+fn an_unclosed_quotation_stops_at_the_limit() {
+    let long = "and the council will vote ".repeat(200);
+    let text = format!("The mayor said “we will not give up {long}on this. She left.");
+    let t = tokenise(&text);
+    let doc = Doc::new(&text, &t.tokens, &t.sentences);
+    let quotes = quotations(&doc);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].open, 3);
+    assert_eq!(quotes[0].close - quotes[0].open + 1, MAX_UNCLOSED_QUOTE_TOKENS);
+    // A closed one shorter than the limit is whole.
+    let text = format!("The mayor said “we will not give up {}on this.” She left.", "and the council will vote ".repeat(40));
+    let t = tokenise(&text);
+    let doc = Doc::new(&text, &t.tokens, &t.sentences);
+    let quotes = quotations(&doc);
+    assert_eq!(doc.w(quotes[0].close), "”");
+}
+
+#[test]
+fn quotation_lookups_by_halving_agree_with_a_scan() {
+    let text = "“A,” he said. “B” and “C” and \"D\" then “E\n\nF” “G";
+    let t = tokenise(text);
+    let doc = Doc::new(text, &t.tokens, &t.sentences);
+    let quotes = quotations(&doc);
+    assert!(quotes.windows(2).all(|w| w[0].close < w[1].open), "in order, apart: {quotes:?}");
+    for i in 0..t.tokens.len() + 2 {
+        assert_eq!(inside_quote(&quotes, i), quotes.iter().any(|q| q.open < i && i < q.close), "inside {i}");
+        assert_eq!(quote_at(&quotes, i).map(|q| q.close), quotes.iter().find(|q| q.open == i).map(|q| q.close), "at {i}");
+        assert_eq!(first_closing_from(&quotes, i).map(|q| q.open), quotes.iter().find(|q| q.close >= i).map(|q| q.open), "from {i}");
+    }
+}
+
+#[test]
+fn one_hundred_thousand_said_in_a_row_take_linear_time() {
+    for text in ["said ".repeat(100_000), "“Yes,” he said, ".repeat(30_000)] {
+        let start = std::time::Instant::now();
+        let t = tokenise(&text);
+        let doc = Doc::new(&text, &t.tokens, &t.sentences);
+        let _ = find(&doc, &[]);
+        // Quadratic time here was minutes in a release build; this is a hang
+        // guard for a debug build, not a benchmark.
+        assert!(start.elapsed() < std::time::Duration::from_secs(60), "{:?}", start.elapsed());
+    }
+}

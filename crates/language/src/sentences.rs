@@ -42,7 +42,14 @@ fn opens_sentence(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '—' | '-' | '¿' | '¡'))
 }
 
-/// Split tokenised `text` into sentences.
+/// The most tokens one sentence may have: a longer run without a sentence end
+/// (a text with no punctuation, a table flattened into one line) is cut into
+/// pieces of this length, so that rules looking across a sentence stay cheap.
+/// Real sentences in news stay far below it.
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
+
+/// Split tokenised `text` into sentences (none longer than
+/// [`MAX_SENTENCE_TOKENS`]).
 pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
@@ -73,7 +80,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 }
             }
         };
-        if end_here {
+        if end_here || i + 1 - first >= MAX_SENTENCE_TOKENS {
             out.push(Sentence { start: tokens[first].start, end: tokens[i].end, tokens: first..i + 1 });
             first = i + 1;
         }
@@ -94,6 +101,15 @@ mod tests {
     fn sents(text: &str) -> Vec<String> {
         let toks = tokenize(text);
         split(text, &toks).iter().map(|s| text.chars().skip(s.start).take(s.end - s.start).collect()).collect()
+    }
+
+    #[test]
+    fn a_run_without_sentence_ends_is_cut_at_the_limit() {
+        let text = "word ".repeat(2 * MAX_SENTENCE_TOKENS + 10);
+        let toks = tokenize(&text);
+        let s = split(&text, &toks);
+        assert_eq!(s.iter().map(|s| s.tokens.len()).collect::<Vec<_>>(), [MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 10]);
+        assert_eq!(s[1].tokens.start, MAX_SENTENCE_TOKENS);
     }
 
     #[test]
