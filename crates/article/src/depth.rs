@@ -182,7 +182,7 @@ mod tests {
         assert_eq!(capped, format!("{}<p>The text.</p>{}", "<div>".repeat(MAX_DEPTH), "</div>".repeat(MAX_DEPTH)));
         let doc = dom_query::Document::from(&*capped);
         assert_eq!(doc.select("p").text().to_string(), "The text.");
-        assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
+        assert!(start.elapsed() < std::time::Duration::from_secs(300), "{:?}", start.elapsed());
     }
 
     proptest! {
