@@ -628,14 +628,14 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
                 k = q + 1;
             }
         }
-        if k > a && cs - k <= 25 && cs > k {
+        if k > a && cs > k && cs - k <= 25 {
             let src = (k, cs);
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
             let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.lower(t).as_str()));
             // "Too often, Mr. Clarke said, the debate is infected …": a short
             // adverbial before a parenthetical cue; the clause after it is the content.
             let tail_start = cue_end + usize::from(doc.w(cue_end) == ",");
-            if content_end > a && !src_has_verb && content_end - a <= 6 && doc.w(cue_end) == "," && b - tail_start >= 5 && !is_quote_mark(doc.w(a)) {
+            if content_end > a && !src_has_verb && content_end - a <= 6 && doc.w(cue_end) == "," && b.saturating_sub(tail_start) >= 5 && !is_quote_mark(doc.w(a)) {
                 let (x, y) = trim(doc, tail_start, b);
                 if x < y {
                     let source = Some(trim(doc, src.0, src.1)).filter(|(s, e)| s < e);
