@@ -77,16 +77,17 @@ impl Progress {
         Progress { bar, start: Instant::now(), last_line: Instant::now() }
     }
 
-    fn update(&mut self, t: &Tally) {
-        let msg = format!("{} new, {} duplicates, {} failed", t.ingested, t.duplicates, t.failed.len());
+    /// Show the counts so far: documents seen, stored, duplicates, failed.
+    fn update(&mut self, seen: usize, ingested: usize, duplicates: usize, failed: usize) {
+        let msg = format!("{ingested} new, {duplicates} duplicates, {failed} failed");
         match &self.bar {
             Some(b) => {
-                b.set_position(t.seen as u64);
+                b.set_position(seen as u64);
                 b.set_message(msg);
             }
             None if self.last_line.elapsed().as_secs() >= 10 => {
-                let rate = t.seen as f64 / self.start.elapsed().as_secs_f64().max(1e-9);
-                eprintln!("dossier: {} documents ({rate:.0}/s): {msg}", t.seen);
+                let rate = seen as f64 / self.start.elapsed().as_secs_f64().max(1e-9);
+                eprintln!("dossier: {} documents ({rate:.0}/s): {msg}", seen);
                 self.last_line = Instant::now();
             }
             None => {}
@@ -194,9 +195,7 @@ pub fn run(args: IngestArgs) -> ExitCode {
             if send.send(records).is_err() {
                 break 'inputs; // the writer stopped: its error is reported below
             }
-            let mut shown = Tally { seen: t.seen, ingested: stored.new.load(Ordering::Relaxed), duplicates: t.duplicates + stored.duplicates.load(Ordering::Relaxed), failed: Vec::new() };
-            shown.failed = t.failed.clone();
-            progress.update(&shown);
+            progress.update(t.seen, stored.new.load(Ordering::Relaxed), t.duplicates + stored.duplicates.load(Ordering::Relaxed), t.failed.len());
         }
     }
     drop(send);
