@@ -274,6 +274,23 @@ impl Conn {
         }
     }
 
+    /// Bulk-load rows into `table`: PostgreSQL's binary `COPY` (one stream,
+    /// no statement per row; column types read from the table). `None` from
+    /// SQLite, where a prepared statement per row is already the fast way.
+    pub(crate) fn copy_in(&mut self, table: &str, cols: &[&str], rows: &[Vec<Value>]) -> Result<Option<usize>, StoreError> {
+        let Conn::Postgres { client, statements } = self else { return Ok(None) };
+        let cols = cols.join(", ");
+        let probe = Self::pg_statement(client, statements, &format!("SELECT {cols} FROM {table} LIMIT 0"))?;
+        let types: Vec<postgres::types::Type> = probe.columns().iter().map(|c| c.type_().clone()).collect();
+        let sink = client.copy_in(&format!("COPY {table} ({cols}) FROM STDIN (FORMAT binary)"))?;
+        let mut writer = postgres::binary_copy::BinaryCopyInWriter::new(sink, &types);
+        for row in rows {
+            let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = row.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect();
+            writer.write(&refs)?;
+        }
+        Ok(Some(writer.finish()? as usize))
+    }
+
     /// Run several statements with no parameters.
     pub(crate) fn batch(&mut self, sql: &str) -> Result<(), StoreError> {
         match self {

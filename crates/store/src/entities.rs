@@ -14,12 +14,15 @@ use crate::StoreError;
 
 /// Resolve every distinct name; the number of corpus entities after.
 pub(crate) fn resolve(conn: &mut Conn) -> Result<usize, StoreError> {
+    let phases = crate::trace::Phases::new("entities");
     let uses: Vec<NameUse> = conn
         .query("SELECT kind, name, COUNT(DISTINCT article) FROM entities GROUP BY kind, name ORDER BY kind, name", &[])?
         .iter()
         .map(|r| NameUse { kind: r.text(0), name: r.text(1), count: r.int(2) as u64 })
         .collect();
+    phases.mark("names");
     let resolved = resolve_names(&uses);
+    phases.mark("resolved");
 
     // Corpus entities: create the missing ones, rename where the display name changed.
     let existing: HashMap<(String, String), (i64, String)> =
@@ -28,18 +31,19 @@ pub(crate) fn resolve(conn: &mut Conn) -> Result<usize, StoreError> {
     for r in &resolved {
         wanted.insert((r.kind.clone(), r.key.clone()), r.display.clone());
     }
-    let mut missing: Vec<Vec<Value>> = Vec::new();
+    let mut missing: Vec<(&str, &str, &str)> = Vec::new();
     for (k, display) in &wanted {
         match existing.get(k) {
-            None => missing.push(vec![k.0.as_str().into(), k.1.as_str().into(), display.as_str().into()]),
+            None => missing.push((k.0.as_str(), k.1.as_str(), display.as_str())),
             Some((id, name)) if name != display => {
                 conn.exec("UPDATE corpus_entities SET name = ? WHERE id = ?", &[display.as_str().into(), (*id).into()])?;
             }
             Some(_) => {}
         }
     }
-    missing.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    missing.sort_unstable();
     let created = !missing.is_empty();
+    let missing = missing.into_iter().map(|(k, key, name)| vec![k.into(), key.into(), name.into()]).collect();
     insert_rows(conn, "corpus_entities", &["kind", "key", "name"], missing)?;
     let ids: HashMap<(String, String), i64> = if created {
         conn.query("SELECT kind, key, id FROM corpus_entities", &[])?.iter().map(|r| ((r.text(0), r.text(1)), r.int(2))).collect()
@@ -47,6 +51,7 @@ pub(crate) fn resolve(conn: &mut Conn) -> Result<usize, StoreError> {
         existing.iter().map(|(k, v)| (k.clone(), v.0)).collect()
     };
 
+    phases.mark("corpus");
     // Aliases: each name as written, its entity and the reason.
     let aliases: HashMap<(String, String), (i64, String)> =
         conn.query("SELECT kind, name, corpus, reason FROM aliases", &[])?.iter().map(|r| ((r.text(0), r.text(1)), (r.int(2), r.text(3)))).collect();
@@ -65,6 +70,7 @@ pub(crate) fn resolve(conn: &mut Conn) -> Result<usize, StoreError> {
     }
     insert_rows(conn, "aliases", &["kind", "name", "corpus", "reason"], fresh)?;
 
+    phases.mark("aliases");
     // Article entities to corpus entities: all of them when an alias moved,
     // else only those not yet pointed.
     let filter = if changed { "" } else { " WHERE corpus IS NULL" };

@@ -20,6 +20,7 @@ use std::fmt;
 mod cite;
 mod db;
 mod entities;
+mod trace;
 pub mod link;
 pub mod query;
 pub mod record;
@@ -201,6 +202,9 @@ impl Store {
             c.busy_timeout(std::time::Duration::from_secs(120))?;
             c.pragma_update(None, "journal_mode", "WAL")?;
             c.pragma_update(None, "synchronous", "NORMAL")?;
+            // A larger page cache (64 MiB at most, taken only as used): the
+            // indexes of a batch are written at random places.
+            c.pragma_update(None, "cache_size", -65536)?;
             Conn::Sqlite(c)
         };
         let mut store = Store { conn, location: location.to_string() };

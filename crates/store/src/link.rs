@@ -28,11 +28,26 @@ pub struct LinkReport {
 
 /// Lock key of the linking step (PostgreSQL advisory lock).
 const LINK_LOCK: i64 = 0x646f_7373_0002;
+/// New articles linked at a time (what linking holds in memory is
+/// proportional to it, not to the corpus).
+const LINK_CHUNK: usize = 1000;
 /// Most candidate articles compared with one new article.
 const MAX_CANDIDATES: usize = 400;
 /// An article's rarest terms looked up to find the articles it may share a
 /// story with.
 const CANDIDATE_TERMS: usize = 20;
+
+/// Articles whose ids are in `ids`, read in chunks: `sql` has one `{ids}`
+/// where the chunk's placeholders go.
+fn by_ids(conn: &mut Conn, sql: &str, ids: &[i64]) -> Result<Vec<crate::db::Row>, StoreError> {
+    let mut out = Vec::new();
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let params: Vec<Value> = chunk.iter().map(|&i| Value::Int(i)).collect();
+        out.extend(conn.query(&sql.replace("{ids}", &marks), &params)?);
+    }
+    Ok(out)
+}
 
 /// Document frequencies of terms (how many stored articles have each),
 /// counted once per linking run and only for the terms it meets.
@@ -47,32 +62,45 @@ impl Df {
         Ok(Df { articles, counts: HashMap::new() })
     }
 
-    /// Count the terms not counted yet (index lookups, a few hundred at a time).
-    fn count(&mut self, conn: &mut Conn, terms: &[(String, f64)]) -> Result<(), StoreError> {
-        let missing: Vec<&str> = terms.iter().map(|t| t.0.as_str()).filter(|t| !self.counts.contains_key(*t)).collect();
-        for chunk in missing.chunks(500) {
-            let marks = vec!["?"; chunk.len()].join(", ");
-            let params: Vec<Value> = chunk.iter().map(|t| (*t).into()).collect();
-            for r in conn.query(&format!("SELECT term, COUNT(*) FROM terms WHERE term IN ({marks}) GROUP BY term"), &params)? {
-                self.counts.insert(r.text(0), r.int(1) as usize);
-            }
-            for t in chunk {
-                self.counts.entry(t.to_string()).or_insert(0);
-            }
+    /// Count the terms of the articles `ids` (one query per few hundred
+    /// articles: a join in the database, not a list of terms).
+    fn count_for(&mut self, conn: &mut Conn, ids: &[i64]) -> Result<(), StoreError> {
+        let sql = "SELECT t.term, COUNT(*) FROM terms t WHERE t.term IN (SELECT term FROM terms WHERE article IN ({ids})) GROUP BY t.term";
+        for r in by_ids(conn, sql, ids)? {
+            self.counts.insert(r.text(0), r.int(1) as usize);
         }
         Ok(())
     }
+
+    /// Forget the counts when they grow large (they are counted again as
+    /// needed), so that memory stays flat over a long run.
+    fn trim(&mut self) {
+        if self.counts.len() > 1_000_000 {
+            self.counts.clear();
+        }
+    }
+
+    fn get(&self, term: &str) -> usize {
+        self.counts.get(term).copied().unwrap_or(0)
+    }
 }
 
-/// An article's story features, read from the store.
-fn features(conn: &mut Conn, id: i64, df: &mut Df) -> Result<Option<StoryFeatures>, StoreError> {
-    let Some(a) = conn.query("SELECT day, shingles FROM articles WHERE id = ?", &[id.into()])?.pop() else {
-        return Ok(None);
-    };
-    let terms: Vec<(String, f64)> = conn.query("SELECT term, weight FROM terms WHERE article = ?", &[id.into()])?.iter().map(|r| (r.text(0), r.real(1))).collect();
-    df.count(conn, &terms)?;
-    let terms = tf_idf(&terms, df.articles, |t| df.counts.get(t).copied().unwrap_or(0));
-    Ok(Some(StoryFeatures { day: a.opt_text(0).and_then(|d| crate::days_from_civil(&d)), shingles: signature(&a.blob(1)), terms }))
+/// Story features of the articles `ids`, read in a few set-based queries.
+fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<HashMap<i64, StoryFeatures>, StoreError> {
+    let mut raw: HashMap<i64, Vec<(String, f64)>> = HashMap::new();
+    for r in by_ids(conn, "SELECT article, term, weight FROM terms WHERE article IN ({ids})", ids)? {
+        raw.entry(r.int(0)).or_default().push((r.text(1), r.real(2)));
+    }
+    df.count_for(conn, ids)?;
+    let mut out = HashMap::new();
+    for r in by_ids(conn, "SELECT id, day, shingles FROM articles WHERE id IN ({ids})", ids)? {
+        let id = r.int(0);
+        let mut terms = raw.remove(&id).unwrap_or_default();
+        terms.sort_by(|a, b| a.0.cmp(&b.0));
+        let terms = tf_idf(&terms, df.articles, |t| df.get(t));
+        out.insert(id, StoryFeatures { day: r.opt_text(1).and_then(|d| crate::days_from_civil(&d)), shingles: signature(&r.blob(2)), terms });
+    }
+    Ok(out)
 }
 
 /// Store the story terms of articles that have none (stored before terms
@@ -89,70 +117,109 @@ fn backfill_terms(conn: &mut Conn) -> Result<(), StoreError> {
     crate::record::insert_rows(conn, "terms", &["article", "term", "weight"], rows)
 }
 
-fn shift_day(day: &str, by: i64) -> String {
-    let d = crate::days_from_civil(day).unwrap_or(0) + by;
-    let (y, m, dd) = crate::civil_from_days(d);
+fn shift_day(day: i64, by: i64) -> String {
+    let (y, m, dd) = crate::civil_from_days(day + by);
     format!("{y:04}-{m:02}-{dd:02}")
 }
 
-/// Links of one new article to the stored articles it could be related to:
-/// those sharing a locality-sensitive hash band of its shingles (copies, at
-/// any date) and those within the story window sharing one of its rarest
-/// headline and lead terms.
-fn link_article(conn: &mut Conn, id: i64, df: &mut Df, cache: &mut HashMap<i64, StoryFeatures>) -> Result<usize, StoreError> {
-    let Some(me) = features(conn, id, df)? else { return Ok(0) };
-    let day = conn.query("SELECT day FROM articles WHERE id = ?", &[id.into()])?.first().and_then(|r| r.opt_text(0));
-    let mut candidates: Vec<i64> = conn
-        .query("SELECT DISTINCT l2.article FROM lsh l1 JOIN lsh l2 ON l2.band_key = l1.band_key WHERE l1.article = ? AND l2.article <> ?", &[id.into(), id.into()])?
-        .iter()
-        .map(|r| r.int(0))
-        .collect();
-    let mut rare: Vec<&(String, f64)> = me.terms.iter().collect();
-    rare.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    rare.truncate(CANDIDATE_TERMS);
-    if !rare.is_empty() {
-        let marks = vec!["?"; rare.len()].join(", ");
-        let mut params: Vec<Value> = rare.iter().map(|t| t.0.as_str().into()).collect();
-        params.push(id.into());
-        let window = match &day {
-            Some(d) => {
-                let w = dossier_corpus::groups::STORY_WINDOW_DAYS;
-                params.push(shift_day(d, -w).into());
-                params.push(shift_day(d, w).into());
-                "AND (a.day IS NULL OR (a.day >= ? AND a.day <= ?))"
-            }
-            None => "",
-        };
-        params.push((MAX_CANDIDATES as i64).into());
-        let sql = format!(
-            "SELECT t.article FROM terms t JOIN articles a ON a.id = t.article WHERE t.term IN ({marks}) AND t.article <> ? {window} \
-             GROUP BY t.article ORDER BY COUNT(*) DESC, t.article LIMIT ?"
-        );
-        candidates.extend(conn.query(&sql, &params)?.iter().map(|r| r.int(0)));
+/// Links of the new articles to the stored articles they could be related
+/// to: those sharing a locality-sensitive hash band of their shingles (copies,
+/// at any date) and the [`MAX_CANDIDATES`] within the story window sharing
+/// most of their [`CANDIDATE_TERMS`] rarest headline and lead terms. Every
+/// set is read in a few queries (chunks of ids or terms), not per article,
+/// so that linking costs little even over a network. The links written.
+fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df) -> Result<usize, StoreError> {
+    if new.is_empty() {
+        return Ok(0);
     }
-    candidates.sort_unstable();
-    candidates.dedup();
-    let mut found = 0;
-    for c in candidates {
-        if !cache.contains_key(&c) {
-            if let Some(f) = features(conn, c, df)? {
-                cache.insert(c, f);
-            } else {
-                continue;
+    let phases = crate::trace::Phases::new("link chunk");
+    df.trim();
+    let mut feats = features(conn, new, df)?;
+    phases.mark("new features");
+    let mut candidates: HashMap<i64, Vec<i64>> = HashMap::new();
+    // Copies: the articles sharing a band with a new article.
+    for r in by_ids(conn, "SELECT l1.article, l2.article FROM lsh l1 JOIN lsh l2 ON l2.band_key = l1.band_key WHERE l1.article IN ({ids}) AND l2.article <> l1.article", new)? {
+        candidates.entry(r.int(0)).or_default().push(r.int(1));
+    }
+    phases.mark("lsh");
+
+    // The rarest terms of each new article, and every article having one.
+    let mut rare: HashMap<i64, Vec<String>> = HashMap::new();
+    for &id in new {
+        let Some(me) = feats.get(&id) else { continue };
+        let mut terms: Vec<&(String, f64)> = me.terms.iter().collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        rare.insert(id, terms.into_iter().take(CANDIDATE_TERMS).map(|t| t.0.clone()).collect());
+    }
+    let mut wanted: Vec<&str> = rare.values().flatten().map(String::as_str).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut postings: HashMap<String, Vec<(i64, Option<String>)>> = HashMap::new();
+    for chunk in wanted.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let params: Vec<Value> = chunk.iter().map(|t| (*t).into()).collect();
+        for r in conn.query(&format!("SELECT t.term, t.article, a.day FROM terms t JOIN articles a ON a.id = t.article WHERE t.term IN ({marks})"), &params)? {
+            postings.entry(r.text(0)).or_default().push((r.int(1), r.opt_text(2)));
+        }
+    }
+    phases.mark("postings");
+    for &id in new {
+        let Some(me) = feats.get(&id) else { continue };
+        let window = me.day.map(|d| (shift_day(d, -dossier_corpus::groups::STORY_WINDOW_DAYS), shift_day(d, dossier_corpus::groups::STORY_WINDOW_DAYS)));
+        let mut shared: HashMap<i64, usize> = HashMap::new();
+        for t in rare.get(&id).into_iter().flatten() {
+            for (other, day) in postings.get(t).into_iter().flatten() {
+                let inside = match (&window, day) {
+                    (Some((lo, hi)), Some(d)) => d >= lo && d <= hi,
+                    _ => true,
+                };
+                if *other != id && inside {
+                    *shared.entry(*other).or_default() += 1;
+                }
             }
         }
-        let Some(link) = story_link(&me, &cache[&c]) else { continue };
-        let (a, b) = (id.min(c), id.max(c));
-        found += conn.exec(
-            "INSERT INTO links (a, b, kind, score, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT (a, b, kind) DO NOTHING",
-            &[a.into(), b.into(), link.kind.as_str().into(), link.score.into(), link.reason.as_str().into()],
-        )? as usize;
+        let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.entry(id).or_default().extend(ranked.into_iter().take(MAX_CANDIDATES).map(|r| r.0));
     }
-    if cache.len() > 20_000 {
-        cache.clear();
+
+    // Features of the candidates not among the new articles.
+    let mut others: Vec<i64> = candidates.values().flatten().copied().filter(|c| !feats.contains_key(c)).collect();
+    others.sort_unstable();
+    others.dedup();
+    phases.mark("candidates");
+    feats.extend(features(conn, &others, df)?);
+    phases.mark("other features");
+
+    let mut links: std::collections::BTreeMap<(i64, i64), dossier_corpus::StoryLink> = std::collections::BTreeMap::new();
+    for &id in new {
+        let Some(me) = feats.get(&id) else { continue };
+        let mut cs = candidates.remove(&id).unwrap_or_default();
+        cs.sort_unstable();
+        cs.dedup();
+        for c in cs {
+            let key = (id.min(c), id.max(c));
+            if links.contains_key(&key) {
+                continue;
+            }
+            let Some(other) = feats.get(&c) else { continue };
+            if let Some(link) = story_link(me, other) {
+                links.insert(key, link);
+            }
+        }
     }
-    cache.insert(id, me);
-    Ok(found)
+    phases.mark(format_args!("{} links", links.len()));
+    let rows: Vec<Vec<Value>> = links
+        .into_iter()
+        .map(|((a, b), l)| vec![a.into(), b.into(), l.kind.as_str().into(), l.score.into(), l.reason.into()])
+        .collect();
+    let n = crate::record::insert_rows_with(conn, "links", &["a", "b", "kind", "score", "reason"], rows, " ON CONFLICT (a, b, kind) DO NOTHING")?;
+    for chunk in new.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let params: Vec<Value> = chunk.iter().map(|&i| Value::Int(i)).collect();
+        conn.exec(&format!("UPDATE articles SET linked = 1 WHERE id IN ({marks})"), &params)?;
+    }
+    Ok(n)
 }
 
 /// Recompute duplicate groups and stories from all links.
@@ -219,33 +286,28 @@ impl Store {
     pub fn link(&mut self) -> Result<LinkReport, StoreError> {
         self.transaction(|conn| {
             conn.lock(LINK_LOCK)?;
-            let trace = std::env::var_os("DOSSIER_TRACE_LINK").is_some();
-            let t = std::time::Instant::now();
-            let entities = crate::entities::resolve(conn)?;
-            if trace {
-                eprintln!("link: entities {:?}", t.elapsed());
+            let phases = crate::trace::Phases::new("link");
+            if conn.engine() == crate::db::Engine::Postgres {
+                // Fresh statistics after a bulk load, so the planner uses the
+                // indexes for the lookups below (autovacuum may not have run).
+                conn.batch("ANALYZE articles, terms, lsh, entities, aliases")?;
+                phases.mark("analyze");
             }
+            let entities = crate::entities::resolve(conn)?;
+            phases.mark("entities");
             let new: Vec<i64> = conn.query("SELECT id FROM articles WHERE linked = 0 ORDER BY id", &[])?.iter().map(|r| r.int(0)).collect();
             backfill_terms(conn)?;
             let mut df = Df::new(conn)?;
-            let mut cache = HashMap::new();
             let mut links = 0;
-            for &id in &new {
-                links += link_article(conn, id, &mut df, &mut cache)?;
-                conn.exec("UPDATE articles SET linked = 1 WHERE id = ?", &[Value::Int(id)])?;
+            for chunk in new.chunks(LINK_CHUNK) {
+                links += link_new(conn, chunk, &mut df)?;
             }
-            if trace {
-                eprintln!("link: pairs {:?}", t.elapsed());
-            }
+            phases.mark("pairs");
             let stories = regroup(conn)?;
-            if trace {
-                eprintln!("link: groups {:?}", t.elapsed());
-            }
+            phases.mark("groups");
             crate::cite::cite_outlets(conn)?;
             cite(conn)?;
-            if trace {
-                eprintln!("link: citations {:?}", t.elapsed());
-            }
+            phases.mark("citations");
             Ok(LinkReport { articles: new.len(), links, entities, stories })
         })
     }

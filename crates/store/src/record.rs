@@ -197,17 +197,40 @@ impl Record {
 /// Insert many rows into one table with as few statements as the engines'
 /// parameter limits allow.
 pub(crate) fn insert_rows(conn: &mut Conn, table: &str, cols: &[&str], rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+    insert_rows_with(conn, table, cols, rows, "").map(|_| ())
+}
+
+/// [`insert_rows`] with a clause after the values (`ON CONFLICT …`); the
+/// number of rows inserted.
+pub(crate) fn insert_rows_with(conn: &mut Conn, table: &str, cols: &[&str], rows: Vec<Vec<Value>>, tail: &str) -> Result<usize, StoreError> {
     if rows.is_empty() {
-        return Ok(());
+        return Ok(0);
+    }
+    let mut inserted = 0;
+    let phases = crate::trace::Phases::new("insert");
+    let n = rows.len();
+    let _done = Done(|| phases.mark(format_args!("{n} rows into {table}")));
+    if tail.is_empty() {
+        if let Some(n) = conn.copy_in(table, cols, &rows)? {
+            return Ok(n);
+        }
+    }
+    let tuple = format!("({})", vec!["?"; cols.len()].join(", "));
+    if conn.engine() == crate::db::Engine::Sqlite {
+        // In-process: one prepared statement run per row costs least.
+        let sql = format!("INSERT INTO {table} ({}) VALUES {tuple}{tail}", cols.join(", "));
+        for row in &rows {
+            inserted += conn.exec(&sql, row)? as usize;
+        }
+        return Ok(inserted);
     }
     let per = (30_000 / cols.len()).max(1);
-    let tuple = format!("({})", vec!["?"; cols.len()].join(", "));
     for chunk in rows.chunks(per) {
-        let sql = format!("INSERT INTO {table} ({}) VALUES {}", cols.join(", "), vec![tuple.as_str(); chunk.len()].join(", "));
+        let sql = format!("INSERT INTO {table} ({}) VALUES {}{tail}", cols.join(", "), vec![tuple.as_str(); chunk.len()].join(", "));
         let params: Vec<Value> = chunk.iter().flat_map(|r| r.iter().cloned()).collect();
-        conn.exec(&sql, &params)?;
+        inserted += conn.exec(&sql, &params)? as usize;
     }
-    Ok(())
+    Ok(inserted)
 }
 
 /// Insert a batch inside the caller's transaction. Articles are claimed in
@@ -218,6 +241,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     let mut result = vec![Inserted::Duplicate(0); records.len()];
     let mut fresh: Vec<(i64, &Record)> = Vec::new();
     let ingested = crate::now();
+    let phases = crate::trace::Phases::new("insert");
     for i in order {
         let r = &records[i];
         let rows = conn.query(
@@ -254,6 +278,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
             }
         }
     }
+    phases.mark(format_args!("{} rows into articles", fresh.len()));
     let mut lsh = Vec::new();
     let mut entities = Vec::new();
     let mut attributions = Vec::new();
@@ -329,4 +354,13 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
 /// A stored signature back from its bytes.
 pub(crate) fn signature(b: &[u8]) -> MinHash {
     MinHash::from_bytes(b)
+}
+
+/// Runs its closure when dropped (a phase mark on every way out).
+struct Done<F: FnMut()>(F);
+
+impl<F: FnMut()> Drop for Done<F> {
+    fn drop(&mut self) {
+        (self.0)()
+    }
 }
