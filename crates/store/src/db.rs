@@ -19,6 +19,10 @@ pub enum Value {
     Text(String),
     /// Bytes.
     Blob(Vec<u8>),
+    /// A list of integers or texts, as the one parameter of a
+    /// [`Conn::in_list`] condition (an array in PostgreSQL, a JSON array in
+    /// SQLite), so that a statement stays the same whatever the list's length.
+    List(Vec<Value>),
 }
 
 impl From<i64> for Value {
@@ -158,6 +162,18 @@ impl rusqlite::ToSql for Value {
             Value::Real(v) => ToSqlOutput::Borrowed(ValueRef::Real(*v)),
             Value::Text(t) => ToSqlOutput::Borrowed(ValueRef::Text(t.as_bytes())),
             Value::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+            Value::List(items) => {
+                let json: Vec<serde_json::Value> = items
+                    .iter()
+                    .map(|v| match v {
+                        Value::Int(i) => (*i).into(),
+                        Value::Real(r) => (*r).into(),
+                        Value::Text(t) => t.as_str().into(),
+                        _ => serde_json::Value::Null,
+                    })
+                    .collect();
+                ToSqlOutput::Owned(rusqlite::types::Value::Text(serde_json::Value::Array(json).to_string()))
+            }
         })
     }
 }
@@ -182,6 +198,18 @@ impl postgres::types::ToSql for Value {
             },
             Value::Text(t) => t.to_sql(ty, out),
             Value::Blob(b) => b.to_sql(ty, out),
+            Value::List(items) => match *ty {
+                Type::INT8_ARRAY => items.iter().map(|v| if let Value::Int(i) = v { *i } else { 0 }).collect::<Vec<i64>>().to_sql(ty, out),
+                _ => items
+                    .iter()
+                    .map(|v| match v {
+                        Value::Text(t) => t.clone(),
+                        Value::Int(i) => i.to_string(),
+                        _ => String::new(),
+                    })
+                    .collect::<Vec<String>>()
+                    .to_sql(ty, out),
+            },
         }
     }
     fn accepts(_: &postgres::types::Type) -> bool {
@@ -271,6 +299,16 @@ impl Conn {
                 let rows = client.query(&st, &refs)?;
                 Ok(rows.iter().map(|r| Row((0..r.len()).map(|i| pg_value(r, i)).collect())).collect())
             }
+        }
+    }
+
+    /// The condition "`column` is one of the list given as the next
+    /// parameter" ([`Value::List`]): one statement, planned once, for any
+    /// number of values.
+    pub(crate) fn in_list(&self, column: &str) -> String {
+        match self {
+            Conn::Sqlite(_) => format!("{column} IN (SELECT value FROM json_each(?))"),
+            Conn::Postgres { .. } => format!("{column} = ANY(?)"),
         }
     }
 

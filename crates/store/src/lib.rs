@@ -205,6 +205,9 @@ impl Store {
             // A larger page cache (64 MiB at most, taken only as used): the
             // indexes of a batch are written at random places.
             c.pragma_update(None, "cache_size", -65536)?;
+            // Checkpoint the write-ahead log every 64 MiB rather than 4: a
+            // page that many batches change is copied back once, not each time.
+            c.pragma_update(None, "wal_autocheckpoint", 16384)?;
             Conn::Sqlite(c)
         };
         let mut store = Store { conn, location: location.to_string() };

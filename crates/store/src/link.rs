@@ -37,16 +37,13 @@ const MAX_CANDIDATES: usize = 400;
 /// story with.
 const CANDIDATE_TERMS: usize = 20;
 
-/// Articles whose ids are in `ids`, read in chunks: `sql` has one `{ids}`
-/// where the chunk's placeholders go.
+/// The rows of `sql`, whose one parameter is the list `ids` (see
+/// [`Conn::in_list`]).
 fn by_ids(conn: &mut Conn, sql: &str, ids: &[i64]) -> Result<Vec<crate::db::Row>, StoreError> {
-    let mut out = Vec::new();
-    for chunk in ids.chunks(500) {
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let params: Vec<Value> = chunk.iter().map(|&i| Value::Int(i)).collect();
-        out.extend(conn.query(&sql.replace("{ids}", &marks), &params)?);
+    if ids.is_empty() {
+        return Ok(Vec::new());
     }
-    Ok(out)
+    conn.query(sql, &[Value::List(ids.iter().map(|&i| Value::Int(i)).collect())])
 }
 
 /// Document frequencies of terms (how many stored articles have each),
@@ -62,11 +59,28 @@ impl Df {
         Ok(Df { articles, counts: HashMap::new() })
     }
 
-    /// Count the terms of the articles `ids` (one query per few hundred
-    /// articles: a join in the database, not a list of terms).
-    fn count_for(&mut self, conn: &mut Conn, ids: &[i64]) -> Result<(), StoreError> {
-        let sql = "SELECT t.term, COUNT(*) FROM terms t WHERE t.term IN (SELECT term FROM terms WHERE article IN ({ids})) GROUP BY t.term";
-        for r in by_ids(conn, sql, ids)? {
+    /// Count the terms not counted yet (one query, an index range per term).
+    fn count<'a>(&mut self, conn: &mut Conn, terms: impl IntoIterator<Item = &'a str>) -> Result<(), StoreError> {
+        let mut missing: Vec<&str> = terms.into_iter().filter(|t| !self.counts.contains_key(*t)).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let sql = format!("SELECT term, COUNT(*) FROM terms WHERE {} GROUP BY term", conn.in_list("term"));
+        for r in conn.query(&sql, &[Value::List(missing.iter().map(|t| (*t).into()).collect())])? {
+            self.counts.insert(r.text(0), r.int(1) as usize);
+        }
+        for t in missing {
+            self.counts.entry(t.to_string()).or_insert(0);
+        }
+        Ok(())
+    }
+
+    /// Count every term of the store in one pass: cheaper than looking
+    /// terms up one by one when most of the store is new.
+    fn count_all(&mut self, conn: &mut Conn) -> Result<(), StoreError> {
+        for r in conn.query("SELECT term, COUNT(*) FROM terms GROUP BY term", &[])? {
             self.counts.insert(r.text(0), r.int(1) as usize);
         }
         Ok(())
@@ -87,34 +101,56 @@ impl Df {
 
 /// Story features of the articles `ids`, read in a few set-based queries.
 fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<HashMap<i64, StoryFeatures>, StoreError> {
-    let mut raw: HashMap<i64, Vec<(String, f64)>> = HashMap::new();
-    for r in by_ids(conn, "SELECT article, term, weight FROM terms WHERE article IN ({ids})", ids)? {
-        raw.entry(r.int(0)).or_default().push((r.text(1), r.real(2)));
-    }
-    df.count_for(conn, ids)?;
+    let sql = format!("SELECT id, day, shingles, terms FROM articles WHERE {}", conn.in_list("id"));
+    let rows = by_ids(conn, &sql, ids)?;
+    let raw: Vec<(i64, Option<String>, Vec<u8>, Vec<(String, f64)>)> =
+        rows.into_iter().map(|r| (r.int(0), r.opt_text(1), r.blob(2), decode_terms(&r.text(3)))).collect();
+    df.count(conn, raw.iter().flat_map(|r| r.3.iter().map(|t| t.0.as_str())))?;
     let mut out = HashMap::new();
-    for r in by_ids(conn, "SELECT id, day, shingles FROM articles WHERE id IN ({ids})", ids)? {
-        let id = r.int(0);
-        let mut terms = raw.remove(&id).unwrap_or_default();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
+    for (id, day, shingles, terms) in raw {
         let terms = tf_idf(&terms, df.articles, |t| df.get(t));
-        out.insert(id, StoryFeatures { day: r.opt_text(1).and_then(|d| crate::days_from_civil(&d)), shingles: signature(&r.blob(2)), terms });
+        out.insert(id, StoryFeatures { day: day.and_then(|d| crate::days_from_civil(&d)), shingles: signature(&shingles), terms });
     }
     Ok(out)
 }
 
-/// Store the story terms of articles that have none (stored before terms
-/// were kept), from their headline and text.
+/// Compute and store the story terms of articles that have none (stored
+/// before this schema), from their headline and text.
 fn backfill_terms(conn: &mut Conn) -> Result<(), StoreError> {
-    let missing = conn.query("SELECT id, title, text FROM articles a WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.article = a.id)", &[])?;
-    let mut rows = Vec::new();
+    let missing = conn.query("SELECT id, title, text FROM articles WHERE terms IS NULL", &[])?;
+    let mut postings = Vec::new();
     for r in &missing {
         let id = r.int(0);
-        for (t, w) in story_terms(r.opt_text(1).as_deref(), &r.text(2)) {
-            rows.push(vec![Value::Int(id), t.into(), w.into()]);
-        }
+        let terms = story_terms(r.opt_text(1).as_deref(), &r.text(2));
+        conn.exec("UPDATE articles SET terms = ? WHERE id = ?", &[encode_terms(&terms).into(), id.into()])?;
+        postings.extend(terms.into_iter().map(|(t, _)| vec![Value::Text(t), Value::Int(id)]));
     }
-    crate::record::insert_rows(conn, "terms", &["article", "term", "weight"], rows)
+    crate::record::insert_rows(conn, "terms", &["term", "article"], postings)
+}
+
+/// An article's story terms as stored: a line `term<TAB>weight` each.
+pub(crate) fn encode_terms(terms: &[(String, f64)]) -> String {
+    let mut s = String::with_capacity(terms.len() * 16);
+    for (t, w) in terms {
+        s.push_str(t);
+        s.push('\t');
+        s.push_str(&w.to_string());
+        s.push('\n');
+    }
+    s
+}
+
+/// The inverse of [`encode_terms`], sorted by term; malformed lines are skipped.
+fn decode_terms(s: &str) -> Vec<(String, f64)> {
+    let mut v: Vec<(String, f64)> = s
+        .lines()
+        .filter_map(|l| {
+            let (t, w) = l.split_once('\t')?;
+            Some((t.to_string(), w.parse().ok()?))
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
 }
 
 fn shift_day(day: i64, by: i64) -> String {
@@ -126,7 +162,7 @@ fn shift_day(day: i64, by: i64) -> String {
 /// to: those sharing a locality-sensitive hash band of their shingles (copies,
 /// at any date) and the [`MAX_CANDIDATES`] within the story window sharing
 /// most of their [`CANDIDATE_TERMS`] rarest headline and lead terms. Every
-/// set is read in a few queries (chunks of ids or terms), not per article,
+/// set is read in one query (a list of ids or terms), not per article,
 /// so that linking costs little even over a network. The links written.
 fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df) -> Result<usize, StoreError> {
     if new.is_empty() {
@@ -138,7 +174,8 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df) -> Result<usize, StoreErr
     phases.mark("new features");
     let mut candidates: HashMap<i64, Vec<i64>> = HashMap::new();
     // Copies: the articles sharing a band with a new article.
-    for r in by_ids(conn, "SELECT l1.article, l2.article FROM lsh l1 JOIN lsh l2 ON l2.band_key = l1.band_key WHERE l1.article IN ({ids}) AND l2.article <> l1.article", new)? {
+    let sql = format!("SELECT l1.article, l2.article FROM lsh l1 JOIN lsh l2 ON l2.band_key = l1.band_key WHERE {} AND l2.article <> l1.article", conn.in_list("l1.article"));
+    for r in by_ids(conn, &sql, new)? {
         candidates.entry(r.int(0)).or_default().push(r.int(1));
     }
     phases.mark("lsh");
@@ -155,10 +192,9 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df) -> Result<usize, StoreErr
     wanted.sort_unstable();
     wanted.dedup();
     let mut postings: HashMap<String, Vec<(i64, Option<String>)>> = HashMap::new();
-    for chunk in wanted.chunks(500) {
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let params: Vec<Value> = chunk.iter().map(|t| (*t).into()).collect();
-        for r in conn.query(&format!("SELECT t.term, t.article, a.day FROM terms t JOIN articles a ON a.id = t.article WHERE t.term IN ({marks})"), &params)? {
+    if !wanted.is_empty() {
+        let sql = format!("SELECT t.term, t.article, a.day FROM terms t JOIN articles a ON a.id = t.article WHERE {}", conn.in_list("t.term"));
+        for r in conn.query(&sql, &[Value::List(wanted.iter().map(|t| (*t).into()).collect())])? {
             postings.entry(r.text(0)).or_default().push((r.int(1), r.opt_text(2)));
         }
     }
@@ -214,11 +250,8 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df) -> Result<usize, StoreErr
         .map(|((a, b), l)| vec![a.into(), b.into(), l.kind.as_str().into(), l.score.into(), l.reason.into()])
         .collect();
     let n = crate::record::insert_rows_with(conn, "links", &["a", "b", "kind", "score", "reason"], rows, " ON CONFLICT (a, b, kind) DO NOTHING")?;
-    for chunk in new.chunks(500) {
-        let marks = vec!["?"; chunk.len()].join(", ");
-        let params: Vec<Value> = chunk.iter().map(|&i| Value::Int(i)).collect();
-        conn.exec(&format!("UPDATE articles SET linked = 1 WHERE id IN ({marks})"), &params)?;
-    }
+    let sql = format!("UPDATE articles SET linked = 1 WHERE {}", conn.in_list("id"));
+    conn.exec(&sql, &[Value::List(new.iter().map(|&i| Value::Int(i)).collect())])?;
     Ok(n)
 }
 
@@ -298,6 +331,9 @@ impl Store {
             let new: Vec<i64> = conn.query("SELECT id FROM articles WHERE linked = 0 ORDER BY id", &[])?.iter().map(|r| r.int(0)).collect();
             backfill_terms(conn)?;
             let mut df = Df::new(conn)?;
+            if new.len() * 4 >= df.articles && new.len() <= LINK_CHUNK {
+                df.count_all(conn)?;
+            }
             let mut links = 0;
             for chunk in new.chunks(LINK_CHUNK) {
                 links += link_new(conn, chunk, &mut df)?;
@@ -310,5 +346,59 @@ impl Store {
             phases.mark("citations");
             Ok(LinkReport { articles: new.len(), links, entities, stories })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::MIGRATIONS;
+
+    #[test]
+    fn terms_round_trip() {
+        let terms = vec![("harbor bridge".to_string(), 4.5), ("levy".to_string(), 1.0), ("vote".to_string(), 2.5)];
+        assert_eq!(decode_terms(&encode_terms(&terms)), terms);
+        assert_eq!(decode_terms("bad line\nlevy\tx\nvote\t2\n"), vec![("vote".to_string(), 2.0)]);
+    }
+
+    /// A store written before story terms moved into `articles` (schema 2,
+    /// terms as rows) is migrated, its terms computed again, and its
+    /// articles linked.
+    #[test]
+    fn stores_of_schema_2_are_migrated_and_linked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.execute_batch("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
+            for m in &MIGRATIONS[..2] {
+                c.execute_batch(&crate::schema::render(m.common, crate::db::Engine::Sqlite)).unwrap();
+                c.execute_batch(m.sqlite).unwrap();
+                c.execute("INSERT INTO schema_migrations VALUES (?1, ?2, 'then')", rusqlite::params![m.version, m.name]).unwrap();
+            }
+            let texts = [
+                ("Harbor Bridge toll vote delayed by council", "The Lakeshore council delayed its vote on the Harbor Bridge toll after a heated hearing on Tuesday."),
+                ("Council delays Harbor Bridge toll vote", "A vote on tolls for the Harbor Bridge was put off by the Lakeshore council on Tuesday after hours of testimony."),
+                ("School board names new superintendent", "The school board picked a former principal to lead the district's forty schools."),
+                ("Storm knocks out power across the valley", "Thousands of homes lost power when high winds brought down lines overnight."),
+                ("Museum reopens after renovation", "The city museum reopened its doors with a new wing for maritime history."),
+            ];
+            for (i, (title, text)) in texts.iter().enumerate() {
+                let f = dossier_corpus::Fingerprint::new(text, Some(title), text);
+                c.execute(
+                    "INSERT INTO articles (hash, origin, doc_id, title, authors, day, text, analysis, shingles, vocabulary, ingested) VALUES (?1, 'test', ?2, ?3, '', '2025-03-04', ?4, '{}', ?5, ?6, 'then')",
+                    rusqlite::params![f.hash, format!("d{i}"), title, text, f.shingles.to_bytes(), f.vocabulary.to_bytes()],
+                )
+                .unwrap();
+            }
+        }
+        let mut store = Store::open(path.to_str().unwrap()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), crate::schema::latest());
+        let report = store.link().unwrap();
+        assert_eq!((report.articles, report.links, report.stories), (5, 1, 4));
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let without: i64 = c.query_row("SELECT COUNT(*) FROM articles WHERE terms IS NULL", [], |r| r.get(0)).unwrap();
+        let postings: i64 = c.query_row("SELECT COUNT(*) FROM terms WHERE term = 'harbor bridge'", [], |r| r.get(0)).unwrap();
+        assert_eq!((without, postings), (0, 2));
     }
 }

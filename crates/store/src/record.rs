@@ -245,8 +245,8 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     for i in order {
         let r = &records[i];
         let rows = conn.query(
-            "INSERT INTO articles (hash, origin, doc_id, url, title, outlet, outlet_key, authors, published, day, language, text, analysis, shingles, vocabulary, ingested) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id",
+            "INSERT INTO articles (hash, origin, doc_id, url, title, outlet, outlet_key, authors, published, day, language, text, analysis, shingles, vocabulary, terms, ingested) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id",
             &[
                 r.hash().into(),
                 r.origin.as_str().into(),
@@ -263,6 +263,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
                 r.json.as_str().into(),
                 r.fingerprint.shingles.to_bytes().into(),
                 r.fingerprint.vocabulary.to_bytes().into(),
+                crate::link::encode_terms(&r.terms).into(),
                 ingested.as_str().into(),
             ],
         )?;
@@ -288,7 +289,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     let mut search = Vec::new();
     let mut terms = Vec::new();
     for &(id, r) in &fresh {
-        terms.extend(r.terms.iter().map(|(t, w)| vec![id.into(), t.as_str().into(), (*w).into()]));
+        terms.extend(r.terms.iter().map(|(t, _)| vec![t.as_str().into(), id.into()]));
         let mut keys = r.fingerprint.shingles.bands(BAND_ROWS);
         keys.sort_unstable();
         keys.dedup();
@@ -347,7 +348,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     insert_rows(conn, "times", &["article", "n", "text", "start_offset", "kind", "value", "modifier", "anchor"], times)?;
     insert_rows(conn, "citations", &["article", "n", "outlet", "outlet_key"], citations)?;
     insert_rows(conn, "search", &["title", "body", "article", "kind", "ref"], search)?;
-    insert_rows(conn, "terms", &["article", "term", "weight"], terms)?;
+    insert_rows(conn, "terms", &["term", "article"], terms)?;
     Ok(result)
 }
 

@@ -1,7 +1,8 @@
 //! The schema, as numbered migrations applied in order, once, under a lock.
 //!
-//! Each migration is written once with a few type placeholders that differ
-//! between the engines (`{id}`, `{int}`, `{real}`, `{blob}`); full-text search
+//! Each migration is written once with a few placeholders that differ between
+//! the engines (the types `{id}`, `{int}`, `{real}`, `{blob}`, and
+//! `{without_rowid}` for tables that are only an index); full-text search
 //! is the one part written per engine (FTS5 in SQLite, a `tsvector` column
 //! with a GIN index in PostgreSQL).
 
@@ -14,7 +15,7 @@ pub struct Migration {
     pub version: i64,
     /// What it does.
     pub name: &'static str,
-    /// SQL with type placeholders, for both engines.
+    /// SQL with placeholders, for both engines.
     pub common: &'static str,
     /// SQL for SQLite only.
     pub sqlite: &'static str,
@@ -171,6 +172,21 @@ CREATE INDEX terms_term ON terms (term);
 "#,
     sqlite: "",
     postgres: "",
+},
+Migration {
+    version: 3,
+    name: "story terms as one list per article plus an index of (term, article): one index written per term, not three",
+    common: r#"
+DROP TABLE terms;
+CREATE TABLE terms (
+    term TEXT NOT NULL,
+    article {int} NOT NULL,
+    PRIMARY KEY (term, article)
+){without_rowid};
+ALTER TABLE articles ADD COLUMN terms TEXT;
+"#,
+    sqlite: "",
+    postgres: "",
 }];
 
 /// The newest schema version this build knows.
@@ -178,12 +194,12 @@ pub fn latest() -> i64 {
     MIGRATIONS.last().map(|m| m.version).unwrap_or(0)
 }
 
-fn render(sql: &str, engine: Engine) -> String {
-    let (id, int, real, blob) = match engine {
-        Engine::Sqlite => ("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB"),
-        Engine::Postgres => ("BIGSERIAL PRIMARY KEY", "BIGINT", "DOUBLE PRECISION", "BYTEA"),
+pub(crate) fn render(sql: &str, engine: Engine) -> String {
+    let (id, int, real, blob, without_rowid) = match engine {
+        Engine::Sqlite => ("INTEGER PRIMARY KEY", "INTEGER", "REAL", "BLOB", " WITHOUT ROWID"),
+        Engine::Postgres => ("BIGSERIAL PRIMARY KEY", "BIGINT", "DOUBLE PRECISION", "BYTEA", ""),
     };
-    sql.replace("{id}", id).replace("{int}", int).replace("{real}", real).replace("{blob}", blob)
+    sql.replace("{id}", id).replace("{int}", int).replace("{real}", real).replace("{blob}", blob).replace("{without_rowid}", without_rowid)
 }
 
 /// Lock key of the migration step (PostgreSQL advisory lock).
