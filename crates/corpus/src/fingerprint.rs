@@ -1,5 +1,6 @@
-//! Fingerprints of an article: an exact content hash (same document) and
-//! MinHash signatures (near-duplicate copies, shared vocabulary).
+//! Fingerprints of an article: an exact content hash (same document), a
+//! MinHash signature (near-duplicate copies) and the story terms of its
+//! headline and lead (same event).
 
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
@@ -14,7 +15,7 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase())
 }
 
-/// Short function words left out of the vocabulary signature.
+/// Short function words, never story terms.
 const STOP: &[&str] = &[
     "the", "and", "for", "that", "with", "was", "were", "are", "has", "have", "had", "but", "not", "this", "from", "his", "her",
     "its", "their", "they", "said", "says", "will", "would", "could", "should", "been", "which", "who", "what", "when", "where",
@@ -114,14 +115,6 @@ impl MinHash {
         MinHash::of_hashes(shingles, n)
     }
 
-    /// Signature of the text's vocabulary: its distinct words of three letters
-    /// or more, function words left out. Articles on one event share names and
-    /// topic words, so their vocabularies overlap more than unrelated ones.
-    pub fn of_vocabulary(text: &str, n: usize) -> MinHash {
-        let hashes = words(text).filter(|w| w.chars().count() >= 3 && !STOP.contains(&w.as_str())).map(|w| xxh3_64(w.as_bytes()));
-        MinHash::of_hashes(hashes, n)
-    }
-
     /// Estimated Jaccard similarity of the two sets (0 when lengths differ).
     pub fn similarity(&self, other: &MinHash) -> f64 {
         if self.0.len() != other.0.len() || self.0.is_empty() {
@@ -164,8 +157,6 @@ pub struct Fingerprint {
     pub hash: String,
     /// 5-word shingles of the clean text, 128 values: near-duplicates.
     pub shingles: MinHash,
-    /// Vocabulary of the clean text and title, 64 values: shared topic words.
-    pub vocabulary: MinHash,
 }
 
 /// Number of values in a shingle signature.
@@ -178,14 +169,9 @@ pub const DUPLICATE_SIMILARITY: f64 = 0.5;
 
 impl Fingerprint {
     /// Fingerprints of a document with body `body` (the raw decoded input, for
-    /// the exact hash) and clean `title` and `text`.
-    pub fn new(body: &str, title: Option<&str>, text: &str) -> Fingerprint {
-        let vocab_text = format!("{} {}", title.unwrap_or(""), text);
-        Fingerprint {
-            hash: content_hash(body),
-            shingles: MinHash::of_shingles(text, 5, SHINGLE_HASHES),
-            vocabulary: MinHash::of_vocabulary(&vocab_text, 64),
-        }
+    /// the exact hash) and clean `text`.
+    pub fn new(body: &str, text: &str) -> Fingerprint {
+        Fingerprint { hash: content_hash(body), shingles: MinHash::of_shingles(text, 5, SHINGLE_HASHES) }
     }
 }
 
@@ -219,13 +205,6 @@ mod tests {
         assert_eq!(content_hash("a b"), content_hash("a b"));
         assert_ne!(content_hash("a b"), content_hash("a  b"));
         assert_eq!(content_hash("").len(), 32);
-    }
-
-    #[test]
-    fn vocabulary_ignores_function_words() {
-        let a = MinHash::of_vocabulary("The council said the levy will pass", 64);
-        let b = MinHash::of_vocabulary("council levy pass", 64);
-        assert_eq!(a, b);
     }
 
     #[test]

@@ -384,10 +384,10 @@ mod tests {
                 ("Museum reopens after renovation", "The city museum reopened its doors with a new wing for maritime history."),
             ];
             for (i, (title, text)) in texts.iter().enumerate() {
-                let f = dossier_corpus::Fingerprint::new(text, Some(title), text);
+                let f = dossier_corpus::Fingerprint::new(text, text);
                 c.execute(
                     "INSERT INTO articles (hash, origin, doc_id, title, authors, day, text, analysis, shingles, vocabulary, ingested) VALUES (?1, 'test', ?2, ?3, '', '2025-03-04', ?4, '{}', ?5, ?6, 'then')",
-                    rusqlite::params![f.hash, format!("d{i}"), title, text, f.shingles.to_bytes(), f.vocabulary.to_bytes()],
+                    rusqlite::params![f.hash, format!("d{i}"), title, text, f.shingles.to_bytes(), f.shingles.to_bytes()],
                 )
                 .unwrap();
             }

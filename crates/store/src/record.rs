@@ -107,7 +107,7 @@ impl Record {
     /// (the content hash is of the body, so the same input is recognised
     /// before it is analysed again).
     pub fn new(origin: &str, body: &str, a: &Analysis) -> Record {
-        let fingerprint = Fingerprint::new(body, a.title.as_deref(), &a.text);
+        let fingerprint = Fingerprint::new(body, &a.text);
         let entities: Vec<EntityRow> = a
             .entities
             .iter()
@@ -245,8 +245,8 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     for i in order {
         let r = &records[i];
         let rows = conn.query(
-            "INSERT INTO articles (hash, origin, doc_id, url, title, outlet, outlet_key, authors, published, day, language, text, analysis, shingles, vocabulary, terms, ingested) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id",
+            "INSERT INTO articles (hash, origin, doc_id, url, title, outlet, outlet_key, authors, published, day, language, text, analysis, shingles, terms, ingested) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id",
             &[
                 r.hash().into(),
                 r.origin.as_str().into(),
@@ -262,7 +262,6 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
                 r.text.as_str().into(),
                 r.json.as_str().into(),
                 r.fingerprint.shingles.to_bytes().into(),
-                r.fingerprint.vocabulary.to_bytes().into(),
                 crate::link::encode_terms(&r.terms).into(),
                 ingested.as_str().into(),
             ],

@@ -175,7 +175,7 @@ CREATE INDEX terms_term ON terms (term);
 },
 Migration {
     version: 3,
-    name: "story terms as one list per article plus an index of (term, article): one index written per term, not three",
+    name: "story terms as one list per article plus an index of (term, article): one index written per term, not three; the unused vocabulary signature dropped",
     common: r#"
 DROP TABLE terms;
 CREATE TABLE terms (
@@ -184,6 +184,7 @@ CREATE TABLE terms (
     PRIMARY KEY (term, article)
 ){without_rowid};
 ALTER TABLE articles ADD COLUMN terms TEXT;
+ALTER TABLE articles DROP COLUMN vocabulary;
 "#,
     sqlite: "",
     postgres: "",
