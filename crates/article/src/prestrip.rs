@@ -1,6 +1,7 @@
 //! A byte-level pass over an HTML page before it is parsed: drops `<script>`
 //! (except JSON-LD), `<style>`, `<svg>`, `<noscript>`, `<template>`, `<iframe>`,
-//! `<select>`, `<nav>` and comments. On news pages these are
+//! `<select>`, `<nav>` and comments, and closed `<footer>`, `<aside>`,
+//! `<button>`, `<object>` and `<textarea>` elements. On news pages these are
 //! more than half of the bytes and none of the text; removing them first saves
 //! the HTML parser most of its work. The parser would drop nothing else for us:
 //! readability removes the same elements after parsing.
@@ -21,7 +22,7 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
         let rest = &b[start + 1..];
         let skip_to = if rest.starts_with(b"!--") {
             Some(find(b, start + 4, b"-->").map_or(b.len(), |e| e + 3))
-        } else if let Some(name) = heavy_tag(rest) {
+        } else if let Some(name) = heavy_tag(rest, &HEAVY) {
             let tag_end = tag_end(b, start);
             let is_json_ld = name == "script" && contains_ci(&b[start..tag_end], b"ld+json");
             if is_json_ld {
@@ -29,6 +30,8 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
             } else {
                 Some(close_tag(b, tag_end, name.as_bytes()))
             }
+        } else if let Some(name) = heavy_tag(rest, &ASIDE) {
+            matching_close(b, tag_end(b, start), name.as_bytes())
         } else {
             None
         };
@@ -57,9 +60,15 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
 /// Elements dropped whole: no article text is ever in them.
 const HEAVY: [&str; 8] = ["script", "style", "svg", "noscript", "template", "iframe", "select", "nav"];
 
-/// The heavy element a tag opens (`rest` starts just after `<`), if any.
-fn heavy_tag(rest: &[u8]) -> Option<&'static str> {
-    for name in HEAVY {
+/// Elements readability removes from every article it finds (footers, asides,
+/// buttons, embedded objects, text areas): dropped too, but only when they are
+/// properly closed (counting nested ones), so a stray open tag never takes
+/// the text after it.
+const ASIDE: [&str; 5] = ["footer", "aside", "button", "object", "textarea"];
+
+/// The element of `names` a tag opens (`rest` starts just after `<`), if any.
+fn heavy_tag(rest: &[u8], names: &[&'static str]) -> Option<&'static str> {
+    for &name in names {
         let n = name.len();
         if rest.len() > n
             && rest[..n].eq_ignore_ascii_case(name.as_bytes())
@@ -99,6 +108,39 @@ fn close_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
     b.len()
 }
 
+/// One past the `>` of the `</name>` that closes the element whose start tag
+/// ends at `from`, counting nested elements of the same name; `None` when it
+/// is never closed.
+fn matching_close(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut depth = 1;
+    let mut i = from;
+    while let Some(p) = memchr(b'<', &b[i..]).map(|o| i + o) {
+        let rest = &b[p + 1..];
+        let (closing, at) = if rest.first() == Some(&b'/') { (true, &rest[1..]) } else { (false, rest) };
+        let named = at.len() > name.len()
+            && at[..name.len()].eq_ignore_ascii_case(name)
+            && matches!(at[name.len()], b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/' | b'\x0c');
+        if named {
+            let end = tag_end(b, p);
+            if closing {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(end);
+                }
+            } else if b[end.saturating_sub(2)] != b'/' {
+                depth += 1;
+            }
+            i = end;
+        } else {
+            i = p + 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+    }
+    None
+}
+
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(&b[from.min(b.len())..], needle).map(|p| from + p)
 }
@@ -123,6 +165,17 @@ mod tests {
             "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\"}</script></head>\
              <body><p>One two</p><p>three</p></body></html>"
         );
+    }
+
+    #[test]
+    fn drops_closed_footers_and_asides_only() {
+        let html = "<p>a</p><aside class=x><aside>in</aside>still in</aside><p>b</p><footer>f</footer><button/>\
+            <p>c</p><BUTTON type=button>Share</BUTTON>";
+        assert_eq!(prestrip(html), "<p>a</p><p>b</p><button/><p>c</p>");
+        // Never closed: kept, so a stray open tag never takes the article with it.
+        let open = "<p>a</p><footer><p>the last paragraph</p>";
+        assert_eq!(prestrip(open), open);
+        assert!(matches!(prestrip("<p>An <asides> tag and footers.</p>"), Cow::Borrowed(_)));
     }
 
     #[test]
