@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use dossier_language::doc::Doc;
 
-use crate::cues::{fnv, Model, PARTICLES};
+use crate::cues::{fnv, Fnv, Model, PARTICLES};
 use crate::lexicon::SPEECH_VERBS;
 use crate::{chars, ends_content, first_closing_from, inside_quote, is_quote_mark, kind_of, subject, trim, Attribution, Kind, Quote, SourceType};
 
@@ -282,8 +282,10 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
         }
         let mut feats = Vec::with_capacity(fs.len() * (tags[ci].len() + 1));
         for tg in &tags[ci] {
+            // fnv(101, "{tg}|{f}") for each f, the shared prefix hashed once.
+            let prefix = Fnv::new(101).str(tg).str("|");
             for f in &fs {
-                feats.push(fnv(101, &format!("{tg}|{f}")));
+                feats.push(prefix.str(f).finish());
             }
         }
         let all = tags[ci].join("+");

@@ -26,17 +26,66 @@ pub const PARTICLES: &[&str] = &["for", "on", "to", "out", "up", "about", "in", 
 /// A linear model over hashed features.
 #[derive(Debug, Default, Clone)]
 pub struct Model {
-    weights: HashMap<u32, f32>,
+    weights: HashMap<u32, f32, BuildKeys>,
+}
+
+/// Hashing for keys that are already hashes (the features' FNV values): one
+/// multiplication spreads them over the table's bits, instead of SipHash's
+/// rounds on every lookup.
+#[derive(Debug, Default, Clone, Copy)]
+struct BuildKeys;
+
+impl std::hash::BuildHasher for BuildKeys {
+    type Hasher = KeyHasher;
+    fn build_hasher(&self) -> KeyHasher {
+        KeyHasher(0)
+    }
+}
+
+/// See [`BuildKeys`].
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn write_u32(&mut self, k: u32) {
+        self.0 = (self.0 ^ u64::from(k)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// FNV-1a of a string under a seed, folded: the feature hash.
 pub fn fnv(seed: u32, s: &str) -> u32 {
-    let mut h: u32 = 0x811c_9dc5 ^ seed.wrapping_mul(0x0100_0193);
-    for b in s.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
+    Fnv::new(seed).str(s).finish()
+}
+
+/// [`fnv`] fed piece by piece: the hash of the pieces' concatenation, with no
+/// string built (a feature like `"{w} {n1}"` is hashed as `w`, `" "`, `n1`).
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u32);
+
+impl Fnv {
+    pub(crate) fn new(seed: u32) -> Fnv {
+        Fnv(0x811c_9dc5 ^ seed.wrapping_mul(0x0100_0193))
     }
-    h ^ (h >> 15)
+
+    pub(crate) fn str(mut self, s: &str) -> Fnv {
+        for b in s.bytes() {
+            self.0 ^= u32::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0193);
+        }
+        self
+    }
+
+    pub(crate) fn finish(self) -> u32 {
+        self.0 ^ (self.0 >> 15)
+    }
 }
 
 fn is_word(w: &str) -> bool {
@@ -61,38 +110,39 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
     out.clear();
     let a = doc.sentence_start(i);
     let b = doc.sentence_end(i);
-    let w = doc.lower(i);
-    let word = |k: isize| -> String {
+    let w = doc.low(i);
+    let word = |k: isize| -> &str {
         let k = i as isize + k;
         if k < a as isize || k >= b as isize {
-            "<s>".to_string()
+            "<s>"
         } else {
-            doc.lower(k as usize)
+            doc.low(k as usize)
         }
     };
-    let mut f = |t: u32, s: &str| out.push(fnv(t, s));
-    f(0, "");
-    f(1, &w);
-    let cs: Vec<char> = w.chars().collect();
+    let h = |t: u32, parts: &[&str]| parts.iter().fold(Fnv::new(t), |h, p| h.str(p)).finish();
+    out.push(h(0, &[]));
+    out.push(h(1, &[w]));
+    let nchars = w.chars().count();
     for (t, n) in [(2u32, 2usize), (3, 3), (4, 4)] {
-        if cs.len() > n {
-            f(t, &cs[cs.len() - n..].iter().collect::<String>());
+        if nchars > n {
+            let from = w.char_indices().nth(nchars - n).map_or(0, |(x, _)| x);
+            out.push(h(t, &[&w[from..]]));
         }
     }
     let (p1, p2, n1, n2) = (word(-1), word(-2), word(1), word(2));
-    f(5, &p1);
-    f(6, &p2);
-    f(7, &n1);
-    f(8, &n2);
-    f(9, &format!("{p1} {w}"));
-    f(10, &format!("{w} {n1}"));
-    f(11, &format!("{w} {n1} {n2}"));
+    out.push(h(5, &[p1]));
+    out.push(h(6, &[p2]));
+    out.push(h(7, &[n1]));
+    out.push(h(8, &[n2]));
+    out.push(h(9, &[p1, " ", w]));
+    out.push(h(10, &[w, " ", n1]));
+    out.push(h(11, &[w, " ", n1, " ", n2]));
     let raw = doc.w(i);
-    f(12, if capitalised(raw) { if i == a { "cap-first" } else { "cap" } } else { "low" });
+    out.push(h(12, &[if capitalised(raw) { if i == a { "cap-first" } else { "cap" } } else { "low" }]));
     // What follows: "that", a quotation, a colon, "to", a comma; within three tokens.
-    for k in 1..=3 {
+    for (k, digit) in [(1, "1"), (2, "2"), (3, "3")] {
         let x = word(k);
-        let class = match x.as_str() {
+        let class = match x {
             "that" => "that",
             ":" => "colon",
             "," => "comma",
@@ -100,43 +150,43 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
             "of" => "of",
             "." => "stop",
             "<s>" => "end",
-            _ if is_quote(&x) => "quote",
-            _ if is_time(&x) => "time",
-            _ if PRONOUNS.contains(&x.as_str()) => "pron",
+            _ if is_quote(x) => "quote",
+            _ if is_time(x) => "time",
+            _ if PRONOUNS.contains(&x) => "pron",
             _ if capitalised(doc.w(i + k as usize)) => "name",
             _ => "other",
         };
-        f(13, &format!("{k}{class}"));
-        f(14, &format!("{w} {k}{class}"));
+        out.push(h(13, &[digit, class]));
+        out.push(h(14, &[w, " ", digit, class]));
     }
     // What precedes.
     let prev_raw = if i > a { doc.w(i - 1) } else { "" };
     let pclass = if i == a {
         "start"
-    } else if PRONOUNS.contains(&p1.as_str()) {
+    } else if PRONOUNS.contains(&p1) {
         "pron"
-    } else if matches!(p1.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this") {
+    } else if matches!(p1, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this") {
         "det"
     } else if p1.ends_with("'s") || p1.ends_with("’s") {
         "poss"
     } else if capitalised(prev_raw) {
         "name"
-    } else if is_quote(&p1) {
+    } else if is_quote(p1) {
         "quote"
     } else if p1 == "," {
         "comma"
-    } else if matches!(p1.as_str(), "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "to" | "be" | "been" | "not" | "also" | "did" | "does") {
+    } else if matches!(p1, "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "to" | "be" | "been" | "not" | "also" | "did" | "does") {
         "aux"
     } else {
         "other"
     };
-    f(15, pclass);
-    f(16, &format!("{w} {pclass}"));
+    out.push(h(15, &[pclass]));
+    out.push(h(16, &[w, " ", pclass]));
     // The mined cue rate and the rules' verb list.
-    let rate = cue_rate(&w);
-    let bucket = if rate <= 0.0 { 0 } else { 1 + (rate * 5.0).min(4.0) as u32 };
-    f(17, &bucket.to_string());
-    f(18, if SPEECH_VERBS.contains(&w.as_str()) { "speech" } else { "-" });
+    let rate = cue_rate(w);
+    let bucket = if rate <= 0.0 { 0 } else { 1 + (rate * 5.0).min(4.0) as usize };
+    out.push(h(17, &[["0", "1", "2", "3", "4", "5"][bucket.min(5)]]));
+    out.push(h(18, &[if SPEECH_VERBS.contains(&w) { "speech" } else { "-" }]));
     // Position in the sentence and quotation context.
     let pos = i - a;
     let pos_b = match pos {
@@ -147,24 +197,25 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
         6..=10 => "6-10",
         _ => "11+",
     };
-    f(19, pos_b);
+    out.push(h(19, &[pos_b]));
     let left = b - i - 1;
-    f(20, match left {
+    out.push(h(20, &[match left {
         0 | 1 => "0-1",
         2..=4 => "2-4",
         5..=9 => "5-9",
         _ => "10+",
-    });
+    }]));
     let in_q = doc.in_quote(i);
-    f(21, if in_q { "inq" } else { "outq" });
+    out.push(h(21, &[if in_q { "inq" } else { "outq" }]));
     // Counted in constant time (`is_quote`'s marks): a scan per token would be
     // quadratic in the sentence's length.
-    let q_before = doc.quote_marks(a, i) > 0;
-    let q_after = doc.quote_marks(i + 1, b) > 0;
-    f(22, &format!("{q_before}{q_after}"));
-    f(23, &format!("{w} {q_before}{q_after}"));
-    let that_after = (i + 1..(i + 6).min(b)).any(|k| doc.lower(k) == "that");
-    f(24, &format!("{that_after}"));
+    let tf = |x: bool| if x { "true" } else { "false" };
+    let q_before = tf(doc.quote_marks(a, i) > 0);
+    let q_after = tf(doc.quote_marks(i + 1, b) > 0);
+    out.push(h(22, &[q_before, q_after]));
+    out.push(h(23, &[w, " ", q_before, q_after]));
+    let that_after = (i + 1..(i + 6).min(b)).any(|k| doc.low(k) == "that");
+    out.push(h(24, &[tf(that_after)]));
 }
 
 fn is_time(w: &str) -> bool {

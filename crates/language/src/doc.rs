@@ -21,6 +21,8 @@ pub struct Doc<'a> {
     /// The number of quotation-mark tokens before each token (and before the
     /// end), for [`Doc::quote_marks`].
     marks_before: Vec<u32>,
+    /// Each token lower-cased, once (rules ask for it many times per token).
+    lowered: Vec<String>,
 }
 
 impl<'a> Doc<'a> {
@@ -59,7 +61,8 @@ impl<'a> Doc<'a> {
             }
         }
         marks_before.push(marks);
-        Doc { text, tokens, sentence_of, sentences, quoted, marks_before }
+        let lowered = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        Doc { text, tokens, sentence_of, sentences, quoted, marks_before, lowered }
     }
 
     /// The word at token `i` ("" past the end).
@@ -69,7 +72,12 @@ impl<'a> Doc<'a> {
 
     /// The word at token `i`, lower-cased.
     pub fn lower(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+        self.low(i).to_string()
+    }
+
+    /// The word at token `i`, lower-cased, borrowed ("" past the end).
+    pub fn low(&self, i: usize) -> &str {
+        self.lowered.get(i).map_or("", String::as_str)
     }
 
     /// The text from token `a` to token `b` (exclusive), with the white space between.
