@@ -31,6 +31,21 @@ const LINK_LOCK: i64 = 0x646f_7373_0002;
 /// New articles linked at a time (what linking holds in memory is
 /// proportional to it, not to the corpus).
 const LINK_CHUNK: usize = 1000;
+/// Story features kept from one chunk to the next (the candidates of one
+/// chunk are often those of the next: copies, the same story); forgotten
+/// past this many, so memory stays bounded.
+const FEATURES_KEPT: usize = 10_000;
+/// Term postings kept from one chunk to the next, at most.
+const POSTINGS_KEPT: usize = 1_000_000;
+
+/// What one linking run keeps from chunk to chunk: nothing in the store
+/// changes while it runs, so what was read once holds.
+#[derive(Default)]
+struct Kept {
+    feats: HashMap<i64, StoryFeatures>,
+    postings: HashMap<String, Vec<(i64, Option<i64>)>>,
+    postings_len: usize,
+}
 /// Most candidate articles compared with one new article.
 const MAX_CANDIDATES: usize = 400;
 /// An article's rarest terms looked up to find the articles it may share a
@@ -153,24 +168,24 @@ fn decode_terms(s: &str) -> Vec<(String, f64)> {
     v
 }
 
-fn shift_day(day: i64, by: i64) -> String {
-    let (y, m, dd) = crate::civil_from_days(day + by);
-    format!("{y:04}-{m:02}-{dd:02}")
-}
-
 /// Links of the new articles to the stored articles they could be related
 /// to: those sharing a locality-sensitive hash band of their shingles (copies,
 /// at any date) and the [`MAX_CANDIDATES`] within the story window sharing
 /// most of their [`CANDIDATE_TERMS`] rarest headline and lead terms. Every
 /// set is read in one query (a list of ids or terms), not per article,
 /// so that linking costs little even over a network. The links written.
-fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df) -> Result<usize, StoreError> {
+fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Result<usize, StoreError> {
     if new.is_empty() {
         return Ok(0);
     }
     let phases = crate::trace::Phases::new("link chunk");
     df.trim();
-    let mut feats = features(conn, new, df)?;
+    if kept.feats.len() > FEATURES_KEPT {
+        kept.feats.clear();
+    }
+    let Kept { feats, .. } = kept;
+    let missing: Vec<i64> = new.iter().copied().filter(|id| !feats.contains_key(id)).collect();
+    feats.extend(features(conn, &missing, df)?);
     phases.mark("new features");
     let mut candidates: HashMap<i64, Vec<i64>> = HashMap::new();
     // Copies: the articles sharing a band with a new article.
@@ -188,25 +203,33 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df) -> Result<usize, StoreErr
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         rare.insert(id, terms.into_iter().take(CANDIDATE_TERMS).map(|t| t.0.clone()).collect());
     }
-    let mut wanted: Vec<&str> = rare.values().flatten().map(String::as_str).collect();
+    if kept.postings_len > POSTINGS_KEPT {
+        kept.postings.clear();
+        kept.postings_len = 0;
+    }
+    let mut wanted: Vec<&str> = rare.values().flatten().map(String::as_str).filter(|t| !kept.postings.contains_key(*t)).collect();
     wanted.sort_unstable();
     wanted.dedup();
-    let mut postings: HashMap<String, Vec<(i64, Option<String>)>> = HashMap::new();
     if !wanted.is_empty() {
         let sql = format!("SELECT t.term, t.article, a.day FROM terms t JOIN articles a ON a.id = t.article WHERE {}", conn.in_list("t.term"));
         for r in conn.query(&sql, &[Value::List(wanted.iter().map(|t| (*t).into()).collect())])? {
-            postings.entry(r.text(0)).or_default().push((r.int(1), r.opt_text(2)));
+            kept.postings.entry(r.text(0)).or_default().push((r.int(1), r.opt_text(2).and_then(|d| crate::days_from_civil(&d))));
+            kept.postings_len += 1;
+        }
+        for t in wanted {
+            kept.postings.entry(t.to_string()).or_default();
         }
     }
+    let postings = &kept.postings;
     phases.mark("postings");
     for &id in new {
         let Some(me) = feats.get(&id) else { continue };
-        let window = me.day.map(|d| (shift_day(d, -dossier_corpus::groups::STORY_WINDOW_DAYS), shift_day(d, dossier_corpus::groups::STORY_WINDOW_DAYS)));
+        let w = dossier_corpus::groups::STORY_WINDOW_DAYS;
         let mut shared: HashMap<i64, usize> = HashMap::new();
         for t in rare.get(&id).into_iter().flatten() {
             for (other, day) in postings.get(t).into_iter().flatten() {
-                let inside = match (&window, day) {
-                    (Some((lo, hi)), Some(d)) => d >= lo && d <= hi,
+                let inside = match (me.day, day) {
+                    (Some(mine), Some(d)) => (d - mine).abs() <= w,
                     _ => true,
                 };
                 if *other != id && inside {
@@ -335,8 +358,9 @@ impl Store {
                 df.count_all(conn)?;
             }
             let mut links = 0;
+            let mut kept = Kept::default();
             for chunk in new.chunks(LINK_CHUNK) {
-                links += link_new(conn, chunk, &mut df)?;
+                links += link_new(conn, chunk, &mut df, &mut kept)?;
             }
             phases.mark("pairs");
             let stories = regroup(conn)?;
