@@ -5,8 +5,40 @@ use crate::hash::{hash_bytes, hash_str, mix, U64Map};
 use std::io::Read;
 use std::sync::OnceLock;
 
-static CLUSTERS_GZ: &[u8] = include_bytes!("../data/clusters.bin.gz");
 static GAZETTEERS_GZ: &[u8] = include_bytes!("../data/gazetteers.txt.gz");
+
+// The word-cluster table, built from `data/clusters.bin.gz` by `build.rs`:
+// word hashes in an open-addressing table (0 = empty slot, linear probing),
+// each slot's cluster row, and each row's coarser clusters; read in place.
+include!(concat!(env!("OUT_DIR"), "/clusters.rs"));
+static WORD_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_keys.bin"));
+static WORD_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_rows.bin"));
+static K1024: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/k1024.bin"));
+static K128: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/k128.bin"));
+
+fn u16_at(b: &[u8], i: usize) -> Option<u16> {
+    Some(u16::from_le_bytes([*b.get(2 * i)?, *b.get(2 * i + 1)?]))
+}
+
+/// The cluster row of a word hash, from the built table.
+fn word_row(h: u64) -> Option<u16> {
+    if h == 0 || WORD_KEYS.len() != 8 * WORD_SLOTS {
+        return None;
+    }
+    let mask = WORD_SLOTS - 1;
+    let mut i = (h as usize) & mask;
+    for _ in 0..WORD_SLOTS {
+        let k = u64::from_le_bytes(WORD_KEYS[8 * i..8 * i + 8].try_into().ok()?);
+        if k == h {
+            return u16_at(WORD_ROWS, i);
+        }
+        if k == 0 {
+            return None;
+        }
+        i = (i + 1) & mask;
+    }
+    None
+}
 
 /// Gazetteer classes, in the order of their bit in a match mask.
 pub(crate) const GAZ_CLASSES: [&str; 5] = ["country", "city", "state", "continent", "demonym"];
@@ -21,11 +53,8 @@ pub(crate) struct Clusters {
     pub k128: u32,
 }
 
-/// The decoded resources.
+/// The decoded resources (the word clusters are read in place, see [`word_row`]).
 pub(crate) struct Resources {
-    words: U64Map<u16>,
-    k1024: Vec<u16>,
-    k128: Vec<u16>,
     /// Lower-cased phrase hash (see [`phrase_step`]) to class bit mask.
     gaz: U64Map<u8>,
     /// Fingerprint of the embedded resource bytes; a model records the one it was trained with.
@@ -50,38 +79,8 @@ fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-fn read_u32(b: &[u8], pos: &mut usize) -> Result<u32, String> {
-    let s = b.get(*pos..*pos + 4).ok_or("clusters: truncated")?;
-    *pos += 4;
-    Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
-}
-
-fn read_u16s(b: &[u8], pos: &mut usize, n: usize) -> Result<Vec<u16>, String> {
-    let s = b.get(*pos..*pos + 2 * n).ok_or("clusters: truncated")?;
-    *pos += 2 * n;
-    Ok(s.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]])).collect())
-}
-
 impl Resources {
     fn load() -> Result<Resources, String> {
-        let b = gunzip(CLUSTERS_GZ)?;
-        if !b.starts_with(b"DNCL1\n") {
-            return Err("clusters: bad magic".into());
-        }
-        let mut pos = 6;
-        let n_rows = read_u32(&b, &mut pos)? as usize;
-        let k1024 = read_u16s(&b, &mut pos, n_rows)?;
-        let k128 = read_u16s(&b, &mut pos, n_rows)?;
-        let n_words = read_u32(&b, &mut pos)? as usize;
-        let rows = read_u16s(&b, &mut pos, n_words)?;
-        let text = std::str::from_utf8(&b[pos..]).map_err(|_| "clusters: bad UTF-8")?;
-        let mut words = U64Map::default();
-        words.reserve(n_words);
-        for (w, &r) in text.split('\n').zip(rows.iter()) {
-            if (r as usize) < n_rows {
-                words.insert(hash_str(w), r);
-            }
-        }
         let g = gunzip(GAZETTEERS_GZ)?;
         let g = std::str::from_utf8(&g).map_err(|_| "gazetteers: bad UTF-8")?;
         let mut gaz: U64Map<u8> = U64Map::default();
@@ -101,8 +100,8 @@ impl Resources {
             }
             *gaz.entry(h).or_insert(0) |= 1 << bit;
         }
-        let fingerprint = hash_bytes(hash_bytes(1, CLUSTERS_GZ), GAZETTEERS_GZ);
-        Ok(Resources { words, k1024, k128, gaz, fingerprint })
+        let fingerprint = hash_bytes(CLUSTERS_FINGERPRINT, GAZETTEERS_GZ);
+        Ok(Resources { gaz, fingerprint })
     }
 
     /// The embedded resources, decoded once.
@@ -114,13 +113,12 @@ impl Resources {
     /// Clusters of a word given the hashes of its exact and lower-cased forms.
     #[inline]
     pub(crate) fn clusters(&self, exact: u64, lower: u64) -> Option<Clusters> {
-        let r = self.words.get(&exact).or_else(|| self.words.get(&lower))?;
-        let i = *r as usize;
-        Some(Clusters {
-            row: *r as u32,
-            k1024: *self.k1024.get(i)? as u32,
-            k128: *self.k128.get(i)? as u32,
-        })
+        let r = word_row(exact).or_else(|| word_row(lower))?;
+        let i = r as usize;
+        if i >= N_ROWS {
+            return None;
+        }
+        Some(Clusters { row: r as u32, k1024: u16_at(K1024, i)? as u32, k128: u16_at(K128, i)? as u32 })
     }
 
     /// Gazetteer classes (bit mask) of a phrase hash, 0 if none.
