@@ -100,7 +100,7 @@ fn bucket_score(s: f32) -> &'static str {
 
 /// The cue's head: its last word that is not a particle.
 pub fn head_of(doc: &Doc, (cs, ce): (usize, usize)) -> usize {
-    (cs..ce).rev().find(|&k| !PARTICLES.contains(&doc.lower(k).as_str()) && doc.w(k).chars().any(char::is_alphabetic)).unwrap_or(cs)
+    (cs..ce).rev().find(|&k| !PARTICLES.contains(&doc.low(k)) && doc.w(k).chars().any(char::is_alphabetic)).unwrap_or(cs)
 }
 
 /// The proposals of a document: one per rule attribution with a cue of
@@ -133,7 +133,7 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         let a = doc.sentence_start(i);
         let cs = crate::cue_start(doc, a, i);
         let mut ce = i + 1;
-        if matches!(doc.lower(ce).as_str(), "for" | "on" | "against" | "out" | "about" | "up") {
+        if matches!(doc.low(ce), "for" | "on" | "against" | "out" | "about" | "up") {
             ce += 1;
         }
         out.push(proposal(doc, quotes, scores, i, (cs, ce), None));
@@ -159,7 +159,7 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
         add("rest", ce, b, false);
         add("rest-comma", ce, first_comma(ce), false);
         add("rest-end", ce, first_end(ce), false);
-        if let Some(t) = (ce..(ce + 8).min(b)).find(|&k| doc.lower(k) == "that" || doc.w(k) == ":") {
+        if let Some(t) = (ce..(ce + 8).min(b)).find(|&k| doc.low(k) == "that" || doc.w(k) == ":") {
             add("that", t + 1, b, false);
             add("that-comma", t + 1, first_comma(t + 1), false);
             add("that-end", t + 1, first_end(t + 1), false);
@@ -212,7 +212,7 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
             tags.push(vec!["rule"]);
             // The rules leave a "that" out of the content; PolNeAR keeps it.
             let (x, y) = rule_tokens(doc, span, cs);
-            if att.parts.is_empty() && x > 0 && doc.lower(x - 1) == "that" {
+            if att.parts.is_empty() && x > 0 && doc.low(x - 1) == "that" {
                 cands.push((vec!["rule-that"], (x - 1, y), span.1 <= doc.tokens[cs].start));
             }
         }
@@ -268,7 +268,7 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
                 format!("q0={}", is_quote_mark(doc.w(x))),
                 format!("qin={}", (x..y).any(|k| is_quote_mark(doc.w(k)))),
                 format!("commas={}", bucket_len((x..y).filter(|&k| doc.w(k) == ",").count())),
-                format!("cue-in={}", (x..y).any(|k| k != head && (SPEECH_VERBS.contains(&doc.lower(k).as_str()) || scores.get(k).is_some_and(|&s| s > 8.0)))),
+                format!("cue-in={}", (x..y).any(|k| k != head && (SPEECH_VERBS.contains(&doc.low(k)) || scores.get(k).is_some_and(|&s| s > 8.0)))),
                 format!("sent={cands_sent}"),
                 format!("w={w}|f={first}"),
                 format!("w={w}|len={}", bucket_len(y.saturating_sub(x))),

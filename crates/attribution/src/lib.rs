@@ -142,7 +142,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
     for att in &mut atts {
         let (Some((s, e)), None, SourceType::Anonymous) = (att.source, att.source_entity, att.source_type) else { continue };
         let mut x = s;
-        while x < e && matches!(doc.lower(x).as_str(), "the" | "a" | "an" | "some" | "several" | "two" | "three" | "other" | "many") {
+        while x < e && matches!(doc.low(x), "the" | "a" | "an" | "some" | "several" | "two" | "three" | "other" | "many") {
             x += 1;
         }
         let words: Vec<String> = (x..e).map(|k| doc.lower(k)).collect();
@@ -152,7 +152,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         let name = doc.span_text(x, e);
         let affiliation = (x..e).find_map(|k| {
             let w = doc.lower(k);
-            if w == "presidential" || w == "white" && doc.lower(k + 1) == "house" {
+            if w == "presidential" || w == "white" && doc.low(k + 1) == "house" {
                 Some("the president".to_string())
             } else {
                 dossier_language::entities::demonym_place(doc.w(k)).map(str::to_string)
@@ -273,8 +273,8 @@ fn fix_source(doc: &Doc, att: &mut Attribution) {
     let Some((cs, ce)) = att.cue else { return };
     let verb = doc.lower(ce.saturating_sub(1));
     let verb = if matches!(verb.as_str(), "for" | "on" | "against" | "out" | "to" | "about" | "up") { doc.lower(ce.saturating_sub(2)) } else { verb };
-    let passive = (cs..ce).any(|k| matches!(doc.lower(k).as_str(), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb.as_str(), "told" | "asked" | "seen" | "known" | "thought"));
-    if passive && doc.lower(ce) != "by" && att.kind != Kind::NoComment {
+    let passive = (cs..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb.as_str(), "told" | "asked" | "seen" | "known" | "thought"));
+    if passive && doc.low(ce) != "by" && att.kind != Kind::NoComment {
         att.source = None;
         return;
     }
@@ -375,7 +375,7 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
 /// The cue's start: auxiliaries and adverbs before the verb belong to it.
 fn cue_start(doc: &Doc, a: usize, verb: usize) -> usize {
     let mut s = verb;
-    while s > a && (AUXILIARIES.contains(&doc.lower(s - 1).as_str()) || doc.lower(s - 1) == "not" || doc.lower(s - 1) == "n't") {
+    while s > a && (AUXILIARIES.contains(&doc.low(s - 1)) || doc.low(s - 1) == "not" || doc.low(s - 1) == "n't") {
         s -= 1;
     }
     s
@@ -396,13 +396,13 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         return None;
     }
     // "…, who have said": the noun phrase "who" stands for.
-    if matches!(doc.lower(end - 1).as_str(), "who" | "which") {
+    if matches!(doc.low(end - 1), "who" | "which") {
         return Some((antecedent_of_who(doc, a, end - 1).unwrap_or((end - 1, end)), None));
     }
     // Clause boundaries: start after the last ; : — “ ” or "that" before the cue.
     let mut s = a;
     for k in a..end {
-        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.lower(k) == "that" && k + 1 < end {
+        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end {
             s = k + 1;
         }
     }
@@ -443,14 +443,14 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // An appositive right after the name belongs to the source: "Josh Earnest, the White House press secretary".
     if let Some(&(x1, y1)) = rest.first() {
         let f = doc.lower(x1);
-        let report_in = doc.lower(x) == "the" && DOCUMENT_HEADS.contains(&doc.lower(y0 - 1).as_str()) && matches!(f.as_str(), "in" | "by" | "from");
+        let report_in = doc.low(x) == "the" && DOCUMENT_HEADS.contains(&doc.low(y0 - 1)) && matches!(f.as_str(), "in" | "by" | "from");
         if matches!(f.as_str(), "the" | "a" | "an") || report_in || doc.w(x1).chars().next().is_some_and(char::is_uppercase) && y1 - x1 <= 6 {
             y = y1;
         }
     }
     // Strip a leading conjunction.
     let mut x = x;
-    while x < y && matches!(doc.lower(x).as_str(), "but" | "and" | "yet" | "so" | "still" | "also") {
+    while x < y && matches!(doc.low(x), "but" | "and" | "yet" | "so" | "still" | "also") {
         x += 1;
     }
     if x >= y || y - x > 16 {
@@ -468,7 +468,7 @@ fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> 
     }
     let end = who - 1;
     let mut s = end;
-    while s > a && !is_punct(doc.w(s - 1)) && !matches!(doc.lower(s - 1).as_str(), "to" | "by" | "that" | "said" | "says") && end - s < 6 {
+    while s > a && !is_punct(doc.w(s - 1)) && !matches!(doc.low(s - 1), "to" | "by" | "that" | "said" | "says") && end - s < 6 {
         s -= 1;
     }
     (s < end).then_some((s, end))
@@ -483,11 +483,11 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         i + 3
     } else if matches!(w.as_str(), "declined" | "declines") && next(1) == "comment" {
         i + 2
-    } else if matches!(w.as_str(), "respond" | "reply" | "return") && (i..(i + 8).min(b)).any(|k| matches!(doc.lower(k).as_str(), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && (i.saturating_sub(3)..i).any(|k| matches!(doc.lower(k).as_str(), "not" | "n't")) {
-        (i..(i + 8).min(b)).find(|&k| matches!(doc.lower(k).as_str(), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
-    } else if w == "reached" && i >= 2 && doc.lower(i - 1) == "be" && matches!(doc.lower(i - 2).as_str(), "not" | "n't") {
+    } else if matches!(w.as_str(), "respond" | "reply" | "return") && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && (i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't")) {
+        (i..(i + 8).min(b)).find(|&k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
+    } else if w == "reached" && i >= 2 && doc.low(i - 1) == "be" && matches!(doc.low(i - 2), "not" | "n't") {
         if next(1) == "for" && next(2) == "comment" { i + 3 } else { i + 1 }
-    } else if matches!(w.as_str(), "confirm" | "comment" | "say") && i >= 2 && matches!(doc.lower(i - 1).as_str(), "not" | "n't") && matches!(doc.lower(i - 2).as_str(), "would" | "could" | "did" | "wo" | "does") {
+    } else if matches!(w.as_str(), "confirm" | "comment" | "say") && i >= 2 && matches!(doc.low(i - 1), "not" | "n't") && matches!(doc.low(i - 2), "would" | "could" | "did" | "wo" | "does") {
         i + 1
     } else {
         return None;
@@ -496,7 +496,7 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     let (source, stance) = subject(doc, a, cs).map_or((None, None), |(s, st)| (Some(s), st));
     // The topic: "on a news report that …" up to the sentence's end.
     let mut content = None;
-    if cue_end < b && matches!(doc.lower(cue_end).as_str(), "on" | "about") {
+    if cue_end < b && matches!(doc.low(cue_end), "on" | "about") {
         let (x, y) = trim(doc, cue_end + 1, b);
         content = chars(doc, x, y);
     }
@@ -515,13 +515,13 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
 
 /// `CONTENT, according to SOURCE` and `According to SOURCE, CONTENT`.
 fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, usize)> {
-    if doc.lower(i) != "according" || doc.lower(i + 1) != "to" {
+    if doc.low(i) != "according" || doc.low(i + 1) != "to" {
         return None;
     }
     // The source runs to the next comma (or the sentence's end).
     let src_end = (i + 2..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | "—")).unwrap_or(b);
     let source = (i + 2 < src_end).then_some((i + 2, src_end));
-    let lead = (a..i).all(|k| matches!(doc.lower(k).as_str(), "but" | "and" | "yet" | "“"));
+    let lead = (a..i).all(|k| matches!(doc.low(k), "but" | "and" | "yet" | "“"));
     let (x, y) = if lead {
         trim(doc, src_end + 1, b)
     } else {
@@ -572,7 +572,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let learned_only = learned && !speech_verb && cue_rate(&w) < MIN_CUE_RATE;
     let mined = !speech_verb && (cue_rate(&w) >= MIN_CUE_RATE || learned) && w != "according";
     // "competing to demonstrate that": an infinitive's subject is not before it.
-    if learned_only && i > a && doc.lower(i - 1) == "to" {
+    if learned_only && i > a && doc.low(i - 1) == "to" {
         return None;
     }
     if !(speech_verb || mined) || inside_quote(quotes, i) {
@@ -581,19 +581,19 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // "while not denying the report": a participle in an interrupting clause;
     // "cautious in discussing", "the deciding vote": gerunds and adjectives.
     // But "by saying he would …", "after saying that …": a gerund the detector is sure of.
-    let sure_gerund = score > cues::STRONG_CUE && i > a && matches!(doc.lower(i - 1).as_str(), "by" | "for" | "after" | "before");
-    if w.ends_with("ing") && i > a && !sure_gerund && matches!(doc.lower(i - 1).as_str(), "not" | "while" | "without" | "in" | "of" | "for" | "about" | "by" | "after" | "before" | "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+    let sure_gerund = score > cues::STRONG_CUE && i > a && matches!(doc.low(i - 1), "by" | "for" | "after" | "before");
+    if w.ends_with("ing") && i > a && !sure_gerund && matches!(doc.low(i - 1), "not" | "while" | "without" | "in" | "of" | "for" | "about" | "by" | "after" | "before" | "the" | "a" | "an" | "his" | "her" | "their" | "its") {
         return None;
     }
     // Verbs that are rarely speech unless a clause follows (or the detector is sure).
     let weak = score <= cues::STRONG_CUE && matches!(w.as_str(), "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue" | "notes" | "claims" | "reports" | "estimates" | "warning" | "vows" | "promises" | "hopes" | "fears");
-    if weak && doc.lower(i + 1) != "that" {
+    if weak && doc.low(i + 1) != "that" {
         return None;
     }
     let cs = cue_start(doc, a, i);
     let mut cue_end = i + 1;
     // "called for", "warned against": the particle belongs to the cue.
-    if mined && matches!(doc.lower(cue_end).as_str(), "for" | "on" | "against" | "out" | "to" | "about" | "up") {
+    if mined && matches!(doc.low(cue_end), "for" | "on" | "against" | "out" | "to" | "about" | "up") {
         cue_end += 1;
     }
     // "said in a statement", "wrote on Twitter" stay out of the content.
@@ -613,7 +613,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     }
     // "“…,” she told reporters.": a short object ends the sentence after a quotation.
     let object_tail = OBJECT_VERBS.contains(&w.as_str()) && tail_len > 0 && tail_len <= 4 && (cs.saturating_sub(6).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\""));
-    let tail_is_adjunct = tail_is_adjunct || object_tail && (cue_end..b).all(|k| !matches!(doc.lower(k).as_str(), "that" | ":" | "“" | "\""));
+    let tail_is_adjunct = tail_is_adjunct || object_tail && (cue_end..b).all(|k| !matches!(doc.low(k), "that" | ":" | "“" | "\""));
     if tail_is_adjunct && cs > a {
         // Find the comma (or closing quote) that ends the content.
         // The source runs back to the comma or closing quote that ends the
@@ -631,7 +631,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         if k > a && cs > k && cs - k <= 25 {
             let src = (k, cs);
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
-            let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.lower(t).as_str()));
+            let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)));
             // "Too often, Mr. Clarke said, the debate is infected …": a short
             // adverbial before a parenthetical cue; the clause after it is the content.
             let tail_start = cue_end + usize::from(doc.w(cue_end) == ",");
@@ -652,7 +652,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
 
     // Normal order: SOURCE CUE (OBJECT) (that|:) CONTENT.
     // A cue coordinated with an earlier one ("… and has declared that …") shares its subject.
-    let subject_end = if cs > a && doc.lower(cs - 1) == "and" { first_cue_before(doc, a, cs - 1).unwrap_or(cs) } else { cs };
+    let subject_end = if cs > a && doc.low(cs - 1) == "and" { first_cue_before(doc, a, cs - 1).unwrap_or(cs) } else { cs };
     let (source, stance) = match subject(doc, a, subject_end) {
         Some((s, st)) => (Some(s), st),
         None => (None, None),
@@ -660,17 +660,17 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let mut c = cue_end;
     if OBJECT_VERBS.contains(&w.as_str()) {
         // Skip the object: up to "that", a quote, a colon, or a short noun phrase.
-        if let Some(t) = (c..(c + 8).min(b)).find(|&k| matches!(doc.lower(k).as_str(), "that" | ":" | "“" | "\"" | ",")) {
+        if let Some(t) = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ",")) {
             c = t;
-        } else if doc.lower(c) != "to" {
+        } else if doc.low(c) != "to" {
             c = (c + 2).min(b);
         }
     }
     // "announced Tuesday that …": a time word between the cue and "that".
-    if is_time_word(&doc.lower(c)) && doc.lower(c + 1) == "that" {
+    if is_time_word(&doc.lower(c)) && doc.low(c + 1) == "that" {
         c += 1;
     }
-    if matches!(doc.lower(c).as_str(), "that" | ":" | ",") {
+    if matches!(doc.low(c), "that" | ":" | ",") {
         if doc.w(c) == ":" {
             cue_end = c + 1;
         }
@@ -684,20 +684,20 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             return Some((att, b));
         }
     }
-    let clause = doc.lower(c.saturating_sub(1)) == "that" || doc.w(c.saturating_sub(1)) == ":" && is_quote_mark(doc.w(c));
+    let clause = doc.low(c.saturating_sub(1)) == "that" || doc.w(c.saturating_sub(1)) == ":" && is_quote_mark(doc.w(c));
     let bare = !clause && !is_quote_mark(doc.w(c)) && c == cue_end;
-    if c >= b || doc.lower(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) && !mined || weak && doc.lower(cue_end) != "that" || learned_only && !clause {
+    if c >= b || doc.low(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) && !mined || weak && doc.low(cue_end) != "that" || learned_only && !clause {
         return None;
     }
     // The content ends at the sentence's end, or where an "according to" or a
     // ", SOURCE said" tail starts; a quotation that opens the content runs to its close.
     let mut end = b;
     for k in c..b {
-        if doc.w(k) == "," && (doc.lower(k + 1) == "according" || k + 2 < b && SPEECH_VERBS.contains(&doc.lower(k + 2).as_str()) && doc.lower(k + 1) != "that") {
+        if doc.w(k) == "," && (doc.low(k + 1) == "according" || k + 2 < b && SPEECH_VERBS.contains(&doc.low(k + 2)) && doc.low(k + 1) != "that") {
             end = k;
             break;
         }
-        if doc.lower(k) == "and" && coordinated_cue(doc, k + 1, b).is_some() {
+        if doc.low(k) == "and" && coordinated_cue(doc, k + 1, b).is_some() {
             end = k;
             break;
         }
@@ -708,7 +708,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // A bare object ("touted their record and attacked …") ends where the
         // next verb phrase starts. (Ending it at "during", "because", "after"
         // too lowered jaccard50 and exact on PolNeAR dev.)
-        if bare && k > c && !inside_quote(quotes, k) && doc.lower(k) == "and" && starts_verb_phrase(doc, k + 1) {
+        if bare && k > c && !inside_quote(quotes, k) && doc.low(k) == "and" && starts_verb_phrase(doc, k + 1) {
             end = k;
             break;
         }
@@ -762,7 +762,7 @@ fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
     if matches!(w, ";" | "—" | "―") {
         return true;
     }
-    if doc.lower(k) == "but" {
+    if doc.low(k) == "but" {
         return true;
     }
     if w != "," {
@@ -777,13 +777,13 @@ fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
         "but" | "while" | "although" | "though" | "which" | "whereas" | "because" | "since" | "even" | "including" | "according" | "despite" | "unless" | "as" | "in" | "during" | "at" | "after" | "before"
     ) || next.len() > 4 && next.ends_with("ing") && next != "nothing" && next != "something"
         // ", suggesting that …" goes on with what the source said.
-        && !(SPEECH_VERBS.contains(&next.as_str()) && doc.lower(k + 2) == "that")
+        && !(SPEECH_VERBS.contains(&next.as_str()) && doc.low(k + 2) == "that")
 }
 
 /// Does a verb phrase start at token `k` ("attacked", "said", "has promised")?
 fn starts_verb_phrase(doc: &Doc, k: usize) -> bool {
     let mut v = k;
-    while AUXILIARIES.contains(&doc.lower(v).as_str()) && v < k + 3 {
+    while AUXILIARIES.contains(&doc.low(v)) && v < k + 3 {
         v += 1;
     }
     let w = doc.lower(v);
@@ -799,10 +799,10 @@ fn starts_verb_phrase(doc: &Doc, k: usize) -> bool {
 /// "that"): returns the verb's index.
 fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
     let mut v = k;
-    while v < b && AUXILIARIES.contains(&doc.lower(v).as_str()) {
+    while v < b && AUXILIARIES.contains(&doc.low(v)) {
         v += 1;
     }
-    (v < b && SPEECH_VERBS.contains(&doc.lower(v).as_str()) && doc.lower(v + 1) == "that").then_some(v)
+    (v < b && SPEECH_VERBS.contains(&doc.low(v)) && doc.low(v + 1) == "that").then_some(v)
 }
 
 /// The start of the last cue (auxiliaries included) before token `end` in the
@@ -810,7 +810,7 @@ fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
 fn first_cue_before(doc: &Doc, a: usize, end: usize) -> Option<usize> {
     let mut found = None;
     for v in a..end {
-        if SPEECH_VERBS.contains(&doc.lower(v).as_str()) && doc.lower(v + 1) == "that" {
+        if SPEECH_VERBS.contains(&doc.low(v)) && doc.low(v + 1) == "that" {
             found = Some(cue_start(doc, a, v));
             break;
         }

@@ -292,18 +292,18 @@ fn add_role(e: &mut Entity, role: String, affiliation: Option<String>) {
 fn split_titles(words: &Words, start: usize, end: usize) -> (usize, Option<(String, Option<String>)>) {
     let mut s = start;
     // Titles inside the span ("President Obama" tagged as one name).
-    while s + 1 < end && (ROLE_WORDS.contains(&words.lower(s).as_str()) && is_title_word(&words.lower(s)) || HONORIFICS.contains(&words.lower(s).as_str())) {
+    while s + 1 < end && (ROLE_WORDS.contains(&words.low(s)) && is_title_word(&words.lower(s)) || HONORIFICS.contains(&words.low(s))) {
         s += 1;
     }
     // Role words before the span (and any honorific between).
     let mut k = start;
-    while k > 0 && HONORIFICS.contains(&words.lower(k - 1).as_str()) {
+    while k > 0 && HONORIFICS.contains(&words.low(k - 1)) {
         k -= 1;
     }
     let mut role_start = k;
     while role_start > words.sentence_start(start) {
         let w = words.lower(role_start - 1);
-        if ROLE_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "the" | "of") || w == "of" && role_start >= 2 && ROLE_WORDS.contains(&words.lower(role_start - 2).as_str()) {
+        if ROLE_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "the" | "of") || w == "of" && role_start >= 2 && ROLE_WORDS.contains(&words.low(role_start - 2)) {
             role_start -= 1;
         } else {
             break;
@@ -311,15 +311,15 @@ fn split_titles(words: &Words, start: usize, end: usize) -> (usize, Option<(Stri
     }
     // Title tokens inside the span belong to the role too.
     let mut role_tokens: Vec<usize> = (role_start..k).collect();
-    role_tokens.extend((start..s).filter(|&i| !HONORIFICS.contains(&words.lower(i).as_str())));
-    role_tokens.retain(|&i| !HONORIFICS.contains(&words.lower(i).as_str()));
-    while role_tokens.first().is_some_and(|&i| matches!(words.lower(i).as_str(), "former" | "acting" | "top" | "of" | "the")) {
+    role_tokens.extend((start..s).filter(|&i| !HONORIFICS.contains(&words.low(i))));
+    role_tokens.retain(|&i| !HONORIFICS.contains(&words.low(i)));
+    while role_tokens.first().is_some_and(|&i| matches!(words.low(i), "former" | "acting" | "top" | "of" | "the")) {
         role_tokens.remove(0);
     }
     let role = role_tokens.iter().map(|&i| words.w(i)).collect::<Vec<_>>().join(" ");
     let role = normalise_role(&role);
     let affiliation = role_start.checked_sub(1).and_then(|i| demonym_place(words.w(i))).map(str::to_string);
-    let role_ok = role_tokens.iter().any(|&i| ROLE_HEADS.contains(&words.lower(i).as_str()) || is_title_word(&words.lower(i)));
+    let role_ok = role_tokens.iter().any(|&i| ROLE_HEADS.contains(&words.low(i)) || is_title_word(&words.lower(i)));
     (s, if role_ok { Some((role, affiliation)) } else { None })
 }
 
@@ -367,7 +367,7 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
         return None;
     }
     let mut k = end + 1;
-    if matches!(words.lower(k).as_str(), "the" | "a" | "an") {
+    if matches!(words.low(k), "the" | "a" | "an") {
         k += 1;
     }
     let start = k;
@@ -402,11 +402,11 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
         return None;
     }
     let head = start - 2;
-    if !ROLE_HEADS.contains(&words.lower(head).as_str()) {
+    if !ROLE_HEADS.contains(&words.low(head)) {
         return None;
     }
     let mut k = head;
-    while k > 0 && ROLE_WORDS.contains(&words.lower(k - 1).as_str()) && !matches!(words.lower(k - 1).as_str(), "the" | "of") {
+    while k > 0 && ROLE_WORDS.contains(&words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of") {
         k -= 1;
     }
     let poss = k.checked_sub(1).map(|i| words.w(i));
@@ -442,7 +442,7 @@ fn nominals(words: &Words, entities: &mut [Entity]) {
     let n = words.tokens.len();
     let mut i = 0;
     while i + 1 < n {
-        if words.lower(i) != "the" {
+        if words.low(i) != "the" {
             i += 1;
             continue;
         }
@@ -468,7 +468,7 @@ fn nominals(words: &Words, entities: &mut [Entity]) {
         };
         let next = words.w(h + 1);
         let followed_by_name = next.chars().next().is_some_and(char::is_uppercase) && !words.in_quote(h + 1) && h + 1 < words.sentences.get(words.sentence_of[h]).map_or(0, |s| s.tokens.end);
-        let plural_or_of = next == "of" || words.lower(h).ends_with('s') && !matches!(words.lower(h).as_str(), "boss");
+        let plural_or_of = next == "of" || words.lower(h).ends_with('s') && !matches!(words.low(h), "boss");
         if followed_by_name || plural_or_of || words.sentence_of[h] != words.sentence_of[i] {
             i = h + 1;
             continue;
@@ -524,7 +524,7 @@ const GROUP_MODIFIERS: &[&str] = &[
 fn groups(words: &Words, entities: &mut Vec<Entity>) {
     let n = words.tokens.len();
     for h in 0..n {
-        if !GROUP_HEADS.contains(&words.lower(h).as_str()) {
+        if !GROUP_HEADS.contains(&words.low(h)) {
             continue;
         }
         let mut s = h;
@@ -535,11 +535,11 @@ fn groups(words: &Words, entities: &mut Vec<Entity>) {
             let capital = w.chars().next().is_some_and(char::is_uppercase) && s - 1 != words.sentence_start(h);
             if let Some(p) = demonym_place(w) {
                 affiliation.get_or_insert_with(|| p.to_string());
-            } else if l == "presidential" || l == "white" && words.lower(s) == "house" {
+            } else if l == "presidential" || l == "white" && words.low(s) == "house" {
                 affiliation.get_or_insert_with(|| if l == "white" { "White House".to_string() } else { "the president".to_string() });
             } else if capital && !GROUP_MODIFIERS.contains(&l.as_str()) {
                 affiliation.get_or_insert_with(|| w.to_string());
-            } else if !GROUP_MODIFIERS.contains(&l.as_str()) && !(l == "house" && s >= 2 && words.lower(s - 2) == "white") {
+            } else if !GROUP_MODIFIERS.contains(&l.as_str()) && !(l == "house" && s >= 2 && words.low(s - 2) == "white") {
                 break;
             }
             s -= 1;
@@ -570,7 +570,7 @@ fn plural_pronouns(words: &Words, entities: &mut [Entity]) {
     group_mentions.sort();
     let mut found = Vec::new();
     for i in 0..words.tokens.len() {
-        if !matches!(words.lower(i).as_str(), "they" | "them" | "their" | "themselves") || words.in_quote(i) {
+        if !matches!(words.low(i), "they" | "them" | "their" | "themselves") || words.in_quote(i) {
             continue;
         }
         let si = words.sentence_of[i];
