@@ -18,6 +18,8 @@ use std::borrow::Cow;
 
 use memchr::memchr;
 
+use crate::scan::{close_tag, Cuts};
+
 /// The deepest nesting of elements kept.
 pub const MAX_DEPTH: usize = 256;
 
@@ -29,8 +31,7 @@ pub fn cap(html: &str, max: usize) -> Cow<'_, str> {
     if memchr::memchr_iter(b'<', b).count() <= max {
         return Cow::Borrowed(html);
     }
-    let mut out: Option<String> = None;
-    let mut kept_to = 0;
+    let mut cuts = Cuts::new(html);
     let mut depth = 0usize;
     let mut i = 0;
     while let Some(off) = memchr(b'<', &b[i..]) {
@@ -70,22 +71,14 @@ pub fn cap(html: &str, max: usize) -> Cow<'_, str> {
             _ => (start + 1, false),
         };
         if drop {
-            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            o.push_str(&html[kept_to..start]);
-            kept_to = end;
+            cuts.cut(start, end);
         }
         i = end;
         if i >= b.len() {
             break;
         }
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut o) => {
-            o.push_str(&html[kept_to.min(html.len())..]);
-            Cow::Owned(o)
-        }
-    }
+    cuts.finish()
 }
 
 /// Elements whose content is text, not tags.
@@ -130,20 +123,6 @@ fn tag_end(b: &[u8], from: usize) -> usize {
             _ => after_eq = false,
         }
         k += 1;
-    }
-    b.len()
-}
-
-/// One past the `>` of the first `</name` at or after `from`; the end of the
-/// input when there is none.
-fn close_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut i = from;
-    while let Some(p) = memchr::memmem::find(&b[i.min(b.len())..], b"</").map(|p| i + p) {
-        let after = &b[p + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
-            return memchr(b'>', &b[p..]).map_or(b.len(), |e| p + e + 1);
-        }
-        i = p + 2;
     }
     b.len()
 }

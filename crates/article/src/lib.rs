@@ -21,6 +21,7 @@ mod lang;
 pub mod meta;
 mod model;
 mod prestrip;
+mod scan;
 pub mod text;
 
 pub use model::{Article, Range, Reason, Removed};

@@ -10,12 +10,13 @@ use std::borrow::Cow;
 
 use memchr::memchr;
 
+use crate::scan::{close_tag, Cuts};
+
 /// `html` without scripts (JSON-LD kept), styles, inline SVG and comments.
 /// Returns the input unchanged (borrowed) when there is nothing to drop.
 pub fn prestrip(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
-    let mut out: Option<String> = None;
-    let mut kept_to = 0; // bytes before this are already copied (or dropped)
+    let mut cuts = Cuts::new(html);
     let mut i = 0;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let start = i + off;
@@ -37,9 +38,7 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
         };
         match skip_to {
             Some(end) => {
-                let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-                o.push_str(&html[kept_to..start]);
-                kept_to = end;
+                cuts.cut(start, end);
                 i = end;
             }
             None => i = start + 1,
@@ -48,13 +47,7 @@ pub fn prestrip(html: &str) -> Cow<'_, str> {
             break;
         }
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut o) => {
-            o.push_str(&html[kept_to.min(html.len())..]);
-            Cow::Owned(o)
-        }
-    }
+    cuts.finish()
 }
 
 /// Elements dropped whole: no article text is ever in them.
@@ -90,20 +83,6 @@ fn tag_end(b: &[u8], start: usize) -> usize {
             (None, b'>') => return start + k + 1,
             _ => {}
         }
-    }
-    b.len()
-}
-
-/// One past the `>` of the first `</name` at or after `from` (case-insensitive);
-/// the end of the input when the element is never closed.
-fn close_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut i = from;
-    while let Some(p) = find(b, i, b"</") {
-        let after = &b[p + 2..];
-        if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
-            return memchr(b'>', &b[p..]).map_or(b.len(), |e| p + e + 1);
-        }
-        i = p + 2;
     }
     b.len()
 }

@@ -316,3 +316,23 @@ pub fn scores(doc: &Doc) -> Vec<f32> {
 pub fn scores_with(doc: &Doc, m: &Model) -> Vec<f32> {
     (0..doc.tokens.len()).map(|i| m.token_score(doc, i)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped models' keys are `fnv` of whole feature strings; features
+    /// are now hashed piece by piece, which must give the same keys.
+    #[test]
+    fn pieces_hash_like_their_concatenation() {
+        assert_eq!(Fnv::new(11).str("said").str(" ").str("that").finish(), fnv(11, "said that"));
+        assert_eq!(Fnv::new(0).finish(), fnv(0, ""));
+        assert_ne!(fnv(1, "said"), fnv(2, "said"));
+    }
+
+    #[test]
+    fn weights_are_found_by_key() {
+        let m = Model::from_weights([(fnv(1, "said"), 2.0), (fnv(5, "he"), 0.5)].into_iter().collect());
+        assert_eq!(m.score(&[fnv(1, "said"), fnv(5, "he"), fnv(7, "x")]), 2.5);
+    }
+}
