@@ -183,7 +183,7 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     if kept.feats.len() > FEATURES_KEPT {
         kept.feats.clear();
     }
-    let Kept { feats, .. } = kept;
+    let feats = &mut kept.feats;
     let missing: Vec<i64> = new.iter().copied().filter(|id| !feats.contains_key(id)).collect();
     feats.extend(features(conn, &missing, df)?);
     phases.mark("new features");
