@@ -367,6 +367,10 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
         a += 1;
     }
     while b > a && is_punct(doc.w(b - 1)) && !matches!(doc.w(b - 1), "”" | "\"" | "’" | "%") {
+        // A parenthesis closing one opened in the range stays: "(D-Minn.)".
+        if doc.w(b - 1) == ")" && (a..b - 1).any(|k| doc.w(k) == "(") {
+            break;
+        }
         b -= 1;
     }
     (a, b)
@@ -400,11 +404,21 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         return Some((antecedent_of_who(doc, a, end - 1).unwrap_or((end - 1, end)), None));
     }
     // Clause boundaries: start after the last ; : — “ ” or "that" before the cue.
+    // A short parenthesis after a word ("Rep. Ann Lee (D-Mass.)") is part of
+    // the noun phrase, not a boundary.
     let mut s = a;
-    for k in a..end {
+    let mut k = a;
+    while k < end {
+        if doc.w(k) == "(" && k > a && !is_punct(doc.w(k - 1)) {
+            if let Some(c) = (k + 1..(k + 8).min(end)).find(|&c| doc.w(c) == ")") {
+                k = c + 1;
+                continue;
+            }
+        }
         if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end {
             s = k + 1;
         }
+        k += 1;
     }
     // Comma-separated chunks.
     let mut chunks: Vec<(usize, usize)> = Vec::new();
@@ -425,13 +439,32 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // leading adverbials ("In comments at a news conference Wednesday") only before the subject.
     let mut kept: Vec<(usize, usize)> = Vec::new();
     for &(x, y) in &chunks {
+        // "But many Democrats say": the conjunction is no adverbial.
+        let mut x = x;
+        while x + 1 < y && matches!(doc.low(x), "but" | "and" | "yet" | "so") {
+            x += 1;
+        }
         let first = doc.lower(x);
         let text = doc.span_text(x, y).to_lowercase();
         if text.contains("not denying") || text.contains("not deny") {
             stance = Some(Stance::NotDenied);
         }
         let interrupting = matches!(first.as_str(), "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
+        // "When Clinton noted that …": the cue is the subordinate clause's
+        // own verb, so its subject is inside the clause.
+        if y == end && kept.is_empty() && matches!(first.as_str(), "while" | "although" | "though" | "when" | "as" | "after" | "before" | "because" | "since" | "if") && y - x >= 2 && y - x <= 6 {
+            kept.push((x + 1, y));
+            continue;
+        }
         let leading = LEADING.contains(&first.as_str());
+        // "In a televised interview Trump declared": a leading adverbial
+        // without its comma ends in the name right before the cue.
+        if leading && !interrupting && kept.is_empty() && y == end {
+            if let Some(np) = trailing_name(doc, x + 1, y) {
+                kept.push(np);
+                continue;
+            }
+        }
         if interrupting || leading && kept.is_empty() {
             continue;
         }
@@ -459,6 +492,46 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         return Some(((from, end), stance));
     }
     Some(((x, y), stance))
+}
+
+/// Where a source after its cue ends ("…,” said Rep. Ann Lee (D-N.Y.), who …"):
+/// the first comma, full stop or semicolon from `from`, a short parenthesis
+/// after a word read through.
+fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
+    let mut k = from;
+    while k < b {
+        if doc.w(k) == "(" && k > from {
+            if let Some(c) = (k + 1..(k + 8).min(b)).find(|&c| doc.w(c) == ")") {
+                k = c + 1;
+                continue;
+            }
+        }
+        if matches!(doc.w(k), "," | "." | ";") {
+            return k;
+        }
+        k += 1;
+    }
+    b
+}
+
+/// The capitalised name (or a personal pronoun) that ends the range `[a, end)`
+/// right before a cue, after lower-case words: "Trump" in "In a televised
+/// interview Trump". `None` when the range does not end so.
+fn trailing_name(doc: &Doc, a: usize, end: usize) -> Option<(usize, usize)> {
+    if end <= a {
+        return None;
+    }
+    if matches!(doc.low(end - 1), "he" | "she" | "they" | "we" | "i") {
+        return Some((end - 1, end));
+    }
+    let capital = |k: usize| doc.w(k).chars().next().is_some_and(char::is_uppercase) || matches!(doc.w(k), "." | "-" | "'s" | "’s");
+    let mut s = end;
+    while s > a && capital(s - 1) && end - s < 5 {
+        s -= 1;
+    }
+    // Lower-case words must come before the name: a range that is all
+    // capitals is a title or a name already, not an adverbial.
+    (s < end && s > a && doc.w(s).chars().next().is_some_and(char::is_uppercase) && !doc.w(s - 1).chars().next().is_some_and(char::is_uppercase)).then_some((s, end))
 }
 
 /// "who" as a subject: the noun phrase it refers to ("presidential aides, who").
@@ -607,7 +680,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after.as_str(), "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its");
     // "…,” said Josh Earnest, the press secretary.
     if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after.as_str(), "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np) {
-        let src_end = (cue_end..b).find(|&k| matches!(doc.w(k), "," | "." | ";")).unwrap_or(b);
+        let src_end = source_end(doc, cue_end, b);
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);
     }
@@ -686,6 +759,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     }
     let clause = doc.low(c.saturating_sub(1)) == "that" || doc.w(c.saturating_sub(1)) == ":" && is_quote_mark(doc.w(c));
     let bare = !clause && !is_quote_mark(doc.w(c)) && c == cue_end;
+    // "When Marlow noted that the fund was empty, the room …": the content
+    // of a subordinate clause's cue ends with the clause.
+    let subordinate = source.is_some_and(|(s, _)| s > a && matches!(doc.low(s - 1), "while" | "although" | "though" | "when" | "as" | "after" | "before" | "because" | "since" | "if"));
     if c >= b || doc.low(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) && !mined || weak && doc.low(cue_end) != "that" || learned_only && !clause {
         return None;
     }
@@ -693,6 +769,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // ", SOURCE said" tail starts; a quotation that opens the content runs to its close.
     let mut end = b;
     for k in c..b {
+        if subordinate && k > c && doc.w(k) == "," && !inside_quote(quotes, k) {
+            end = k;
+            break;
+        }
         if doc.w(k) == "," && (doc.low(k + 1) == "according" || k + 2 < b && SPEECH_VERBS.contains(&doc.low(k + 2)) && doc.low(k + 1) != "that") {
             end = k;
             break;

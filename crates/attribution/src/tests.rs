@@ -324,3 +324,26 @@ fn twenty_thousand_said_in_a_row_take_linear_time() {
         assert!(start.elapsed() < std::time::Duration::from_secs(300), "{:?}", start.elapsed());
     }
 }
+
+#[test]
+fn a_leading_conjunction_does_not_hide_the_source() {
+    assert_eq!(one("But many economists say the tax cut will not pay for itself."), t("indirect", "many economists", "say", "the tax cut will not pay for itself"));
+}
+
+#[test]
+fn a_party_label_in_parentheses_stays_in_the_source() {
+    assert_eq!(one("Rep. Ann Lindqvist (D-Minn.) said the bill does not protect renters."), t("indirect", "Rep. Ann Lindqvist (D-Minn.)", "said", "the bill does not protect renters"));
+    let r = one("“The vote was rushed,” said Sen. Paul Okoye (R-Ore.), who chairs the panel.");
+    assert_eq!(r.1, "Sen. Paul Okoye (R-Ore.)");
+}
+
+#[test]
+fn the_subject_of_a_subordinate_clause_with_the_cue() {
+    assert_eq!(one("When Marlow noted that the fund was empty, the room went quiet."), t("indirect", "Marlow", "noted", "that the fund was empty"));
+}
+
+#[test]
+fn a_leading_adverbial_without_its_comma_ends_in_the_source() {
+    let r = one("In a radio interview Fairweather declared that the deal was finished.");
+    assert_eq!((r.1.as_str(), r.2.as_str()), ("Fairweather", "declared"));
+}
