@@ -114,10 +114,12 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         for k in cs..ce.min(in_cue.len()) {
             in_cue[k] = true;
         }
-        if matches!(att.kind, Kind::NoComment | Kind::AccordingTo) {
+        let head = head_of(doc, (cs, ce));
+        // "according to", "declined to comment" and the layout's cues (a
+        // speaker's colon, a signature's dash) keep the rules' content.
+        if matches!(att.kind, Kind::NoComment | Kind::AccordingTo) || !doc.w(head).chars().any(char::is_alphabetic) {
             continue;
         }
-        let head = head_of(doc, (cs, ce));
         out.push(proposal(doc, quotes, scores, head, (cs, ce), Some((ri, att))));
     }
     for i in 0..doc.tokens.len() {

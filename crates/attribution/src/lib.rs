@@ -22,6 +22,7 @@
 
 pub mod content;
 pub mod cues;
+mod labels;
 pub mod lexicon;
 
 use dossier_language::doc::Doc;
@@ -262,6 +263,11 @@ fn rules(doc: &Doc, quotes: &[Quote], scores: &[f32]) -> Vec<Attribution> {
                 None => i += 1,
             }
         }
+    }
+    let labelled = labels::find(doc, &quotes, &out);
+    if !labelled.is_empty() {
+        out.extend(labelled);
+        out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     }
     out
 }

@@ -347,3 +347,54 @@ fn a_leading_adverbial_without_its_comma_ends_in_the_source() {
     let r = one("In a radio interview Fairweather declared that the deal was finished.");
     assert_eq!((r.1.as_str(), r.2.as_str()), ("Fairweather", "declared"));
 }
+
+#[test]
+fn transcript_speaker_labels() {
+    let text = "The interview ran long.\n\nHOST: Will the mayor sign the budget this week?\n\nOKAFOR: She will sign it on Friday, and the libraries stay open.";
+    let r = run(text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].1, "HOST");
+    assert_eq!(r[0].3, "Will the mayor sign the budget this week");
+    assert_eq!(r[1], t("indirect", "OKAFOR", ":", "She will sign it on Friday, and the libraries stay open"));
+}
+
+#[test]
+fn a_headline_with_a_speaker() {
+    let r = run("Okafor: Budget Cuts Will Close Three Libraries\n\nThe mayor spoke at City Hall.");
+    assert_eq!(r, vec![t("indirect", "Okafor", ":", "Budget Cuts Will Close Three Libraries")]);
+}
+
+#[test]
+fn labels_that_name_no_speaker() {
+    assert!(run("Update: The council meets again on Monday at noon.").is_empty());
+    assert!(run("Related: City Council Passes Budget In Late Vote").is_empty());
+    assert!(run("Wait, it gets better: the council spent it all.").is_empty());
+}
+
+#[test]
+fn signatures_after_quotations() {
+    let text = "The bridge has been closed since May.\n\n“The bridge is the only way to my job.” ― Ana Ruiz “I have waited three years for this.” ― Ben Oko\n\n“Nobody asked us.”\n\n- Carla Mendes.";
+    let r = run(text);
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert_eq!(r[0], t("direct", "Ana Ruiz", "―", "“The bridge is the only way to my job.”"));
+    assert_eq!(r[1], t("direct", "Ben Oko", "―", "“I have waited three years for this.”"));
+    assert_eq!(r[2].1, "Carla Mendes");
+}
+
+#[test]
+fn a_dateline_or_an_aside_is_no_signature() {
+    assert!(run("HARBOR CITY ― The council approved the budget on Tuesday night after a long debate.").is_empty());
+    assert!(run("The vote was called by the man who runs the agency — Ben Oko.").is_empty());
+}
+
+#[test]
+fn a_signed_post() {
+    let r = run("The storm closed every school in the county today. — Ana Ruiz (@anaruiz) March 4, 2025");
+    assert_eq!(r, vec![t("indirect", "Ana Ruiz", "—", "The storm closed every school in the county today")]);
+}
+
+#[test]
+fn a_list_of_names_after_a_label_is_no_speech() {
+    assert!(run("Ohio: Ann Lee, Ben Oko, Carla Mendes, Dan Reyes, Eve Tran\n\nThe list goes on.").is_empty());
+    assert!(run("Contributing: Ann Lee and Ben Oko, Harbor Gazette").is_empty());
+}

@@ -1,0 +1,190 @@
+//! Attributions marked by layout rather than by a verb:
+//!
+//! - **speaker labels**: a paragraph opening with a name and a colon, as in
+//!   transcripts (`PENCE: Well, the question …`) and headlines
+//!   (`Okafor: Budget Cuts Will Close Libraries`); the content is the rest of
+//!   the paragraph (or of the quotation the label opens);
+//! - **signatures**: a quotation (or a post's text) followed by a dash and a
+//!   name (`“We need the bridge.” ― Ana Ruiz`, `- Ana Ruiz.` on its own line
+//!   after a quoted paragraph).
+//!
+//! The cue is the colon or the dash. These attributions are the rules' own;
+//! the content model does not revisit them (it knows verbs, not layout).
+
+use dossier_language::doc::Doc;
+
+use crate::{chars, quote_at, Attribution, Kind, Quote, SourceType};
+
+/// Words that open a paragraph with a colon but name no speaker: page
+/// furniture and editorial labels.
+const NOT_SPEAKERS: &[&str] = &[
+    "update", "updated", "note", "editor", "editors", "editor's", "editor’s", "watch", "read", "photo", "photos", "video",
+    "related", "correction", "breaking", "exclusive", "advertisement", "warning", "live", "image", "images", "credit",
+    "source", "sources", "tags", "topics", "share", "subscribe", "listen", "contact", "email", "follow", "more", "see",
+    "also", "click", "sign", "analysis", "opinion", "transcript", "background", "disclosure", "caption", "graphic",
+    "map", "chart", "audio", "question", "answer", "q", "a", "when", "where", "what", "why", "how", "who", "date",
+    "time", "location", "price", "cost", "tickets", "score", "result", "results", "final", "wednesday", "monday",
+    "tuesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "begin", "end", "crosstalk",
+    "contributing", "byline", "notice", "stat", "boom", "wow", "bombshell", "leaked", "just", "daily", "week", "of",
+    "reporting", "additional", "written", "edited", "produced", "filed", "posted", "published",
+];
+
+const DASHES: &[&str] = &["―", "—", "–", "-"];
+
+/// Does a paragraph start at token `k`?
+fn para_start(doc: &Doc, k: usize) -> bool {
+    k == 0 || doc.text[doc.tokens[k - 1].bend..doc.tokens[k].bstart].contains('\n')
+}
+
+/// The last token of the paragraph holding token `k`.
+fn para_end(doc: &Doc, k: usize) -> usize {
+    let mut e = k;
+    while e + 1 < doc.tokens.len() && !para_start(doc, e + 1) {
+        e += 1;
+    }
+    e
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A name: one to five tokens, each capitalised or an initial's full stop,
+/// starting at `k` and ending before `limit`. Returns its end (exclusive).
+fn name_at(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
+    let mut e = k;
+    while e < limit && e - k < 5 && (capitalised(doc.w(e)) || e > k && doc.w(e) == "." && doc.w(e - 1).chars().count() <= 3) {
+        e += 1;
+    }
+    (e > k && capitalised(doc.w(k))).then_some(e)
+}
+
+/// Speaker labels and signatures in the document, not overlapping the
+/// contents of `existing`.
+pub(crate) fn find(doc: &Doc, quotes: &[Quote], existing: &[Attribution]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    let n = doc.tokens.len();
+    let free = |out: &[Attribution], (s, e): (usize, usize)| {
+        !existing.iter().chain(out.iter()).any(|a| a.content.is_some_and(|(x, y)| s < y && x < e))
+    };
+    for k in 0..n {
+        if para_start(doc, k) {
+            if let Some(att) = speaker_label(doc, quotes, k) {
+                if att.content.is_some_and(|c| free(&out, c)) {
+                    out.push(att);
+                }
+            }
+        }
+        if DASHES.contains(&doc.w(k)) {
+            if let Some(att) = signature(doc, quotes, k) {
+                if att.content.is_some_and(|c| free(&out, c)) {
+                    out.push(att);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `PENCE: text …` or `"WALLACE: text …` (a transcript line), and
+/// `Okafor: Budget Cuts …` (a headline): a label of one to four words at the
+/// paragraph's start, then a colon, then at least three words. A lower-case
+/// label is no speaker; a label of capitalised words needs the text after it
+/// to be a headline or a quotation; an upper-case label (a transcript) may
+/// introduce any text.
+fn speaker_label(doc: &Doc, quotes: &[Quote], p: usize) -> Option<Attribution> {
+    let end = para_end(doc, p);
+    let opened = matches!(doc.w(p), "\"" | "“");
+    let l = p + usize::from(opened);
+    let colon = (l..(l + 5).min(end)).find(|&k| doc.w(k) == ":")?;
+    if colon == l || colon + 3 > end {
+        return None;
+    }
+    let words: Vec<&str> = (l..colon).map(|k| doc.w(k)).collect();
+    if words.iter().any(|w| NOT_SPEAKERS.contains(&w.to_lowercase().as_str())) {
+        return None;
+    }
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = words.iter().all(|w| letters(w) == 0 || !w.chars().any(char::is_lowercase)) && words.iter().map(|w| letters(w)).sum::<usize>() >= 2;
+    let named = words.iter().all(|w| capitalised(w) || matches!(*w, "." | "’s" | "'s"));
+    if !(upper || named) {
+        return None;
+    }
+    let mut c = colon + 1;
+    let mut stop = end;
+    if opened {
+        // The label opens a quotation: the content is the rest of it.
+        if let Some(q) = quote_at(quotes, p) {
+            stop = q.close.min(end);
+        }
+    }
+    if matches!(doc.w(c), "“" | "\"") {
+        if let Some(q) = quote_at(quotes, c) {
+            stop = q.close.min(end);
+            c = q.open;
+        }
+    } else if !upper {
+        // A headline: most words after the colon capitalised.
+        let after: Vec<&str> = (c..=end).map(|k| doc.w(k)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let caps = after.iter().filter(|w| capitalised(w)).count();
+        if after.len() < 3 || caps * 3 < after.len() * 2 {
+            return None;
+        }
+    }
+    let (x, y) = crate::trim(doc, c, stop + 1);
+    // A list of names ("Iowa: Ann Lee, Ben Oko, …") or markup is not speech.
+    let commas = (x..y).filter(|&k| doc.w(k) == ",").count();
+    if commas >= 3 && commas * 5 > y - x || doc.w(x) == "<" {
+        return None;
+    }
+    let content = chars(doc, x, y)?;
+    let kind = if matches!(doc.w(x), "“" | "\"") { Kind::Direct } else { Kind::Indirect };
+    Some(Attribution { kind, source: Some((l, colon)), source_entity: None, source_type: SourceType::Person, cue: Some((colon, colon + 1)), content: Some(content), parts: Vec::new(), stance: None })
+}
+
+/// `“…” ― Ana Ruiz`, `text of a post — Ana Ruiz (@handle) date`, and `- Ana
+/// Ruiz.` alone on the line after a quoted paragraph. The dash must be
+/// followed by a name that ends the paragraph, or is followed by a full stop,
+/// a parenthesis, a date or the next quotation.
+fn signature(doc: &Doc, quotes: &[Quote], d: usize) -> Option<Attribution> {
+    let n = doc.tokens.len();
+    let end = para_end(doc, d);
+    let name_end = name_at(doc, d + 1, end + 1)?;
+    let after = if name_end <= end { doc.w(name_end) } else { "" };
+    let tail_ok = name_end > end || matches!(after, "." | "(" | "“" | "\"" | "," ) || DASHES.contains(&after) || para_start(doc, name_end.min(n - 1)) && name_end < n;
+    if !tail_ok || after == "," && name_end < end && !doc.w(name_end + 1).chars().next().is_some_and(|c| c.is_ascii_digit() || c.is_uppercase()) {
+        return None;
+    }
+    // The content: the quotation closing right before the dash, else the
+    // paragraph's text before it; for a dash opening its paragraph, the
+    // previous paragraph's closing quotation.
+    let mut k = d;
+    while k > 0 && doc.w(k - 1) == "." {
+        k -= 1;
+    }
+    let content = if k > 0 && matches!(doc.w(k - 1), "”" | "\"") {
+        let q = quotes.iter().rev().find(|q| q.close == k - 1)?;
+        (q.open, q.close + 1)
+    } else if !para_start(doc, d) && after == "(" && doc.w(name_end + 1).starts_with('@') {
+        // A post's text, signed with its author and handle.
+        let mut s = d;
+        while s > 0 && !para_start(doc, s) {
+            s -= 1;
+        }
+        // A dateline ("HARBOR CITY ― The council …") is not a signature:
+        // the text before the dash must be a sentence's worth of words.
+        if d - s < 4 || doc.w(d - 1).chars().all(char::is_alphanumeric) && d - s < 8 {
+            return None;
+        }
+        crate::trim(doc, s, d)
+    } else {
+        return None;
+    };
+    let (x, y) = content;
+    if doc.w(x) == "<" {
+        return None;
+    }
+    let span = chars(doc, x, y)?;
+    let kind = if matches!(doc.w(x), "“" | "\"") { Kind::Direct } else { Kind::Indirect };
+    Some(Attribution { kind, source: Some((d + 1, name_end)), source_entity: None, source_type: SourceType::Person, cue: Some((d, d + 1)), content: Some(span), parts: Vec::new(), stance: None })
+}
