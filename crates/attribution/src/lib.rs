@@ -684,6 +684,11 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         || matches!(after.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
     // "…,” said the head of the union": a determiner after a quotation.
     let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after.as_str(), "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its");
+    // “…?” Fairweather said. — the quotation is the sentence before (a
+    // question or exclamation closing a quotation ends a sentence).
+    if let Some(found) = after_closed_question(doc, a, b, (cs, cue_end), quotes, tail_len) {
+        return Some(found);
+    }
     // "…,” said Josh Earnest, the press secretary.
     if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after.as_str(), "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np) {
         let src_end = source_end(doc, cue_end, b);
@@ -816,6 +821,46 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let content = (doc.tokens[x].start, y_chars.unwrap_or(doc.tokens[y - 1].end));
     let kind = if y_chars.is_some() { Kind::Direct } else { kind_of(doc, x, y, quotes) };
     let att = Attribution { kind, source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, cue_end)), content: Some(content), parts: Vec::new(), stance };
+    Some((att, next))
+}
+
+/// `“…?” Fairweather said.` and `“…!” said Fairweather.`: a short sentence
+/// of a source and a cue right after a quotation that ends in a question or
+/// exclamation mark (so the sentence splitter cut it off). The content is that
+/// quotation, and the next sentence's quotation, when one opens it, goes on.
+fn after_closed_question(doc: &Doc, a: usize, b: usize, (cs, ce): (usize, usize), quotes: &[Quote], tail_len: usize) -> Option<(Attribution, usize)> {
+    if a < 2 || !matches!(doc.w(a - 1), "”" | "\"") || !matches!(doc.w(a - 2), "?" | "!") || b - a > 14 {
+        return None;
+    }
+    let q = quotes.iter().rev().find(|q| q.close == a - 1).copied().filter(|q| q.open < a - 1)?;
+    let source = if cs > a && tail_len <= 4 {
+        // "Fairweather said (on Monday)."
+        trim(doc, a, cs)
+    } else if cs == a && tail_len > 0 {
+        trim(doc, ce, source_end(doc, ce, b))
+    } else {
+        return None;
+    };
+    if source.0 >= source.1 || source.1 - source.0 > 12 || (source.0..source.1).any(|k| matches!(doc.w(k), "“" | "\"" | "”")) {
+        return None;
+    }
+    let mut parts = vec![(doc.tokens[q.open].start, doc.tokens[q.close].end)];
+    let mut next = b;
+    if let Some(c) = continuation(doc, quotes, b) {
+        parts.push((doc.tokens[c.open].start, doc.tokens[c.close].end));
+        next = c.close + 1;
+    }
+    let content = (parts[0].0, parts[parts.len() - 1].1);
+    let att = Attribution {
+        kind: Kind::Direct,
+        source: Some(source),
+        source_entity: None,
+        source_type: SourceType::Person,
+        cue: Some((cs, ce)),
+        content: Some(content),
+        parts: if parts.len() > 1 { parts } else { Vec::new() },
+        stance: None,
+    };
     Some((att, next))
 }
 

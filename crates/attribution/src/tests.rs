@@ -398,3 +398,12 @@ fn a_list_of_names_after_a_label_is_no_speech() {
     assert!(run("Ohio: Ann Lee, Ben Oko, Carla Mendes, Dan Reyes, Eve Tran\n\nThe list goes on.").is_empty());
     assert!(run("Contributing: Ann Lee and Ben Oko, Harbor Gazette").is_empty());
 }
+
+#[test]
+fn a_question_closing_a_quotation_then_the_cue() {
+    assert_eq!(
+        one("“How many times must we vote on this?” Fairweather said. “The plan is dead. It needs to be buried.”"),
+        t("direct", "Fairweather", "said", "“How many times must we vote on this?” | “The plan is dead. It needs to be buried.”")
+    );
+    assert_eq!(one("“Who pays for it?” asked Dan Reyes, the council's treasurer."), t("direct", "Dan Reyes", "asked", "“Who pays for it?”"));
+}
