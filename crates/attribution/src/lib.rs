@@ -981,7 +981,15 @@ fn inverted(doc: &Doc, a: usize, b: usize, content_end: usize, src: (usize, usiz
     while k < b && doc.w(k) == "," {
         k += 1;
     }
-    if k < doc.tokens.len() && matches!(doc.w(k), "“" | "\"") && k <= after + 2 {
+    // “A,” he said, pointing at the mayor, “B.” — a short aside between.
+    if k < b && !matches!(doc.w(k), "“" | "\"") && after < b && doc.w(after) == "," {
+        if let Some(q) = (k + 1..(k + 12).min(b)).find(|&q| matches!(doc.w(q), "“" | "\"") && doc.w(q - 1) == ",") {
+            if (k..q).all(|t| !is_quote_mark(doc.w(t))) && doc.w(k).chars().next().is_some_and(char::is_lowercase) {
+                k = q;
+            }
+        }
+    }
+    if k < doc.tokens.len() && matches!(doc.w(k), "“" | "\"") && (k <= after + 2 || doc.w(k - 1) == ",") {
         if let Some(q) = quote_at(quotes, k) {
             parts.push((doc.tokens[q.open].start, doc.tokens[q.close].end));
             next = q.close + 1;
