@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use dossier_analysis::{analyze, Analysis, Options};
 use dossier_document::{DocumentError, Origin, DEFAULT_MAX_SIZE};
-use dossier_input::{documents, expand, Input};
+use dossier_input::{documents, expand};
 
 mod ask;
 mod ingest;
@@ -132,15 +132,25 @@ fn run_analyze(args: AnalyzeArgs) -> ExitCode {
         eprintln!("dossier: --max-size must be above 0");
         return ExitCode::from(2);
     }
-    for batch in inputs.chunks(BATCH) {
-        let results: Vec<Vec<(Origin, Result<Analysis, DocumentError>)>> = batch
-            .par_iter()
-            .map(|input| match input {
-                Err((origin, e)) => vec![(origin.clone(), Err(e.clone()))],
-                Ok(input) => analyse_input(input, args.max_size, &opts),
-            })
-            .collect();
-        for (origin, result) in results.into_iter().flatten() {
+    // One stream of documents over all inputs, read as they are needed (a
+    // WARC record by record, a JSONL dump line by line): a batch of them is
+    // analysed in parallel and written, in input order, before the next is
+    // read, so memory holds one batch whatever the size of the inputs.
+    let max_size = args.max_size;
+    let mut stream = inputs.iter().flat_map(|input| -> Box<dyn Iterator<Item = dossier_input::Entry> + Send> {
+        match input {
+            Err((origin, e)) => Box::new(std::iter::once((origin.clone(), Err(e.clone())))),
+            Ok(input) => documents(input, max_size),
+        }
+    });
+    loop {
+        let batch: Vec<_> = stream.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<(Origin, Result<Analysis, DocumentError>)> =
+            batch.into_par_iter().map(|(origin, doc)| (origin, doc.and_then(|d| analyse_isolated(&d, &opts)))).collect();
+        for (origin, result) in results {
             match result {
                 Ok(analysis) => {
                     for w in &analysis.warnings {
@@ -170,21 +180,6 @@ fn run_analyze(args: AnalyzeArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-fn analyse_input(input: &Input, max_size: u64, opts: &Options) -> Vec<(Origin, Result<Analysis, DocumentError>)> {
-    // Documents are streamed (a WARC record by record, a JSONL dump line by
-    // line) and analysed a batch at a time, so that only one batch of them is
-    // held in memory, not the whole input.
-    let mut docs = documents(input, max_size);
-    let mut out = Vec::new();
-    loop {
-        let batch: Vec<_> = docs.by_ref().take(BATCH).collect();
-        if batch.is_empty() {
-            return out;
-        }
-        out.par_extend(batch.into_par_iter().map(|(origin, doc)| (origin, doc.and_then(|d| analyse_isolated(&d, opts)))));
     }
 }
 

@@ -891,3 +891,40 @@ fn warc_gz_crawl_is_analysed_page_by_page() {
         assert!(text(a).contains("bridge would reopen"), "{}", text(a));
     }
 }
+
+/// `analyze` writes each batch of documents before it reads the next: a
+/// JSONL stream's first analyses come out while its writer is still writing
+/// (so a dump of any size is held one batch at a time, not whole).
+#[test]
+fn jsonl_output_streams_before_the_input_ends() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command as Std, Stdio};
+    let bin = assert_cmd::cargo::cargo_bin("dossier");
+    let mut child = Std::new(bin).args(["analyze", "--format", "jsonl", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // More than the first 8 KiB that are sniffed, and more than one batch.
+    for i in 0..200 {
+        writeln!(stdin, r#"{{"id": "d{i}", "text": "The council voted on Tuesday. The mayor said the budget would pass."}}"#).unwrap();
+    }
+    stdin.flush().unwrap();
+    // Read the first analysis while standard input is still open; a guard
+    // thread ends the child if nothing comes (a hang, not a timing).
+    let pid = child.id();
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let guard = std::thread::spawn(move || {
+        if wait.recv_timeout(std::time::Duration::from_secs(300)).is_err() {
+            let _ = Std::new("kill").arg(pid.to_string()).status();
+        }
+    });
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first: Value = serde_json::from_str(&lines.next().expect("an analysis before the input ended").unwrap()).unwrap();
+    assert_eq!(first["id"], "d0");
+    writeln!(stdin, r#"{{"id": "last", "text": "The end of the stream."}}"#).unwrap();
+    drop(stdin);
+    let rest: Vec<Value> = lines.map(|l| serde_json::from_str(&l.unwrap()).unwrap()).collect();
+    assert_eq!(rest.len(), 200);
+    assert_eq!(rest.last().unwrap()["id"], "last");
+    assert!(child.wait().unwrap().success());
+    done.send(()).unwrap();
+    guard.join().unwrap();
+}
