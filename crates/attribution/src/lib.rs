@@ -1082,6 +1082,10 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         SourceType::Anonymous
     } else if words.len() == 1 && matches!(head.as_str(), "he" | "she" | "i") {
         SourceType::Person
+    } else if e - s <= 3 && (s..e).all(|k| doc.w(k).chars().next().is_some_and(char::is_uppercase) || matches!(doc.w(k), "." | "-")) && !(s..e).any(|k| doc.low(k) == "the") {
+        // A name the language layer did not know ("Okafor", "TAPPER" in a
+        // transcript): a person, not an anonymous group.
+        SourceType::Person
     } else if (s..e).any(|k| doc.w(k).chars().next().is_some_and(char::is_uppercase) && k > s) {
         SourceType::Organization
     } else {

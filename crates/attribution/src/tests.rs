@@ -407,3 +407,16 @@ fn a_question_closing_a_quotation_then_the_cue() {
     );
     assert_eq!(one("“Who pays for it?” asked Dan Reyes, the council's treasurer."), t("direct", "Dan Reyes", "asked", "“Who pays for it?”"));
 }
+
+#[test]
+fn an_unknown_name_as_source_is_a_person() {
+    let text = "OKAFOR: She will sign it on Friday, and the libraries stay open.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let found = find(&doc, &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source_type, SourceType::Person);
+    let (atts, entities) = resolve(&doc, Vec::new());
+    assert_eq!(atts.len(), 1);
+    assert!(entities.is_empty(), "{entities:?}");
+}
