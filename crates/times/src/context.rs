@@ -355,9 +355,19 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             best = Some((dist, t));
         }
     };
+    // "who proposed it in January, said she would campaign": after a
+    // reporting verb that follows the expression, the words are another
+    // clause's (what was said), not the expression's.
+    let mut reported_after = false;
     for (k, (pos, w)) in words.iter().enumerate() {
         if *pos >= start && *pos < end {
             continue;
+        }
+        if *pos >= end && reported_after {
+            break;
+        }
+        if *pos >= end && matches!(w.as_str(), "said" | "says" | "told" | "added" | "stated" | "reported" | "announced" | "noted") {
+            reported_after = true;
         }
         let base = token_tense(w);
         let special = matches!(
@@ -568,5 +578,24 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             consider(d, t);
         }
     }
+    // "a May 6 special election", "the Nov. 24 deadline": a date before the
+    // noun of a scheduled event is the event's day, ahead whatever the verb.
+    let following: Vec<&str> = words.iter().filter(|(p, _)| *p >= end).take(3).map(|(_, w)| w.as_str()).collect();
+    let scheduled = following.iter().take_while(|w| !SCHEDULED.contains(w)).count() < following.len()
+        && following.iter().take_while(|w| !SCHEDULED.contains(w)).all(|w| matches!(*w, "special" | "general" | "primary" | "presidential" | "national" | "state" | "city" | "final" | "public" | "court" | "runoff"))
+        && chars.get(end).is_some_and(|c| *c == ' ')
+        // a calendar date ("May 6"), not a weekday: "the Tuesday deadline"
+        // in a Thursday story is often the one just past.
+        && chars[start..end].iter().any(char::is_ascii_digit)
+        && chars[start..end].iter().any(|c| c.is_alphabetic());
+    if scheduled && !past_perfect {
+        return Tense::Ahead;
+    }
     best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
 }
+
+/// Nouns of scheduled events that a date before them is the day of.
+const SCHEDULED: &[&str] = &[
+    "election", "elections", "vote", "referendum", "primary", "primaries", "runoff", "ballot", "deadline", "hearing",
+    "summit", "trial", "sentencing", "caucus", "caucuses", "debate", "launch", "opening", "meeting", "session",
+];

@@ -746,3 +746,28 @@ fn length_adjectives_and_pre_post_years() {
         ("2008", Some("BEFORE"))
     );
 }
+
+#[test]
+fn a_reporting_verb_after_the_expression_ends_its_clause() {
+    // "would" belongs to what was said, not to "proposed … in January"
+    let t = one(
+        "The mayor, who proposed the levy in January, said she would campaign for it.",
+        "2025-03-05",
+        "January",
+    );
+    assert_eq!(t.value, "2025-01");
+}
+
+#[test]
+fn a_date_before_a_scheduled_event_is_that_day() {
+    // past-tense verb, but "a May 6 special election" is ahead
+    let t = one(
+        "The council voted Tuesday, sending the measure to a May 6 special election.",
+        "2025-03-05",
+        "May 6",
+    );
+    assert_eq!(t.value, "2025-05-06");
+    // a weekday before "deadline" keeps the tense's reading
+    let t = one("The company missed the Tuesday deadline.", "1999-11-04", "Tuesday");
+    assert_eq!(t.value, "1999-11-02");
+}
