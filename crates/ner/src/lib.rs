@@ -28,6 +28,29 @@ use model::{decode, Model, Scratch};
 use resources::Resources;
 use std::sync::OnceLock;
 
+pub use resources::Clusters as WordClusters;
+
+/// The clusters of a word in the embedded word-cluster table (built from word
+/// vectors at compile time, see `build.rs`): words with similar vectors share
+/// a cluster, so "stated" and "asserted" fall together even where one is rare.
+/// The word is looked up as written (quotes and dashes normalised as the
+/// tagger does), then lower-cased; `None` when neither form is in the table.
+/// No decoding is needed: the table is read in place.
+///
+/// ```
+/// let c = dossier_ner::word_clusters("said").expect("a common word");
+/// assert_eq!(dossier_ner::word_clusters("Said").map(|_| ()), Some(()));
+/// assert!(c.k128 < 128 && c.k1024 < 1024);
+/// ```
+pub fn word_clusters(word: &str) -> Option<WordClusters> {
+    let mut norm = String::with_capacity(word.len());
+    features::normalize_into(word, &mut norm);
+    let exact = hash::hash_str(&norm);
+    let mut lower = String::with_capacity(norm.len());
+    features::normalize_lower(word, &mut lower);
+    resources::clusters_of(exact, hash::hash_str(&lower))
+}
+
 /// Entity classes of the tagger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EntityType {
@@ -176,4 +199,25 @@ pub(crate) fn tag_with<S: model::Scorer, T: AsRef<str>>(
         st.remember(s, &scratch.tags);
     }
     out
+}
+
+#[cfg(test)]
+mod cluster_tests {
+    use super::word_clusters;
+
+    /// Verbs of saying group together, apart from unrelated words; the
+    /// lookup falls back to the lower-cased form.
+    #[test]
+    fn similar_words_share_clusters() {
+        let c = |w: &str| word_clusters(w).unwrap_or_else(|| panic!("{w} not in the table"));
+        assert_eq!(c("stated").row, c("asserted").row);
+        assert_eq!(c("quipped").row, c("mused").row);
+        assert_eq!(c("said").k1024, c("remarked").k1024);
+        assert_eq!(c("lauded").k1024, c("praised").k1024);
+        assert_ne!(c("said").k128, c("table").k128);
+        assert_ne!(c("said").k128, c("Paris").k128);
+        assert_eq!(c("Said"), c("said"));
+        assert_eq!(word_clusters("\u{2019}"), word_clusters("'"));
+        assert_eq!(word_clusters("qzxvjkwpf"), None);
+    }
 }

@@ -40,6 +40,18 @@ fn word_row(h: u64) -> Option<u16> {
     None
 }
 
+/// Clusters of a word given the hashes of its exact and lower-cased forms
+/// (the table is read in place: no decoding needed).
+#[inline]
+pub(crate) fn clusters_of(exact: u64, lower: u64) -> Option<Clusters> {
+    let r = word_row(exact).or_else(|| word_row(lower))?;
+    let i = r as usize;
+    if i >= N_ROWS {
+        return None;
+    }
+    Some(Clusters { row: r as u32, k1024: u16_at(K1024, i)? as u32, k128: u16_at(K128, i)? as u32 })
+}
+
 /// Gazetteer classes, in the order of their bit in a match mask.
 pub(crate) const GAZ_CLASSES: [&str; 5] = ["country", "city", "state", "continent", "demonym"];
 /// Longest gazetteer phrase, in tokens.
@@ -47,9 +59,13 @@ pub(crate) const GAZ_MAX_LEN: usize = 6;
 
 /// Cluster ids of one word: its vector row and two coarser k-means groups.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Clusters {
+pub struct Clusters {
+    /// The word's row in the vector table (about 20,000 rows: words that share
+    /// a vector, the finest grouping).
     pub row: u32,
+    /// The row's group among 1,024 k-means clusters of the vectors.
     pub k1024: u32,
+    /// The row's group among 128 k-means clusters (the coarsest).
     pub k128: u32,
 }
 
@@ -113,12 +129,7 @@ impl Resources {
     /// Clusters of a word given the hashes of its exact and lower-cased forms.
     #[inline]
     pub(crate) fn clusters(&self, exact: u64, lower: u64) -> Option<Clusters> {
-        let r = word_row(exact).or_else(|| word_row(lower))?;
-        let i = r as usize;
-        if i >= N_ROWS {
-            return None;
-        }
-        Some(Clusters { row: r as u32, k1024: u16_at(K1024, i)? as u32, k128: u16_at(K128, i)? as u32 })
+        clusters_of(exact, lower)
     }
 
     /// Gazetteer classes (bit mask) of a phrase hash, 0 if none.

@@ -54,6 +54,23 @@ fn load(path: &str) -> Vec<Vec<Example>> {
 }
 
 fn evaluate(model: &Model, docs: &[Vec<Example>]) {
+    // Recall at a fixed precision: comparable across models whose scales differ.
+    let mut scored: Vec<(f32, bool)> = docs.iter().flatten().map(|ex| (model.score(&ex.feats), ex.gold)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let total = scored.iter().filter(|x| x.1).count().max(1);
+    let mut line = String::from("  recall at precision");
+    for target in [0.95, 0.90, 0.85, 0.80] {
+        let (mut tp, mut best, mut at) = (0usize, 0usize, f32::INFINITY);
+        for (k, &(s, g)) in scored.iter().enumerate() {
+            tp += usize::from(g);
+            if tp as f64 >= target * (k + 1) as f64 && tp > best {
+                best = tp;
+                at = s;
+            }
+        }
+        line += &format!(" {:.0}: {:.1} (score {at:.1});", 100.0 * target, 100.0 * best as f64 / total as f64);
+    }
+    println!("{line}");
     for th in [-5.0f32, 0.0, 5.0, 10.0, 15.0] {
         let (mut tp, mut fp, mut fnn) = (0usize, 0usize, 0usize);
         for ex in docs.iter().flatten() {
