@@ -236,9 +236,81 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     let out = rules(doc, &quotes, &scores);
     let mut out = content::apply(doc, &quotes, &scores, out);
     for att in &mut out {
+        particle_to_cue(doc, att);
+        passive_by(doc, &quotes, att);
+        subordinate_end(doc, &quotes, att);
+    }
+    for att in &mut out {
         classify_source(doc, entities, att);
     }
     out
+}
+
+/// "When Marlow noted that the fund was empty, the room …": the content of
+/// a cue in a subordinate clause ends with the clause, at its comma (the
+/// rules cut it so; the content model may not).
+fn subordinate_end(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
+    let (Some((ss, _)), Some((cs, ce)), Some((s, e)), true) = (att.source, att.cue, att.content, att.parts.is_empty()) else { return };
+    let a = doc.sentence_start(cs);
+    if ss <= a || !matches!(doc.low(ss - 1), "while" | "although" | "though" | "when" | "as" | "after" | "before" | "because" | "since" | "if") {
+        return;
+    }
+    if let Some(k) = (ce..doc.sentence_end(cs)).find(|&k| doc.w(k) == "," && doc.tokens[k].start > s && doc.tokens[k].start < e && !inside_quote(quotes, k)) {
+        att.content = Some((s, doc.tokens[k - 1].end));
+    }
+}
+
+/// A passive cue with its agent: "Trump has been criticized by some of his
+/// rivals for failing …" — the agent after "by" is the source and the
+/// subject is the content (as PolNeAR annotates it), unless a clause follows
+/// the agent ("was asked by the host whether …"), which is then the content.
+fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
+    let (Some((cs, ce)), true) = (att.cue, att.parts.is_empty()) else { return };
+    if att.kind == Kind::NoComment || doc.low(ce) != "by" || !(cs..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "is" | "are" | "be" | "being")) {
+        return;
+    }
+    let a = doc.sentence_start(cs);
+    let b = doc.sentence_end(cs);
+    let src_end = (ce + 1..b.min(ce + 14)).find(|&k| matches!(doc.w(k), "," | ";" | "." | "—") || matches!(doc.low(k), "for" | "as" | "after" | "during" | "who" | "which" | "whether" | "that" | "if" | "to" | "in" | "on" | "over" | "because"));
+    let src_end = match src_end {
+        Some(k) => k,
+        None if b <= ce + 14 => b,
+        None => return,
+    };
+    if src_end <= ce + 1 {
+        return;
+    }
+    let clause = src_end < b && (matches!(doc.low(src_end), "whether" | "that" | "if") || matches!(doc.w(src_end), "“" | "\""));
+    let (x, y) = if clause {
+        trim(doc, src_end + usize::from(doc.low(src_end) == "that"), b)
+    } else {
+        // The subject: the clause's start up to the auxiliaries.
+        let Some(((x, y), _)) = subject(doc, a, cs) else { return };
+        if inside_quote(quotes, x) {
+            return;
+        }
+        (x, y)
+    };
+    if let Some(c) = chars(doc, x, y) {
+        att.source = Some((ce + 1, src_end));
+        att.cue = Some((cs, ce + 1));
+        att.content = Some(c);
+        att.kind = kind_of(doc, x, y, quotes);
+    }
+}
+
+/// "warned of the dangers", "made no mention of Jeb Bush": a particle right
+/// after the cue belongs to the cue, not to the content.
+fn particle_to_cue(doc: &Doc, att: &mut Attribution) {
+    let (Some((cs, ce)), Some((s, e)), true) = (att.cue, att.content, att.parts.is_empty()) else { return };
+    if ce >= doc.tokens.len() || doc.tokens[ce].start != s || !matches!(doc.low(ce), "of") || ce + 1 >= doc.tokens.len() {
+        return;
+    }
+    let ns = doc.tokens[ce + 1].start;
+    if ns < e {
+        att.cue = Some((cs, ce + 1));
+        att.content = Some((ns, e));
+    }
 }
 
 /// The rules' attributions, sources not yet classified.

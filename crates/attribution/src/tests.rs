@@ -384,7 +384,7 @@ fn signatures_after_quotations() {
 #[test]
 fn a_dateline_or_an_aside_is_no_signature() {
     assert!(run("HARBOR CITY ― The council approved the budget on Tuesday night after a long debate.").is_empty());
-    assert!(run("The vote was called by the man who runs the agency — Ben Oko.").is_empty());
+    assert!(run("The vote was run by the man who leads the agency — Ben Oko.").is_empty());
 }
 
 #[test]
@@ -419,4 +419,20 @@ fn an_unknown_name_as_source_is_a_person() {
     let (atts, entities) = resolve(&doc, Vec::new());
     assert_eq!(atts.len(), 1);
     assert!(entities.is_empty(), "{entities:?}");
+}
+
+#[test]
+fn a_passive_cue_with_its_agent() {
+    assert_eq!(
+        one("The mayor has been criticized by several council members for the delays."),
+        t("indirect", "several council members", "has been criticized by", "The mayor")
+    );
+    let r = one("Fairweather was asked by a reporter whether the plan would survive.");
+    assert_eq!((r.1.as_str(), r.3.as_str()), ("a reporter", "whether the plan would survive"));
+}
+
+#[test]
+fn a_particle_after_the_cue_belongs_to_it() {
+    let r = one("The mayor warned of the dangers of a longer closure.");
+    assert_eq!((r.2.as_str(), r.3.as_str()), ("warned of", "the dangers of a longer closure"));
 }
