@@ -208,7 +208,11 @@ fn double_apostrophes(doc: &Doc) -> Option<String> {
     }
     let mut bytes = doc.text.as_bytes().to_vec();
     for k in pairs {
-        bytes[doc.tokens[k].bstart] = b'"';
+        // A closing pair (attached to the word before it: `winter,''`) has
+        // its second apostrophe made the mark, so that the mark is the token
+        // right before what follows (`,'' said Ms. Lund`); an opening pair its first.
+        let closing = k > 0 && doc.tokens[k - 1].bend == doc.tokens[k].bstart;
+        bytes[doc.tokens[if closing { k + 1 } else { k }].bstart] = b'"';
     }
     String::from_utf8(bytes).ok()
 }

@@ -244,6 +244,8 @@ fn a_gerund_after_by() {
 fn two_apostrophes_are_a_quotation_mark() {
     let r = one("''The ferry will run all winter,'' Ms. Lund said.");
     assert_eq!(r, t("direct", "Ms. Lund", "said", "''The ferry will run all winter,''"));
+    let r = one("''The ferry will run all winter,'' said Ms. Lund, the harbor master.");
+    assert_eq!(r, t("direct", "Ms. Lund", "said", "''The ferry will run all winter,''"));
 }
 
 #[test]
