@@ -461,10 +461,16 @@ fn trim(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
 /// The cue's start: auxiliaries and adverbs before the verb belong to it.
 fn cue_start(doc: &Doc, a: usize, verb: usize) -> usize {
     let mut s = verb;
-    while s > a && (AUXILIARIES.contains(&doc.low(s - 1)) || doc.low(s - 1) == "not" || doc.low(s - 1) == "n't") {
+    while s > a && (AUXILIARIES.contains(&doc.low(s - 1)) || doc.low(s - 1) == "not" || doc.low(s - 1) == "n't" || is_manner_adverb(doc.w(s - 1))) {
         s -= 1;
     }
     s
+}
+
+/// A lower-case adverb in -ly before a verb ("effectively ruled", "aptly
+/// pointed out"); nouns and adjectives that end so are left out.
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) && !matches!(w, "family" | "supply" | "assembly" | "rally" | "reply" | "apply" | "belly" | "daily" | "weekly" | "monthly" | "early" | "likely" | "only" | "elderly" | "friendly" | "costly" | "lonely" | "holy" | "ugly" | "italy" | "july" | "anomaly" | "monopoly")
 }
 
 const LEADING: &[&str] = &[

@@ -438,3 +438,8 @@ fn a_particle_after_the_cue_belongs_to_it() {
     let r = one("The mayor warned of the dangers of a longer closure.");
     assert_eq!((r.2.as_str(), r.3.as_str()), ("warned of", "the dangers of a longer closure"));
 }
+
+#[test]
+fn a_manner_adverb_before_the_cue_belongs_to_it() {
+    assert_eq!(one("City officials have effectively ruled that out."), t("indirect", "City officials", "have effectively ruled", "that out"));
+}
