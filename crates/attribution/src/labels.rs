@@ -64,8 +64,10 @@ fn name_at(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
 pub(crate) fn find(doc: &Doc, quotes: &[Quote], existing: &[Attribution]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let n = doc.tokens.len();
-    let free = |out: &[Attribution], (s, e): (usize, usize)| {
-        !existing.iter().chain(out.iter()).any(|a| a.content.is_some_and(|(x, y)| s < y && x < e))
+    // Not inside another attribution's content (a speaker's line may hold
+    // attributions of its own: "as the Gazette wrote, …").
+    let free = |out: &[Attribution], (s, _): (usize, usize)| {
+        !existing.iter().chain(out.iter()).any(|a| a.content.is_some_and(|(x, y)| x <= s && s < y))
     };
     for k in 0..n {
         if para_start(doc, k) {
@@ -112,13 +114,10 @@ fn speaker_label(doc: &Doc, quotes: &[Quote], p: usize) -> Option<Attribution> {
     }
     let mut c = colon + 1;
     let mut stop = end;
-    if opened {
-        // The label opens a quotation: the content is the rest of it.
-        if let Some(q) = quote_at(quotes, p) {
-            stop = q.close.min(end);
-        }
-    }
-    if matches!(doc.w(c), "“" | "\"") {
+    // A label that opens a quotation (a transcript whose every paragraph
+    // opens with a mark, closed or not) speaks to the paragraph's end: the
+    // marks inside are the speaker's own quotations.
+    if !opened && matches!(doc.w(c), "“" | "\"") {
         if let Some(q) = quote_at(quotes, c) {
             stop = q.close.min(end);
             c = q.open;

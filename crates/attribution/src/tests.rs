@@ -443,3 +443,12 @@ fn a_particle_after_the_cue_belongs_to_it() {
 fn a_manner_adverb_before_the_cue_belongs_to_it() {
     assert_eq!(one("City officials have effectively ruled that out."), t("indirect", "City officials", "have effectively ruled", "that out"));
 }
+
+#[test]
+fn a_transcript_line_with_a_quotation_inside() {
+    let r = run("The exchange went on.\n\n\"HOST: Governor, as “The Harbor Gazette” wrote, people worry about the bridge. Will it reopen?\n\n\"OKAFOR: It will.");
+    let labels: Vec<_> = r.iter().filter(|a| a.2 == ":").collect();
+    assert_eq!(labels.len(), 2, "{r:?}");
+    assert_eq!(labels[0].3, "Governor, as “The Harbor Gazette” wrote, people worry about the bridge. Will it reopen");
+    assert_eq!(labels[1].3, "It will");
+}
