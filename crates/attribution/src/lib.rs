@@ -244,10 +244,19 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         passive_by(doc, &quotes, att);
         subordinate_end(doc, &quotes, att);
     }
+    // "has not been charged with …", "is supported by …": a passive cue
+    // whose content would start with a preposition is no attribution.
+    out.retain(|att| !passive_preposition(doc, att));
     for att in &mut out {
         classify_source(doc, entities, att);
     }
     out
+}
+
+fn passive_preposition(doc: &Doc, att: &Attribution) -> bool {
+    let (Some((cs, ce)), Some((s, _))) = (att.cue, att.content) else { return false };
+    let passive = (cs..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "is" | "are" | "be" | "being"));
+    passive && ce < doc.tokens.len() && doc.tokens[ce].start == s && matches!(doc.low(ce), "with" | "by")
 }
 
 /// "When Marlow noted that the fund was empty, the room …": the content of

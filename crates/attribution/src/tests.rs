@@ -452,3 +452,8 @@ fn a_transcript_line_with_a_quotation_inside() {
     assert_eq!(labels[0].3, "Governor, as “The Harbor Gazette” wrote, people worry about the bridge. Will it reopen");
     assert_eq!(labels[1].3, "It will");
 }
+
+#[test]
+fn a_passive_cue_before_a_preposition_is_no_attribution() {
+    assert!(run("The mayor has not been charged with any crime.").is_empty(), "{:?}", run("The mayor has not been charged with any crime."));
+}
