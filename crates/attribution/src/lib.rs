@@ -646,18 +646,18 @@ fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> 
 
 /// `SOURCE declined to comment (on TOPIC)` and its kin.
 fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, usize)> {
-    let w = doc.lower(i);
-    let next = |k: usize| doc.lower(i + k);
+    let w = doc.low(i);
+    let next = |k: usize| doc.low(i + k);
     let comment_words = ["comment", "elaborate", "discuss", "confirm", "say", "answer", "respond", "speak"];
-    let cue_end = if matches!(w.as_str(), "declined" | "refused" | "declines" | "refuses" | "decline") && next(1) == "to" && comment_words.contains(&next(2).as_str()) {
+    let cue_end = if matches!(w, "declined" | "refused" | "declines" | "refuses" | "decline") && next(1) == "to" && comment_words.contains(&next(2)) {
         i + 3
-    } else if matches!(w.as_str(), "declined" | "declines") && next(1) == "comment" {
+    } else if matches!(w, "declined" | "declines") && next(1) == "comment" {
         i + 2
-    } else if matches!(w.as_str(), "respond" | "reply" | "return") && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && (i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't")) {
+    } else if matches!(w, "respond" | "reply" | "return") && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && (i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't")) {
         (i..(i + 8).min(b)).find(|&k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
     } else if w == "reached" && i >= 2 && doc.low(i - 1) == "be" && matches!(doc.low(i - 2), "not" | "n't") {
         if next(1) == "for" && next(2) == "comment" { i + 3 } else { i + 1 }
-    } else if matches!(w.as_str(), "confirm" | "comment" | "say") && i >= 2 && matches!(doc.low(i - 1), "not" | "n't") && matches!(doc.low(i - 2), "would" | "could" | "did" | "wo" | "does") {
+    } else if matches!(w, "confirm" | "comment" | "say") && i >= 2 && matches!(doc.low(i - 1), "not" | "n't") && matches!(doc.low(i - 2), "would" | "could" | "did" | "wo" | "does") {
         i + 1
     } else {
         return None;
@@ -734,8 +734,8 @@ fn kind_of(doc: &Doc, x: usize, y: usize, quotes: &[Quote]) -> Kind {
 
 /// Verbs of saying: the frame around the cue.
 fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32) -> Option<(Attribution, usize)> {
-    let w = doc.lower(i);
-    let speech_verb = SPEECH_VERBS.contains(&w.as_str());
+    let w = doc.low(i);
+    let speech_verb = SPEECH_VERBS.contains(&w);
     // A word the cue detector predicts is treated as a mined cue.
     let learned = score > cues::CUE_THRESHOLD;
     // Only the detector vouches for it: it needs a clause ("that …", ": “…”").
@@ -756,7 +756,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         return None;
     }
     // Verbs that are rarely speech unless a clause follows (or the detector is sure).
-    let weak = score <= cues::STRONG_CUE && matches!(w.as_str(), "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue" | "notes" | "claims" | "reports" | "estimates" | "warning" | "vows" | "promises" | "hopes" | "fears");
+    let weak = score <= cues::STRONG_CUE && matches!(w, "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue" | "notes" | "claims" | "reports" | "estimates" | "warning" | "vows" | "promises" | "hopes" | "fears");
     if weak && doc.low(i + 1) != "that" {
         return None;
     }
@@ -767,27 +767,27 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         cue_end += 1;
     }
     // "said in a statement", "wrote on Twitter" stay out of the content.
-    let after = doc.lower(cue_end);
+    let after = doc.low(cue_end);
 
     // Inverted order: CONTENT , SOURCE CUE (.) — the cue near the sentence's end.
     let tail_len = (cue_end..b).filter(|&k| !is_punct(doc.w(k))).count();
     let tail_is_adjunct = tail_len == 0
-        || matches!(after.as_str(), "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
+        || matches!(after, "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
     // "…,” said the head of the union": a determiner after a quotation.
-    let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after.as_str(), "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its");
+    let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after, "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its");
     // “…?” Fairweather said. — the quotation is the sentence before (a
     // question or exclamation closing a quotation ends a sentence).
     if let Some(found) = after_closed_question(doc, a, b, (cs, cue_end), quotes, tail_len) {
         return Some(found);
     }
     // "…,” said Josh Earnest, the press secretary.
-    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after.as_str(), "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np) {
+    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np) {
         let src_end = source_end(doc, cue_end, b);
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);
     }
     // "“…,” she told reporters.": a short object ends the sentence after a quotation.
-    let object_tail = OBJECT_VERBS.contains(&w.as_str()) && tail_len > 0 && tail_len <= 4 && (cs.saturating_sub(6).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\""));
+    let object_tail = OBJECT_VERBS.contains(&w) && tail_len > 0 && tail_len <= 4 && (cs.saturating_sub(6).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\""));
     let tail_is_adjunct = tail_is_adjunct || object_tail && (cue_end..b).all(|k| !matches!(doc.low(k), "that" | ":" | "“" | "\""));
     if tail_is_adjunct && cs > a {
         // Find the comma (or closing quote) that ends the content.
@@ -833,7 +833,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         None => (None, None),
     };
     let mut c = cue_end;
-    if OBJECT_VERBS.contains(&w.as_str()) {
+    if OBJECT_VERBS.contains(&w) {
         // Skip the object: up to "that", a quote, a colon, or a short noun phrase.
         if let Some(t) = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ",")) {
             c = t;
@@ -864,7 +864,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // "When Marlow noted that the fund was empty, the room …": the content
     // of a subordinate clause's cue ends with the clause.
     let subordinate = source.is_some_and(|(s, _)| s > a && matches!(doc.low(s - 1), "while" | "although" | "though" | "when" | "as" | "after" | "before" | "because" | "since" | "if"));
-    if c >= b || doc.low(c) == "to" && !OBJECT_VERBS.contains(&w.as_str()) && !mined || weak && doc.low(cue_end) != "that" || learned_only && !clause {
+    if c >= b || doc.low(c) == "to" && !OBJECT_VERBS.contains(&w) && !mined || weak && doc.low(cue_end) != "that" || learned_only && !clause {
         return None;
     }
     // The content ends at the sentence's end, or where an "according to" or a
