@@ -512,7 +512,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
                 continue;
             }
         }
-        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end {
+        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) {
             s = k + 1;
         }
         k += 1;
@@ -582,6 +582,13 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     let mut x = x;
     while x < y && matches!(doc.low(x), "but" | "and" | "yet" | "so" | "still" | "also") {
         x += 1;
+    }
+    // "dropped the idea after engineers warned": a subordinate clause that
+    // opens inside the chunk has the cue's subject.
+    if y == end {
+        if let Some(k) = (x + 1..y.saturating_sub(1)).rev().find(|&k| matches!(doc.low(k), "after" | "before" | "because" | "when" | "since" | "until" | "while" | "unless" | "once" | "although" | "though")) {
+            x = k + 1;
+        }
     }
     if x >= y || y - x > 16 {
         // Too long to be a subject: take the noun phrase right before the cue.
@@ -1173,7 +1180,12 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         SourceType::Anonymous
     } else if words.len() == 1 && matches!(head.as_str(), "he" | "she" | "i") {
         SourceType::Person
-    } else if e - s <= 3 && (s..e).all(|k| doc.w(k).chars().next().is_some_and(char::is_uppercase) || matches!(doc.w(k), "." | "-")) && !(s..e).any(|k| doc.low(k) == "the") {
+    } else if e - s <= 3
+        && (s..e).all(|k| doc.w(k).chars().next().is_some_and(char::is_uppercase) || matches!(doc.w(k), "." | "-"))
+        && !(s..e).any(|k| doc.low(k) == "the")
+        // "Inspectors recommended": a sentence's first word is capitalised anyway.
+        && (s != doc.sentence_start(s) || e - s > 1 || !doc.low(s).ends_with('s') || doc.w(s).chars().all(|c| !c.is_lowercase()))
+    {
         // A name the language layer did not know ("Okafor", "TAPPER" in a
         // transcript): a person, not an anonymous group.
         SourceType::Person

@@ -457,3 +457,25 @@ fn a_transcript_line_with_a_quotation_inside() {
 fn a_passive_cue_before_a_preposition_is_no_attribution() {
     assert!(run("The mayor has not been charged with any crime.").is_empty(), "{:?}", run("The mayor has not been charged with any crime."));
 }
+
+#[test]
+fn an_appositive_relative_clause_is_not_the_source() {
+    let r = one("Brennan Construction, the firm that won the contract in January, declined to comment.");
+    assert_eq!(r.1, "Brennan Construction, the firm that won the contract in January");
+}
+
+#[test]
+fn the_subject_of_a_subordinate_clause_inside_the_chunk() {
+    let r = run("The city dropped the plan after engineers warned that it would add three months.");
+    assert!(r.iter().any(|a| a.1 == "engineers" && a.2 == "warned"), "{r:?}");
+}
+
+#[test]
+fn a_capitalised_plural_opening_the_sentence_is_no_person() {
+    let text = "Inspectors recommended that work begin before the deadline.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let found = find(&doc, &[]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source_type, SourceType::Anonymous);
+}
