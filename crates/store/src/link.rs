@@ -346,7 +346,7 @@ impl Store {
             if conn.engine() == crate::db::Engine::Postgres {
                 // Fresh statistics after a bulk load, so the planner uses the
                 // indexes for the lookups below (autovacuum may not have run).
-                conn.batch("ANALYZE articles, terms, lsh, entities, aliases")?;
+                conn.batch("ANALYZE articles, terms, lsh, entity_rows, aliases")?;
                 phases.mark("analyze");
             }
             let entities = crate::entities::resolve(conn)?;
@@ -448,6 +448,50 @@ mod tests {
         assert_eq!(fts_copy, 0);
         let problems = Store::open(path.to_str().unwrap()).unwrap().check().unwrap();
         assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    /// A store of schema 4 (each article entity's corpus entity written into
+    /// its row) is migrated to the view over `entity_rows` and `aliases`:
+    /// the same rows, each with the same corpus entity, and a later linking
+    /// run points new article entities at theirs.
+    #[test]
+    fn stores_of_schema_4_keep_their_entities() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let rows = |c: &rusqlite::Connection| -> Vec<(i64, String, String, String, Option<i64>)> {
+            let mut st = c.prepare("SELECT article, local, kind, name, corpus FROM entities ORDER BY article, local").unwrap();
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).unwrap().map(Result::unwrap).collect()
+        };
+        let before;
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.execute_batch("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
+            for m in &MIGRATIONS[..4] {
+                c.execute_batch(&crate::schema::render(m.common, crate::db::Engine::Sqlite)).unwrap();
+                c.execute_batch(m.sqlite).unwrap();
+                c.execute("INSERT INTO schema_migrations VALUES (?1, ?2, 'then')", rusqlite::params![m.version, m.name]).unwrap();
+            }
+            c.execute_batch(
+                "INSERT INTO corpus_entities (id, kind, key, name) VALUES (7, 'person', 'obama', 'Barack Obama'), (9, 'organization', 'white house', 'White House');
+                 INSERT INTO aliases (kind, name, corpus, reason) VALUES ('person', 'Barack Obama', 7, 'full name'), ('person', 'Obama', 7, 'surname of Barack Obama'), ('organization', 'White House', 9, 'name');
+                 INSERT INTO entities (article, local, kind, name, roles, media, mentions, first_start, corpus) VALUES
+                   (1, 'e1', 'person', 'Barack Obama', 'president', 0, 3, 0, 7), (1, 'e2', 'organization', 'White House', '', 0, 1, 40, 9),
+                   (2, 'e1', 'person', 'Obama', '', 0, 2, 5, 7), (2, 'e3', 'person', 'Josh Earnest', 'press secretary', 0, 1, 80, NULL);",
+            )
+            .unwrap();
+            before = rows(&c);
+        }
+        let mut store = Store::open(path.to_str().unwrap()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), crate::schema::latest());
+        assert_eq!(store.entity_links(1).unwrap(), HashMap::from([("e1".to_string(), 7), ("e2".to_string(), 9)]));
+        drop(store);
+        let c = rusqlite::Connection::open(&path).unwrap();
+        assert_eq!(rows(&c), before);
+        let columns: Vec<String> = c.prepare("SELECT name FROM pragma_table_info('entity_rows')").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        assert!(!columns.iter().any(|c| c == "corpus"), "{columns:?}");
+        // Once linked, the unresolved name has its corpus entity too.
+        c.execute_batch("INSERT INTO aliases (kind, name, corpus, reason) VALUES ('person', 'Josh Earnest', 11, 'name')").unwrap();
+        assert_eq!(rows(&c)[3].4, Some(11));
     }
 
     /// A store written before story terms moved into `articles` (schema 2,

@@ -336,7 +336,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
         search.push(vec![r.title.clone().unwrap_or_default().into(), r.text.as_str().into(), id.into(), "article".into(), "".into()]);
     }
     insert_rows(conn, "lsh", &["band_key", "article"], lsh)?;
-    insert_rows(conn, "entities", &["article", "local", "kind", "name", "roles", "affiliation", "media", "mentions", "first_start"], entities)?;
+    insert_rows(conn, "entity_rows", &["article", "local", "kind", "name", "roles", "affiliation", "media", "mentions", "first_start"], entities)?;
     insert_rows(
         conn,
         "attributions",

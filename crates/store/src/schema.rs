@@ -219,6 +219,24 @@ CREATE VIRTUAL TABLE search USING fts5(title, body, article UNINDEXED, kind UNIN
 INSERT INTO search (search) VALUES ('rebuild');
 "#,
     postgres: "",
+},
+Migration {
+    version: 5,
+    name: "an article entity's corpus entity read through its alias (the view entities over entity_rows and aliases), not written into every entity row after resolving",
+    // `entities.corpus` was always its alias's corpus once linked: the
+    // view gives the same rows without rewriting them (and their indexes)
+    // on each linking run.
+    common: r#"
+DROP INDEX entities_corpus;
+ALTER TABLE entities RENAME TO entity_rows;
+ALTER TABLE entity_rows DROP COLUMN corpus;
+CREATE VIEW entities AS
+    SELECT e.article AS article, e.local AS local, e.kind AS kind, e.name AS name, e.roles AS roles, e.affiliation AS affiliation,
+           e.media AS media, e.mentions AS mentions, e.first_start AS first_start, a.corpus AS corpus
+    FROM entity_rows e LEFT JOIN aliases a ON a.kind = e.kind AND a.name = e.name;
+"#,
+    sqlite: "",
+    postgres: "",
 }];
 
 /// The newest schema version this build knows.
