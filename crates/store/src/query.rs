@@ -525,7 +525,9 @@ impl Store {
             }
         }
         let mut sources: Vec<Source> = sources.into_values().collect();
-        sources.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.name.cmp(&b.name)));
+        // A total order (two sources may share a name and a count: "Trump"
+        // the person and, misread, the organisation), not the hash map's.
+        sources.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.name.cmp(&b.name)).then(a.source_type.cmp(&b.source_type)).then(a.entity.cmp(&b.entity)));
         let declined = claims.iter().filter(|q| q.kind == "no_comment").cloned().collect();
         let citations = self
             .rows("SELECT c.article, c.outlet, c.cited FROM citations c JOIN articles a ON a.id = c.article WHERE a.story = ? ORDER BY a.published, c.article, c.n", &[id.into()])?
