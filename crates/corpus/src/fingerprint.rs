@@ -85,20 +85,57 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Lanes of [`minima`]: the signature values computed side by side.
+const LANES: usize = 8;
+
+/// `sig[j]` = the least of `sig[j]` and the high halves of `mix(h ^ seeds[j])`
+/// over all `hashes`. Eight values at a time, each kept in a register while
+/// every hash goes by, so that the compiler can use vector instructions.
+#[inline(always)]
+fn minima(hashes: &[u64], seeds: &[u64], sig: &mut [u32]) {
+    let mut chunks = sig.chunks_exact_mut(LANES).zip(seeds.chunks_exact(LANES));
+    for (slots, seeds) in chunks.by_ref() {
+        let seeds: [u64; LANES] = seeds.try_into().expect("chunks of LANES");
+        let mut acc = [u32::MAX; LANES];
+        for &h in hashes {
+            for j in 0..LANES {
+                acc[j] = acc[j].min((mix(h ^ seeds[j]) >> 32) as u32);
+            }
+        }
+        for (slot, a) in slots.iter_mut().zip(acc) {
+            *slot = (*slot).min(a);
+        }
+    }
+    let done = sig.len() / LANES * LANES;
+    for (slot, seed) in sig[done..].iter_mut().zip(&seeds[done..]) {
+        for &h in hashes {
+            *slot = (*slot).min((mix(h ^ seed) >> 32) as u32);
+        }
+    }
+}
+
+/// [`minima`] compiled for AVX-512 (64-bit vector multiplies), used when
+/// the CPU has it: the same values, several times faster.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq")]
+unsafe fn minima_avx512(hashes: &[u64], seeds: &[u64], sig: &mut [u32]) {
+    minima(hashes, seeds, sig)
+}
+
 impl MinHash {
     /// Signature of a set of element hashes, with `n` hash functions. An empty
     /// set gives a signature of `u32::MAX`, similar to nothing but itself.
     pub fn of_hashes(hashes: impl IntoIterator<Item = u64>, n: usize) -> MinHash {
-        let mut sig = vec![u32::MAX; n];
+        let hashes: Vec<u64> = hashes.into_iter().collect();
         let seeds: Vec<u64> = (0..n as u64).map(|i| mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15))).collect();
-        for h in hashes {
-            for (slot, seed) in sig.iter_mut().zip(&seeds) {
-                let v = (mix(h ^ seed) >> 32) as u32;
-                if v < *slot {
-                    *slot = v;
-                }
-            }
+        let mut sig = vec![u32::MAX; n];
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512dq") {
+            // SAFETY: the CPU has the features the function is compiled for.
+            unsafe { minima_avx512(&hashes, &seeds, &mut sig) };
+            return MinHash(sig);
         }
+        minima(&hashes, &seeds, &mut sig);
         MinHash(sig)
     }
 
@@ -219,6 +256,43 @@ mod tests {
         assert!(t.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
         let long = format!("{} flood", "word ".repeat(LEAD_CHARS / 5));
         assert_eq!(story_terms(None, &long).iter().find(|x| x.0 == "flood"), None, "beyond the lead");
+    }
+
+    /// The signature as first defined (one hash function after another for
+    /// each element): what [`MinHash::of_hashes`] must still give, on every
+    /// path, since stored signatures are compared with new ones.
+    fn reference(hashes: &[u64], n: usize) -> MinHash {
+        let mut sig = vec![u32::MAX; n];
+        let seeds: Vec<u64> = (0..n as u64).map(|i| mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15))).collect();
+        for &h in hashes {
+            for (slot, seed) in sig.iter_mut().zip(&seeds) {
+                let v = (mix(h ^ seed) >> 32) as u32;
+                if v < *slot {
+                    *slot = v;
+                }
+            }
+        }
+        MinHash(sig)
+    }
+
+    #[test]
+    fn signatures_are_those_of_the_first_definition() {
+        let hashes: Vec<u64> = (0..1000u64).map(|i| mix(i * 7919)).collect();
+        for n in [0, 1, 7, 8, 13, SHINGLE_HASHES] {
+            for len in [0, 1, 5, 1000] {
+                assert_eq!(MinHash::of_hashes(hashes[..len].iter().copied(), n), reference(&hashes[..len], n), "n {n}, {len} hashes");
+                let mut sig = vec![u32::MAX; n];
+                let seeds: Vec<u64> = (0..n as u64).map(|i| mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15))).collect();
+                minima(&hashes[..len], &seeds, &mut sig);
+                assert_eq!(MinHash(sig), reference(&hashes[..len], n), "portable path, n {n}, {len} hashes");
+            }
+        }
+        // A text's shingle signature: the first definition over its shingles.
+        let sig = MinHash::of_shingles(WIRE, 5, SHINGLE_HASHES);
+        assert_eq!(sig, reference(&{
+            let ws: Vec<u64> = words(WIRE).map(|w| xxh3_64(w.as_bytes())).collect();
+            ws.windows(5).map(|win| win.iter().fold(0u64, |acc, &h| mix(acc ^ h))).collect::<Vec<u64>>()
+        }, SHINGLE_HASHES));
     }
 
     proptest! {

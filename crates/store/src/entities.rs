@@ -1,8 +1,10 @@
 //! Corpus entities: every distinct name of the store resolved to one entity
 //! (see [`dossier_corpus::resolve_names`]), kept as `corpus_entities` (one
 //! row per entity) and `aliases` (each name as written, its entity and the
-//! reason), and each article entity pointed at its corpus entity. Written in
-//! a few set-based statements, so that it costs little even over a network.
+//! reason); each article entity (`entity_rows`) reaches its corpus entity
+//! through the alias of its kind and name (the view `entities`), so that
+//! resolving writes nothing per article entity. Written in a few set-based
+//! statements, so that it costs little even over a network.
 
 use std::collections::HashMap;
 
@@ -16,7 +18,7 @@ use crate::StoreError;
 pub(crate) fn resolve(conn: &mut Conn) -> Result<usize, StoreError> {
     let phases = crate::trace::Phases::new("entities");
     let uses: Vec<NameUse> = conn
-        .query("SELECT kind, name, COUNT(DISTINCT article) FROM entities GROUP BY kind, name ORDER BY kind, name", &[])?
+        .query("SELECT kind, name, COUNT(DISTINCT article) FROM entity_rows GROUP BY kind, name ORDER BY kind, name", &[])?
         .iter()
         .map(|r| NameUse { kind: r.text(0), name: r.text(1), count: r.int(2) as u64 })
         .collect();
@@ -71,10 +73,8 @@ pub(crate) fn resolve(conn: &mut Conn) -> Result<usize, StoreError> {
     insert_rows(conn, "aliases", &["kind", "name", "corpus", "reason"], fresh)?;
 
     phases.mark("aliases");
-    // Article entities to corpus entities: all of them when an alias moved,
-    // else only those not yet pointed.
-    let filter = if changed { "" } else { " WHERE corpus IS NULL" };
-    conn.exec(&format!("UPDATE entities SET corpus = (SELECT a.corpus FROM aliases a WHERE a.kind = entities.kind AND a.name = entities.name){filter}"), &[])?;
+    // Article entities reach their corpus entity through their alias (the
+    // view `entities`): nothing to write per article entity.
     if changed || created {
         conn.exec("DELETE FROM corpus_entities WHERE id NOT IN (SELECT corpus FROM aliases)", &[])?;
     }

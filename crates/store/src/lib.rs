@@ -284,7 +284,14 @@ impl Store {
     /// is in the order of `records`. Nothing is half-stored: on error, none of
     /// the batch is.
     pub fn insert(&mut self, records: &[Record]) -> Result<Vec<Inserted>, StoreError> {
-        self.transaction(|conn| record::insert_all(conn, records))
+        let phases = trace::Phases::new("batch");
+        let r = self.transaction(|conn| {
+            let r = record::insert_all(conn, records)?;
+            phases.mark("rows");
+            Ok(r)
+        });
+        phases.mark("committed");
+        r
     }
 
     /// Execute a read query written with `?` placeholders (for the queries of

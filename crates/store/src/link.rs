@@ -346,7 +346,7 @@ impl Store {
             if conn.engine() == crate::db::Engine::Postgres {
                 // Fresh statistics after a bulk load, so the planner uses the
                 // indexes for the lookups below (autovacuum may not have run).
-                conn.batch("ANALYZE articles, terms, lsh, entities, aliases")?;
+                conn.batch("ANALYZE articles, terms, lsh, entity_rows, aliases")?;
                 phases.mark("analyze");
             }
             let entities = crate::entities::resolve(conn)?;
@@ -383,6 +383,115 @@ mod tests {
         let terms = vec![("harbor bridge".to_string(), 4.5), ("levy".to_string(), 1.0), ("vote".to_string(), 2.5)];
         assert_eq!(decode_terms(&encode_terms(&terms)), terms);
         assert_eq!(decode_terms("bad line\nlevy\tx\nvote\t2\n"), vec![("vote".to_string(), 2.0)]);
+    }
+
+    /// A store of schema 3 (an FTS5 `search` table holding its own copy of
+    /// every text) is migrated to the external-content index: the same
+    /// search answers (order, scores, snippets) and no article text kept
+    /// twice.
+    #[test]
+    fn stores_of_schema_3_keep_their_search_answers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let query = "SELECT article, kind, ref, title, snippet(search, 1, '[', ']', '…', 16), -bm25(search, 4.0, 1.0) FROM search WHERE search MATCH ?1 ORDER BY bm25(search, 4.0, 1.0) LIMIT 50";
+        let answers = |c: &rusqlite::Connection, q: &str| -> Vec<(i64, String, String, String, String, f64)> {
+            let mut st = c.prepare(query).unwrap();
+            st.query_map([q], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))).unwrap().map(Result::unwrap).collect()
+        };
+        let queries = ["\"bridge\"", "\"toll\" \"vote\"", "\"mayor\"", "\"council\""];
+        let before: Vec<_>;
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.execute_batch("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
+            for m in &MIGRATIONS[..3] {
+                c.execute_batch(&crate::schema::render(m.common, crate::db::Engine::Sqlite)).unwrap();
+                c.execute_batch(m.sqlite).unwrap();
+                c.execute("INSERT INTO schema_migrations VALUES (?1, ?2, 'then')", rusqlite::params![m.version, m.name]).unwrap();
+            }
+            let texts = [
+                ("Harbor Bridge toll vote delayed", "The council delayed its vote on the Harbor Bridge toll. The mayor said the bridge needs repairs."),
+                ("Mayor defends bridge toll", "The mayor defended the toll on Tuesday, saying the council would vote on it soon."),
+                ("Council names new clerk", "The council named a clerk; the mayor was not at the meeting."),
+            ];
+            for (i, (title, text)) in texts.iter().enumerate() {
+                let id = i as i64 + 1;
+                let f = dossier_corpus::Fingerprint::new(text, text);
+                c.execute(
+                    "INSERT INTO articles (id, hash, origin, doc_id, title, authors, day, text, analysis, shingles, ingested) VALUES (?1, ?2, 'test', ?3, ?4, '', '2025-03-04', ?5, '{}', ?6, 'then')",
+                    rusqlite::params![id, f.hash, format!("d{i}"), title, text, f.shingles.to_bytes()],
+                )
+                .unwrap();
+                // As schema 3 wrote them: entities, quotes, then the article's own row.
+                let rows: [(&str, &str, &str, &str); 3] =
+                    [("Mayor Ann Cole", "person mayor", "entity", "e1"), ("the mayor Mayor Ann Cole", "the bridge needs repairs and the council must vote", "quote", "0"), (title, text, "article", "")];
+                for (t, b, kind, r) in rows {
+                    c.execute("INSERT INTO search (title, body, article, kind, ref) VALUES (?1, ?2, ?3, ?4, ?5)", rusqlite::params![t, b, id, kind, r]).unwrap();
+                }
+            }
+            before = queries.iter().map(|q| answers(&c, q)).collect();
+        }
+        assert!(before.iter().all(|a| !a.is_empty()));
+        let mut store = Store::open(path.to_str().unwrap()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), crate::schema::latest());
+        let hits = store.search("bridge", 50).unwrap();
+        assert_eq!(hits.len(), before[0].len());
+        for (h, b) in hits.iter().zip(&before[0]) {
+            assert_eq!((h.article.id, &h.kind, &h.reference, &h.title, h.score), (b.0, &b.1, &b.2, &b.3, b.5));
+        }
+        drop(store);
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let after: Vec<_> = queries.iter().map(|q| answers(&c, q)).collect();
+        assert_eq!(after, before);
+        let (rows, bodies): (i64, i64) = c.query_row("SELECT COUNT(*), COUNT(body) FROM search_rows", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        assert_eq!((rows, bodies), (9, 6), "an article's own row keeps no copy of its text");
+        let fts_copy: i64 = c.query_row("SELECT COUNT(*) FROM sqlite_master WHERE name = 'search_content'", [], |r| r.get(0)).unwrap();
+        assert_eq!(fts_copy, 0);
+        let problems = Store::open(path.to_str().unwrap()).unwrap().check().unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    /// A store of schema 4 (each article entity's corpus entity written into
+    /// its row) is migrated to the view over `entity_rows` and `aliases`:
+    /// the same rows, each with the same corpus entity, and a later linking
+    /// run points new article entities at theirs.
+    #[test]
+    fn stores_of_schema_4_keep_their_entities() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let rows = |c: &rusqlite::Connection| -> Vec<(i64, String, String, String, Option<i64>)> {
+            let mut st = c.prepare("SELECT article, local, kind, name, corpus FROM entities ORDER BY article, local").unwrap();
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))).unwrap().map(Result::unwrap).collect()
+        };
+        let before;
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            c.execute_batch("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
+            for m in &MIGRATIONS[..4] {
+                c.execute_batch(&crate::schema::render(m.common, crate::db::Engine::Sqlite)).unwrap();
+                c.execute_batch(m.sqlite).unwrap();
+                c.execute("INSERT INTO schema_migrations VALUES (?1, ?2, 'then')", rusqlite::params![m.version, m.name]).unwrap();
+            }
+            c.execute_batch(
+                "INSERT INTO corpus_entities (id, kind, key, name) VALUES (7, 'person', 'obama', 'Barack Obama'), (9, 'organization', 'white house', 'White House');
+                 INSERT INTO aliases (kind, name, corpus, reason) VALUES ('person', 'Barack Obama', 7, 'full name'), ('person', 'Obama', 7, 'surname of Barack Obama'), ('organization', 'White House', 9, 'name');
+                 INSERT INTO entities (article, local, kind, name, roles, media, mentions, first_start, corpus) VALUES
+                   (1, 'e1', 'person', 'Barack Obama', 'president', 0, 3, 0, 7), (1, 'e2', 'organization', 'White House', '', 0, 1, 40, 9),
+                   (2, 'e1', 'person', 'Obama', '', 0, 2, 5, 7), (2, 'e3', 'person', 'Josh Earnest', 'press secretary', 0, 1, 80, NULL);",
+            )
+            .unwrap();
+            before = rows(&c);
+        }
+        let mut store = Store::open(path.to_str().unwrap()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), crate::schema::latest());
+        assert_eq!(store.entity_links(1).unwrap(), HashMap::from([("e1".to_string(), 7), ("e2".to_string(), 9)]));
+        drop(store);
+        let c = rusqlite::Connection::open(&path).unwrap();
+        assert_eq!(rows(&c), before);
+        let columns: Vec<String> = c.prepare("SELECT name FROM pragma_table_info('entity_rows')").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        assert!(!columns.iter().any(|c| c == "corpus"), "{columns:?}");
+        // Once linked, the unresolved name has its corpus entity too.
+        c.execute_batch("INSERT INTO aliases (kind, name, corpus, reason) VALUES ('person', 'Josh Earnest', 11, 'name')").unwrap();
+        assert_eq!(rows(&c)[3].4, Some(11));
     }
 
     /// A store written before story terms moved into `articles` (schema 2,

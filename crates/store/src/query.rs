@@ -81,11 +81,20 @@ pub struct Quote {
     pub said: Option<String>,
 }
 
+/// An attribution with its article and its source's corpus entity (`sa`, the
+/// alias of the source's name; joined as tables rather than through the view
+/// `entities`, which SQLite would materialise on the right of a LEFT JOIN).
+/// Filter by source with [`BY_SOURCE`], which the planners start from.
 const QUOTE_SELECT: &str = "SELECT a.id, a.title, a.outlet, a.published, a.url, a.origin, a.story, a.dup_group, a.doc_id, \
-    t.n, t.kind, t.source, e.corpus, c.name, t.source_type, t.cue, t.content, t.stance, t.said \
+    t.n, t.kind, t.source, sa.corpus, c.name, t.source_type, t.cue, t.content, t.stance, t.said \
     FROM attributions t JOIN articles a ON a.id = t.article \
-    LEFT JOIN entities e ON e.article = t.article AND e.local = t.source_entity \
-    LEFT JOIN corpus_entities c ON c.id = e.corpus";
+    LEFT JOIN entity_rows e ON e.article = t.article AND e.local = t.source_entity \
+    LEFT JOIN aliases sa ON sa.kind = e.kind AND sa.name = e.name \
+    LEFT JOIN corpus_entities c ON c.id = sa.corpus";
+
+/// The [`QUOTE_SELECT`] condition "the source is one of these corpus
+/// entities" (followed by their placeholders and a closing bracket).
+const BY_SOURCE: &str = "(t.article, t.source_entity) IN (SELECT x.article, x.local FROM entities x WHERE x.corpus IN (";
 
 fn quote(r: &Row) -> Quote {
     Quote {
@@ -356,7 +365,7 @@ impl Store {
         if name.is_empty() {
             return Ok(Vec::new());
         }
-        let count = "SELECT c.id, c.name, c.kind, COUNT(DISTINCT e.article) FROM corpus_entities c LEFT JOIN entities e ON e.corpus = c.id";
+        let count = "SELECT c.id, c.name, c.kind, COUNT(DISTINCT e.article) FROM corpus_entities c LEFT JOIN aliases al ON al.corpus = c.id LEFT JOIN entity_rows e ON e.kind = al.kind AND e.name = al.name";
         let mut rows = self.rows(
             &format!("{count} WHERE c.id IN (SELECT corpus FROM aliases WHERE lower(name) = lower(?)) OR (c.kind = 'person' AND c.key = ?) OR (c.kind = 'organization' AND c.key = ?) GROUP BY c.id, c.name, c.kind"),
             &[name.into(), name_key(name, "person").into(), name_key(name, "organization").into()],
@@ -401,7 +410,7 @@ impl Store {
             .map(|r| article_ref(r, 0))
             .collect();
         let days: Vec<String> = self.rows("SELECT a.day FROM articles a JOIN entities e ON e.article = a.id WHERE e.corpus = ? AND a.day IS NOT NULL ORDER BY a.day", &[id.into()])?.iter().map(|r| r.text(0)).collect();
-        let said: Vec<Quote> = self.rows(&format!("{QUOTE_SELECT} WHERE e.corpus = ? ORDER BY a.published, a.id, t.n"), &[id.into()])?.iter().map(quote).collect();
+        let said: Vec<Quote> = self.rows(&format!("{QUOTE_SELECT} WHERE {BY_SOURCE}?)) ORDER BY a.published, a.id, t.n"), &[id.into()])?.iter().map(quote).collect();
         let about: Vec<Quote> = self
             .rows(
                 &format!("{QUOTE_SELECT} WHERE (t.article, t.n) IN (SELECT b.article, b.n FROM about b JOIN entities x ON x.article = b.article AND x.local = b.local WHERE x.corpus = ?) ORDER BY a.published, a.id, t.n"),
@@ -436,7 +445,7 @@ impl Store {
                 wh.push("lower(t.source) LIKE ?".into());
                 p.push(format!("%{}%", s.to_lowercase()).into());
             } else {
-                wh.push(format!("e.corpus IN ({})", marks(ids.len())));
+                wh.push(format!("{BY_SOURCE}{}))", marks(ids.len())));
                 p.extend(ids.into_iter().map(Value::Int));
             }
         }
@@ -516,7 +525,9 @@ impl Store {
             }
         }
         let mut sources: Vec<Source> = sources.into_values().collect();
-        sources.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.name.cmp(&b.name)));
+        // A total order (two sources may share a name and a count: "Trump"
+        // the person and, misread, the organisation), not the hash map's.
+        sources.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.name.cmp(&b.name)).then(a.source_type.cmp(&b.source_type)).then(a.entity.cmp(&b.entity)));
         let declined = claims.iter().filter(|q| q.kind == "no_comment").cloned().collect();
         let citations = self
             .rows("SELECT c.article, c.outlet, c.cited FROM citations c JOIN articles a ON a.id = c.article WHERE a.story = ? ORDER BY a.published, c.article, c.n", &[id.into()])?

@@ -336,7 +336,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
         search.push(vec![r.title.clone().unwrap_or_default().into(), r.text.as_str().into(), id.into(), "article".into(), "".into()]);
     }
     insert_rows(conn, "lsh", &["band_key", "article"], lsh)?;
-    insert_rows(conn, "entities", &["article", "local", "kind", "name", "roles", "affiliation", "media", "mentions", "first_start"], entities)?;
+    insert_rows(conn, "entity_rows", &["article", "local", "kind", "name", "roles", "affiliation", "media", "mentions", "first_start"], entities)?;
     insert_rows(
         conn,
         "attributions",
@@ -346,9 +346,36 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     insert_rows(conn, "about", &["article", "n", "local"], about)?;
     insert_rows(conn, "times", &["article", "n", "text", "start_offset", "kind", "value", "modifier", "anchor"], times)?;
     insert_rows(conn, "citations", &["article", "n", "outlet", "outlet_key"], citations)?;
-    insert_rows(conn, "search", &["title", "body", "article", "kind", "ref"], search)?;
+    insert_search(conn, search)?;
     insert_rows(conn, "terms", &["term", "article"], terms)?;
     Ok(result)
+}
+
+/// Index the search rows (title, body, article, kind, ref) of a batch. In
+/// PostgreSQL they are rows of `search`. In SQLite each goes into
+/// `search_rows` (without the body when it is an article's own text, which
+/// `articles` already holds) and into the external-content FTS5 index under
+/// the same id, numbered on from the last one as FTS5 numbered its rows
+/// before schema 4.
+fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+    if conn.engine() == crate::db::Engine::Postgres {
+        return insert_rows(conn, "search", &["title", "body", "article", "kind", "ref"], rows);
+    }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let phases = crate::trace::Phases::new("insert");
+    let n = rows.len();
+    let mut id = conn.query("SELECT COALESCE(MAX(id), 0) FROM search_rows", &[])?.first().map(|r| r.int(0)).unwrap_or(0);
+    for row in rows {
+        id += 1;
+        let [title, body, article, kind, reference]: [Value; 5] = row.try_into().map_err(|_| StoreError::Schema("a search row has five columns".into()))?;
+        let own = if kind == Value::Text("article".into()) { Value::Null } else { body.clone() };
+        conn.exec("INSERT INTO search_rows (id, article, kind, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)", &[id.into(), article, kind, reference, title.clone(), own])?;
+        conn.exec("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", &[id.into(), title, body])?;
+    }
+    phases.mark(format_args!("{n} rows into search"));
+    Ok(())
 }
 
 /// A stored signature back from its bytes.

@@ -4,7 +4,10 @@
 //! the engines (the types `{id}`, `{int}`, `{real}`, `{blob}`, and
 //! `{without_rowid}` for tables that are only an index); full-text search
 //! is the one part written per engine (FTS5 in SQLite, a `tsvector` column
-//! with a GIN index in PostgreSQL).
+//! with a GIN index in PostgreSQL). Since schema 4 SQLite's FTS5 table
+//! `search` keeps no copy of what it indexes: it reads its columns from the
+//! view `search_source`, which takes an article's text from `articles` and a
+//! quote's or entity's from `search_rows`.
 
 use crate::db::{Conn, Engine, Value};
 use crate::StoreError;
@@ -185,6 +188,52 @@ CREATE TABLE terms (
 ){without_rowid};
 ALTER TABLE articles ADD COLUMN terms TEXT;
 ALTER TABLE articles DROP COLUMN vocabulary;
+"#,
+    sqlite: "",
+    postgres: "",
+},
+Migration {
+    version: 4,
+    name: "SQLite search as an external-content FTS5 index: an article's text is read from articles, not kept a second time",
+    common: "",
+    // The rows keep their ids (so ties in ranking fall as before); an
+    // article's own row has no body of its own (NULL: the text is
+    // `articles.text`); the index is rebuilt from the view, which gives the
+    // FTS5 table the same columns as before.
+    sqlite: r#"
+CREATE TABLE search_rows (
+    id INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT
+);
+INSERT INTO search_rows (id, article, kind, ref, title, body)
+    SELECT rowid, article, kind, ref, title, CASE WHEN kind = 'article' THEN NULL ELSE body END FROM search ORDER BY rowid;
+DROP TABLE search;
+CREATE VIEW search_source AS
+    SELECT s.id AS id, s.title AS title, COALESCE(s.body, a.text) AS body, s.article AS article, s.kind AS kind, s.ref AS ref
+    FROM search_rows s LEFT JOIN articles a ON s.body IS NULL AND a.id = s.article;
+CREATE VIRTUAL TABLE search USING fts5(title, body, article UNINDEXED, kind UNINDEXED, ref UNINDEXED, tokenize = 'porter unicode61', content = 'search_source', content_rowid = 'id');
+INSERT INTO search (search) VALUES ('rebuild');
+"#,
+    postgres: "",
+},
+Migration {
+    version: 5,
+    name: "an article entity's corpus entity read through its alias (the view entities over entity_rows and aliases), not written into every entity row after resolving",
+    // `entities.corpus` was always its alias's corpus once linked: the
+    // view gives the same rows without rewriting them (and their indexes)
+    // on each linking run.
+    common: r#"
+DROP INDEX entities_corpus;
+ALTER TABLE entities RENAME TO entity_rows;
+ALTER TABLE entity_rows DROP COLUMN corpus;
+CREATE VIEW entities AS
+    SELECT e.article AS article, e.local AS local, e.kind AS kind, e.name AS name, e.roles AS roles, e.affiliation AS affiliation,
+           e.media AS media, e.mentions AS mentions, e.first_start AS first_start, a.corpus AS corpus
+    FROM entity_rows e LEFT JOIN aliases a ON a.kind = e.kind AND a.name = e.name;
 "#,
     sqlite: "",
     postgres: "",
