@@ -36,13 +36,26 @@ fn para_start(doc: &Doc, k: usize) -> bool {
     k == 0 || doc.text[doc.tokens[k - 1].bend..doc.tokens[k].bstart].contains('\n')
 }
 
-/// The last token of the paragraph holding token `k`.
-fn para_end(doc: &Doc, k: usize) -> usize {
-    let mut e = k;
-    while e + 1 < doc.tokens.len() && !para_start(doc, e + 1) {
-        e += 1;
+/// For each token, the first and the last token of its paragraph, computed
+/// once (a lookup per cue would make a long paragraph of dashes quadratic).
+struct Paras {
+    first: Vec<usize>,
+    last: Vec<usize>,
+}
+
+impl Paras {
+    fn new(doc: &Doc) -> Paras {
+        let n = doc.tokens.len();
+        let mut first = vec![0; n];
+        for k in 0..n {
+            first[k] = if para_start(doc, k) { k } else { first[k - 1] };
+        }
+        let mut last = vec![0; n];
+        for k in (0..n).rev() {
+            last[k] = if k + 1 < n && first[k + 1] == first[k] { last[k + 1] } else { k };
+        }
+        Paras { first, last }
     }
-    e
 }
 
 fn capitalised(w: &str) -> bool {
@@ -64,21 +77,35 @@ fn name_at(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
 pub(crate) fn find(doc: &Doc, quotes: &[Quote], existing: &[Attribution]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let n = doc.tokens.len();
+    let paras = Paras::new(doc);
     // Not inside another attribution's content (a speaker's line may hold
-    // attributions of its own: "as the Gazette wrote, …").
+    // attributions of its own: "as the Gazette wrote, …"). The contents by
+    // start, with the furthest end so far, so that each test is a halving.
+    let mut spans: Vec<(usize, usize)> = existing.iter().filter_map(|a| a.content).collect();
+    spans.sort_unstable();
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut far = 0;
+    for &(_, y) in &spans {
+        far = far.max(y);
+        reach.push(far);
+    }
     let free = |out: &[Attribution], (s, _): (usize, usize)| {
-        !existing.iter().chain(out.iter()).any(|a| a.content.is_some_and(|(x, y)| x <= s && s < y))
+        let k = spans.partition_point(|&(x, _)| x <= s);
+        // `out` grows about in text order: its last content is the one that
+        // may hold `s` (an earlier one is not looked at again).
+        let in_out = out.last().and_then(|a| a.content).is_some_and(|(x, y)| x <= s && s < y);
+        !(k > 0 && reach[k - 1] > s) && !in_out
     };
     for k in 0..n {
         if para_start(doc, k) {
-            if let Some(att) = speaker_label(doc, quotes, k) {
+            if let Some(att) = speaker_label(doc, &paras, quotes, k) {
                 if att.content.is_some_and(|c| free(&out, c)) {
                     out.push(att);
                 }
             }
         }
         if DASHES.contains(&doc.w(k)) {
-            if let Some(att) = signature(doc, quotes, k) {
+            if let Some(att) = signature(doc, &paras, quotes, k) {
                 if att.content.is_some_and(|c| free(&out, c)) {
                     out.push(att);
                 }
@@ -94,8 +121,8 @@ pub(crate) fn find(doc: &Doc, quotes: &[Quote], existing: &[Attribution]) -> Vec
 /// label is no speaker; a label of capitalised words needs the text after it
 /// to be a headline or a quotation; an upper-case label (a transcript) may
 /// introduce any text.
-fn speaker_label(doc: &Doc, quotes: &[Quote], p: usize) -> Option<Attribution> {
-    let end = para_end(doc, p);
+fn speaker_label(doc: &Doc, paras: &Paras, quotes: &[Quote], p: usize) -> Option<Attribution> {
+    let end = paras.last[p];
     let opened = matches!(doc.w(p), "\"" | "“");
     let l = p + usize::from(opened);
     let colon = (l..(l + 5).min(end)).find(|&k| doc.w(k) == ":")?;
@@ -145,9 +172,9 @@ fn speaker_label(doc: &Doc, quotes: &[Quote], p: usize) -> Option<Attribution> {
 /// Ruiz.` alone on the line after a quoted paragraph. The dash must be
 /// followed by a name that ends the paragraph, or is followed by a full stop,
 /// a parenthesis, a date or the next quotation.
-fn signature(doc: &Doc, quotes: &[Quote], d: usize) -> Option<Attribution> {
+fn signature(doc: &Doc, paras: &Paras, quotes: &[Quote], d: usize) -> Option<Attribution> {
     let n = doc.tokens.len();
-    let end = para_end(doc, d);
+    let end = paras.last[d];
     let name_end = name_at(doc, d + 1, end + 1)?;
     let after = if name_end <= end { doc.w(name_end) } else { "" };
     let tail_ok = name_end > end || matches!(after, "." | "(" | "“" | "\"" | "," ) || DASHES.contains(&after) || para_start(doc, name_end.min(n - 1)) && name_end < n;
@@ -162,14 +189,11 @@ fn signature(doc: &Doc, quotes: &[Quote], d: usize) -> Option<Attribution> {
         k -= 1;
     }
     let content = if k > 0 && matches!(doc.w(k - 1), "”" | "\"") {
-        let q = quotes.iter().rev().find(|q| q.close == k - 1)?;
+        let q = crate::quote_closing_at(quotes, k - 1)?;
         (q.open, q.close + 1)
     } else if !para_start(doc, d) && after == "(" && doc.w(name_end + 1).starts_with('@') {
         // A post's text, signed with its author and handle.
-        let mut s = d;
-        while s > 0 && !para_start(doc, s) {
-            s -= 1;
-        }
+        let s = paras.first[d];
         // A dateline ("HARBOR CITY ― The council …") is not a signature:
         // the text before the dash must be a sentence's worth of words.
         if d - s < 4 || doc.w(d - 1).chars().all(char::is_alphanumeric) && d - s < 8 {

@@ -429,6 +429,11 @@ fn quotations(doc: &Doc) -> Vec<Quote> {
     out
 }
 
+/// The quotation whose closing mark is token `close` (closes increase).
+fn quote_closing_at(quotes: &[Quote], close: usize) -> Option<Quote> {
+    quotes.binary_search_by_key(&close, |q| q.close).ok().map(|k| quotes[k])
+}
+
 fn quote_at(quotes: &[Quote], open: usize) -> Option<Quote> {
     quotes.binary_search_by_key(&open, |q| q.open).ok().map(|k| quotes[k])
 }
@@ -930,7 +935,7 @@ fn after_closed_question(doc: &Doc, a: usize, b: usize, (cs, ce): (usize, usize)
     if a < 2 || !matches!(doc.w(a - 1), "”" | "\"") || !matches!(doc.w(a - 2), "?" | "!") || b - a > 14 {
         return None;
     }
-    let q = quotes.iter().rev().find(|q| q.close == a - 1).copied().filter(|q| q.open < a - 1)?;
+    let q = quote_closing_at(quotes, a - 1).filter(|q| q.open < a - 1)?;
     let source = if cs > a && tail_len <= 4 {
         // "Fairweather said (on Monday)."
         trim(doc, a, cs)

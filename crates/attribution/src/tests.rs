@@ -311,7 +311,23 @@ fn quotation_lookups_by_halving_agree_with_a_scan() {
         assert_eq!(inside_quote(&quotes, i), quotes.iter().any(|q| q.open < i && i < q.close), "inside {i}");
         assert_eq!(quote_at(&quotes, i).map(|q| q.close), quotes.iter().find(|q| q.open == i).map(|q| q.close), "at {i}");
         assert_eq!(first_closing_from(&quotes, i).map(|q| q.open), quotes.iter().find(|q| q.close >= i).map(|q| q.open), "from {i}");
+        assert_eq!(quote_closing_at(&quotes, i).map(|q| q.open), quotes.iter().find(|q| q.close == i).map(|q| q.open), "closing at {i}");
     }
+}
+
+#[test]
+fn many_signatures_in_one_paragraph_take_linear_time() {
+    // 20,000 signed quotations on one line: paragraph bounds and quotation
+    // lookups are computed once, not per dash (a hang guard, not a timing).
+    let text = "“Open the bridge.” ― Ana Ruiz ".repeat(20_000);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let t = tokenise(&text);
+        let doc = Doc::new(&text, &t.tokens, &t.sentences);
+        let _ = tx.send(labels::find(&doc, &quotations(&doc), &[]).len());
+    });
+    let n = rx.recv_timeout(std::time::Duration::from_secs(300)).expect("finished");
+    assert_eq!(n, 20_000);
 }
 
 #[test]
