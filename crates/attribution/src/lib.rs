@@ -255,7 +255,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
 
 fn passive_preposition(doc: &Doc, att: &Attribution) -> bool {
     let (Some((cs, ce)), Some((s, _))) = (att.cue, att.content) else { return false };
-    let passive = (cs..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "is" | "are" | "be" | "being"));
+    let passive = has_be(doc, (cs, ce));
     passive && ce < doc.tokens.len() && doc.tokens[ce].start == s && matches!(doc.low(ce), "with" | "by")
 }
 
@@ -265,7 +265,7 @@ fn passive_preposition(doc: &Doc, att: &Attribution) -> bool {
 fn subordinate_end(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     let (Some((ss, _)), Some((cs, ce)), Some((s, e)), true) = (att.source, att.cue, att.content, att.parts.is_empty()) else { return };
     let a = doc.sentence_start(cs);
-    if ss <= a || !matches!(doc.low(ss - 1), "while" | "although" | "though" | "when" | "as" | "after" | "before" | "because" | "since" | "if") {
+    if ss <= a || !SUBORDINATORS.contains(&doc.low(ss - 1)) {
         return;
     }
     if let Some(k) = (ce..doc.sentence_end(cs)).find(|&k| doc.w(k) == "," && doc.tokens[k].start > s && doc.tokens[k].start < e && !inside_quote(quotes, k)) {
@@ -279,7 +279,7 @@ fn subordinate_end(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
 /// the agent ("was asked by the host whether …"), which is then the content.
 fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     let (Some((cs, ce)), true) = (att.cue, att.parts.is_empty()) else { return };
-    if att.kind == Kind::NoComment || doc.low(ce) != "by" || !(cs..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "is" | "are" | "be" | "being")) {
+    if att.kind == Kind::NoComment || doc.low(ce) != "by" || !has_be(doc, (cs, ce)) {
         return;
     }
     let a = doc.sentence_start(cs);
@@ -511,8 +511,8 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     let mut s = a;
     let mut k = a;
     while k < end {
-        if doc.w(k) == "(" && k > a && !is_punct(doc.w(k - 1)) {
-            if let Some(c) = (k + 1..(k + 8).min(end)).find(|&c| doc.w(c) == ")") {
+        if k > a && !is_punct(doc.w(k - 1)) {
+            if let Some(c) = short_parenthesis(doc, k, end) {
                 k = c + 1;
                 continue;
             }
@@ -554,7 +554,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         let interrupting = matches!(first.as_str(), "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
         // "When Clinton noted that …": the cue is the subordinate clause's
         // own verb, so its subject is inside the clause.
-        if y == end && kept.is_empty() && matches!(first.as_str(), "while" | "although" | "though" | "when" | "as" | "after" | "before" | "because" | "since" | "if") && y - x >= 2 && y - x <= 6 {
+        if y == end && kept.is_empty() && SUBORDINATORS.contains(&first.as_str()) && y - x >= 2 && y - x <= 6 {
             kept.push((x + 1, y));
             continue;
         }
@@ -603,14 +603,28 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     Some(((x, y), stance))
 }
 
+/// Conjunctions that open a subordinate clause ("When Marlow noted …").
+const SUBORDINATORS: &[&str] = &["while", "although", "though", "when", "as", "after", "before", "because", "since", "if"];
+
+/// Does the cue hold a form of "be" (a passive: "was criticized", "has been charged")?
+fn has_be(doc: &Doc, (cs, ce): (usize, usize)) -> bool {
+    (cs..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "is" | "are" | "be" | "being"))
+}
+
+/// A short parenthesis opening at token `k` ("(D-Minn.)"): its closing
+/// token, within seven tokens and before `limit`.
+fn short_parenthesis(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
+    (doc.w(k) == "(").then(|| (k + 1..(k + 8).min(limit)).find(|&c| doc.w(c) == ")")).flatten()
+}
+
 /// Where a source after its cue ends ("…,” said Rep. Ann Lee (D-N.Y.), who …"):
 /// the first comma, full stop or semicolon from `from`, a short parenthesis
 /// after a word read through.
 fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
     let mut k = from;
     while k < b {
-        if doc.w(k) == "(" && k > from {
-            if let Some(c) = (k + 1..(k + 8).min(b)).find(|&c| doc.w(c) == ")") {
+        if k > from {
+            if let Some(c) = short_parenthesis(doc, k, b) {
                 k = c + 1;
                 continue;
             }
@@ -875,7 +889,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let bare = !clause && !is_quote_mark(doc.w(c)) && c == cue_end;
     // "When Marlow noted that the fund was empty, the room …": the content
     // of a subordinate clause's cue ends with the clause.
-    let subordinate = source.is_some_and(|(s, _)| s > a && matches!(doc.low(s - 1), "while" | "although" | "though" | "when" | "as" | "after" | "before" | "because" | "since" | "if"));
+    let subordinate = source.is_some_and(|(s, _)| s > a && SUBORDINATORS.contains(&doc.low(s - 1)));
     if c >= b || doc.low(c) == "to" && !OBJECT_VERBS.contains(&w) && !mined || weak && doc.low(cue_end) != "that" || learned_only && !clause {
         return None;
     }
