@@ -525,9 +525,7 @@ impl Store {
             }
         }
         let mut sources: Vec<Source> = sources.into_values().collect();
-        // A total order (two sources may share a name and a count: "Trump"
-        // the person and, misread, the organisation), not the hash map's.
-        sources.sort_by(|a, b| b.claims.cmp(&a.claims).then(a.name.cmp(&b.name)).then(a.source_type.cmp(&b.source_type)).then(a.entity.cmp(&b.entity)));
+        sources.sort_by(source_order);
         let declined = claims.iter().filter(|q| q.kind == "no_comment").cloned().collect();
         let citations = self
             .rows("SELECT c.article, c.outlet, c.cited FROM citations c JOIN articles a ON a.id = c.article WHERE a.story = ? ORDER BY a.published, c.article, c.n", &[id.into()])?
@@ -619,9 +617,32 @@ impl Store {
     }
 }
 
+/// The order of a story's sources: most claims first, then by name; then,
+/// for a total order (two sources may share a name and a count: "Trump" the
+/// person and, misread, the organisation), by type and entity, not in the
+/// hash map's order.
+fn source_order(a: &Source, b: &Source) -> std::cmp::Ordering {
+    b.claims.cmp(&a.claims).then(a.name.cmp(&b.name)).then(a.source_type.cmp(&b.source_type)).then(a.entity.cmp(&b.entity))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn story_sources_sharing_a_name_and_a_count_have_one_order() {
+        let src = |t: &str, e: Option<i64>, claims| Source { name: "Trump".into(), source_type: t.into(), entity: e, claims, declined: 0 };
+        let a = vec![src("person", Some(3), 2), src("organization", Some(9), 2), src("person", Some(1), 2), src("anonymous", None, 5)];
+        let mut b = a.clone();
+        b.reverse();
+        let (mut a, mut b) = (a, b);
+        a.sort_by(source_order);
+        b.sort_by(source_order);
+        assert_eq!(a, b);
+        assert_eq!(a[0].source_type, "anonymous");
+        assert_eq!((a[1].source_type.as_str(), a[1].entity), ("organization", Some(9)));
+        assert_eq!((a[2].entity, a[3].entity), (Some(1), Some(3)));
+    }
 
     #[test]
     fn search_words_are_quoted() {
