@@ -581,8 +581,11 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     // "a May 6 special election", "the Nov. 24 deadline": a date before the
     // noun of a scheduled event is the event's day, ahead whatever the verb.
     let following: Vec<&str> = words.iter().filter(|(p, _)| *p >= end).take(3).map(|(_, w)| w.as_str()).collect();
-    let scheduled = following.iter().take_while(|w| !SCHEDULED.contains(w)).count() < following.len()
-        && following.iter().take_while(|w| !SCHEDULED.contains(w)).all(|w| matches!(*w, "special" | "general" | "primary" | "presidential" | "national" | "state" | "city" | "final" | "public" | "court" | "runoff"))
+    // The event's noun within three words, only qualifiers before it.
+    let noun_at = following.iter().position(|w| SCHEDULED.contains(w));
+    let scheduled = noun_at.is_some_and(|n| {
+        following[..n].iter().all(|w| matches!(*w, "special" | "general" | "primary" | "presidential" | "national" | "state" | "city" | "final" | "public" | "court" | "runoff"))
+    })
         && chars.get(end).is_some_and(|c| *c == ' ')
         // a calendar date ("May 6"), not a weekday: "the Tuesday deadline"
         // in a Thursday story is often the one just past.
