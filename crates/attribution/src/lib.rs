@@ -247,10 +247,88 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     // "has not been charged with …", "is supported by …": a passive cue
     // whose content would start with a preposition is no attribution.
     out.retain(|att| !passive_preposition(doc, att));
+    front_parts(doc, &mut out);
+    quoted_continuations(doc, &quotes, &mut out);
     for att in &mut out {
         classify_source(doc, entities, att);
     }
     out
+}
+
+/// "Too often, Mr. Clarke said, the debate is infected …": the short phrase
+/// before a parenthetical `, SOURCE CUE,` is the first part of the content
+/// that follows it (as PolNeAR has it), unless it opens a subordinate clause
+/// ("If needed, he said, …") or is a quotation.
+fn front_parts(doc: &Doc, out: &mut [Attribution]) {
+    let token_at = |c: usize| doc.tokens.partition_point(|t| t.end <= c);
+    for att in out.iter_mut() {
+        let (Some((ss, se)), Some((cs, ce)), Some((s, e)), true) = (att.source, att.cue, att.content, att.parts.is_empty()) else { continue };
+        let x = token_at(s);
+        let a = doc.sentence_start(cs);
+        if att.kind == Kind::NoComment || se != cs || ss <= a + 1 || x != ce + 1 || doc.w(ce) != "," || doc.w(ss - 1) != "," || ss - 1 - a > 6 {
+            continue;
+        }
+        if is_quote_mark(doc.w(a)) || SUBORDINATORS.contains(&doc.low(a)) || (a..ss).any(|k| SPEECH_VERBS.contains(&doc.low(k)) || is_quote_mark(doc.w(k))) {
+            continue;
+        }
+        let (fx, fy) = trim(doc, a, ss - 1);
+        if let Some(front) = chars(doc, fx, fy) {
+            att.parts = vec![front, (s, e)];
+            att.content = Some((front.0, e));
+        }
+    }
+}
+
+/// `…, Schiff said. “The other factor is …”`: a quotation that opens the
+/// next sentence (in the same paragraph or opening the next one) and runs to
+/// its end, with no cue of its own and in no other attribution, goes on with
+/// the speech of the attribution before it: it becomes a part of its content
+/// (and reported speech becomes `mixed`). Quotations that follow one another
+/// so are all taken in, up to the first that has a cue.
+fn quoted_continuations(doc: &Doc, quotes: &[Quote], out: &mut [Attribution]) {
+    let n = doc.tokens.len();
+    // Code point to the token that holds it (or the next one).
+    let token_at = |c: usize| doc.tokens.partition_point(|t| t.end <= c);
+    let mut taken: Vec<(usize, usize)> = out.iter().flat_map(|a| a.content.into_iter().chain(a.parts.iter().copied())).collect();
+    let cues: Vec<usize> = out.iter().filter_map(|a| a.cue.map(|c| c.0)).collect();
+    for i in 0..out.len() {
+        let att = &out[i];
+        if att.kind == Kind::NoComment || att.source.is_none() {
+            continue;
+        }
+        let (Some((_, ce)), Some((_, e))) = (att.cue, att.content) else { continue };
+        let last = token_at(e.saturating_sub(1)).max(ce.saturating_sub(1)).max(att.source.map_or(0, |s| s.1.saturating_sub(1)));
+        if last >= n {
+            continue;
+        }
+        let mut b = doc.sentence_end(last);
+        let mut added = Vec::new();
+        while let Some(q) = (b < n && matches!(doc.w(b), "“" | "\"")).then(|| quote_at(quotes, b)).flatten() {
+            let (qs, qe) = (doc.tokens[q.open].start, doc.tokens[q.close].end);
+            let clear = !taken.iter().any(|&(s, e)| s < qe && qs < e)
+                && !cues.iter().any(|&c| c >= q.open && c < doc.sentence_end(q.close.min(n - 1)))
+                && doc.sentence_end(q.close.min(n - 1)) <= q.close + 2;
+            if !clear {
+                break;
+            }
+            added.push((qs, qe));
+            taken.push((qs, qe));
+            b = doc.sentence_end(q.close.min(n - 1));
+        }
+        if added.is_empty() {
+            continue;
+        }
+        let att = &mut out[i];
+        if att.parts.is_empty() {
+            att.parts.push(att.content.unwrap());
+        }
+        att.parts.extend(added);
+        if att.kind == Kind::Indirect {
+            att.kind = Kind::Mixed;
+        }
+        let (s0, e1) = (att.parts[0].0, att.parts[att.parts.len() - 1].1);
+        att.content = Some((s0, e1));
+    }
 }
 
 fn passive_preposition(doc: &Doc, att: &Attribution) -> bool {
@@ -834,7 +912,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
             let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)));
             // "Too often, Mr. Clarke said, the debate is infected …": a short
-            // adverbial before a parenthetical cue; the clause after it is the content.
+            // adverbial before a parenthetical cue; the clause after it is the
+            // content (the adverbial is made its first part after the content
+            // model has chosen: `front_parts`).
             let tail_start = cue_end + usize::from(doc.w(cue_end) == ",");
             if content_end > a && !src_has_verb && content_end - a <= 6 && doc.w(cue_end) == "," && b.saturating_sub(tail_start) >= 5 && !is_quote_mark(doc.w(a)) {
                 let (x, y) = trim(doc, tail_start, b);

@@ -109,8 +109,33 @@ fn the_next_sentences_quotation_continues_the_speech() {
 fn a_parenthetical_cue_after_a_short_adverbial() {
     assert_eq!(
         one("Too often, Mr. Clarke said, the debate over the future of the harbor is infected with tribalism."),
-        t("indirect", "Mr. Clarke", "said", "the debate over the future of the harbor is infected with tribalism")
+        t("indirect", "Mr. Clarke", "said", "Too often | the debate over the future of the harbor is infected with tribalism")
     );
+    assert_eq!(
+        one("But to prevent problems, he said, county clerks should check every machine twice.").3,
+        "But to prevent problems | county clerks should check every machine twice"
+    );
+    // A subordinate clause before the cue is no part of what was said.
+    assert_eq!(one("If needed, she said, the council will meet again in March.").3, "the council will meet again in March");
+}
+
+#[test]
+fn a_quoted_sentence_after_reported_speech_goes_on_with_it() {
+    // Same paragraph, two quoted sentences, then one with a cue of its own.
+    let r = run("The audit may be delayed until spring, Lund said. “The other question is money. Nobody has it.” \
+        “We will see,” said Ruiz.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0], t("mixed", "Lund", "said", "The audit may be delayed until spring | “The other question is money. Nobody has it.”"));
+    assert_eq!(r[1].3, "“We will see,”");
+    // A quotation opening the next paragraph goes on too.
+    let r = run("Adebayo said the levee would hold.\n\n“It was built for a storm twice this size.”");
+    assert_eq!(r[0].3, "the levee would hold | “It was built for a storm twice this size.”");
+    // A quotation that is only the start of its sentence does not.
+    let r = run("Adebayo said the levee would hold.\n\n“Twice this size” is what the engineers promised the town.");
+    assert_eq!(r[0].3, "the levee would hold");
+    // No comment is no speech to go on with.
+    let r = run("The company did not respond to a request for comment.\n\n“It is a scandal.”");
+    assert!(r.iter().all(|a| a.0 != "no_comment" || !a.3.contains("scandal")), "{r:?}");
 }
 
 #[test]
