@@ -232,8 +232,11 @@ fn the_cue_model_scores_verbs_of_saying_above_nouns() {
 fn a_learned_cue_with_a_clause() {
     // "fear" is neither a verb of saying nor a mined cue: the detector vouches for it.
     assert_eq!(one("Critics fear that the dam could fail."), t("indirect", "Critics", "fear", "that the dam could fail"));
-    // Without a clause after it, a learned cue is not taken.
-    assert!(run("The coach offered the new captain a contract at the banquet.").is_empty());
+    // A verb of handing things over is no cue, whatever its objects. ("offered
+    // the captain a contract" is taken: PolNeAR marks "offering their
+    // assessments" and the like, so weak cues keep noun-phrase contents.)
+    assert!(run("The coach handed the new captain a trophy at the banquet.").is_empty());
+    assert!(run("The crew painted the old fence a bright red on Monday.").is_empty());
 }
 
 #[test]
@@ -519,4 +522,17 @@ fn a_capitalised_plural_opening_the_sentence_is_no_person() {
     let found = find(&doc, &[]);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].source_type, SourceType::Anonymous);
+}
+
+#[test]
+fn weak_cues_go_to_the_content_model() {
+    // Words the cue detector scores below the rules' threshold.
+    assert_eq!(one("The council members agreed that the levy should be cut before the vote in March."), t("indirect", "The council members", "agreed", "that the levy should be cut before the vote in March"));
+    assert_eq!(one("Local farmers expect that prices will fall again next spring."), t("indirect", "Local farmers", "expect", "that prices will fall again next spring"));
+    assert_eq!(one("Residents worry that the plant will close."), t("indirect", "Residents", "worry", "that the plant will close"));
+}
+
+#[test]
+fn a_weak_cue_in_a_relative_clause_is_no_attribution() {
+    assert_eq!(run("Many residents, who worry that the plant will close, came to the meeting on Tuesday."), vec![]);
 }
