@@ -247,12 +247,37 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     // "has not been charged with …", "is supported by …": a passive cue
     // whose content would start with a preposition is no attribution.
     out.retain(|att| !passive_preposition(doc, att));
+    participle_sources(doc, &mut out);
     front_parts(doc, &mut out);
     quoted_continuations(doc, &quotes, &mut out);
     for att in &mut out {
         classify_source(doc, entities, att);
     }
     out
+}
+
+/// "he said, adding that …", "The mayor defended the plan, saying …": a cue
+/// that is a participle right after a comma has the subject of the clause it
+/// hangs on, which is the source of the attribution before it in the sentence
+/// (not the words between the sentence's start and the comma).
+fn participle_sources(doc: &Doc, out: &mut [Attribution]) {
+    for i in 1..out.len() {
+        let Some((cs, _)) = out[i].cue else { continue };
+        if cs == 0 || doc.w(cs - 1) != "," || !doc.low(cs).ends_with("ing") || out[i].kind == Kind::NoComment {
+            continue;
+        }
+        // The nearest attribution before it in the same sentence with a source before the comma.
+        let si = doc.sentence_of[cs];
+        let prev = (0..i).rev().find_map(|j| {
+            let (pcs, _) = out[j].cue?;
+            let src = out[j].source?;
+            (doc.sentence_of[pcs] == si && pcs < cs && src.1 < cs).then_some((src, out[j].source_entity))
+        });
+        if let Some((src, ent)) = prev {
+            out[i].source = Some(src);
+            out[i].source_entity = ent;
+        }
+    }
 }
 
 /// "Too often, Mr. Clarke said, the debate is infected …": the short phrase
@@ -570,6 +595,7 @@ const LEADING: &[&str] = &[
     "meanwhile", "however", "also", "still", "separately", "previously", "last", "this", "then", "but", "and", "yet",
     "so", "for", "instead", "now", "today", "yesterday", "as", "if", "although", "though", "because", "under",
     "in a", "with", "without", "by", "from", "according", "responding", "writing", "addressing", "following",
+    "should", "unless", "until", "despite", "amid", "whether", "unlike", "given", "once",
 ];
 
 /// The subject before a cue: the clause's first noun phrase, leading
@@ -595,7 +621,9 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
                 continue;
             }
         }
-        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) {
+        // "the interview, in which he said": a relative pronoun with words
+        // after it opens the cue's own clause.
+        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) || matches!(doc.low(k), "which" | "whom") && k + 1 < end {
             s = k + 1;
         }
         k += 1;
@@ -632,7 +660,12 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         let interrupting = matches!(first.as_str(), "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
         // "When Clinton noted that …": the cue is the subordinate clause's
         // own verb, so its subject is inside the clause.
-        if y == end && kept.is_empty() && SUBORDINATORS.contains(&first.as_str()) && y - x >= 2 && y - x <= 6 {
+        if y == end && (kept.is_empty() || x > s && doc.w(x - 1) == ",") && SUBORDINATORS.contains(&first.as_str()) && y - x >= 2 && y - x <= 6 {
+            // "Top lawmakers met on Friday, as they bristled at …": so also
+            // after a main clause.
+            if !kept.is_empty() {
+                return Some(((x + 1, y), stance));
+            }
             kept.push((x + 1, y));
             continue;
         }
@@ -651,6 +684,11 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         kept.push((x, y));
     }
     let chunks = kept;
+    // "Even Friday, he claimed", "The difference now, he told me": a pronoun
+    // alone right before the cue is its subject, whatever comes before it.
+    if let Some(&(x, y)) = chunks.last().filter(|&&(x, y)| chunks.len() > 1 && y == end && y == x + 1 && PRONOUN_SUBJECTS.contains(&doc.low(x))) {
+        return Some(((x, y), stance));
+    }
     let (&(x0, y0), rest) = chunks.split_first()?;
     let (x, mut y) = (x0, y0);
     // An appositive right after the name belongs to the source: "Josh Earnest, the White House press secretary".
@@ -680,6 +718,9 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     }
     Some(((x, y), stance))
 }
+
+/// Personal pronouns that can be a cue's subject.
+const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i"];
 
 /// Conjunctions that open a subordinate clause ("When Marlow noted …").
 const SUBORDINATORS: &[&str] = &["while", "although", "though", "when", "as", "after", "before", "because", "since", "if"];

@@ -536,3 +536,22 @@ fn weak_cues_go_to_the_content_model() {
 fn a_weak_cue_in_a_relative_clause_is_no_attribution() {
     assert_eq!(run("Many residents, who worry that the plant will close, came to the meeting on Tuesday."), vec![]);
 }
+
+#[test]
+fn a_participle_cue_has_the_source_of_the_clause_it_hangs_on() {
+    let r = run("“The day the deal was broken was the day this became personal,” he said, adding that he would sue the city.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1], t("indirect", "he", "adding", "that he would sue the city"));
+}
+
+#[test]
+fn a_pronoun_right_before_the_cue_is_its_subject() {
+    assert_eq!(one("Even Friday, he claimed that he had won the debate."), t("indirect", "he", "claimed", "that he had won the debate"));
+    assert_eq!(one("Republicans seized on the interview, in which he said that the sanctions had failed.").1, "he");
+}
+
+#[test]
+fn a_subordinate_clause_after_the_main_one_has_its_own_subject() {
+    assert_eq!(one("Top lawmakers met on Friday, as they argued that the governor had lied."), t("indirect", "they", "argued", "that the governor had lied"));
+    assert_eq!(one("Should the company run into financial trouble, environmentalists worry that the land will be left unreclaimed.").1, "environmentalists");
+}
