@@ -247,7 +247,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     // "has not been charged with …", "is supported by …": a passive cue
     // whose content would start with a preposition is no attribution.
     out.retain(|att| !passive_preposition(doc, att));
-    participle_sources(doc, &mut out);
+    shared_subject_sources(doc, &mut out);
     front_parts(doc, &mut out);
     quoted_continuations(doc, &quotes, &mut out);
     for att in &mut out {
@@ -256,14 +256,22 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     out
 }
 
-/// "he said, adding that …", "The mayor defended the plan, saying …": a cue
-/// that is a participle right after a comma has the subject of the clause it
-/// hangs on, which is the source of the attribution before it in the sentence
-/// (not the words between the sentence's start and the comma).
-fn participle_sources(doc: &Doc, out: &mut [Attribution]) {
+/// "he said, adding that …", "The mayor defended the plan, saying …",
+/// "Demonstrators said …, but pledged …": a cue that is a participle right
+/// after a comma (or a comma and a closing quotation mark), or that follows
+/// "and"/"but", has the subject of the clause it hangs on, which is the
+/// source of the attribution before it in the sentence (not the words
+/// between the sentence's start and the comma).
+fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
     for i in 1..out.len() {
         let Some((cs, _)) = out[i].cue else { continue };
-        if cs == 0 || doc.w(cs - 1) != "," || !doc.low(cs).ends_with("ing") || out[i].kind == Kind::NoComment {
+        if cs < 2 || out[i].kind == Kind::NoComment {
+            continue;
+        }
+        let after_comma = doc.w(cs - 1) == "," || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == ",";
+        let participle = after_comma && doc.low(cs).ends_with("ing");
+        let coordinated = matches!(doc.low(cs - 1), "and" | "but");
+        if !participle && !coordinated {
             continue;
         }
         // The nearest attribution before it in the same sentence with a source before the comma.
@@ -595,7 +603,7 @@ const LEADING: &[&str] = &[
     "meanwhile", "however", "also", "still", "separately", "previously", "last", "this", "then", "but", "and", "yet",
     "so", "for", "instead", "now", "today", "yesterday", "as", "if", "although", "though", "because", "under",
     "in a", "with", "without", "by", "from", "according", "responding", "writing", "addressing", "following",
-    "should", "unless", "until", "despite", "amid", "whether", "unlike", "given", "once",
+    "should", "unless", "until", "despite", "amid", "whether", "unlike", "given", "once", "to",
 ];
 
 /// The subject before a cue: the clause's first noun phrase, leading
@@ -621,9 +629,10 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
                 continue;
             }
         }
-        // "the interview, in which he said": a relative pronoun with words
-        // after it opens the cue's own clause.
-        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) || matches!(doc.low(k), "which" | "whom") && k + 1 < end {
+        // "the interview, in which he said", "where experts say": a relative
+        // with words after it (and no comma: "which is …, said") opens the
+        // cue's own clause.
+        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) || matches!(doc.low(k), "which" | "whom" | "where") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;
@@ -688,6 +697,14 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // alone right before the cue is its subject, whatever comes before it.
     if let Some(&(x, y)) = chunks.last().filter(|&&(x, y)| chunks.len() > 1 && y == end && y == x + 1 && PRONOUN_SUBJECTS.contains(&doc.low(x))) {
         return Some(((x, y), stance));
+    }
+    // "…, as evidence of his resolve, experts say.": a short noun phrase
+    // between the last comma and a cue that ends the sentence is the source
+    // of the content before it.
+    if let Some(&(x, y)) = chunks.last().filter(|&&(x, y)| chunks.len() > 1 && y == end && y - x <= 6 && doc.sentence_end(end) <= end + 3) {
+        if doc.w(x).chars().next().is_some_and(char::is_alphabetic) && !SUBORDINATORS.contains(&doc.low(x)) {
+            return Some(((x, y), stance));
+        }
     }
     let (&(x0, y0), rest) = chunks.split_first()?;
     let (x, mut y) = (x0, y0);

@@ -555,3 +555,21 @@ fn a_subordinate_clause_after_the_main_one_has_its_own_subject() {
     assert_eq!(one("Top lawmakers met on Friday, as they argued that the governor had lied."), t("indirect", "they", "argued", "that the governor had lied"));
     assert_eq!(one("Should the company run into financial trouble, environmentalists worry that the land will be left unreclaimed.").1, "environmentalists");
 }
+
+#[test]
+fn a_coordinated_cue_after_but_shares_the_source() {
+    let r = run("Demonstrators said they want justice for the family, but pledged that the protests would stay peaceful.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1], t("indirect", "Demonstrators", "pledged", "that the protests would stay peaceful"));
+}
+
+#[test]
+fn a_relative_clause_inside_the_source_is_read_through() {
+    assert_eq!(one("Angela Brunner, a spokeswoman for the coalition, which is made up of investors and developers, said the program works.").1, "Angela Brunner, a spokeswoman for the coalition");
+}
+
+#[test]
+fn a_short_source_before_a_cue_that_ends_the_sentence() {
+    assert_eq!(one("The plan counts the tax break, a loophole for money managers, as evidence of his resolve, experts say.").1, "experts");
+    assert_eq!(one("To varying degrees, all agreed that the budget was too large.").1, "all");
+}
