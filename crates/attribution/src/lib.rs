@@ -657,8 +657,13 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     let mut kept: Vec<(usize, usize)> = Vec::new();
     for &(x, y) in &chunks {
         // "But many Democrats say": the conjunction is no adverbial.
+        let cx = x;
         let mut x = x;
         while x + 1 < y && matches!(doc.low(x), "but" | "and" | "yet" | "so") {
+            x += 1;
+        }
+        // "…, even though they disclosed": "even" before a subordinator.
+        if doc.low(x) == "even" && x + 2 < y && SUBORDINATORS.contains(&doc.low(x + 1)) {
             x += 1;
         }
         let first = doc.lower(x);
@@ -666,10 +671,19 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         if text.contains("not denying") || text.contains("not deny") {
             stance = Some(Stance::NotDenied);
         }
+        // "McConnell, now the majority leader, who in 2010 said": a relative
+        // clause ending at the cue has the relative as its subject.
+        if y == end && !kept.is_empty() && matches!(first.as_str(), "who" | "which") && y - x <= 5 {
+            return Some((antecedent_of_who(doc, a, x).unwrap_or((x, x + 1)), stance));
+        }
+        // "Bemoaning the “phony system,” Trump accused": a leading participle phrase.
+        if kept.is_empty() && y < end && first.len() > 5 && first.ends_with("ing") && doc.w(x).chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
         let interrupting = matches!(first.as_str(), "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
         // "When Clinton noted that …": the cue is the subordinate clause's
         // own verb, so its subject is inside the clause.
-        if y == end && (kept.is_empty() || x > s && doc.w(x - 1) == ",") && SUBORDINATORS.contains(&first.as_str()) && y - x >= 2 && y - x <= 6 {
+        if y == end && (kept.is_empty() || cx > s && doc.w(cx - 1) == ",") && SUBORDINATORS.contains(&first.as_str()) && y - x >= 2 && y - x <= 6 {
             // "Top lawmakers met on Friday, as they bristled at …": so also
             // after a main clause.
             if !kept.is_empty() {

@@ -573,3 +573,11 @@ fn a_short_source_before_a_cue_that_ends_the_sentence() {
     assert_eq!(one("The plan counts the tax break, a loophole for money managers, as evidence of his resolve, experts say.").1, "experts");
     assert_eq!(one("To varying degrees, all agreed that the budget was too large.").1, "all");
 }
+
+#[test]
+fn subjects_of_clauses_that_end_at_the_cue() {
+    assert_eq!(one("Hillary Clinton released her returns this year, even though they disclosed that she had paid little.").1, "they");
+    assert_eq!(one("Bemoaning the phony system, Trump accused the moderator of bias.").1, "Trump");
+    // A relative clause whose "who" is not right before the cue.
+    assert_ne!(one("The senator has a frosty relationship with McConnell, now the majority leader, who in 2010 said that his goal was to defeat the president.").1, "The senator has a frosty relationship with McConnell");
+}
