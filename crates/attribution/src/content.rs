@@ -35,6 +35,13 @@ pub fn shipped() -> &'static Model {
 /// ones to the seed article: "seeking his help", "Khamenei has authorized".)
 pub const LOW_CUE: f32 = -3.0;
 
+/// The model is trained on the proposals above this (the cues the rules'
+/// threshold would nearly take): trained on those above `LOW_CUE` too, it
+/// chooses worse on dev (jaccard50 F1 67.6 against 67.8 for a retrain on
+/// these; the shipped model, trained before the latest rules, 68.0) and
+/// takes false attributions in the seed article.
+pub const TRAIN_LOW_CUE: f32 = 10.0;
+
 /// The rules' attribution is dropped only when "none" beats every candidate
 /// by more than this (the model's "none" is too eager on PolNeAR dev: the
 /// scorer pairs contents whatever their cue, so a rule's content may match a
@@ -106,8 +113,9 @@ pub fn head_of(doc: &Doc, (cs, ce): (usize, usize)) -> usize {
 
 /// The proposals of a document: one per rule attribution with a cue of
 /// speech (not "according to", not "declined to comment"), and one per word
-/// the detector scores above `LOW_CUE` outside every rule cue.
-pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[Attribution]) -> Vec<Proposal> {
+/// the detector scores above `low_cue` outside every rule cue (`LOW_CUE` in
+/// the pipeline, `TRAIN_LOW_CUE` for training).
+pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[Attribution], low_cue: f32) -> Vec<Proposal> {
     let mut out = Vec::new();
     let mut in_cue = vec![false; doc.tokens.len()];
     for (ri, att) in rules.iter().enumerate() {
@@ -124,7 +132,7 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         out.push(proposal(doc, quotes, scores, head, (cs, ce), Some((ri, att))));
     }
     for i in 0..doc.tokens.len() {
-        if in_cue[i] || !(scores[i] > LOW_CUE) || inside_quote(quotes, i) {
+        if in_cue[i] || !(scores[i] > low_cue) || inside_quote(quotes, i) {
             continue;
         }
         // A cue inside a rule attribution's content (nested speech) is left to the rules.
@@ -344,7 +352,7 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     if model.is_empty() {
         return rules;
     }
-    let props = proposals(doc, quotes, scores, &rules);
+    let props = proposals(doc, quotes, scores, &rules, LOW_CUE);
     let mut keep = vec![true; rules.len()];
     let mut rules = rules;
     let mut added = Vec::new();

@@ -226,7 +226,7 @@ pub fn training_proposals(doc: &Doc, cue_model: &cues::Model) -> (Vec<content::P
         let quotes = quotations(doc);
         let scores = cues::scores_with(doc, cue_model);
         let rules = rules(doc, &quotes, &scores);
-        (content::proposals(doc, &quotes, &scores, &rules), rules)
+        (content::proposals(doc, &quotes, &scores, &rules, content::TRAIN_LOW_CUE), rules)
     };
     match double_apostrophes(doc) {
         Some(fixed) => run(&Doc::new(&fixed, doc.tokens, doc.sentences)),
