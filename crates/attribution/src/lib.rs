@@ -632,7 +632,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "the interview, in which he said", "where experts say": a relative
         // with words after it (and no comma: "which is …, said") opens the
         // cue's own clause.
-        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) || matches!(doc.low(k), "which" | "whom" | "where") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
+        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "\"" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end) || matches!(doc.low(k), "which" | "whom" | "where") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;
@@ -675,6 +675,16 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // clause ending at the cue has the relative as its subject.
         if y == end && !kept.is_empty() && matches!(first.as_str(), "who" | "which") && y - x <= 5 {
             return Some((antecedent_of_who(doc, a, x).unwrap_or((x, x + 1)), stance));
+        }
+        // "He proposed dropping it, but analysts agreed": a new clause after
+        // the main one has its own subject.
+        if y == end && !kept.is_empty() && x > cx && matches!(doc.low(cx), "but" | "yet") && y - x <= 6 {
+            return Some(((x, y), stance));
+        }
+        // "More recently, federal prosecutors charged": a short leading
+        // phrase that ends in an adverb.
+        if kept.is_empty() && y < end && y - x <= 3 && is_manner_adverb(&doc.lower(y - 1)) {
+            continue;
         }
         // "Bemoaning the “phony system,” Trump accused": a leading participle phrase.
         if kept.is_empty() && y < end && first.len() > 5 && first.ends_with("ing") && doc.w(x).chars().next().is_some_and(char::is_uppercase) {
@@ -752,6 +762,13 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
 
 /// Personal pronouns that can be a cue's subject.
 const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i"];
+
+/// Is token `k` inside a relative clause set off by commas before `end`
+/// ("Mr. Obama, who understood that …, told")?
+fn in_relative_aside(doc: &Doc, a: usize, k: usize, end: usize) -> bool {
+    let opened = (a..k).rev().find(|&j| doc.w(j) == ",").is_some_and(|j| matches!(doc.low(j + 1), "who" | "which"));
+    opened && (k + 1..end).any(|j| doc.w(j) == ",")
+}
 
 /// Conjunctions that open a subordinate clause ("When Marlow noted …").
 const SUBORDINATORS: &[&str] = &["while", "although", "though", "when", "as", "after", "before", "because", "since", "if"];

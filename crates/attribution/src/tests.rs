@@ -581,3 +581,12 @@ fn subjects_of_clauses_that_end_at_the_cue() {
     // A relative clause whose "who" is not right before the cue.
     assert_ne!(one("The senator has a frosty relationship with McConnell, now the majority leader, who in 2010 said that his goal was to defeat the president.").1, "The senator has a frosty relationship with McConnell");
 }
+
+#[test]
+fn sources_around_asides_and_second_clauses() {
+    assert_eq!(one("Mr. Obama, who understood that a legislative push would be fruitless, told aides that he would wait.").1, "Mr. Obama");
+    let r = run("He proposed dropping the break as promised, but analysts agreed that the plan would cost more.");
+    assert_eq!(r.last().map(|a| a.1.as_str()), Some("analysts"), "{r:?}");
+    assert_eq!(one("More recently, federal prosecutors in April charged that the firm had lied.").1, "federal prosecutors in April");
+    assert_eq!(one("In his 2002 book, \"Make Your Kid a Millionaire,\" Mr. McKinley suggested that parents start early.").1, "Mr. McKinley");
+}
