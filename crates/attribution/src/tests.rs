@@ -590,3 +590,10 @@ fn sources_around_asides_and_second_clauses() {
     assert_eq!(one("More recently, federal prosecutors in April charged that the firm had lied.").1, "federal prosecutors in April");
     assert_eq!(one("In his 2002 book, \"Make Your Kid a Millionaire,\" Mr. McKinley suggested that parents start early.").1, "Mr. McKinley");
 }
+
+#[test]
+fn a_weak_verb_that_ends_an_inverted_sentence() {
+    assert_eq!(one("Bonuses for bankers were large, the Journal reports."), t("indirect", "the Journal", "reports", "Bonuses for bankers were large"));
+    // Without the clause before it, it is not taken.
+    assert!(run("The Journal reports on banks.").is_empty());
+}
