@@ -142,6 +142,8 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
     let mut atts = find(doc, &entities);
     for att in &mut atts {
         let (Some((s, e)), None, SourceType::Anonymous) = (att.source, att.source_entity, att.source_type) else { continue };
+        // A relative "who" names the group it stands for.
+        let (s, e) = if e == s + 1 && matches!(doc.low(s), "who" | "which") { antecedent_of_who(doc, doc.sentence_start(s), s).unwrap_or((s, e)) } else { (s, e) };
         let mut x = s;
         while x < e && matches!(doc.low(x), "the" | "a" | "an" | "some" | "several" | "two" | "three" | "other" | "many") {
             x += 1;
@@ -252,8 +254,19 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     quoted_continuations(doc, &quotes, &mut out);
     for att in &mut out {
         classify_source(doc, entities, att);
+        relative_source(doc, att);
     }
     out
+}
+
+/// "presidential aides, who have said": the source as written is "who"; the
+/// noun phrase it stands for (which `subject` found, and from which the
+/// source's entity and type were just taken) is where `source_entity` points.
+fn relative_source(doc: &Doc, att: &mut Attribution) {
+    let (Some((_, e)), Some((cs, _))) = (att.source, att.cue) else { return };
+    if e + 1 < cs && doc.w(e) == "," && matches!(doc.low(e + 1), "who" | "which") && (e + 2..cs).all(|j| doc.w(j) != ",") {
+        att.source = Some((e + 1, e + 2));
+    }
 }
 
 /// "he said, adding that …", "The mayor defended the plan, saying …",

@@ -164,9 +164,17 @@ fn according_to_both_ways() {
 
 #[test]
 fn relative_who_resolves_to_its_noun() {
-    let r = run("The levy is the top priority, according to city aides, who have said it could define the mayor’s term.");
+    // The source as written is "who"; its entity is the group it stands for.
+    let text = "The levy is the top priority, according to city aides, who have said it could define the mayor’s term.";
+    let r = run(text);
     assert_eq!(r.len(), 2, "{r:?}");
-    assert_eq!(r[1], t("indirect", "city aides", "have said", "it could define the mayor’s term"));
+    assert_eq!(r[1], t("indirect", "who", "have said", "it could define the mayor’s term"));
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let (atts, entities) = resolve(&doc, Vec::new());
+    let ent = atts[1].source_entity.map(|i| entities[i].name.as_str());
+    assert_eq!(ent, Some("city aides"));
+    assert_eq!(atts[0].source_entity, atts[1].source_entity, "one group for both mentions");
 }
 
 #[test]
