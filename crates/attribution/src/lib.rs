@@ -299,6 +299,56 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             out[i].source_entity = ent;
         }
     }
+    // "Citing the audit, the senator said …": a participle that opens the
+    // sentence has the subject of the main clause after its comma.
+    let token_at = |c: usize| doc.tokens.partition_point(|t| t.end <= c);
+    for i in 0..out.len() {
+        let (None, Some((cs, ce)), Some((_, e))) = (out[i].source, out[i].cue, out[i].content) else { continue };
+        let a = doc.sentence_start(cs);
+        if cs != a || ce != cs + 1 || !doc.low(cs).ends_with("ing") || !doc.w(cs).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let b = doc.sentence_end(cs);
+        let Some(comma) = (token_at(e.saturating_sub(1))..b).find(|&k| doc.w(k) == ",") else { continue };
+        let next = (0..out.len()).find_map(|j| {
+            let (ncs, _) = out[j].cue?;
+            let src = out[j].source?;
+            (j != i && ncs > comma && ncs < b && src.0 == comma + 1).then_some((src, out[j].source_entity))
+        });
+        let src = next.or_else(|| main_clause_subject(doc, comma + 1, b).map(|s| (s, None)));
+        if let Some((src, ent)) = src {
+            out[i].source = Some(src);
+            out[i].source_entity = ent;
+        }
+    }
+}
+
+/// The subject that opens a main clause at `x`: a pronoun, a run of
+/// capitalised words, or a determiner and up to three words before a verb
+/// ending in -ed or -s.
+fn main_clause_subject(doc: &Doc, x: usize, b: usize) -> Option<(usize, usize)> {
+    if x >= b {
+        return None;
+    }
+    if PRONOUN_SUBJECTS.contains(&doc.low(x)) {
+        return Some((x, x + 1));
+    }
+    let cap = |k: usize| k < b && doc.w(k).starts_with(char::is_uppercase);
+    if cap(x) {
+        let mut y = x;
+        while cap(y) || y > x && matches!(doc.w(y), "." | "-") {
+            y += 1;
+        }
+        return Some((x, y));
+    }
+    if matches!(doc.low(x), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        let v = (x + 2..(x + 5).min(b)).find(|&k| {
+            let w = doc.low(k);
+            w.len() > 3 && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+        })?;
+        return Some((x, v));
+    }
+    None
 }
 
 /// "Too often, Mr. Clarke said, the debate is infected …": the short phrase

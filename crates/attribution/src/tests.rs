@@ -605,3 +605,11 @@ fn a_weak_verb_that_ends_an_inverted_sentence() {
     // Without the clause before it, it is not taken.
     assert!(run("The Journal reports on banks.").is_empty());
 }
+
+#[test]
+fn a_participle_opening_the_sentence_has_the_main_clauses_subject() {
+    let r = run("Citing the audit, the senator said that the program should end.");
+    assert_eq!(r[0], t("indirect", "the senator", "Citing", "the audit"), "{r:?}");
+    assert_eq!(one("Claiming the moderators were biased, Trump accused the network of rigging the debate.").1, "Trump");
+    assert_eq!(one("Noting the delays, the mayor called for a new contractor.").1, "the mayor");
+}
