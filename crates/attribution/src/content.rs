@@ -196,6 +196,11 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
     // Before the cue: the sentence's start up to the comma or quote that ends the content.
     if cs > a {
         let mut k = cs;
+        // "…, Erin Murphy, a former aide, said.": the rules' source between
+        // the content and the cue is left out.
+        if let Some((ss, _)) = rule.and_then(|(_, r)| r.source).filter(|&(ss, se)| ss > a && se < cs && doc.w(cs - 1) == ",") {
+            k = ss;
+        }
         while k > a && cs - k <= 12 && !matches!(doc.w(k - 1), "," | "”" | "\"" | "—") {
             k -= 1;
         }

@@ -1054,6 +1054,18 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // content; after a quotation it may be long ("…,” Scott Pruitt, the
         // attorney general of Oklahoma, one of the states suing, said).
         let mut k = cs;
+        // "…, Erin Murphy, a former aide who went with her, said.": a comma
+        // right before the cue closes appositives; the source starts at the
+        // nearest of the three commas before it that a name follows.
+        if doc.w(cs - 1) == "," {
+            let name_at = (a.max(cs.saturating_sub(30))..cs - 1).rev().filter(|&j| doc.w(j) == ",").take(3).map(|j| j + 1).find(|&p| {
+                let next_comma = (p..cs).find(|&j| doc.w(j) == ",").unwrap_or(cs);
+                doc.w(p).starts_with(char::is_uppercase) && next_comma - p <= 6 && !(p..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)))
+            });
+            if let Some(p) = name_at.filter(|&p| p > a + 2) {
+                return inverted(doc, a, b, p - 1, (p, cs - 1), (cs, cue_end), quotes, b);
+            }
+        }
         while k > a && cs - k <= 12 && !matches!(doc.w(k - 1), "," | "”" | "\"" | "—") {
             k -= 1;
         }

@@ -613,3 +613,12 @@ fn a_participle_opening_the_sentence_has_the_main_clauses_subject() {
     assert_eq!(one("Claiming the moderators were biased, Trump accused the network of rigging the debate.").1, "Trump");
     assert_eq!(one("Noting the delays, the mayor called for a new contractor.").1, "the mayor");
 }
+
+#[test]
+fn an_inverted_source_with_appositives_and_a_comma_before_the_cue() {
+    assert_eq!(
+        one("McConnell's trip was perhaps more important than Clinton's, Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011, said."),
+        t("indirect", "Erin Murphy, a former Clinton aide who accompanied her to Burma in 2011", "said", "McConnell's trip was perhaps more important than Clinton's")
+    );
+    assert_eq!(one("The provocation cannot be left without consequence, Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said.").3, "The provocation cannot be left without consequence");
+}
