@@ -622,3 +622,9 @@ fn an_inverted_source_with_appositives_and_a_comma_before_the_cue() {
     );
     assert_eq!(one("The provocation cannot be left without consequence, Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council, said.").3, "The provocation cannot be left without consequence");
 }
+
+#[test]
+fn a_relative_pronoun_before_the_source_is_the_contents_first_part() {
+    assert_eq!(one("The city passed a rule, which officials said will go into effect in May."), t("indirect", "officials", "said", "which | will go into effect in May"));
+    assert_eq!(one("That was what she said is growing demand for fitness centers.").1, "she");
+}
