@@ -628,3 +628,15 @@ fn a_relative_pronoun_before_the_source_is_the_contents_first_part() {
     assert_eq!(one("The city passed a rule, which officials said will go into effect in May."), t("indirect", "officials", "said", "which | will go into effect in May"));
     assert_eq!(one("That was what she said is growing demand for fitness centers.").1, "she");
 }
+
+#[test]
+fn a_content_of_time_words_is_none() {
+    let text = "The mayor posted Friday. Still, the bridge will reopen in May.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let att = |content: (usize, usize)| Attribution { kind: Kind::Indirect, source: Some((0, 2)), source_entity: None, source_type: SourceType::Person, cue: Some((2, 3)), content: Some(content), parts: Vec::new(), stance: None };
+    assert!(empty_content(&doc, &att((17, 23))), "Friday");
+    assert!(empty_content(&doc, &att((25, 30))), "Still");
+    assert!(!empty_content(&doc, &att((32, 61))), "the bridge will reopen in May");
+    assert_eq!(one("The mayor posted Friday that the bridge would reopen.").3, "that the bridge would reopen");
+}
