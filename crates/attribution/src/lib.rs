@@ -1278,7 +1278,8 @@ fn is_time_word(w: &str) -> bool {
 /// source too cost PolNeAR dev 0.3 jaccard50: the source is the wrong part.)
 fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     let Some((s, e)) = att.content else { return false };
-    if !att.parts.is_empty() {
+    // "could not be reached for comment on Thursday": a refusal needs no content.
+    if !att.parts.is_empty() || att.kind == Kind::NoComment {
         return false;
     }
     let x = doc.tokens.partition_point(|t| t.end <= s);

@@ -639,4 +639,7 @@ fn a_content_of_time_words_is_none() {
     assert!(empty_content(&doc, &att((25, 30))), "Still");
     assert!(!empty_content(&doc, &att((32, 61))), "the bridge will reopen in May");
     assert_eq!(one("The mayor posted Friday that the bridge would reopen.").3, "that the bridge would reopen");
+    let refusal = Attribution { kind: Kind::NoComment, ..att((17, 23)) };
+    assert!(!empty_content(&doc, &refusal), "a refusal needs no content");
+    assert_eq!(one("Owen Strickland could not be reached for comment on Thursday.").0, "no_comment");
 }
