@@ -138,7 +138,9 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         // A cue inside a rule attribution's content (nested speech) is left to the rules.
         let nested = rules.iter().any(|r| r.content.is_some_and(|(s, e)| doc.tokens[i].start >= s && doc.tokens[i].end <= e));
         let w = doc.lower(i);
-        if w == "according" || nested {
+        // "Hatch said Thursday that …": a day or a name is no cue.
+        let named = i > doc.sentence_start(i) && doc.w(i).chars().next().is_some_and(char::is_uppercase);
+        if w == "according" || nested || named || crate::is_time_word(&w) {
             continue;
         }
         let a = doc.sentence_start(i);
@@ -158,6 +160,15 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         let mut ce = i + 1;
         if matches!(doc.low(ce), "for" | "on" | "against" | "out" | "about" | "up") {
             ce += 1;
+        }
+        // "In a statement emailed to the paper": a participle after a
+        // document describes it.
+        if crate::describes_document(doc, a, i) {
+            continue;
+        }
+        // "The aides spoke on condition of anonymity": how they spoke, not what.
+        if doc.low(ce) == "condition" && doc.low(ce + 1) == "of" {
+            continue;
         }
         out.push(proposal(doc, quotes, scores, i, (cs, ce), None));
     }

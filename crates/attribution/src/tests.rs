@@ -643,3 +643,25 @@ fn a_content_of_time_words_is_none() {
     assert!(!empty_content(&doc, &refusal), "a refusal needs no content");
     assert_eq!(one("Owen Strickland could not be reached for comment on Thursday.").0, "no_comment");
 }
+
+#[test]
+fn a_refusal_names_whoever_could_not_be_reached() {
+    assert_eq!(one("Senate Majority Leader Ruth Abernathy could not be reached for comment after the vote."), t("no_comment", "Senate Majority Leader Ruth Abernathy", "could not be reached for comment", ""));
+    // A long appositive leaves the name, not the words before the cue.
+    assert_eq!(
+        one("House Minority Leader Wendell Pryce, a Democrat whose votes Treadwell may need if his own caucus splits, could not be reached for comment.").1,
+        "House Minority Leader Wendell Pryce"
+    );
+}
+
+#[test]
+fn words_that_only_look_like_cues_are_none() {
+    // A day between the cue and its clause is no second cue.
+    assert_eq!(one("State Sen. Lorraine Hatch said Thursday that the banking committee would hold a hearing.").2, "said");
+    // A participle describing a document.
+    assert_eq!(one("In a statement emailed to the Metro Daily, Whitlock said the company takes security seriously.").2, "said");
+    // How the aides spoke, not what they said.
+    assert!(run("The aides spoke on condition of anonymity because they were not authorized to describe the talks.").is_empty());
+    // A noun after its determiner is no cue, and the frame after it is the attribution.
+    assert_eq!(one("Growers tapped by the calendar now watch the 10-day forecast, he said."), t("indirect", "he", "said", "Growers tapped by the calendar now watch the 10-day forecast"));
+}
