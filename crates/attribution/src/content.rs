@@ -392,6 +392,10 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
                     while s < cs && matches!(doc.w(s), "," | "”" | "\"" | "’") {
                         s += 1;
                     }
+                    // "…, after Treadwell agreed": the subordinator is not the source's.
+                    while s < cs && matches!(doc.low(s), "after" | "before" | "when" | "while" | "as" | "and" | "but" | "because" | "since" | "until" | "once") {
+                        s += 1;
+                    }
                     let (s, e) = trim(doc, s, cs);
                     (s < e && e - s <= 12).then_some((s, e))
                 } else {

@@ -282,7 +282,7 @@ fn relative_source(doc: &Doc, att: &mut Attribution) {
 fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
     for i in 1..out.len() {
         let Some((cs, _)) = out[i].cue else { continue };
-        if cs < 2 || out[i].kind == Kind::NoComment {
+        if cs < 2 || matches!(out[i].kind, Kind::NoComment | Kind::AccordingTo) {
             continue;
         }
         let after_comma = doc.w(cs - 1) == "," || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == ",";
@@ -707,6 +707,16 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // Clause boundaries: start after the last ; : — “ ” or "that" before the cue.
     // A short parenthesis after a word ("Rep. Ann Lee (D-Mass.)") is part of
     // the noun phrase, not a boundary.
+    // "the deadline that state officials had warned would delay …": a cue
+    // whose clause has no subject of its own (a modal right after it) has its
+    // source after the relative "that", not before it.
+    let object_relative = {
+        let mut v = end;
+        while v < doc.tokens.len() && (AUXILIARIES.contains(&doc.low(v)) || matches!(doc.low(v), "not" | "n't")) {
+            v += 1;
+        }
+        matches!(doc.low(v + 1), "would" | "will" | "could" | "might" | "can" | "may" | "should")
+    };
     let mut s = a;
     let mut k = a;
     while k < end {
@@ -719,7 +729,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "the interview, in which he said", "where experts say": a relative
         // with words after it (and no comma: "which is …, said") opens the
         // cue's own clause.
-        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "\"" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
+        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "\"" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;
@@ -767,6 +777,17 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // the main one has its own subject.
         if y == end && !kept.is_empty() && x > cx && matches!(doc.low(cx), "but" | "yet") && y - x <= 6 {
             return Some(((x, y), stance));
+        }
+        // "…, according to aides, and the governor signaled": so after "and"
+        // when what came before is a clause, not a name ("Smith, a lawyer,
+        // and Jones said").
+        if y == end && x > cx && doc.low(cx) == "and" && y - x <= 4 && matches!(doc.low(x), "the" | "a" | "an") && kept.first().is_some_and(|&(kx, ky)| ky - kx >= 5) {
+            return Some(((x, y), stance));
+        }
+        // "Late Wednesday, the chief executive acknowledged": a short
+        // leading phrase that ends in a day.
+        if kept.is_empty() && y < end && y - x <= 3 && is_time_word(&doc.lower(y - 1)) {
+            continue;
         }
         // "More recently, federal prosecutors charged": a short leading
         // phrase that ends in an adverb.
@@ -856,9 +877,11 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
 const PRONOUN_SUBJECTS: &[&str] = &["he", "she", "they", "we", "i"];
 
 /// Is token `k` inside a relative clause set off by commas before `end`
-/// ("Mr. Obama, who understood that …, told")?
+/// ("Mr. Obama, who understood that …, told"; "X, the firm that …, said")?
 fn in_relative_aside(doc: &Doc, a: usize, k: usize, end: usize) -> bool {
-    let opened = (a..k).rev().find(|&j| doc.w(j) == ",").is_some_and(|j| matches!(doc.low(j + 1), "who" | "which"));
+    // "Fallow Creek Capital, the firm that owns a stake in it, did not
+    // return messages": an appositive's relative "that" too.
+    let opened = (a..k).rev().find(|&j| doc.w(j) == ",").is_some_and(|j| matches!(doc.low(j + 1), "who" | "which") || matches!(doc.low(j + 1), "the" | "a" | "an") && k - j <= 7 && (j + 1..k).all(|t| !is_punct(doc.w(t))));
     opened && (k + 1..end).any(|j| doc.w(j) == ",")
 }
 
@@ -952,7 +975,8 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     let (source, stance) = subject(doc, a, cs).map_or((None, None), |(s, st)| (Some(s), st));
     // The topic: "on a news report that …" up to the sentence's end.
     let mut content = None;
-    if cue_end < b && matches!(doc.low(cue_end), "on" | "about") {
+    // ("declined to comment on Thursday": a day is no topic.)
+    if cue_end < b && matches!(doc.low(cue_end), "on" | "about") && !is_time_word(&doc.lower(cue_end + 1)) {
         let (x, y) = trim(doc, cue_end + 1, b);
         content = chars(doc, x, y);
     }
@@ -1120,7 +1144,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
                 k = q + 1;
             }
         }
-        if k > a && cs > k && cs - k <= 25 {
+        // "Democrats voted yes, after Treadwell said on Friday that …": a
+        // subordinate clause in its own order, not CONTENT, SOURCE CUE.
+        let subordinate = matches!(doc.low(k), "after" | "before" | "when" | "because" | "since" | "until" | "while" | "if" | "once" | "although" | "though" | "unless");
+        if k > a && cs > k && cs - k <= 25 && !subordinate {
             let src = (k, cs);
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
             let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)));

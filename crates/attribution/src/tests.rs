@@ -665,3 +665,19 @@ fn words_that_only_look_like_cues_are_none() {
     // A noun after its determiner is no cue, and the frame after it is the attribution.
     assert_eq!(one("Growers tapped by the calendar now watch the 10-day forecast, he said."), t("indirect", "he", "said", "Growers tapped by the calendar now watch the 10-day forecast"));
 }
+
+#[test]
+fn sources_after_adverbials_clauses_and_asides() {
+    let src = |s: &str| run(s).into_iter().map(|a| (a.2, a.1)).collect::<Vec<_>>();
+    let pair = |c: &str, s: &str| (c.to_string(), s.to_string());
+    assert!(src("But the two sides exchanged written offers, according to aides to both leaders, and the governor signaled she could accept a smaller draw.").contains(&pair("signaled", "the governor")));
+    assert_eq!(one("Late Wednesday, the chief executive, Warren Ashby, acknowledged a cybersecurity incident.").1, "the chief executive, Warren Ashby");
+    assert_eq!(one("Fallow Creek Capital, the private equity firm that owns a majority stake in the lender, did not return messages.").1, "Fallow Creek Capital, the private equity firm that owns a majority stake in the lender");
+    assert_eq!(one("The bill passed before the deadline that state officials had warned would delay payments to schools.").1, "state officials");
+    // A subordinate clause in its own order; "according to" keeps its own source.
+    let s = src("Democrats voted yes, after Treadwell said on Friday that he would add money for hospitals, according to two Democratic aides.");
+    assert!(s.contains(&pair("said", "Treadwell")), "{s:?}");
+    assert!(s.contains(&pair("according to", "two Democratic aides")), "{s:?}");
+    // A day is no topic of a refusal.
+    assert_eq!(one("The department declined to comment on Thursday."), t("no_comment", "The department", "declined to comment", ""));
+}
