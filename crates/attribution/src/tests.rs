@@ -681,3 +681,25 @@ fn sources_after_adverbials_clauses_and_asides() {
     // A day is no topic of a refusal.
     assert_eq!(one("The department declined to comment on Thursday."), t("no_comment", "The department", "declined to comment", ""));
 }
+
+#[test]
+fn words_of_saying_used_otherwise_are_no_cues() {
+    assert!(run("The chain, known for its cardamom buns, opened a branch.").is_empty());
+    assert!(run("The people asked not to be named because the talks were private.").is_empty());
+    assert!(run("The league opened its campaign against the city's proposed transit levy on Thursday.").is_empty());
+    assert!(run("Customers who called the company's service line heard a recorded message.").is_empty());
+    assert!(run("A formal ribbon-cutting is planned for April 12.").is_empty());
+    let s = run("Two officials said the plan was dropped. They spoke because they were not authorized to discuss the matter.");
+    assert_eq!(s.len(), 1, "{s:?}");
+}
+
+#[test]
+fn frames_read_right() {
+    // A clause after ", said" is the content, the words before it the source.
+    assert_eq!(one("Her chief of staff, Paul Okonjo, said Sobczak would not debate Vane."), t("indirect", "Her chief of staff, Paul Okonjo", "said", "Sobczak would not debate Vane"));
+    // A title in lower case before the name after a quotation.
+    assert_eq!(one("\"We had kids asking every week,\" said library director Josephine Amadi, who ran the service.").1, "library director Josephine Amadi");
+    assert_eq!(one("Inside the company, executives argued that the breach met the threshold.").1, "executives");
+    assert_eq!(one("Opponents made clear that the fight had just begun."), t("indirect", "Opponents", "made clear", "that the fight had just begun"));
+    assert_eq!(one("According to the inspection report, which was completed on Feb. 28, the worst damage is on the north span.").3, "the worst damage is on the north span");
+}
