@@ -392,7 +392,8 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
                 let a = doc.sentence_start(p.head);
                 let source = if cand.before && cand.tok.1 <= cs {
                     let mut s = cand.tok.1;
-                    while s < cs && matches!(doc.w(s), "," | "”" | "\"" | "’") {
+                    // (", which the budget office first disclosed": the relative is no part of the source.)
+                    while s < cs && (matches!(doc.w(s), "," | "”" | "\"" | "’") || matches!(doc.low(s), "which" | "that" | "who" | "whom")) {
                         s += 1;
                     }
                     // "…, after Treadwell agreed": the subordinator is not the source's.

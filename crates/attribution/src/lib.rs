@@ -280,7 +280,7 @@ fn relative_source(doc: &Doc, att: &mut Attribution) {
 /// source of the attribution before it in the sentence (not the words
 /// between the sentence's start and the comma).
 fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
-    for i in 1..out.len() {
+    for i in 0..out.len() {
         let Some((cs, _)) = out[i].cue else { continue };
         if cs < 2 || matches!(out[i].kind, Kind::NoComment | Kind::AccordingTo) {
             continue;
@@ -301,6 +301,12 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
         if let Some((src, ent)) = prev {
             out[i].source = Some(src);
             out[i].source_entity = ent;
+        } else if let (true, Some((ss, se))) = (participle, out[i].source) {
+            // "Councilmember Arturo Benavides also voted no, saying …": the
+            // main clause's subject, not the whole clause.
+            if let Some((x, y)) = main_clause_subject(doc, ss, se).filter(|&(x, y)| x == ss && y - x >= 2 && y < se && doc.w(y).chars().all(char::is_lowercase) && !matches!(doc.low(y), "of" | "and" | "for")) {
+                out[i].source = Some((x, y));
+            }
         }
     }
     // "Citing the audit, the senator said …": a participle that opens the
@@ -1183,7 +1189,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // subordinate clause in its own order, not CONTENT, SOURCE CUE.
         let subordinate = matches!(doc.low(k), "after" | "before" | "when" | "because" | "since" | "until" | "while" | "if" | "once" | "although" | "though" | "unless");
         if k > a && cs > k && cs - k <= 25 && !subordinate {
-            let src = (k, cs);
+            // "The shortfall, which the budget office first disclosed in
+            // January, …": the relative is no part of the source.
+            let relative = cs > k + 1 && matches!(doc.low(k), "which" | "whom");
+            let src = (k + usize::from(relative), cs);
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
             let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)));
             // "Too often, Mr. Clarke said, the debate is infected …": a short
@@ -1219,7 +1228,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         if let Some(t) = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ",")) {
             c = t;
         } else if doc.low(c) != "to" {
-            c = (c + 2).min(b);
+            // "told reporters his office had …": a one-word object before
+            // the content's own determiner or subject.
+            let opens_clause = matches!(doc.low(c + 1), "his" | "her" | "their" | "its" | "our" | "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it" | "there" | "this");
+            c = (c + if opens_clause { 1 } else { 2 }).min(b);
         }
     }
     // "announced Tuesday that …": a time word between the cue and "that".
@@ -1372,6 +1384,9 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     // "the 10-day forecast, he said": a pronoun and a verb of saying are
     // another attribution's frame, not this one's content.
     let frame = words.len() == 2 && PRONOUN_SUBJECTS.contains(&words[0].as_str()) && SPEECH_VERBS.contains(&words[1].as_str());
+    // "has not disclosed to its customers": whom it was told, not what.
+    let recipient = words.len() <= 4 && words.len() >= 2 && words[0] == "to" && matches!(words[1].as_str(), "its" | "their" | "his" | "her" | "the" | "our" | "my" | "reporters" | "investigators" | "lawmakers");
+    let frame = frame || recipient;
     let month = |w: &str| matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec.");
     frame || !words.is_empty() && words.len() <= 3 && words.iter().all(|w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w.as_str(), "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year"))
 }

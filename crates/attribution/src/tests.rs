@@ -703,3 +703,14 @@ fn frames_read_right() {
     assert_eq!(one("Opponents made clear that the fight had just begun."), t("indirect", "Opponents", "made clear", "that the fight had just begun"));
     assert_eq!(one("According to the inspection report, which was completed on Feb. 28, the worst damage is on the north span.").3, "the worst damage is on the north span");
 }
+
+#[test]
+fn objects_relatives_and_main_clauses() {
+    assert_eq!(one("He told reporters his office had begun drafting notices.").3, "his office had begun drafting notices");
+    assert_eq!(one("He told the council the plan would fail.").3, "the plan would fail");
+    assert_eq!(one("The shortfall, which the state budget office first disclosed in January, stems from higher enrollment.").1, "the state budget office");
+    assert_eq!(one("Councilmember Arturo Benavides also voted no, saying the authority should first show it can spend its budget well.").1, "Councilmember Arturo Benavides");
+    assert_eq!(one("Most of his own caucus, 39 of 66 Republicans, voted no, saying the bill took too much.").1, "Most of his own caucus");
+    // Whom it was told is no content.
+    assert!(run("The lender has not disclosed to its customers.").is_empty());
+}
