@@ -1386,7 +1386,9 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     let frame = words.len() == 2 && PRONOUN_SUBJECTS.contains(&words[0].as_str()) && SPEECH_VERBS.contains(&words[1].as_str());
     // "has not disclosed to its customers": whom it was told, not what.
     let recipient = words.len() <= 4 && words.len() >= 2 && words[0] == "to" && matches!(words[1].as_str(), "its" | "their" | "his" | "her" | "the" | "our" | "my" | "reporters" | "investigators" | "lawmakers");
-    let frame = frame || recipient;
+    // "Mr. King told me.": the listener alone.
+    let listener = words.len() == 1 && matches!(words[0].as_str(), "me" | "him" | "her" | "us" | "them" | "reporters");
+    let frame = frame || recipient || listener;
     let month = |w: &str| matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec.");
     frame || !words.is_empty() && words.len() <= 3 && words.iter().all(|w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w.as_str(), "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year"))
 }

@@ -713,4 +713,5 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("Most of his own caucus, 39 of 66 Republicans, voted no, saying the bill took too much.").1, "Most of his own caucus");
     // Whom it was told is no content.
     assert!(run("The lender has not disclosed to its customers.").is_empty());
+    assert!(run("Mr. King told me.").is_empty());
 }
