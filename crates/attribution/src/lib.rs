@@ -1061,7 +1061,7 @@ fn kind_of(doc: &Doc, x: usize, y: usize, quotes: &[Quote]) -> Kind {
 }
 
 /// Words of saying used otherwise: "the chain known for its buns", "asked
-/// not to be named", "not authorized to discuss the matter", "Harrowgate's
+/// not to be named", "in a statement" (after another cue), "not authorized to discuss the matter", "Harrowgate's
 /// proposed levy", "customers who called the service line".
 pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let w = doc.low(i);
@@ -1072,6 +1072,9 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let adjective = w.ends_with("ed") && matches!(prev(1), "the" | "a" | "an" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our") && doc.w(i + 1).chars().all(|c| c.is_lowercase()) && !matches!(doc.low(i + 1), "that" | "to" | "by" | "in" | "on" | "for" | "with");
     let phoned = w == "called" && prev(1) == "who" && prev(2) != "," && matches!(doc.low(i + 1), "the" | "a" | "an" | "their" | "his" | "her");
     let named = matches!(w, "named" | "identified") && prev(1) == "be";
+    // "…, said Corinne Wälti, in a statement.": how another cue's source spoke.
+    let manner = prev(2) == "in" && matches!(prev(1), "a" | "an" | "the" | "her" | "his" | "its" | "their") && matches!(w, "statement" | "interview" | "letter" | "email" | "post" | "tweet" | "release" | "speech" | "filing");
+    let named = named || manner;
     known || unnamed || named || unauthorized || adjective || phoned
 }
 

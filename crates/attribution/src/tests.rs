@@ -689,6 +689,7 @@ fn words_of_saying_used_otherwise_are_no_cues() {
     assert!(run("The league opened its campaign against the city's proposed transit levy on Thursday.").is_empty());
     assert!(run("Customers who called the company's service line heard a recorded message.").is_empty());
     assert!(run("A formal ribbon-cutting is planned for April 12.").is_empty());
+    assert_eq!(one("“The numbers no longer work,” said Corinne Wälti, the company’s chief executive, in a statement.").1, "Corinne Wälti");
     let s = run("Two officials said the plan was dropped. They spoke because they were not authorized to discuss the matter.");
     assert_eq!(s.len(), 1, "{s:?}");
 }
