@@ -795,6 +795,15 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         if y == end && x > cx && doc.low(cx) == "and" && y - x <= 4 && matches!(doc.low(x), "the" | "a" | "an") && kept.first().is_some_and(|&(kx, ky)| ky - kx >= 5) {
             return Some(((x, y), stance));
         }
+        // "…, two days after the City Council voted to …": a subordinate
+        // clause inside the chunk that ends at the cue has its own subject.
+        if y == end && !kept.is_empty() && y - x <= 10 {
+            if let Some(k) = (x + 1..y.saturating_sub(1)).rev().find(|&k| matches!(doc.low(k), "after" | "before" | "because" | "when" | "since" | "until" | "while" | "unless" | "once")) {
+                if y - k - 1 <= 6 {
+                    return Some(((k + 1, y), stance));
+                }
+            }
+        }
         // "Late Wednesday, the chief executive acknowledged": a short
         // leading phrase that ends in a day.
         if kept.is_empty() && y < end && y - x <= 3 && is_time_word(&doc.lower(y - 1)) {

@@ -678,6 +678,7 @@ fn sources_after_adverbials_clauses_and_asides() {
     let s = src("Democrats voted yes, after Treadwell said on Friday that he would add money for hospitals, according to two Democratic aides.");
     assert!(s.contains(&pair("said", "Treadwell")), "{s:?}");
     assert!(s.contains(&pair("according to", "two Democratic aides")), "{s:?}");
+    assert_eq!(one("The league opened its campaign on Thursday, two days after the City Council voted that the tax go on the ballot.").1, "the City Council");
     // A day is no topic of a refusal.
     assert_eq!(one("The department declined to comment on Thursday."), t("no_comment", "The department", "declined to comment", ""));
 }
