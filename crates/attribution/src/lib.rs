@@ -702,6 +702,8 @@ const LEADING: &[&str] = &[
     "in a", "with", "without", "by", "from", "according", "responding", "writing", "addressing", "following",
     "should", "unless", "until", "despite", "amid", "whether", "unlike", "given", "once", "to",
     "inside", "outside", "within", "across", "among", "behind", "beyond", "throughout",
+    "regardless", "often", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "likewise", "besides",
+    "overall", "otherwise", "thus", "therefore", "sometimes", "perhaps", "maybe", "first", "second", "third",
 ];
 
 /// The subject before a cue: the clause's first noun phrase, leading
