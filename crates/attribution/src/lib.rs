@@ -1147,8 +1147,16 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
 
     // Inverted order: CONTENT , SOURCE CUE (.) — the cue near the sentence's end.
     let tail_len = (cue_end..b).filter(|&k| !is_punct(doc.w(k))).count();
-    let tail_is_adjunct = tail_len == 0
-        || matches!(after, "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
+    // "said on Monday it would pause …", "said last week that …": a time
+    // adjunct right after the cue, then the clause that is the content.
+    let adjunct = time_adjunct_len(doc, cue_end);
+    let clause_after_adjunct = adjunct > 0 && {
+        let f = cue_end + adjunct;
+        (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3
+            && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase))
+    };
+    let tail_is_adjunct = !clause_after_adjunct && tail_len == 0
+        || !clause_after_adjunct && matches!(after, "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
     // "…,” said the head of the union": a determiner after a quotation.
     let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after, "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its");
     // "…,” said library director Josephine Amadi": a title in lower case before the name.
@@ -1251,6 +1259,8 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // "announced Tuesday that …": a time word between the cue and "that".
     if is_time_word(&doc.lower(c)) && doc.low(c + 1) == "that" {
         c += 1;
+    } else if c == cue_end && clause_after_adjunct {
+        c += adjunct;
     }
     if matches!(doc.low(c), "that" | ":" | ",") {
         if doc.w(c) == ":" {
@@ -1381,6 +1391,26 @@ fn is_quote_mark(w: &str) -> bool {
 
 pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tonight" | "earlier" | "later" | "recently")
+}
+
+/// The length of a time adjunct opening at token `k`: "Monday", "on
+/// Monday", "last week", "this morning", "earlier this month"; 0 if none.
+fn time_adjunct_len(doc: &Doc, k: usize) -> usize {
+    let unit = |w: &str| is_time_word(w) || matches!(w, "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening" | "day");
+    let w = doc.lower(k);
+    if is_time_word(&w) && !matches!(w.as_str(), "earlier" | "later") {
+        return 1;
+    }
+    if w == "on" && is_time_word(&doc.lower(k + 1)) {
+        return 2;
+    }
+    if matches!(w.as_str(), "last" | "this" | "next") && unit(&doc.lower(k + 1)) {
+        return 2;
+    }
+    if matches!(w.as_str(), "earlier" | "later") && matches!(doc.low(k + 1), "this" | "that" | "last") && unit(&doc.lower(k + 2)) {
+        return 3;
+    }
+    0
 }
 
 /// Is the content no content: only time words and sentence adverbs

@@ -718,3 +718,11 @@ fn objects_relatives_and_main_clauses() {
     assert!(run("The lender has not disclosed to its customers.").is_empty());
     assert!(run("Mr. King told me.").is_empty());
 }
+
+#[test]
+fn a_time_adjunct_after_the_cue_is_left_out_of_the_content() {
+    for s in ["The chain said on Monday it would pause its plans.", "The chain said Monday it would pause its plans.", "The chain said last week it would pause its plans.", "The chain said on Monday that it would pause its plans."] {
+        assert_eq!(one(s), t("indirect", "The chain", "said", "it would pause its plans"), "{s}");
+    }
+    assert_eq!(one("The plan will fail, he said on Monday.").3, "The plan will fail");
+}
