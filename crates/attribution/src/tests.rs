@@ -726,3 +726,17 @@ fn a_time_adjunct_after_the_cue_is_left_out_of_the_content() {
     }
     assert_eq!(one("The plan will fail, he said on Monday.").3, "The plan will fail");
 }
+
+#[test]
+fn the_cue_states_the_stance() {
+    let stance = |text: &str| -> Vec<(String, Option<Stance>)> {
+        let tk = tokenise(text);
+        let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+        find(&doc, &[]).into_iter().map(|a| (a.kind.as_str().to_string(), a.stance)).collect()
+    };
+    assert_eq!(stance("Smith did not deny that he had met the envoy."), vec![("indirect".into(), Some(Stance::NotDenied))]);
+    assert_eq!(stance("Smith denied that he had met the envoy."), vec![("indirect".into(), Some(Stance::Denied))]);
+    assert_eq!(stance("The ministry confirmed that the envoy had met Smith."), vec![("indirect".into(), Some(Stance::Confirmed))]);
+    assert_eq!(stance("Smith said that he had met the envoy."), vec![("indirect".into(), None)]);
+    assert_eq!(stance("The White House would neither confirm nor deny the report."), vec![("no_comment".into(), Some(Stance::Declined))]);
+}
