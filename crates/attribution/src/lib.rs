@@ -1270,7 +1270,12 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let mut c = cue_end;
     if OBJECT_VERBS.contains(&w) {
         // Skip the object: up to "that", a quote, a colon, or a short noun phrase.
-        if let Some(t) = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ",")) {
+        // ("Asked whether she would run, Smith said …": the question is the
+        // content, and a comma ends it unless a quotation follows.)
+        let stop = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ","));
+        let stop = stop.filter(|&t| doc.w(t) != "," || is_quote_mark(doc.w(t + 1)));
+        if matches!(doc.low(c), "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "where" | "who") {
+        } else if let Some(t) = stop {
             c = t;
         } else if doc.low(c) != "to" {
             // "told reporters his office had …": a one-word object before

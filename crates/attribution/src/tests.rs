@@ -740,3 +740,10 @@ fn the_cue_states_the_stance() {
     assert_eq!(stance("Smith said that he had met the envoy."), vec![("indirect".into(), None)]);
     assert_eq!(stance("The White House would neither confirm nor deny the report."), vec![("no_comment".into(), Some(Stance::Declined))]);
 }
+
+#[test]
+fn a_question_before_the_answer_leaves_the_answer_its_own_attribution() {
+    let r = run("Asked whether she would run, Smith said she would decide soon.");
+    assert!(r.contains(&t("indirect", "Smith", "said", "she would decide soon")), "{r:?}");
+    assert_eq!(one("He told reporters, \"We will win.\"").3, "\"We will win.\"");
+}
