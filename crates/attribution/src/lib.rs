@@ -1289,6 +1289,13 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         c += 1;
     } else if c == cue_end && clause_after_adjunct {
         c += adjunct;
+    } else if c > cue_end && !matches!(doc.low(c), "that" | ":" | ",") {
+        // "told parliament on Tuesday the plan would …": after the object.
+        let n = time_adjunct_len(doc, c);
+        let f = c + n;
+        if n > 0 && (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3 && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase)) {
+            c = f;
+        }
     }
     if matches!(doc.low(c), "that" | ":" | ",") {
         if doc.w(c) == ":" {
@@ -1421,8 +1428,9 @@ pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tonight" | "earlier" | "later" | "recently")
 }
 
-/// The length of a time adjunct opening at token `k`: "Monday", "on
-/// Monday", "last week", "this morning", "earlier this month"; 0 if none.
+/// The length of an adjunct opening at token `k`: "Monday", "on Monday",
+/// "last week", "this morning", "earlier this month", and a short phrase
+/// before a subject pronoun ("in a statement it …"); 0 if none.
 fn time_adjunct_len(doc: &Doc, k: usize) -> usize {
     let unit = |w: &str| is_time_word(w) || matches!(w, "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening" | "day");
     let w = doc.lower(k);
@@ -1437,6 +1445,15 @@ fn time_adjunct_len(doc: &Doc, k: usize) -> usize {
     }
     if matches!(w.as_str(), "earlier" | "later") && matches!(doc.low(k + 1), "this" | "that" | "last") && unit(&doc.lower(k + 2)) {
         return 3;
+    }
+    // "in a statement it would …", "in Paris they …": a short phrase
+    // before a subject pronoun.
+    if matches!(w.as_str(), "in" | "on" | "at" | "during") {
+        if let Some(p) = (k + 2..k + 6).find(|&j| matches!(doc.w(j), "he" | "she" | "it" | "they" | "we" | "I" | "there")) {
+            if (k + 1..p).all(|j| !is_punct(doc.w(j)) && !matches!(doc.low(j), "that" | "and" | "but")) {
+                return p - k;
+            }
+        }
     }
     0
 }

@@ -725,6 +725,9 @@ fn a_time_adjunct_after_the_cue_is_left_out_of_the_content() {
         assert_eq!(one(s), t("indirect", "The chain", "said", "it would pause its plans"), "{s}");
     }
     assert_eq!(one("The plan will fail, he said on Monday.").3, "The plan will fail");
+    assert_eq!(one("The chain said in a statement it would pause its plans.").3, "it would pause its plans");
+    assert_eq!(one("The chain said in Paris it would pause its plans.").3, "it would pause its plans");
+    assert_eq!(one("The minister told parliament on Tuesday the plan would fail.").3, "the plan would fail");
 }
 
 #[test]
