@@ -1100,7 +1100,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let prev = |k: usize| if i >= a + k { doc.low(i - k) } else { "" };
     let known = w == "known" && matches!(doc.low(i + 1), "for" | "as");
     let unnamed = matches!(doc.low(i + 1), "not" | "to") && (i + 1..(i + 5).min(doc.tokens.len())).any(|k| matches!(doc.low(k), "named" | "identified"));
-    let unauthorized = prev(1) == "to" && matches!(prev(2), "authorized" | "allowed" | "permitted" | "cleared" | "empowered");
+    let unauthorized = prev(1) == "to" && matches!(prev(2), "authorized" | "allowed" | "permitted" | "cleared" | "empowered" | "anonymity");
     let adjective = w.ends_with("ed") && matches!(prev(1), "the" | "a" | "an" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our") && doc.w(i + 1).chars().all(|c| c.is_lowercase()) && !matches!(doc.low(i + 1), "that" | "to" | "by" | "in" | "on" | "for" | "with");
     let phoned = w == "called" && prev(1) == "who" && prev(2) != "," && matches!(doc.low(i + 1), "the" | "a" | "an" | "their" | "his" | "her");
     let named = matches!(w, "named" | "identified") && prev(1) == "be";

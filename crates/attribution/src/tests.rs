@@ -691,6 +691,7 @@ fn words_of_saying_used_otherwise_are_no_cues() {
     assert!(run("Customers who called the company's service line heard a recorded message.").is_empty());
     assert!(run("A formal ribbon-cutting is planned for April 12.").is_empty());
     assert_eq!(one("“The numbers no longer work,” said Corinne Wälti, the company’s chief executive, in a statement.").1, "Corinne Wälti");
+    assert_eq!(one("The official, who spoke on condition of anonymity to discuss the talks, said the deal was close.").2, "said");
     let s = run("Two officials said the plan was dropped. They spoke because they were not authorized to discuss the matter.");
     assert_eq!(s.len(), 1, "{s:?}");
 }
