@@ -587,6 +587,13 @@ fn fix_source(doc: &Doc, att: &mut Attribution) {
     let verb = doc.lower(ce.saturating_sub(1));
     let verb = if matches!(verb.as_str(), "for" | "on" | "against" | "out" | "to" | "about" | "up") { doc.lower(ce.saturating_sub(2)) } else { verb };
     let passive = (cs..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb.as_str(), "told" | "asked" | "seen" | "known" | "thought"));
+    // "Smith was quoted as saying that …": the subject is the speaker.
+    if passive && verb == "quoted" && doc.low(ce) == "as" {
+        if doc.low(ce + 1) == "saying" {
+            att.cue = Some((cs, ce + 2));
+        }
+        return;
+    }
     if passive && doc.low(ce) != "by" && att.kind != Kind::NoComment {
         att.source = None;
         return;

@@ -704,6 +704,7 @@ fn frames_read_right() {
     assert_eq!(one("\"We had kids asking every week,\" said library director Josephine Amadi, who ran the service.").1, "library director Josephine Amadi");
     assert_eq!(one("Inside the company, executives argued that the breach met the threshold.").1, "executives");
     assert_eq!(one("Regardless, the FBI said it would not reopen the case.").1, "the FBI");
+    assert_eq!(one("Smith was quoted as saying that the plan had failed."), t("indirect", "Smith", "was quoted as saying", "that the plan had failed"));
     assert_eq!(one("Opponents made clear that the fight had just begun."), t("indirect", "Opponents", "made clear", "that the fight had just begun"));
     assert_eq!(one("According to the inspection report, which was completed on Feb. 28, the worst damage is on the north span.").3, "the worst damage is on the north span");
 }
