@@ -259,9 +259,27 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     for att in &mut out {
         classify_source(doc, entities, att);
         relative_source(doc, att);
+        said_no_comment(doc, att);
         cue_stance(doc, att);
     }
     out
+}
+
+/// "Smith said he had no comment", "“No comment,” Smith said": a refusal
+/// in the words reported.
+fn said_no_comment(doc: &Doc, att: &mut Attribution) {
+    let (Some((s, e)), true) = (att.content, att.parts.is_empty()) else { return };
+    if !matches!(att.kind, Kind::Direct | Kind::Indirect) {
+        return;
+    }
+    let x = doc.tokens.partition_point(|t| t.end <= s);
+    let y = doc.tokens.partition_point(|t| t.start < e);
+    let words: Vec<&str> = (x..y).map(|k| doc.low(k)).filter(|w| !is_punct(w) && !is_quote_mark(w)).collect();
+    let at = words.windows(2).position(|p| p == ["no", "comment"]).or_else(|| words.windows(3).position(|p| p == ["no", "immediate", "comment"]));
+    if words.len() <= 6 && at.is_some_and(|p| p + if words.get(p + 1) == Some(&"immediate") { 3 } else { 2 } == words.len()) {
+        att.kind = Kind::NoComment;
+        att.stance = Some(Stance::Declined);
+    }
 }
 
 /// The stance its cue states: "denied" (`denied`), "did not deny"
@@ -727,6 +745,7 @@ const LEADING: &[&str] = &[
     "in a", "with", "without", "by", "from", "according", "responding", "writing", "addressing", "following",
     "should", "unless", "until", "despite", "amid", "whether", "unlike", "given", "once", "to",
     "inside", "outside", "within", "across", "among", "behind", "beyond", "throughout",
+    "reached", "contacted", "pressed", "interviewed", "approached",
     "regardless", "often", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "likewise", "besides",
     "overall", "otherwise", "thus", "therefore", "sometimes", "perhaps", "maybe", "first", "second", "third",
 ];
@@ -1012,6 +1031,9 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         (i..(i + 8).min(b)).find(|&k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
     } else if w == "reached" && i >= 2 && doc.low(i - 1) == "be" && matches!(doc.low(i - 2), "not" | "n't") {
         if next(1) == "for" && next(2) == "comment" { i + 3 } else { i + 1 }
+    } else if matches!(w, "referred" | "refers" | "referring") && matches!(next(1), "questions" | "inquiries" | "requests" | "calls" | "reporters") && next(2) == "to" {
+        // "a spokesman referred questions to the Justice Department"
+        i + 3
     } else if w == "neither" && next(1) == "confirm" && next(2) == "nor" && next(3) == "deny" {
         // "would neither confirm nor deny the report"
         i + 4

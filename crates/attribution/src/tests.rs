@@ -752,3 +752,12 @@ fn a_question_before_the_answer_leaves_the_answer_its_own_attribution() {
     assert!(r.contains(&t("indirect", "Smith", "said", "she would decide soon")), "{r:?}");
     assert_eq!(one("He told reporters, \"We will win.\"").3, "\"We will win.\"");
 }
+
+#[test]
+fn refusals_in_other_words() {
+    assert_eq!(one("Smith said he had no comment.").0, "no_comment");
+    assert_eq!(one("\"No comment,\" Smith said.").0, "no_comment");
+    assert_eq!(one("Smith said there was no comment from the board on the budget.").0, "indirect");
+    assert_eq!(one("Reached by phone, Smith said he had no comment.").1, "Smith");
+    assert_eq!(one("A White House spokesman referred questions to the Justice Department.").0, "no_comment");
+}
