@@ -1224,7 +1224,13 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // "…,” said Josh Earnest, the press secretary.
     // ("Her chief of staff, Paul Okonjo, said Sobczak would not debate Vane":
     // a clause after the cue is its content, not its source.)
-    let clause_after = || (cue_end..source_end(doc, cue_end, b)).any(|k| matches!(doc.w(k), "would" | "will" | "could" | "can" | "should" | "might" | "must" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "did" | "does"));
+    // ("X, a Republican, told Fox News: “…”": after a comma, an object
+    // verb's capitalised object is the listener, and no source holds a
+    // colon or a quotation mark.)
+    let clause_after = || {
+        (OBJECT_VERBS.contains(&w) && doc.w(cs - 1) == ",")
+            || (cue_end..source_end(doc, cue_end, b)).any(|k| matches!(doc.w(k), "would" | "will" | "could" | "can" | "should" | "might" | "must" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "did" | "does" | ":") || is_quote_mark(doc.w(k)))
+    };
     if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np || after_quote_title) && !clause_after() {
         let src_end = source_end(doc, cue_end, b);
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
