@@ -1254,7 +1254,13 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
                 doc.w(p).starts_with(char::is_uppercase) && next_comma - p <= 6 && !(p..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)))
             });
             if let Some(p) = name_at.filter(|&p| p > a + 2) {
-                return inverted(doc, a, b, p - 1, (p, cs - 1), (cs, cue_end), quotes, b);
+                // "“…,” the company's lawyer, John Smith, said.": a short
+                // noun phrase between the quotation and the name is the
+                // source's head.
+                let head = (p.saturating_sub(8).max(a + 1)..p - 1).rev().find(|&q| is_quote_mark(doc.w(q)) && matches!(doc.w(q - 1), "," | "?" | "!") || doc.w(q) == "," && is_quote_mark(doc.w(q - 1)));
+                let head = head.filter(|&q| (q + 1..p - 1).all(|j| !matches!(doc.w(j), "," | ".") && !SPEECH_VERBS.contains(&doc.low(j))) && p - 1 > q + 1);
+                let s0 = head.map_or(p, |q| q + 1);
+                return inverted(doc, a, b, s0 - 1, (s0, cs - 1), (cs, cue_end), quotes, b);
             }
         }
         while k > a && cs - k <= 12 && !matches!(doc.w(k - 1), "," | "”" | "\"" | "—") {

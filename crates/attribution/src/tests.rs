@@ -701,6 +701,7 @@ fn frames_read_right() {
     // A clause after ", said" is the content, the words before it the source.
     assert_eq!(one("Her chief of staff, Paul Okonjo, said Sobczak would not debate Vane."), t("indirect", "Her chief of staff, Paul Okonjo", "said", "Sobczak would not debate Vane"));
     assert_eq!(one("Smith, a Republican from Texas, told Fox News: \"The plan failed.\""), t("direct", "Smith, a Republican from Texas", "told Fox News:", "\"The plan failed.\""));
+    assert_eq!(one("\"We will appeal,\" the company's lawyer, John Smith, said."), t("direct", "the company's lawyer, John Smith", "said", "\"We will appeal,\""));
     // A title in lower case before the name after a quotation.
     assert_eq!(one("\"We had kids asking every week,\" said library director Josephine Amadi, who ran the service.").1, "library director Josephine Amadi");
     assert_eq!(one("Inside the company, executives argued that the breach met the threshold.").1, "executives");
