@@ -1238,6 +1238,14 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     }
     // "“…,” she told reporters.": a short object ends the sentence after a quotation.
     let object_tail = OBJECT_VERBS.contains(&w) && tail_len > 0 && tail_len <= 4 && (cs.saturating_sub(6).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\""));
+    // "The economy is strong, the senator told supporters at a rally in
+    // Ohio.": a one-word object, then an adjunct, after ", SOURCE".
+    let object_tail = object_tail
+        || OBJECT_VERBS.contains(&w)
+            && tail_len >= 2
+            && tail_len <= 9
+            && (cs.saturating_sub(6).max(a + 2)..cs).any(|k| doc.w(k) == ",")
+            && matches!(doc.low(cue_end + 1), "at" | "in" | "on" | "during" | "after" | "before" | "last" | "this" | "." | ",");
     let tail_is_adjunct = tail_is_adjunct || object_tail && (cue_end..b).all(|k| !matches!(doc.low(k), "that" | ":" | "“" | "\""));
     if tail_is_adjunct && cs > a {
         // Find the comma (or closing quote) that ends the content.

@@ -702,6 +702,8 @@ fn frames_read_right() {
     assert_eq!(one("Her chief of staff, Paul Okonjo, said Sobczak would not debate Vane."), t("indirect", "Her chief of staff, Paul Okonjo", "said", "Sobczak would not debate Vane"));
     assert_eq!(one("Smith, a Republican from Texas, told Fox News: \"The plan failed.\""), t("direct", "Smith, a Republican from Texas", "told Fox News:", "\"The plan failed.\""));
     assert_eq!(one("\"We will appeal,\" the company's lawyer, John Smith, said."), t("direct", "the company's lawyer, John Smith", "said", "\"We will appeal,\""));
+    assert_eq!(one("The economy is strong, the senator told supporters at a rally in Ohio."), t("indirect", "the senator", "told", "The economy is strong"));
+    assert_eq!(one("Last week, the senator told supporters at a rally that the economy was strong.").3, "that the economy was strong");
     // A title in lower case before the name after a quotation.
     assert_eq!(one("\"We had kids asking every week,\" said library director Josephine Amadi, who ran the service.").1, "library director Josephine Amadi");
     assert_eq!(one("Inside the company, executives argued that the breach met the threshold.").1, "executives");
