@@ -765,3 +765,9 @@ fn refusals_in_other_words() {
     assert_eq!(one("Reached by phone, Smith said he had no comment.").1, "Smith");
     assert_eq!(one("A White House spokesman referred questions to the Justice Department.").0, "no_comment");
 }
+
+#[test]
+fn a_second_cue_of_the_same_source_ends_the_first_content() {
+    assert_eq!(run("The mayor said the city would appeal, but declined to say when."), vec![t("indirect", "The mayor", "said", "the city would appeal"), t("no_comment", "The mayor", "declined to say", "")]);
+    assert_eq!(run("Smith insisted he was innocent, calling the charges \"a witch hunt.\""), vec![t("indirect", "Smith", "insisted", "he was innocent"), t("mixed", "Smith", "calling", "the charges \"a witch hunt.\"")]);
+}
