@@ -1044,7 +1044,7 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         i + 3
     } else if matches!(w, "declined" | "declines") && next(1) == "comment" {
         i + 2
-    } else if matches!(w, "respond" | "reply" | "return") && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && (i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't")) {
+    } else if (matches!(w, "respond" | "reply" | "return") || matches!(w, "responded" | "replied" | "returned") && matches!(doc.low(a), "neither" | "nobody" | "none")) && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && ((i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never")) || matches!(doc.low(a), "neither" | "nobody" | "none")) {
         (i..(i + 8).min(b)).find(|&k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
     } else if w == "reached" && i >= 2 && doc.low(i - 1) == "be" && matches!(doc.low(i - 2), "not" | "n't") {
         if next(1) == "for" && next(2) == "comment" { i + 3 } else { i + 1 }
@@ -1224,6 +1224,8 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3
             && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase))
     };
+    // "X, Tom Lee, said in an email that …": the adjunct leads to "that".
+    let that_clause = (cue_end..(cue_end + 8).min(b)).any(|k| (doc.low(k) == "that" && (k + 1..b).filter(|&j| !is_punct(doc.w(j))).count() >= 3) || doc.w(k) == ":");
     let tail_is_adjunct = !clause_after_adjunct && tail_len == 0
         || !clause_after_adjunct && matches!(after, "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
     // "…,” said the head of the union": a determiner after a quotation.
@@ -1273,7 +1275,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // "…, Erin Murphy, a former aide who went with her, said.": a comma
         // right before the cue closes appositives; the source starts at the
         // nearest of the three commas before it that a name follows.
-        if doc.w(cs - 1) == "," {
+        if doc.w(cs - 1) == "," && !that_clause {
             let name_at = (a.max(cs.saturating_sub(30))..cs - 1).rev().filter(|&j| doc.w(j) == ",").take(3).map(|j| j + 1).find(|&p| {
                 let next_comma = (p..cs).find(|&j| doc.w(j) == ",").unwrap_or(cs);
                 doc.w(p).starts_with(char::is_uppercase) && next_comma - p <= 6 && !(p..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)))

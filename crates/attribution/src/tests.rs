@@ -764,6 +764,8 @@ fn refusals_in_other_words() {
     assert_eq!(one("Smith said there was no comment from the board on the budget.").0, "indirect");
     assert_eq!(one("Reached by phone, Smith said he had no comment.").1, "Smith");
     assert_eq!(one("A White House spokesman referred questions to the Justice Department.").0, "no_comment");
+    assert_eq!(one("Neither Smith nor Jones responded to requests for comment."), t("no_comment", "Neither Smith nor Jones", "responded to requests", ""));
+    assert_eq!(one("The governor's spokesman, Tom Lee, said in an email that the governor was traveling.").1, "The governor's spokesman, Tom Lee");
 }
 
 #[test]
