@@ -1044,6 +1044,19 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         i + 3
     } else if matches!(w, "declined" | "declines") && next(1) == "comment" {
         i + 2
+    } else if matches!(w, "respond" | "reply" | "responded" | "replied" | "commented" | "comment") && (i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never")) && {
+        // "did not immediately respond.", "has not commented publicly on the breach"
+        let mut k = i + 1;
+        while k < b && (is_manner_adverb(doc.w(k)) || matches!(doc.low(k), "immediately" | "yet" | "publicly")) {
+            k += 1;
+        }
+        k >= b || matches!(doc.w(k), "." | ",") || matches!(doc.low(k), "on" | "about")
+    } {
+        let mut k = i + 1;
+        while k < b && (is_manner_adverb(doc.w(k)) || matches!(doc.low(k), "immediately" | "yet" | "publicly")) {
+            k += 1;
+        }
+        k
     } else if (matches!(w, "respond" | "reply" | "return") || matches!(w, "responded" | "replied" | "returned") && matches!(doc.low(a), "neither" | "nobody" | "none")) && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && ((i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never")) || matches!(doc.low(a), "neither" | "nobody" | "none")) {
         (i..(i + 8).min(b)).find(|&k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
     } else if w == "reached" && i >= 2 && doc.low(i - 1) == "be" && matches!(doc.low(i - 2), "not" | "n't") {
@@ -1411,6 +1424,11 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // next verb phrase starts. (Ending it at "during", "because", "after"
         // too lowered jaccard50 and exact on PolNeAR dev.)
         if bare && k > c && !inside_quote(quotes, k) && doc.low(k) == "and" && starts_verb_phrase(doc, k + 1) {
+            end = k;
+            break;
+        }
+        // "confirmed the breach in a statement on Friday": how it was said.
+        if bare && k > c && doc.low(k) == "in" && matches!(doc.low(k + 1), "a" | "an") && matches!(doc.low(k + 2), "statement" | "interview" | "email" | "letter" | "post" | "tweet" | "speech" | "filing") {
             end = k;
             break;
         }

@@ -773,3 +773,11 @@ fn a_second_cue_of_the_same_source_ends_the_first_content() {
     assert_eq!(run("The mayor said the city would appeal, but declined to say when."), vec![t("indirect", "The mayor", "said", "the city would appeal"), t("no_comment", "The mayor", "declined to say", "")]);
     assert_eq!(run("Smith insisted he was innocent, calling the charges \"a witch hunt.\""), vec![t("indirect", "Smith", "insisted", "he was innocent"), t("mixed", "Smith", "calling", "the charges \"a witch hunt.\"")]);
 }
+
+#[test]
+fn refusals_without_the_word_comment() {
+    assert_eq!(one("The White House did not immediately respond."), t("no_comment", "The White House", "did not immediately respond", ""));
+    assert_eq!(one("The company has not commented publicly on the breach."), t("no_comment", "The company", "has not commented publicly", "the breach"));
+    assert_eq!(one("The agency would only say that the case was open.").1, "The agency");
+    assert_eq!(one("The company confirmed the breach in a statement on Friday.").3, "the breach");
+}
