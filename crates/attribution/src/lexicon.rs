@@ -27,7 +27,7 @@ pub const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
     "did", "does", "do", "also", "later", "previously", "repeatedly", "then", "again", "once", "often", "publicly",
     "privately", "recently", "already", "still", "never", "been", "reportedly", "separately", "further", "further,",
-    "first", "last", "earlier", "just", "even", "clearly", "flatly", "openly", "immediately", "quickly", "only",
+    "first", "last", "earlier", "just", "even", "clearly", "flatly", "openly", "immediately", "quickly", "only", "long", "always",
 ];
 
 /// Nouns of anonymous and collective sources ("officials", "aides", "sources").

@@ -1166,6 +1166,10 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // "…, said Corinne Wälti, in a statement.": how another cue's source spoke.
     let manner = prev(2) == "in" && matches!(prev(1), "a" | "an" | "the" | "her" | "his" | "its" | "their") && matches!(w, "statement" | "interview" | "letter" | "email" | "post" | "tweet" | "release" | "speech" | "filing");
     let named = named || manner;
+    // "Smith, asked about the plan, said it would fail": the question set
+    // off by commas leaves the sentence to the answer's cue.
+    let aside = w == "asked" && i > a && doc.w(i - 1) == "," && (i + 1..doc.sentence_end(i)).any(|k| doc.w(k) == "," && SPEECH_VERBS.contains(&doc.low(k + 1)));
+    let named = named || aside;
     known || unnamed || named || unauthorized || adjective || phoned
 }
 
@@ -1197,6 +1201,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     if mined && describes_document(doc, a, i) || not_a_cue_here(doc, a, i) {
         return None;
     }
+
     // "now watch the 10-day forecast, he said": a noun after its determiner,
     // closing a clause, is no cue.
     let determiner = |k: usize| matches!(doc.low(k), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that");

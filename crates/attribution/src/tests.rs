@@ -781,3 +781,9 @@ fn refusals_without_the_word_comment() {
     assert_eq!(one("The agency would only say that the case was open.").1, "The agency");
     assert_eq!(one("The company confirmed the breach in a statement on Friday.").3, "the breach");
 }
+
+#[test]
+fn an_aside_question_leaves_the_answer() {
+    assert_eq!(one("Smith, asked about the plan, said it would fail."), t("indirect", "Smith", "said", "it would fail"));
+    assert_eq!(one("The senator has long argued that tariffs hurt farmers.").1, "The senator");
+}
