@@ -275,8 +275,7 @@ fn said_no_comment(doc: &Doc, att: &mut Attribution) {
     let x = doc.tokens.partition_point(|t| t.end <= s);
     let y = doc.tokens.partition_point(|t| t.start < e);
     let words: Vec<&str> = (x..y).map(|k| doc.low(k)).filter(|w| !is_punct(w) && !is_quote_mark(w)).collect();
-    let at = words.windows(2).position(|p| p == ["no", "comment"]).or_else(|| words.windows(3).position(|p| p == ["no", "immediate", "comment"]));
-    if words.len() <= 6 && at.is_some_and(|p| p + if words.get(p + 1) == Some(&"immediate") { 3 } else { 2 } == words.len()) {
+    if words.len() <= 6 && (words.ends_with(&["no", "comment"]) || words.ends_with(&["no", "immediate", "comment"])) {
         att.kind = Kind::NoComment;
         att.stance = Some(Stance::Declined);
     }
@@ -1039,24 +1038,19 @@ fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> 
 fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, usize)> {
     let w = doc.low(i);
     let next = |k: usize| doc.low(i + k);
+    // The first token after the cue word and its adverbs ("did not immediately respond").
+    let after_adverbs = (i + 1..b).find(|&k| !(is_manner_adverb(doc.w(k)) || matches!(doc.low(k), "immediately" | "yet" | "publicly"))).unwrap_or(b);
     let comment_words = ["comment", "elaborate", "discuss", "confirm", "say", "answer", "respond", "speak"];
     let cue_end = if matches!(w, "declined" | "refused" | "declines" | "refuses" | "decline") && next(1) == "to" && comment_words.contains(&next(2)) {
         i + 3
     } else if matches!(w, "declined" | "declines") && next(1) == "comment" {
         i + 2
-    } else if matches!(w, "respond" | "reply" | "responded" | "replied" | "commented" | "comment") && (i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never")) && {
+    } else if matches!(w, "respond" | "reply" | "responded" | "replied" | "commented" | "comment")
+        && (i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never"))
+        && (after_adverbs >= b || matches!(doc.w(after_adverbs), "." | ",") || matches!(doc.low(after_adverbs), "on" | "about"))
+    {
         // "did not immediately respond.", "has not commented publicly on the breach"
-        let mut k = i + 1;
-        while k < b && (is_manner_adverb(doc.w(k)) || matches!(doc.low(k), "immediately" | "yet" | "publicly")) {
-            k += 1;
-        }
-        k >= b || matches!(doc.w(k), "." | ",") || matches!(doc.low(k), "on" | "about")
-    } {
-        let mut k = i + 1;
-        while k < b && (is_manner_adverb(doc.w(k)) || matches!(doc.low(k), "immediately" | "yet" | "publicly")) {
-            k += 1;
-        }
-        k
+        after_adverbs
     } else if (matches!(w, "respond" | "reply" | "return") || matches!(w, "responded" | "replied" | "returned") && matches!(doc.low(a), "neither" | "nobody" | "none")) && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && ((i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never")) || matches!(doc.low(a), "neither" | "nobody" | "none")) {
         (i..(i + 8).min(b)).find(|&k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
     } else if w == "reached" && i >= 2 && doc.low(i - 1) == "be" && matches!(doc.low(i - 2), "not" | "n't") {
@@ -1152,7 +1146,8 @@ fn kind_of(doc: &Doc, x: usize, y: usize, quotes: &[Quote]) -> Kind {
 }
 
 /// Words of saying used otherwise: "the chain known for its buns", "asked
-/// not to be named", "in a statement" (after another cue), "not authorized to discuss the matter", "Harrowgate's
+/// not to be named", "in a statement" (after another cue), "Smith, asked
+/// about it, said", "not authorized to discuss the matter", "Harrowgate's
 /// proposed levy", "customers who called the service line".
 pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let w = doc.low(i);
@@ -1165,12 +1160,10 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let named = matches!(w, "named" | "identified") && prev(1) == "be";
     // "…, said Corinne Wälti, in a statement.": how another cue's source spoke.
     let manner = prev(2) == "in" && matches!(prev(1), "a" | "an" | "the" | "her" | "his" | "its" | "their") && matches!(w, "statement" | "interview" | "letter" | "email" | "post" | "tweet" | "release" | "speech" | "filing");
-    let named = named || manner;
     // "Smith, asked about the plan, said it would fail": the question set
     // off by commas leaves the sentence to the answer's cue.
     let aside = w == "asked" && i > a && doc.w(i - 1) == "," && (i + 1..doc.sentence_end(i)).any(|k| doc.w(k) == "," && SPEECH_VERBS.contains(&doc.low(k + 1)));
-    let named = named || aside;
-    known || unnamed || named || unauthorized || adjective || phoned
+    known || unnamed || named || manner || aside || unauthorized || adjective || phoned
 }
 
 /// "In a statement emailed to the paper": a participle right after a
@@ -1201,7 +1194,6 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     if mined && describes_document(doc, a, i) || not_a_cue_here(doc, a, i) {
         return None;
     }
-
     // "now watch the 10-day forecast, he said": a noun after its determiner,
     // closing a clause, is no cue.
     let determiner = |k: usize| matches!(doc.low(k), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that");
@@ -1236,12 +1228,8 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let tail_len = (cue_end..b).filter(|&k| !is_punct(doc.w(k))).count();
     // "said on Monday it would pause …", "said last week that …": a time
     // adjunct right after the cue, then the clause that is the content.
-    let adjunct = time_adjunct_len(doc, cue_end);
-    let clause_after_adjunct = adjunct > 0 && {
-        let f = cue_end + adjunct;
-        (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3
-            && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase))
-    };
+    let adjunct = adjunct_len(doc, cue_end);
+    let clause_after_adjunct = adjunct > 0 && opens_clause(doc, cue_end + adjunct, b);
     // "X, Tom Lee, said in an email that …": the adjunct leads to "that".
     let that_clause = (cue_end..(cue_end + 8).min(b)).any(|k| (doc.low(k) == "that" && (k + 1..b).filter(|&j| !is_punct(doc.w(j))).count() >= 3) || doc.w(k) == ":");
     let tail_is_adjunct = !clause_after_adjunct && tail_len == 0
@@ -1360,10 +1348,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // content, and a comma ends it unless a quotation follows.)
         let stop = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ","));
         let stop = stop.filter(|&t| doc.w(t) != "," || is_quote_mark(doc.w(t + 1)));
-        if matches!(doc.low(c), "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "where" | "who") {
-        } else if let Some(t) = stop {
+        let question = matches!(doc.low(c), "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "where" | "who");
+        if let Some(t) = stop.filter(|_| !question) {
             c = t;
-        } else if doc.low(c) != "to" {
+        } else if !question && doc.low(c) != "to" {
             // "told reporters his office had …": a one-word object before
             // the content's own determiner or subject.
             let opens_clause = matches!(doc.low(c + 1), "his" | "her" | "their" | "its" | "our" | "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it" | "there" | "this");
@@ -1377,10 +1365,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         c += adjunct;
     } else if c > cue_end && !matches!(doc.low(c), "that" | ":" | ",") {
         // "told parliament on Tuesday the plan would …": after the object.
-        let n = time_adjunct_len(doc, c);
-        let f = c + n;
-        if n > 0 && (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3 && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase)) {
-            c = f;
+        let n = adjunct_len(doc, c);
+        if n > 0 && opens_clause(doc, c + n, b) {
+            c += n;
         }
     }
     if matches!(doc.low(c), "that" | ":" | ",") {
@@ -1519,10 +1506,17 @@ pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tonight" | "earlier" | "later" | "recently")
 }
 
+/// Does a clause of at least three words open at token `f` (before the
+/// sentence's end `b`): "that", a subject pronoun, a determiner or a name?
+fn opens_clause(doc: &Doc, f: usize, b: usize) -> bool {
+    (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3
+        && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase))
+}
+
 /// The length of an adjunct opening at token `k`: "Monday", "on Monday",
 /// "last week", "this morning", "earlier this month", and a short phrase
 /// before a subject pronoun ("in a statement it …"); 0 if none.
-fn time_adjunct_len(doc: &Doc, k: usize) -> usize {
+fn adjunct_len(doc: &Doc, k: usize) -> usize {
     let unit = |w: &str| is_time_word(w) || matches!(w, "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening" | "day");
     let w = doc.lower(k);
     if is_time_word(&w) && !matches!(w.as_str(), "earlier" | "later") {

@@ -786,4 +786,5 @@ fn refusals_without_the_word_comment() {
 fn an_aside_question_leaves_the_answer() {
     assert_eq!(one("Smith, asked about the plan, said it would fail."), t("indirect", "Smith", "said", "it would fail"));
     assert_eq!(one("The senator has long argued that tariffs hurt farmers.").1, "The senator");
+    assert_eq!(one("The senator has always argued that tariffs hurt farmers.").1, "The senator");
 }
