@@ -353,6 +353,16 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
                     }
                 }
             }
+        } else if coordinated && out[i].source.is_some_and(|(_, se)| se == cs && matches!(doc.low(se - 1), "and" | "but")) {
+            // "Dayton has been a longtime supporter and has pledged …",
+            // "McConnell embraced him after he clinched the nomination and
+            // said …": a predicate coordinated with one that is no cue has
+            // the subject of the sentence's main clause.
+            let a = doc.sentence_start(cs);
+            if let Some(((x, y), _)) = first_verb(doc, a, cs - 1).and_then(|v| subject(doc, a, v)) {
+                out[i].source = Some((x, y));
+                out[i].source_entity = None;
+            }
         } else if let (true, Some((ss, se))) = (participle, out[i].source) {
             // "Councilmember Arturo Benavides also voted no, saying …": the
             // main clause's subject, not the whole clause.
@@ -406,11 +416,26 @@ fn main_clause_subject(doc: &Doc, x: usize, b: usize) -> Option<(usize, usize)> 
     if matches!(doc.low(x), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
         let v = (x + 2..(x + 5).min(b)).find(|&k| {
             let w = doc.low(k);
-            w.len() > 3 && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss"))
+            w.len() > 3 && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss")) || AUXILIARIES.contains(&w) && !matches!(w, "be" | "been" | "being")
         })?;
         return Some((x, v));
     }
     None
+}
+
+/// The first word in `a..b` that looks like a finite verb (without a
+/// tagger): an auxiliary or modal, a word in -ed, or a word in -s right
+/// after a capitalised one ("CITIC runs").
+fn first_verb(doc: &Doc, a: usize, b: usize) -> Option<usize> {
+    (a + 1..b).find(|&k| {
+        let w = doc.low(k);
+        if !doc.w(k).starts_with(char::is_lowercase) {
+            return false;
+        }
+        matches!(w, "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "can" | "could" | "may" | "might" | "should" | "did" | "does")
+            || w.len() > 3 && w.ends_with("ed")
+            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && doc.w(k - 1).starts_with(char::is_uppercase)
+    })
 }
 
 /// "a rule, which officials said will go into effect in May": the relative
@@ -620,7 +645,8 @@ fn fix_source(doc: &Doc, att: &mut Attribution) {
     let Some((cs, ce)) = att.cue else { return };
     let verb = doc.lower(ce.saturating_sub(1));
     let verb = if matches!(verb.as_str(), "for" | "on" | "against" | "out" | "to" | "about" | "up") { doc.lower(ce.saturating_sub(2)) } else { verb };
-    let passive = (cs..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb.as_str(), "told" | "asked" | "seen" | "known" | "thought"));
+    // "could be expected to …": the auxiliary may stand just before the cue.
+    let passive = (cs.saturating_sub(1)..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb.as_str(), "told" | "asked" | "seen" | "known" | "thought"));
     // "Smith was quoted as saying that …": the subject is the speaker.
     if passive && verb == "quoted" && doc.low(ce) == "as" {
         if doc.low(ce + 1) == "saying" {

@@ -788,3 +788,17 @@ fn an_aside_question_leaves_the_answer() {
     assert_eq!(one("The senator has long argued that tariffs hurt farmers.").1, "The senator");
     assert_eq!(one("The senator has always argued that tariffs hurt farmers.").1, "The senator");
 }
+
+#[test]
+fn a_cue_coordinated_with_a_predicate_that_is_no_cue_has_the_main_clauses_subject() {
+    let r = run("The senator was quick to praise the deal after it passed the chamber and said that it would help farmers.");
+    let said = r.iter().find(|a| a.2 == "said").unwrap_or_else(|| panic!("{r:?}"));
+    assert_eq!(said.1, "The senator", "{r:?}");
+    assert_eq!(said.3, "that it would help farmers", "{r:?}");
+}
+
+#[test]
+fn a_passive_cue_after_its_auxiliary_has_no_source() {
+    let r = run("Under the ruling, the losing side could be expected to take the case to the Supreme Court.");
+    assert!(r.iter().all(|a| a.1.is_empty()), "{r:?}");
+}
