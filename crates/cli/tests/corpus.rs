@@ -93,6 +93,12 @@ fn sample_corpus_ingests_once_and_answers_every_question() {
         assert!(hits[0]["article"]["title"].as_str().unwrap().contains("sugaring"));
         let none = json(&["search", "--db", &db.url, "zebra"]);
         assert_eq!(none.as_array().unwrap().len(), 0);
+        // Words match in other forms (stems), and a snippet marks them;
+        // a query of stop words only finds nothing.
+        let stems = json(&["search", "--db", &db.url, "declines comments"]);
+        assert!(!stems.as_array().unwrap().is_empty(), "{stems}");
+        assert!(stems.as_array().unwrap().iter().any(|h| h["snippet"].as_str().unwrap().contains("[declined]")), "{stems}");
+        assert_eq!(json(&["search", "--db", &db.url, "the of and"]).as_array().unwrap().len(), 0);
         // Operators and punctuation are words, not syntax.
         assert!(run(&["search", "--db", &db.url, "levy\" OR (NOT*"]).status.success());
 

@@ -20,6 +20,7 @@ use std::fmt;
 mod cite;
 mod db;
 mod entities;
+mod fulltext;
 mod trace;
 pub mod link;
 pub mod query;

@@ -341,7 +341,13 @@ fn marks(n: usize) -> String {
 /// `"council vote"` → `"council" "vote"`: every word quoted, so no input is
 /// read as FTS5 syntax.
 fn fts_query(q: &str) -> String {
-    q.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
+    // The stop words PostgreSQL's search drops are dropped here too, so that
+    // both engines find the same rows ("the of and" finds nothing).
+    q.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !crate::fulltext::is_stop_word(&w.to_lowercase()))
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Store {
@@ -554,11 +560,18 @@ impl Store {
                     &[fq.into(), (limit as i64).into()],
                 )?
             }
-            Engine::Postgres => self.rows(
-                "SELECT s.article, s.kind, s.ref, s.title, ts_headline('english', s.body, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8'), ts_rank(s.tsv, q)::float8 \
-                 FROM search s, plainto_tsquery('english', ?) q WHERE s.tsv @@ q ORDER BY 6 DESC, s.article, s.kind, s.ref LIMIT ?",
-                &[q.into(), (limit as i64).into()],
-            )?,
+            Engine::Postgres => {
+                // The query's lexemes as the index has them (`fulltext`).
+                let tq = crate::fulltext::tsquery(q);
+                if tq.is_empty() {
+                    return Ok(Vec::new());
+                }
+                self.rows(
+                    "SELECT s.article, s.kind, s.ref, s.title, ts_headline('english', s.body, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8'), ts_rank(s.tsv, q)::float8 \
+                     FROM search s, CAST(CAST(? AS text) AS tsquery) q WHERE s.tsv @@ q ORDER BY 6 DESC, s.article, s.kind, s.ref LIMIT ?",
+                    &[tq.into(), (limit as i64).into()],
+                )?
+            }
         };
         let mut out = Vec::new();
         let mut cache: HashMap<i64, ArticleRef> = HashMap::new();
@@ -646,7 +659,9 @@ mod tests {
 
     #[test]
     fn search_words_are_quoted() {
-        assert_eq!(fts_query("council \"vote\" OR NOT*"), "\"council\" \"vote\" \"OR\" \"NOT\"");
+        assert_eq!(fts_query("council \"Vote\" levy* AND"), "\"council\" \"Vote\" \"levy\"");
+        // Stop words are dropped, as PostgreSQL's search drops them.
+        assert_eq!(fts_query("the OR not"), "");
         assert_eq!(fts_query("  ()  "), "");
     }
 }

@@ -359,7 +359,21 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
 /// before schema 4.
 fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
     if conn.engine() == crate::db::Engine::Postgres {
-        return insert_rows(conn, "search", &["title", "body", "article", "kind", "ref"], rows);
+        // The row's tsvector, computed here (`fulltext`), goes in its binary
+        // format, which the driver writes as it is given.
+        let mut lexer = crate::fulltext::Lexer::new();
+        let rows = rows
+            .into_iter()
+            .map(|mut row| {
+                fn text(v: &Value) -> &str {
+                    if let Value::Text(t) = v { t } else { "" }
+                }
+                let tsv = lexer.tsvector(text(&row[0]), text(&row[1]));
+                row.push(Value::Blob(tsv));
+                row
+            })
+            .collect();
+        return insert_rows(conn, "search", &["title", "body", "article", "kind", "ref", "tsv"], rows);
     }
     if rows.is_empty() {
         return Ok(());
