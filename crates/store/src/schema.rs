@@ -288,18 +288,14 @@ const MIGRATE_LOCK: i64 = 0x646f_7373_0001;
 /// one applies the migrations, the others wait and find them applied. A store
 /// newer than this build is refused.
 pub(crate) fn migrate(conn: &mut Conn) -> Result<i64, StoreError> {
-    conn.batch("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)")
-        .or_else(|e| {
-            // Two PostgreSQL processes racing on CREATE TABLE IF NOT EXISTS: one wins.
-            if conn.engine() == Engine::Postgres && e.to_string().contains("duplicate key") {
-                Ok(())
-            } else {
-                Err(e)
-            }
-        })?;
     conn.begin()?;
     let result = (|| {
+        // Under the lock, inside the transaction (both engines' DDL is
+        // transactional): two PostgreSQL processes racing on a bare CREATE
+        // TABLE IF NOT EXISTS could both try to create it, and the loser
+        // failed with "type … already exists".
         conn.lock(MIGRATE_LOCK)?;
+        conn.batch("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)")?;
         let current = conn.query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[])?.first().map(|r| r.int(0)).unwrap_or(0);
         if current > latest() {
             return Err(StoreError::Schema(format!("the store is at schema version {current}, newer than this dossier ({}); upgrade dossier", latest())));
