@@ -1027,6 +1027,26 @@ fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
     b
 }
 
+/// "…,” said Kira Lundgren, a spokeswoman for the attorney general.": the
+/// end of the appositive after the comma at `end` that closes a source after
+/// its cue (a noun phrase opened by a determiner or a possessive, up to the
+/// sentence's end or the next comma, with no verb of its own; not a time
+/// phrase such as "the day after the vote"), else `end`.
+fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
+    if end + 2 >= b || doc.w(end) != "," || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") {
+        return end;
+    }
+    if is_time_word(&doc.lower(end + 2)) || matches!(doc.low(end + 2), "day" | "week" | "month" | "year" | "morning" | "evening" | "night" | "same" | "next" | "following") {
+        return end;
+    }
+    let stop = (end + 1..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | ":") || is_quote_mark(doc.w(k))).unwrap_or(b);
+    let clause = (end + 1..stop).any(|k| AUXILIARIES.contains(&doc.low(k)) && !matches!(doc.low(k), "first" | "last" | "long" | "only" | "just" | "even" | "further") || doc.low(k) == "that");
+    if stop - end > 16 || clause || stop < b && doc.w(stop) != "." && doc.w(stop) != "," {
+        return end;
+    }
+    stop
+}
+
 /// The capitalised name (or a personal pronoun) that ends the range `[a, end)`
 /// right before a cue, after lower-case words: "Trump" in "In a televised
 /// interview Trump". `None` when the range does not end so.
@@ -1283,7 +1303,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             || (cue_end..source_end(doc, cue_end, b)).any(|k| matches!(doc.w(k), "would" | "will" | "could" | "can" | "should" | "might" | "must" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "did" | "does" | ":") || is_quote_mark(doc.w(k)))
     };
     if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np || after_quote_title) && !clause_after() {
-        let src_end = source_end(doc, cue_end, b);
+        let src_end = appositive_end(doc, source_end(doc, cue_end, b), b);
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);
     }
