@@ -256,6 +256,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     relative_object_parts(doc, &mut out);
     front_parts(doc, &mut out);
     quoted_continuations(doc, &quotes, &mut out);
+    nested_tails(doc, &mut out);
     for att in &mut out {
         classify_source(doc, entities, att);
         relative_source(doc, att);
@@ -263,6 +264,31 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         cue_stance(doc, att);
     }
     out
+}
+
+/// "The firm concluded that the data had been copied, the official said.":
+/// an attribution whose cue is inside the content of another, whose own
+/// content holds that cue (the outer one), ends before the comma that opens
+/// the outer one's source and cue.
+fn nested_tails(doc: &Doc, out: &mut [Attribution]) {
+    for i in 0..out.len() {
+        let (Some((s, e)), Some((cs, _)), true) = (out[i].content, out[i].cue, out[i].parts.is_empty()) else { continue };
+        let cue_char = doc.tokens[cs].start;
+        let outer = out.iter().enumerate().find_map(|(j, o)| {
+            let (ocs, _) = o.cue?;
+            let (os, oe) = o.content?;
+            let start = o.source.map_or(ocs, |(ss, _)| ss.min(ocs));
+            let at = doc.tokens[start].start;
+            (j != i && os <= cue_char && cue_char < oe && at > s && at < e && start > 0 && doc.w(start - 1) == ",").then_some(start - 1)
+        });
+        if let Some(comma) = outer {
+            let x = doc.tokens.partition_point(|t| t.end <= s);
+            let (tx, ty) = trim(doc, x, comma);
+            if let Some(c) = chars(doc, tx, ty) {
+                out[i].content = Some(c);
+            }
+        }
+    }
 }
 
 /// "Smith said he had no comment", "“No comment,” Smith said": a refusal
@@ -621,10 +647,15 @@ fn rules(doc: &Doc, quotes: &[Quote], scores: &[f32]) -> Vec<Attribution> {
             match found {
                 Some((mut att, next)) => {
                     fix_source(doc, &mut att);
+                    // "The firm concluded that the data had been copied, the
+                    // official said.": the search goes on after the content,
+                    // where a cue of its own may take the whole clause.
+                    let content_end = att.content.map_or(next, |(_, e)| doc.tokens.partition_point(|t| t.end <= e));
+                    let after_cue = att.cue.map_or(i + 1, |(_, ce)| ce);
                     if !overlaps_existing(&out, &att) {
                         out.push(att);
                     }
-                    i = next.max(i + 1);
+                    i = next.min(content_end.max(after_cue)).max(i + 1);
                 }
                 None => i += 1,
             }
@@ -1282,6 +1313,22 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         || !clause_after_adjunct && matches!(after, "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
     // "…,” said the head of the union": a determiner after a quotation.
     let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after, "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its");
+    // "The talks went well, said a senior aide to the governor.": so after
+    // a comma too, when the noun phrase ends the sentence.
+    let after_quote_np = after_quote_np
+        || cs > a + 2 && doc.w(cs - 1) == "," && matches!(w, "said" | "says" | "added" | "wrote" | "noted") && matches!(after, "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its") && {
+            // Not "Another pollster, David Woodard of Clemson University,
+            // said his survey showed …": a name before the comma is the
+            // source's, and a long noun phrase is a clause.
+            let src_end = appositive_end(doc, source_end(doc, cue_end, b), b);
+            // ("…, which is made up of investors, said the program works": a
+            // noun phrase whose words name no speaker is a clause's subject.)
+            let speaker = (cue_end..src_end).any(|k| {
+                let w = doc.low(k);
+                ANONYMOUS_HEADS.contains(&w) || DOCUMENT_HEADS.contains(&w) || matches!(w, "president" | "director" | "chairman" | "chairwoman" | "chair" | "secretary" | "minister" | "senator" | "governor" | "mayor" | "leader" | "executive" | "lawyer" | "attorney" | "economist" | "analyst" | "professor" | "commissioner" | "chief" | "manager" | "officer" | "spokesman" | "spokeswoman")
+            });
+            speaker && src_end - cue_end <= 8 && (src_end..b).all(|k| is_punct(doc.w(k))) && doc.w(cs - 2).starts_with(char::is_lowercase)
+        };
     // "…,” said library director Josephine Amadi": a title in lower case before the name.
     let after_quote_title = cs > a + 1
         && matches!(doc.w(cs - 1), "," | "”" | "\"")
@@ -1627,7 +1674,7 @@ fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
     if w != "," {
         return false;
     }
-    if mined {
+    if mined || trailing_attribution(doc, k) {
         return true;
     }
     let next = doc.lower(k + 1);
@@ -1637,6 +1684,23 @@ fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
     ) || next.len() > 4 && next.ends_with("ing") && next != "nothing" && next != "something"
         // ", suggesting that …" goes on with what the source said.
         && !(SPEECH_VERBS.contains(&next.as_str()) && doc.low(k + 2) == "that")
+}
+
+/// "…, the official said." / "…, said the official.": after the comma at `k`
+/// the sentence ends in a short source and a verb of saying, an attribution
+/// of its own that takes the whole clause before it (the content of a cue
+/// inside that clause ends at the comma).
+fn trailing_attribution(doc: &Doc, k: usize) -> bool {
+    let end = doc.sentence_end(k);
+    let words = |x: usize, y: usize| (x..y).all(|j| !is_punct(doc.w(j)) && !is_quote_mark(doc.w(j)));
+    let last = (k + 1..end).rev().find(|&j| !is_punct(doc.w(j))).unwrap_or(k);
+    if last <= k + 1 || last - k > 8 || !(last + 1..end).all(|j| matches!(doc.w(j), "." | "!" | "?")) {
+        return false;
+    }
+    let verb = |j: usize| matches!(doc.low(j), "said" | "says" | "say" | "added" | "reported" | "wrote" | "noted" | "argued" | "warned" | "insisted" | "acknowledged" | "explained" | "cautioned");
+    // ", SOURCE said (Monday)." or ", said SOURCE."
+    (k + 2..=last).any(|j| verb(j) && words(k + 1, j) && last - j <= 2 && (j + 1..=last).all(|t| is_time_word(&doc.lower(t)) || matches!(doc.low(t), "on" | "last" | "this")))
+        || verb(k + 1) && words(k + 2, last + 1) && last - k - 1 <= 6
 }
 
 /// Does a verb phrase start at token `k` ("attacked", "said", "has promised")?

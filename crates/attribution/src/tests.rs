@@ -810,3 +810,22 @@ fn a_source_after_its_cue_keeps_its_appositive() {
     // A time phrase after the name is no appositive.
     assert_eq!(one("“It is over,” said Tom Beck, the day after the vote.").1, "Tom Beck");
 }
+
+#[test]
+fn an_attribution_ending_the_sentence_takes_the_clause_with_its_own_cue() {
+    let r = run("The firm concluded that the data had been copied, the official said.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0], t("indirect", "The firm", "concluded", "that the data had been copied"));
+    assert_eq!(r[1], t("indirect", "the official", "said", "The firm concluded that the data had been copied"));
+    let r = run("The lender has not told borrowers that their numbers were exposed, people familiar with the matter say.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1], t("indirect", "people familiar with the matter", "say", "The lender has not told borrowers that their numbers were exposed"));
+}
+
+#[test]
+fn content_then_said_and_a_noun_phrase_that_ends_the_sentence() {
+    assert_eq!(one("The talks went well, said a senior aide to the governor."), t("indirect", "a senior aide to the governor", "said", "The talks went well"));
+    // A name before the comma is the source's own appositive.
+    let r = run("Another pollster, David Woodard of Clemson University, said his survey showed support holding steady.");
+    assert_eq!(r[0].1, "Another pollster, David Woodard of Clemson University", "{r:?}");
+}
