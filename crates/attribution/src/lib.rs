@@ -494,7 +494,10 @@ fn front_parts(doc: &Doc, out: &mut [Attribution]) {
         let (Some((ss, se)), Some((cs, ce)), Some((s, e)), true) = (att.source, att.cue, att.content, att.parts.is_empty()) else { continue };
         let x = token_at(s);
         let a = doc.sentence_start(cs);
-        if att.kind == Kind::NoComment || se != cs || ss <= a + 1 || x != ce + 1 || doc.w(ce) != "," || doc.w(ss - 1) != "," || ss - 1 - a > 6 {
+        // "The Crosstown line, he told the council, would put …": an object
+        // verb's listener may stand between the cue and its comma.
+        let comma = if OBJECT_VERBS.contains(&doc.low(ce - 1)) { (ce..(ce + 5).min(x)).find(|&k| doc.w(k) == ",").unwrap_or(ce) } else { ce };
+        if att.kind == Kind::NoComment || se != cs || ss <= a + 1 || x != comma + 1 || doc.w(comma) != "," || doc.w(ss - 1) != "," || ss - 1 - a > 6 {
             continue;
         }
         if is_quote_mark(doc.w(a)) || SUBORDINATORS.contains(&doc.low(a)) || (a..ss).any(|k| SPEECH_VERBS.contains(&doc.low(k)) || is_quote_mark(doc.w(k))) {
@@ -1117,7 +1120,7 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     let next = |k: usize| doc.low(i + k);
     // The first token after the cue word and its adverbs ("did not immediately respond").
     let after_adverbs = (i + 1..b).find(|&k| !(is_manner_adverb(doc.w(k)) || matches!(doc.low(k), "immediately" | "yet" | "publicly"))).unwrap_or(b);
-    let comment_words = ["comment", "elaborate", "discuss", "confirm", "say", "answer", "respond", "speak"];
+    let comment_words = ["comment", "elaborate", "discuss", "confirm", "say", "answer", "respond", "speak", "name", "identify", "disclose", "reveal", "specify", "detail"];
     let cue_end = if matches!(w, "declined" | "refused" | "declines" | "refuses" | "decline") && next(1) == "to" && comment_words.contains(&next(2)) {
         i + 3
     } else if matches!(w, "declined" | "declines") && next(1) == "comment" {
@@ -1151,6 +1154,12 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     // ("declined to comment on Thursday": a day is no topic.)
     if cue_end < b && matches!(doc.low(cue_end), "on" | "about") && !is_time_word(&doc.lower(cue_end + 1)) {
         let (x, y) = trim(doc, cue_end + 1, b);
+        content = chars(doc, x, y);
+    } else if cue_end + 1 < b && matches!(doc.low(cue_end - 1), "say" | "discuss" | "confirm" | "name" | "identify" | "disclose" | "reveal" | "specify" | "detail" | "answer") && !matches!(doc.w(cue_end), "," | "." | ";") && !is_time_word(&doc.lower(cue_end)) {
+        // "declined to say whether she would run", "declined to name the
+        // group's donors": what was withheld, up to a comma.
+        let end = (cue_end..b).find(|&k| matches!(doc.w(k), "," | ";")).unwrap_or(b);
+        let (x, y) = trim(doc, cue_end, end);
         content = chars(doc, x, y);
     }
     let att = Attribution {
@@ -1441,7 +1450,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // content, and a comma ends it unless a quotation follows.)
         let stop = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ","));
         let stop = stop.filter(|&t| doc.w(t) != "," || is_quote_mark(doc.w(t + 1)));
-        let question = matches!(doc.low(c), "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "where" | "who");
+        // ("has not told about 410,000 borrowers that …": "about" a number is
+        // the object's own word.)
+        let question = matches!(doc.low(c), "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "where" | "who") && !(doc.low(c) == "about" && doc.w(c + 1).starts_with(|ch: char| ch.is_ascii_digit()));
         if let Some(t) = stop.filter(|_| !question) {
             c = t;
         } else if !question && doc.low(c) != "to" {

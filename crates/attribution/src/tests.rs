@@ -770,7 +770,7 @@ fn refusals_in_other_words() {
 
 #[test]
 fn a_second_cue_of_the_same_source_ends_the_first_content() {
-    assert_eq!(run("The mayor said the city would appeal, but declined to say when."), vec![t("indirect", "The mayor", "said", "the city would appeal"), t("no_comment", "The mayor", "declined to say", "")]);
+    assert_eq!(run("The mayor said the city would appeal, but declined to say when."), vec![t("indirect", "The mayor", "said", "the city would appeal"), t("no_comment", "The mayor", "declined to say", "when")]);
     assert_eq!(run("Smith insisted he was innocent, calling the charges \"a witch hunt.\""), vec![t("indirect", "Smith", "insisted", "he was innocent"), t("mixed", "Smith", "calling", "the charges \"a witch hunt.\"")]);
 }
 
@@ -828,4 +828,24 @@ fn content_then_said_and_a_noun_phrase_that_ends_the_sentence() {
     // A name before the comma is the source's own appositive.
     let r = run("Another pollster, David Woodard of Clemson University, said his survey showed support holding steady.");
     assert_eq!(r[0].1, "Another pollster, David Woodard of Clemson University", "{r:?}");
+}
+
+#[test]
+fn a_refusal_to_say_or_name_keeps_what_was_withheld() {
+    assert_eq!(one("She declined to say whether she would run."), t("no_comment", "She", "declined to say", "whether she would run"));
+    let r = run("He declined to name the group's donors, saying it would report them later.");
+    assert_eq!(r[0], t("no_comment", "He", "declined to name", "the group's donors"));
+    assert_eq!(one("The company declined to disclose how many customers were affected.").0, "no_comment");
+    assert_eq!(one("He declined to say Thursday.").3, "");
+}
+
+#[test]
+fn a_parenthetical_cue_with_its_listener_splits_the_content() {
+    let r = one("The Crosstown line, he told the council, would put 11,000 residents within a short walk of frequent service.");
+    assert_eq!(r, t("indirect", "he", "told", "The Crosstown line | would put 11,000 residents within a short walk of frequent service"));
+}
+
+#[test]
+fn an_object_counted_with_about_is_skipped() {
+    assert_eq!(one("The lender has not told about 410,000 borrowers that their numbers were exposed.").3, "that their numbers were exposed");
 }
