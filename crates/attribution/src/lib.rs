@@ -692,6 +692,11 @@ fn fix_source(doc: &Doc, att: &mut Attribution) {
         att.source = None;
         return;
     }
+    // "…,” Christie said when asked if he would run": a question put by
+    // someone the text does not name.
+    if cs > 0 && doc.low(cs) == "asked" && matches!(doc.low(cs - 1), "when" | "if" | "after" | "as" | "before" | "once" | "until" | "unless") {
+        att.source = None;
+    }
 }
 
 fn overlaps_existing(out: &[Attribution], att: &Attribution) -> bool {

@@ -849,3 +849,10 @@ fn a_parenthetical_cue_with_its_listener_splits_the_content() {
 fn an_object_counted_with_about_is_skipped() {
     assert_eq!(one("The lender has not told about 410,000 borrowers that their numbers were exposed.").3, "that their numbers were exposed");
 }
+
+#[test]
+fn a_question_put_when_asked_has_no_named_source() {
+    let r = run("“You bet I would,” Christie said when asked if he would run again.");
+    assert_eq!(r[0], t("direct", "Christie", "said", "“You bet I would,”"));
+    assert_eq!(r[1], t("indirect", "", "asked", "if he would run again"));
+}
