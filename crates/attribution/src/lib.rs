@@ -258,12 +258,39 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     quoted_continuations(doc, &quotes, &mut out);
     nested_tails(doc, &mut out);
     for att in &mut out {
+        skip_dateline(doc, att);
+    }
+    for att in &mut out {
         classify_source(doc, entities, att);
         relative_source(doc, att);
         said_no_comment(doc, att);
         cue_stance(doc, att);
     }
     out
+}
+
+/// "VIENNA — The house … will be turned into a museum, the ministry said.":
+/// a content that opens its article's first sentence starts after the
+/// dateline (a place in capitals, perhaps ", Country" or "(AP)", and a dash).
+fn skip_dateline(doc: &Doc, att: &mut Attribution) {
+    let (Some((s, e)), true) = (att.content, att.parts.is_empty()) else { return };
+    let x = doc.tokens.partition_point(|t| t.end <= s);
+    if x >= doc.tokens.len() || doc.sentence_start(x) != x {
+        return;
+    }
+    let caps = |k: usize| doc.w(k).chars().filter(|c| c.is_alphabetic()).count() >= 2 && doc.w(k).chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    if !caps(x) {
+        return;
+    }
+    let limit = (x + 9).min(doc.sentence_end(x));
+    let Some(dash) = (x + 1..limit).find(|&k| matches!(doc.w(k), "—" | "–" | "--" | "-")) else { return };
+    // Between the place and the dash: more of the place, a country after a
+    // comma, an agency in parentheses.
+    let place = (x + 1..dash).all(|k| caps(k) || matches!(doc.w(k), "," | "(" | ")" | ".") || doc.w(k).starts_with(char::is_uppercase));
+    if !place || dash + 1 >= doc.tokens.len() || doc.tokens[dash + 1].start >= e {
+        return;
+    }
+    att.content = Some((doc.tokens[dash + 1].start, e));
 }
 
 /// "The firm concluded that the data had been copied, the official said.":
