@@ -259,6 +259,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     nested_tails(doc, &mut out);
     for att in &mut out {
         skip_dateline(doc, att);
+        auxiliaries_to_cue(doc, att);
     }
     for att in &mut out {
         classify_source(doc, entities, att);
@@ -267,6 +268,28 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         cue_stance(doc, att);
     }
     out
+}
+
+/// "Steenburgen wasn’t thrilled about …", "Recent governments have
+/// recognized …": auxiliaries and negations between the source and the cue
+/// belong to the cue (as `cue_start` has them for the rules' cues).
+fn auxiliaries_to_cue(doc: &Doc, att: &mut Attribution) {
+    let (Some((ss, se)), Some((cs, ce))) = (att.source, att.cue) else { return };
+    if se != cs {
+        return;
+    }
+    let negation = |w: &str| {
+        let w = w.replace('’', "'");
+        w == "not" || w == "never" || w.ends_with("n't")
+    };
+    let mut k = se;
+    while k > ss + 1 && (AUXILIARIES.contains(&doc.low(k - 1)) && !matches!(doc.low(k - 1), "first" | "last" | "long" | "once" | "only" | "even" | "just") || negation(doc.low(k - 1))) {
+        k -= 1;
+    }
+    if k < se {
+        att.source = Some((ss, k));
+        att.cue = Some((k, ce));
+    }
 }
 
 /// "VIENNA — The house … will be turned into a museum, the ministry said.":
@@ -1281,7 +1304,34 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // "Smith, asked about the plan, said it would fail": the question set
     // off by commas leaves the sentence to the answer's cue.
     let aside = w == "asked" && i > a && doc.w(i - 1) == "," && (i + 1..doc.sentence_end(i)).any(|k| doc.w(k) == "," && SPEECH_VERBS.contains(&doc.low(k + 1)));
-    known || unnamed || named || manner || aside || unauthorized || adjective || phoned
+    known || unnamed || named || manner || aside || unauthorized || adjective || phoned || is_naming(doc, a, i)
+}
+
+/// "a script called “Wild Rose,” and …", "a group called Friends of Abe":
+/// a participle after a common noun that gives a short name, nothing after
+/// the name but punctuation or a preposition ("The senator called “Smith”
+/// a liar" goes on, and is speech).
+fn is_naming(doc: &Doc, a: usize, i: usize) -> bool {
+    if i <= a || !matches!(doc.low(i), "called" | "titled" | "entitled" | "dubbed" | "named" | "nicknamed") {
+        return false;
+    }
+    let prev = doc.w(i - 1);
+    if !prev.chars().all(|c| c.is_lowercase()) || prev.len() < 3 || AUXILIARIES.contains(&doc.low(i - 1)) || matches!(doc.low(i - 1), "who" | "which" | "that" | "they" | "she" | "he" | "we" | "also" | "and" | "have" | "be") {
+        return false;
+    }
+    let end = doc.sentence_end(i);
+    let after_name = if is_quote_mark(doc.w(i + 1)) {
+        (i + 2..(i + 12).min(end)).find(|&k| is_quote_mark(doc.w(k))).map(|k| k + 1)
+    } else if doc.w(i + 1).starts_with(char::is_uppercase) {
+        let mut k = i + 1;
+        while k < end && k < i + 7 && (doc.w(k).starts_with(char::is_uppercase) || matches!(doc.low(k), "of" | "the" | "for" | "and" | "&")) {
+            k += 1;
+        }
+        Some(k)
+    } else {
+        None
+    };
+    after_name.is_some_and(|k| k >= end || is_punct(doc.w(k)) || matches!(doc.low(k), "and" | "which" | "that" | "in" | "on" | "by" | "for" | "with" | "from" | "at" | "to" | "of" | "was" | "is" | "has"))
 }
 
 /// "In a statement emailed to the paper": a participle right after a

@@ -865,3 +865,16 @@ fn a_dateline_is_no_part_of_the_content() {
     // Capitals that open a sentence with no dash are words of the content.
     assert_eq!(one("NATO allies will meet in May, the alliance said.").3, "NATO allies will meet in May");
 }
+
+#[test]
+fn a_name_given_after_a_noun_is_no_speech() {
+    assert!(run("She fell in love with a script called “Wild Rose,” and signed on.").is_empty());
+    assert!(run("Members of a group called Friends of Abe met in secret.").is_empty());
+    assert_eq!(one("The senator called “Smith” a liar.").2, "called");
+}
+
+#[test]
+fn auxiliaries_between_source_and_cue_are_the_cues() {
+    let r = one("Steenburgen wasn’t thrilled about the sudden shift.");
+    assert_eq!((r.1.as_str(), r.2.as_str()), ("Steenburgen", "wasn’t thrilled about"));
+}
