@@ -1304,7 +1304,13 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // "Smith, asked about the plan, said it would fail": the question set
     // off by commas leaves the sentence to the answer's cue.
     let aside = w == "asked" && i > a && doc.w(i - 1) == "," && (i + 1..doc.sentence_end(i)).any(|k| doc.w(k) == "," && SPEECH_VERBS.contains(&doc.low(k + 1)));
-    known || unnamed || named || manner || aside || unauthorized || adjective || phoned || is_naming(doc, a, i)
+    // The writer's own voice: "It is worth noting that …", "it should be
+    // noted that …", "Needless to say, …", "Suffice it to say …".
+    let writer = matches!(w, "noting" | "mentioning" | "remembering" | "recalling") && prev(1) == "worth"
+        || matches!(w, "noted" | "said" | "stressed" | "emphasized") && prev(1) == "be" && matches!(prev(2), "should" | "must" | "can" | "could")
+        || w == "say" && (prev(1) == "needless" || prev(1) == "to" && (prev(2) == "is" && prev(3) == "that" || prev(2) == "it" && prev(3) == "suffice"))
+        || w == "speak" && prev(1) == "to" && prev(2) == "so";
+    known || unnamed || named || manner || aside || unauthorized || adjective || phoned || writer || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":

@@ -878,3 +878,10 @@ fn auxiliaries_between_source_and_cue_are_the_cues() {
     let r = one("Steenburgen wasn’t thrilled about the sudden shift.");
     assert_eq!((r.1.as_str(), r.2.as_str()), ("Steenburgen", "wasn’t thrilled about"));
 }
+
+#[test]
+fn the_writers_own_voice_is_no_attribution() {
+    for s in ["It is worth noting that the bill passed.", "It should be noted that the bill passed.", "Needless to say, the bill passed.", "Suffice it to say the bill passed."] {
+        assert!(run(s).is_empty(), "{s}: {:?}", run(s));
+    }
+}
