@@ -329,7 +329,7 @@ fn nested_tails(doc: &Doc, out: &mut [Attribution]) {
             let (os, oe) = o.content?;
             let start = o.source.map_or(ocs, |(ss, _)| ss.min(ocs));
             let at = doc.tokens[start].start;
-            (j != i && os <= cue_char && cue_char < oe && at > s && at < e && start > 0 && doc.w(start - 1) == ",").then_some(start - 1)
+            (j != i && os <= cue_char && cue_char < oe && at > s && at < e && start > 0 && doc.w(start - 1) == ",").then(|| start - 1)
         });
         if let Some(comma) = outer {
             let x = doc.tokens.partition_point(|t| t.end <= s);
