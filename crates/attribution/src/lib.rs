@@ -283,7 +283,7 @@ fn auxiliaries_to_cue(doc: &Doc, att: &mut Attribution) {
         w == "not" || w == "never" || w.ends_with("n't")
     };
     let mut k = se;
-    while k > ss + 1 && (AUXILIARIES.contains(&doc.low(k - 1)) && !matches!(doc.low(k - 1), "first" | "last" | "long" | "once" | "only" | "even" | "just") || negation(doc.low(k - 1))) {
+    while k > ss + 1 && (AUXILIARIES.contains(&doc.low(k - 1)) && !matches!(doc.low(k - 1), "first" | "last" | "long" | "once" | "only" | "even" | "just") || doc.low(k - 1) == "yet" || negation(doc.low(k - 1))) {
         k -= 1;
     }
     if k < se {

@@ -877,6 +877,8 @@ fn a_name_given_after_a_noun_is_no_speech() {
 fn auxiliaries_between_source_and_cue_are_the_cues() {
     let r = one("Steenburgen wasn’t thrilled about the sudden shift.");
     assert_eq!((r.1.as_str(), r.2.as_str()), ("Steenburgen", "wasn’t thrilled about"));
+    let r = run("Most readers haven’t yet noticed that the slogan is odd.");
+    assert_eq!((r[0].1.as_str(), r[0].2.as_str()), ("Most readers", "haven’t yet noticed"), "{r:?}");
 }
 
 #[test]
