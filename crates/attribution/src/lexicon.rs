@@ -30,6 +30,12 @@ pub const AUXILIARIES: &[&str] = &[
     "first", "last", "earlier", "just", "even", "clearly", "flatly", "openly", "immediately", "quickly", "only", "long", "always",
 ];
 
+/// Finite auxiliaries and modals: the words that show a clause has a verb of
+/// its own, without a tagger.
+pub const FINITE_AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does",
+];
+
 /// Nouns of anonymous and collective sources ("officials", "aides", "sources").
 pub const ANONYMOUS_HEADS: &[&str] = &[
     "official", "officials", "aide", "aides", "source", "sources", "people", "person", "advisers", "adviser",

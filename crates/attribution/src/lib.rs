@@ -508,7 +508,7 @@ fn first_verb(doc: &Doc, a: usize, b: usize) -> Option<usize> {
         if !doc.w(k).starts_with(char::is_lowercase) {
             return false;
         }
-        matches!(w, "has" | "have" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "can" | "could" | "may" | "might" | "should" | "did" | "does")
+        FINITE_AUXILIARIES.contains(&w)
             || w.len() > 3 && w.ends_with("ed")
             || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && doc.w(k - 1).starts_with(char::is_uppercase)
     })
@@ -1129,7 +1129,7 @@ fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
         return end;
     }
     let stop = (end + 1..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | ":") || is_quote_mark(doc.w(k))).unwrap_or(b);
-    let clause = (end + 1..stop).any(|k| AUXILIARIES.contains(&doc.low(k)) && !matches!(doc.low(k), "first" | "last" | "long" | "only" | "just" | "even" | "further") || doc.low(k) == "that");
+    let clause = (end + 1..stop).any(|k| FINITE_AUXILIARIES.contains(&doc.low(k)) || doc.low(k) == "that");
     if stop - end > 16 || clause || stop < b && doc.w(stop) != "." && doc.w(stop) != "," {
         return end;
     }
@@ -1422,7 +1422,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             // noun phrase whose words name no speaker is a clause's subject.)
             let speaker = (cue_end..src_end).any(|k| {
                 let w = doc.low(k);
-                ANONYMOUS_HEADS.contains(&w) || DOCUMENT_HEADS.contains(&w) || matches!(w, "president" | "director" | "chairman" | "chairwoman" | "chair" | "secretary" | "minister" | "senator" | "governor" | "mayor" | "leader" | "executive" | "lawyer" | "attorney" | "economist" | "analyst" | "professor" | "commissioner" | "chief" | "manager" | "officer" | "spokesman" | "spokeswoman")
+                ANONYMOUS_HEADS.contains(&w) || DOCUMENT_HEADS.contains(&w) || dossier_language::entities::ROLE_HEADS.contains(&w)
             });
             speaker && src_end - cue_end <= 8 && (src_end..b).all(|k| is_punct(doc.w(k))) && doc.w(cs - 2).starts_with(char::is_lowercase)
         };
@@ -1444,7 +1444,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // colon or a quotation mark.)
     let clause_after = || {
         (OBJECT_VERBS.contains(&w) && doc.w(cs - 1) == ",")
-            || (cue_end..source_end(doc, cue_end, b)).any(|k| matches!(doc.w(k), "would" | "will" | "could" | "can" | "should" | "might" | "must" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "did" | "does" | ":") || is_quote_mark(doc.w(k)))
+            || (cue_end..source_end(doc, cue_end, b)).any(|k| FINITE_AUXILIARIES.contains(&doc.w(k)) || doc.w(k) == ":" || is_quote_mark(doc.w(k)))
     };
     if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np || after_quote_title) && !clause_after() {
         let src_end = appositive_end(doc, source_end(doc, cue_end, b), b);

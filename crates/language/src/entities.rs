@@ -118,8 +118,8 @@ const ROLE_WORDS: &[&str] = &[
     "opposition", "rebel", "militant", "cleric", "analyst", "professor", "prof.", "economist", "lawyer", "scientist",
 ];
 
-/// Head nouns a role phrase ends with.
-const ROLE_HEADS: &[&str] = &[
+/// Head nouns a role phrase ends with ("press secretary", "chief executive").
+pub const ROLE_HEADS: &[&str] = &[
     "president", "leader", "secretary", "minister", "spokesman", "spokeswoman", "spokesperson", "senator",
     "governor", "representative", "congressman", "congresswoman", "mayor", "chairman", "chairwoman", "chair",
     "director", "general", "colonel", "lieutenant", "admiral", "sergeant", "captain", "commander", "king", "queen",
