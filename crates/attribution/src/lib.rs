@@ -969,7 +969,9 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "…, according to aides, and the governor signaled": so after "and"
         // when what came before is a clause, not a name ("Smith, a lawyer,
         // and Jones said").
-        if y == end && x > cx && doc.low(cx) == "and" && y - x <= 4 && matches!(doc.low(x), "the" | "a" | "an") && kept.first().is_some_and(|&(kx, ky)| ky - kx >= 5) {
+        // ("…, and human rights groups warned": a clause before it has a
+        // finite verb.)
+        if y == end && x > cx && doc.low(cx) == "and" && y - x <= 4 && kept.first().is_some_and(|&(kx, ky)| ky - kx >= 5 && (matches!(doc.low(x), "the" | "a" | "an") || (kx..ky).any(|j| FINITE_AUXILIARIES.contains(&doc.low(j))))) {
             return Some(((x, y), stance));
         }
         // "…, two days after the City Council voted to …": a subordinate
@@ -1596,7 +1598,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             end = k;
             break;
         }
-        if doc.low(k) == "and" && coordinated_cue(doc, k + 1, b).is_some() {
+        if doc.low(k) == "and" && (coordinated_cue(doc, k + 1, b).is_some() || k > c && doc.w(k - 1) == "," && new_subject_cue(doc, k + 1, b)) {
             end = k;
             break;
         }
@@ -1825,6 +1827,16 @@ fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
         v += 1;
     }
     (v < b && SPEECH_VERBS.contains(&doc.low(v)) && doc.low(v + 1) == "that").then_some(v)
+}
+
+/// "…, and human rights groups warned that …": from `k` a short subject of
+/// its own (words only, no verb of saying), then a cue with "that".
+fn new_subject_cue(doc: &Doc, k: usize, b: usize) -> bool {
+    (k + 1..(k + 7).min(b)).any(|j| {
+        coordinated_cue(doc, j, b).is_some()
+            && !AUXILIARIES.contains(&doc.low(j - 1))
+            && (k..j).all(|t| !is_punct(doc.w(t)) && !is_quote_mark(doc.w(t)) && !SPEECH_VERBS.contains(&doc.low(t)) && doc.low(t) != "that")
+    })
 }
 
 /// The start of the last cue (auxiliaries included) before token `end` in the

@@ -887,3 +887,14 @@ fn the_writers_own_voice_is_no_attribution() {
         assert!(run(s).is_empty(), "{s}: {:?}", run(s));
     }
 }
+
+#[test]
+fn a_second_source_after_and_has_its_own_attribution() {
+    let r = run("The mayor emphasized that the reforms were not complete, and rights groups warned that the city was giving up its leverage.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0], t("indirect", "The mayor", "emphasized", "that the reforms were not complete"));
+    assert_eq!(r[1], t("indirect", "rights groups", "warned", "that the city was giving up its leverage"));
+    // The same source's second cue keeps to the first rule ("and warned that").
+    let r = run("The mayor said the budget was balanced and warned that the reserves were thin.");
+    assert_eq!(r.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["The mayor", "The mayor"], "{r:?}");
+}
