@@ -17,7 +17,7 @@ use dossier_language::doc::Doc;
 
 use crate::cues::{fnv, Fnv, Model, PARTICLES};
 use crate::lexicon::SPEECH_VERBS;
-use crate::{chars, ends_content, first_closing_from, inside_quote, is_quote_mark, kind_of, subject, trim, Attribution, Kind, Quote, SourceType};
+use crate::{chars, ends_content, inner_participle, first_closing_from, inside_quote, is_quote_mark, kind_of, subject, trim, Attribution, Kind, Quote, SourceType};
 
 static SHIPPED: &[u8] = include_bytes!("../model/content.bin");
 
@@ -190,7 +190,7 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
         }
     };
     let first_comma = |from: usize| (from + 1..b).find(|&k| doc.w(k) == "," && !inside_quote(quotes, k)).unwrap_or(b);
-    let first_end = |from: usize| (from + 1..b).find(|&k| ends_content(doc, k, false) && !inside_quote(quotes, k)).unwrap_or(b);
+    let first_end = |from: usize| (from + 1..b).find(|&k| ends_content(doc, k, false) && !inside_quote(quotes, k) && !inner_participle(doc, from, k)).unwrap_or(b);
     // After the cue.
     if ce < b {
         add("rest", ce, b, false);

@@ -898,3 +898,14 @@ fn a_second_source_after_and_has_its_own_attribution() {
     let r = run("The mayor said the budget was balanced and warned that the reserves were thin.");
     assert_eq!(r.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["The mayor", "The mayor"], "{r:?}");
 }
+
+#[test]
+fn a_participle_of_saying_after_a_comma_is_a_cue_of_its_own() {
+    let r = run("He said the plan was sound, adding that the costs would fall.");
+    assert_eq!(r, vec![t("indirect", "He", "said", "the plan was sound"), t("indirect", "He", "adding", "that the costs would fall")]);
+    let r = run("“The plan is sound,” he told the group, adding that the costs would fall.");
+    assert_eq!(r, vec![t("direct", "he", "told", "“The plan is sound,”"), t("indirect", "he", "adding", "that the costs would fall")]);
+    // What a verb of saying inside the content says goes on with it.
+    let r = one("The paper said that the mayor wrote to the council, suggesting that any deal would depend on the vote.");
+    assert_eq!(r.3, "that the mayor wrote to the council, suggesting that any deal would depend on the vote");
+}
