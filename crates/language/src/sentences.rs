@@ -65,7 +65,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 let next_text = nt.text(text);
                 if newlines >= 2 {
                     true
-                } else if is_terminal(tok) || is_closer(tok) && i > first && is_terminal(tokens[i - 1].text(text)) {
+                } else if is_terminal(tok) || is_closer(tok) && after_terminal(text, tokens, first, i) {
                     // Closing quotes and brackets stay with the sentence they close; a
                     // straight quote after a space opens the next one.
                     let closes = is_closer(next_text) && (gap.is_empty() || next_text != "\"" && next_text != "'");
@@ -86,6 +86,16 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
     }
     out
+}
+
+/// Is closer `i` one of a run of closers right after a sentence's terminal
+/// mark (`.”`, `.)`, and `.''`: two apostrophes as a closing quote)?
+fn after_terminal(text: &str, tokens: &[Token], first: usize, i: usize) -> bool {
+    let mut k = i;
+    while k > first && k + 3 > i && is_closer(tokens[k - 1].text(text)) && tokens[k - 1].bend == tokens[k].bstart {
+        k -= 1;
+    }
+    k > first && is_terminal(tokens[k - 1].text(text))
 }
 
 /// Titles before a name never end a sentence ("Dr. The" does not occur).
@@ -138,6 +148,9 @@ mod tests {
         );
         assert_eq!(sents("“Is it over?” she asked."), ["“Is it over?” she asked."]);
         assert_eq!(sents("\"He will live,\" she said. \"I swear.\" Then she left."), ["\"He will live,\" she said.", "\"I swear.\"", "Then she left."]);
+        // Two apostrophes as a closing quotation mark, as some outlets write.
+        assert_eq!(sents("He said he ''was not brought up that way.'' He struggles."), ["He said he ''was not brought up that way.''", "He struggles."]);
+        assert_eq!(sents("It was ''odd.'') Then he left."), ["It was ''odd.'')", "Then he left."]);
     }
 
     #[test]
