@@ -1588,7 +1588,12 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let bare = !clause && !is_quote_mark(doc.w(c)) && c == cue_end;
     // "When Marlow noted that the fund was empty, the room …": the content
     // of a subordinate clause's cue ends with the clause.
-    let subordinate = source.is_some_and(|(s, _)| s > a && SUBORDINATORS.contains(&doc.low(s - 1)));
+    // So too "When asked about …, Cruz said …", "Asked if …, the senator
+    // said …" and "Barkley, who said he votes …, said …": the main clause
+    // after the comma has a cue of its own.
+    let subordinate = source.is_some_and(|(s, _)| s > a && SUBORDINATORS.contains(&doc.low(s - 1)))
+        || source.is_none() && (cs == a || SUBORDINATORS.contains(&doc.low(cs - 1)))
+        || cs > a + 1 && doc.low(cs - 1) == "who" && doc.w(cs - 2) == ",";
     if c >= b || doc.low(c) == "to" && !OBJECT_VERBS.contains(&w) && !mined || weak && doc.low(cue_end) != "that" || learned_only && !clause {
         return None;
     }

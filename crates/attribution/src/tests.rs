@@ -610,8 +610,11 @@ fn a_weak_verb_that_ends_an_inverted_sentence() {
 fn a_participle_opening_the_sentence_has_the_main_clauses_subject() {
     let r = run("Citing the audit, the senator said that the program should end.");
     assert_eq!(r[0], t("indirect", "the senator", "Citing", "the audit"), "{r:?}");
-    assert_eq!(one("Claiming the moderators were biased, Trump accused the network of rigging the debate.").1, "Trump");
-    assert_eq!(one("Noting the delays, the mayor called for a new contractor.").1, "the mayor");
+    // Both the participle and the main clause's cue are attributions.
+    let r = run("Claiming the moderators were biased, Trump accused the network of rigging the debate.");
+    assert_eq!(r, vec![t("indirect", "Trump", "Claiming", "the moderators were biased"), t("indirect", "Trump", "accused", "the network of rigging the debate")]);
+    let r = run("Noting the delays, the mayor called for a new contractor.");
+    assert_eq!(r.iter().map(|x| (x.1.as_str(), x.2.as_str())).collect::<Vec<_>>(), [("the mayor", "Noting"), ("the mayor", "called for")]);
 }
 
 #[test]
@@ -908,4 +911,14 @@ fn a_participle_of_saying_after_a_comma_is_a_cue_of_its_own() {
     // What a verb of saying inside the content says goes on with it.
     let r = one("The paper said that the mayor wrote to the council, suggesting that any deal would depend on the vote.");
     assert_eq!(r.3, "that the mayor wrote to the council, suggesting that any deal would depend on the vote");
+}
+
+#[test]
+fn a_subordinate_or_relative_cue_ends_at_its_comma() {
+    let r = run("When asked about the opioid crisis, Ted Cruz said he knows its toll firsthand.");
+    assert_eq!(r.last().unwrap(), &t("indirect", "Ted Cruz", "said", "he knows its toll firsthand"), "{r:?}");
+    let r = run("Asked if he was ever bullied, the candidate said he was not.");
+    assert_eq!(r.last().unwrap(), &t("indirect", "the candidate", "said", "he was not"), "{r:?}");
+    let r = run("Barkley, who said he typically votes Democratic, said one candidate he likes is Kasich.");
+    assert_eq!(r.iter().map(|x| x.3.as_str()).collect::<Vec<_>>(), ["he typically votes Democratic", "one candidate he likes is Kasich"], "{r:?}");
 }
