@@ -89,8 +89,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// Split one white-space free chunk `text[bs..be]` (starting at code point `cs`).
+/// Split one white-space free chunk `text[bs..be]` (starting at code point
+/// `cs`): first where a curly quotation mark stands between words with no
+/// space (`paranoia,”Clinton said`, `said,“Look`), as if a space were there.
 fn split_chunk(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>) {
+    let chars: Vec<(usize, char)> = text[bs..be].char_indices().collect();
+    let (mut from, mut from_char) = (0usize, 0usize);
+    for k in 1..chars.len() {
+        let (prev, c) = (chars[k - 1].1, chars[k].1);
+        // (A chunk that starts with the mark, or a mark closing a chunk, keeps to the old rules.)
+        let next_is_word = chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        let cut = k >= 2 && prev == '”' && c.is_alphanumeric() || c == '“' && !is_opening(prev) && next_is_word;
+        if cut {
+            split_piece(text, bs + from, bs + chars[k].0, cs + from_char, out);
+            from = chars[k].0;
+            from_char = k;
+        }
+    }
+    split_piece(text, bs + from, be, cs + from_char, out);
+}
+
+/// Split a white-space free piece `text[bs..be]` (starting at code point `cs`).
+fn split_piece(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>) {
     let chars: Vec<(usize, char)> = text[bs..be].char_indices().map(|(b, c)| (bs + b, c)).collect();
     let n = chars.len();
     let mut lo = 0;
@@ -201,6 +221,9 @@ mod tests {
         assert_eq!(words("$4.2 million, 1,000 people (est.)"), ["$4.2", "million", ",", "1,000", "people", "(", "est.", ")"]);
         assert_eq!(words("He didn't. Wait..."), ["He", "did", "n't", ".", "Wait", "..."]);
         assert_eq!(words("Sen. John J. Doe Jr. spoke."), ["Sen.", "John", "J.", "Doe", "Jr.", "spoke", "."]);
+        // Curly quotation marks between words with no space.
+        assert_eq!(words("paranoia,”Clinton said,“Look"), ["paranoia", ",", "”", "Clinton", "said", ",", "“", "Look"]);
+        assert_eq!(words("(“quoted”)"), ["(", "“", "quoted", "”", ")"]);
     }
 
     #[test]
