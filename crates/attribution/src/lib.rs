@@ -1376,6 +1376,12 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     if mined && matches!(doc.w(i + 1), "," | "." | ";") && i > a && (determiner(i - 1) || i > a + 1 && determiner(i - 2)) {
         return None;
     }
+    // "Making the rounds on the Sunday shows, Carson said …": a word right
+    // before a comma after which a subject and its own verb of saying come is
+    // no cue.
+    if doc.w(i + 1) == "," && doc.w(i + 2).starts_with(char::is_uppercase) && (i + 3..(i + 7).min(b)).any(|k| SPEECH_VERBS.contains(&doc.low(k)) && (i + 2..k).all(|j| !is_punct(doc.w(j)))) {
+        return None;
+    }
     // "while not denying the report": a participle in an interrupting clause;
     // "cautious in discussing", "the deciding vote": gerunds and adjectives.
     // But "by saying he would …", "after saying that …": a gerund the detector is sure of.

@@ -922,3 +922,8 @@ fn a_subordinate_or_relative_cue_ends_at_its_comma() {
     let r = run("Barkley, who said he typically votes Democratic, said one candidate he likes is Kasich.");
     assert_eq!(r.iter().map(|x| x.3.as_str()).collect::<Vec<_>>(), ["he typically votes Democratic", "one candidate he likes is Kasich"], "{r:?}");
 }
+
+#[test]
+fn a_word_of_saying_before_the_main_clauses_own_cue_is_none() {
+    assert_eq!(one("Making the rounds on the Sunday morning shows, Carson said he faced scrutiny."), t("indirect", "Carson", "said", "he faced scrutiny"));
+}
