@@ -199,16 +199,26 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     find_in(doc, entities)
 }
 
-/// The text with each `''` (two apostrophe tokens, adjacent) made `"'`, or
+/// The text with each `''` (two apostrophe tokens, adjacent) made `"'`, and
+/// each opening mark written for a closing one (`“It's unusual,“ said`:
+/// attached to the word before it and followed by a space) made `”`, or
 /// `None` when there is none.
 fn double_apostrophes(doc: &Doc) -> Option<String> {
-    let pairs: Vec<usize> = (0..doc.tokens.len().saturating_sub(1))
+    let n = doc.tokens.len();
+    let pairs: Vec<usize> = (0..n.saturating_sub(1))
         .filter(|&k| doc.w(k) == "'" && doc.w(k + 1) == "'" && doc.tokens[k].bend == doc.tokens[k + 1].bstart)
         .collect();
-    if pairs.is_empty() {
+    let closing_opens: Vec<usize> = (1..n)
+        .filter(|&k| doc.w(k) == "“" && doc.tokens[k - 1].bend == doc.tokens[k].bstart && (k + 1 == n || doc.tokens[k].bend < doc.tokens[k + 1].bstart))
+        .collect();
+    if pairs.is_empty() && closing_opens.is_empty() {
         return None;
     }
     let mut bytes = doc.text.as_bytes().to_vec();
+    for k in closing_opens {
+        // U+201C and U+201D differ in their last UTF-8 byte only.
+        bytes[doc.tokens[k].bstart + 2] = 0x9d;
+    }
     for k in pairs {
         // A closing pair (attached to the word before it: `winter,''`) has
         // its second apostrophe made the mark, so that the mark is the token

@@ -927,3 +927,11 @@ fn a_subordinate_or_relative_cue_ends_at_its_comma() {
 fn a_word_of_saying_before_the_main_clauses_own_cue_is_none() {
     assert_eq!(one("Making the rounds on the Sunday morning shows, Carson said he faced scrutiny."), t("indirect", "Carson", "said", "he faced scrutiny"));
 }
+
+#[test]
+fn an_opening_mark_written_for_a_closing_one_closes() {
+    let r = run("“It's unusual,“ said Larry Noble, a lawyer. “It's hard to do.”");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!((r[0].0.as_str(), r[0].1.as_str()), ("direct", "Larry Noble, a lawyer"));
+    assert_eq!(r[0].3, "“It's unusual,“ | “It's hard to do.”");
+}

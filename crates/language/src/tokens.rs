@@ -146,8 +146,9 @@ fn split_piece(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>
             }
             trail.push(tok(hi - 1, hi));
             hi -= 1;
-        } else if is_closing(c) || is_dash(c) {
-            // An apostrophe closing a plural possessive ("officials'") is its own token too.
+        } else if is_closing(c) || is_dash(c) || c == '“' && hi - lo > 1 {
+            // An apostrophe closing a plural possessive ("officials'") is its own token too;
+            // so is an opening mark written for a closing one ("unusual,“").
             trail.push(tok(hi - 1, hi));
             hi -= 1;
         } else {
@@ -224,6 +225,7 @@ mod tests {
         // Curly quotation marks between words with no space.
         assert_eq!(words("paranoia,”Clinton said,“Look"), ["paranoia", ",", "”", "Clinton", "said", ",", "“", "Look"]);
         assert_eq!(words("(“quoted”)"), ["(", "“", "quoted", "”", ")"]);
+        assert_eq!(words("“It's unusual,“ said"), ["“", "It", "'s", "unusual", ",", "“", "said"]);
     }
 
     #[test]
