@@ -889,6 +889,7 @@ const LEADING: &[&str] = &[
     "reached", "contacted", "pressed", "interviewed", "approached",
     "regardless", "often", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "likewise", "besides",
     "overall", "otherwise", "thus", "therefore", "sometimes", "perhaps", "maybe", "first", "second", "third",
+    "already", "again", "elsewhere", "anyway",
 ];
 
 /// The subject before a cue: the clause's first noun phrase, leading
@@ -1869,7 +1870,7 @@ fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
 /// its own (words only, no verb of saying), then a cue with "that".
 fn new_subject_cue(doc: &Doc, k: usize, b: usize) -> bool {
     (k + 1..(k + 7).min(b)).any(|j| {
-        coordinated_cue(doc, j, b).is_some()
+        (coordinated_cue(doc, j, b).is_some() || j - k <= 4 && matches!(doc.low(j), "said" | "say" | "says"))
             && !AUXILIARIES.contains(&doc.low(j - 1))
             && (k..j).all(|t| !is_punct(doc.w(t)) && !is_quote_mark(doc.w(t)) && !SPEECH_VERBS.contains(&doc.low(t)) && doc.low(t) != "that")
     })

@@ -897,6 +897,9 @@ fn a_second_source_after_and_has_its_own_attribution() {
     assert_eq!(r.len(), 2, "{r:?}");
     assert_eq!(r[0], t("indirect", "The mayor", "emphasized", "that the reforms were not complete"));
     assert_eq!(r[1], t("indirect", "rights groups", "warned", "that the city was giving up its leverage"));
+    let r = run("Most voters said the mayor is honest, and three-quarters said the same of her rival.");
+    assert_eq!(r.iter().map(|x| (x.1.as_str(), x.3.as_str())).collect::<Vec<_>>(), [("Most voters", "the mayor is honest"), ("three-quarters", "the same of her rival")]);
+    assert_eq!(one("Already, 520 delegates have publicly said they back the mayor.").1, "520 delegates");
     // The same source's second cue keeps to the first rule ("and warned that").
     let r = run("The mayor said the budget was balanced and warned that the reserves were thin.");
     assert_eq!(r.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["The mayor", "The mayor"], "{r:?}");
