@@ -1809,7 +1809,7 @@ fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
     let next = doc.lower(k + 1);
     matches!(
         next.as_str(),
-        "but" | "while" | "although" | "though" | "which" | "whereas" | "because" | "since" | "even" | "including" | "according" | "despite" | "unless" | "as" | "in" | "during" | "at" | "after" | "before"
+        "but" | "while" | "although" | "though" | "which" | "whereas" | "because" | "since" | "even" | "including" | "according" | "despite" | "unless" | "as" | "in" | "during" | "at" | "after" | "before" | "compared"
     ) || next.len() > 4 && next.ends_with("ing") && next != "nothing" && next != "something"
 }
 

@@ -938,3 +938,9 @@ fn an_opening_mark_written_for_a_closing_one_closes() {
     assert_eq!((r[0].0.as_str(), r[0].1.as_str()), ("direct", "Larry Noble, a lawyer"));
     assert_eq!(r[0].3, "“It's unusual,“ | “It's hard to do.”");
 }
+
+#[test]
+fn compared_with_ends_a_content() {
+    let r = run("About 46 percent of voters said yes, compared with 23 percent who said the server was improper.");
+    assert_eq!(r.iter().map(|x| x.3.as_str()).collect::<Vec<_>>(), ["yes", "the server was improper"], "{r:?}");
+}
