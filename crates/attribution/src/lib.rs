@@ -1308,7 +1308,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let prev = |k: usize| if i >= a + k { doc.low(i - k) } else { "" };
     let known = w == "known" && matches!(doc.low(i + 1), "for" | "as");
     let unnamed = matches!(doc.low(i + 1), "not" | "to") && (i + 1..(i + 5).min(doc.tokens.len())).any(|k| matches!(doc.low(k), "named" | "identified"));
-    let unauthorized = prev(1) == "to" && matches!(prev(2), "authorized" | "allowed" | "permitted" | "cleared" | "empowered" | "anonymity");
+    let unauthorized = prev(1) == "to" && matches!(prev(2), "authorized" | "allowed" | "permitted" | "cleared" | "empowered" | "anonymity" | "anonymously");
     let adjective = w.ends_with("ed") && matches!(prev(1), "the" | "a" | "an" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our") && doc.w(i + 1).chars().all(|c| c.is_lowercase()) && !matches!(doc.low(i + 1), "that" | "to" | "by" | "in" | "on" | "for" | "with");
     let phoned = w == "called" && prev(1) == "who" && prev(2) != "," && matches!(doc.low(i + 1), "the" | "a" | "an" | "their" | "his" | "her");
     let named = matches!(w, "named" | "identified") && prev(1) == "be";
@@ -1731,6 +1731,10 @@ pub(crate) fn is_time_word(w: &str) -> bool {
 /// Does a clause of at least three words open at token `f` (before the
 /// sentence's end `b`): "that", a subject pronoun, a determiner or a name?
 fn opens_clause(doc: &Doc, f: usize, b: usize) -> bool {
+    // "said Wednesday, “Certainly …”": a quotation after a comma or colon.
+    if matches!(doc.w(f), "," | ":") && f + 1 < b && is_quote_mark(doc.w(f + 1)) {
+        return true;
+    }
     (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3
         && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase))
 }

@@ -944,3 +944,9 @@ fn compared_with_ends_a_content() {
     let r = run("About 46 percent of voters said yes, compared with 23 percent who said the server was improper.");
     assert_eq!(r.iter().map(|x| x.3.as_str()).collect::<Vec<_>>(), ["yes", "the server was improper"], "{r:?}");
 }
+
+#[test]
+fn a_day_before_a_quotation_is_left_out_and_anonymity_is_no_cue() {
+    let r = one("An official who spoke anonymously to discuss internal strategy said Wednesday, “There are talks.”");
+    assert_eq!(r, t("direct", "An official who spoke anonymously to discuss internal strategy", "said", "“There are talks.”"));
+}
