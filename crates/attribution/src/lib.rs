@@ -1642,7 +1642,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             break;
         }
         // "confirmed the breach in a statement on Friday": how it was said.
-        if bare && k > c && doc.low(k) == "in" && matches!(doc.low(k + 1), "a" | "an") && matches!(doc.low(k + 2), "statement" | "interview" | "email" | "letter" | "post" | "tweet" | "speech" | "filing") {
+        if bare && k > c && doc.low(k) == "in" && matches!(doc.low(k + 1), "a" | "an" | "his" | "her" | "their" | "its" | "the") && (k + 2..(k + 5).min(b)).any(|j| is_medium(doc.low(j))) {
             end = k;
             break;
         }
@@ -1826,6 +1826,15 @@ fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
 pub(crate) fn inner_participle(doc: &Doc, c: usize, k: usize) -> bool {
     let next = doc.lower(k + 1);
     doc.w(k) == "," && next.ends_with("ing") && SPEECH_VERBS.contains(&next.as_str()) && doc.low(k + 2) == "that" && (c..k).any(|j| SPEECH_VERBS.contains(&doc.low(j)))
+}
+
+/// Nouns of the medium something was said in ("in an interview", "in his
+/// weekly column", "in an on-air diatribe").
+fn is_medium(w: &str) -> bool {
+    matches!(
+        w,
+        "statement" | "interview" | "email" | "letter" | "post" | "tweet" | "speech" | "filing" | "article" | "op-ed" | "essay" | "column" | "editorial" | "diatribe" | "appearance" | "address" | "memo" | "video" | "ad" | "broadcast" | "podcast" | "blog" | "book" | "remarks" | "testimony" | "rally" | "debate" | "briefing" | "conference" | "call" | "message" | "posting" | "tweets" | "statements"
+    )
 }
 
 /// "…, the official said." / "…, said the official.": after the comma at `k`

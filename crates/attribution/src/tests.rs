@@ -950,3 +950,9 @@ fn a_day_before_a_quotation_is_left_out_and_anonymity_is_no_cue() {
     let r = one("An official who spoke anonymously to discuss internal strategy said Wednesday, “There are talks.”");
     assert_eq!(r, t("direct", "An official who spoke anonymously to discuss internal strategy", "said", "“There are talks.”"));
 }
+
+#[test]
+fn the_medium_after_a_bare_object_is_left_out() {
+    assert_eq!(one("He said as much in an interview earlier Thursday.").3, "as much");
+    assert_eq!(one("She confirmed the sale in her weekly column.").3, "the sale");
+}
