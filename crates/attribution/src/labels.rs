@@ -136,9 +136,17 @@ fn speaker_label(doc: &Doc, paras: &Paras, quotes: &[Quote], p: usize) -> Option
     let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
     let upper = words.iter().all(|w| letters(w) == 0 || !w.chars().any(char::is_lowercase)) && words.iter().map(|w| letters(w)).sum::<usize>() >= 2;
     let named = words.iter().all(|w| capitalised(w) || matches!(*w, "." | "’s" | "'s"));
-    if !(upper || named) {
+    // "Clinton camp: Trump's remarks threaten …": a name and its camp.
+    let camp = words.len() >= 2 && capitalised(words[0]) && matches!(words[words.len() - 1], "camp" | "campaign" | "aides" | "allies" | "spokesman" | "spokeswoman");
+    if !(upper || named || camp) {
         return None;
     }
+    // A headline in sentence case ("Lynch: No outside influence on FBI
+    // probe"): the label a single name ("The" and the like are no name) or
+    // an outlet ("NY Daily News:", "Newspaper:"), or a camp.
+    let sentence_case_ok = camp
+        || words.len() == 1 && letters(words[0]) >= 3 && !matches!(words[0], "The" | "This" | "That" | "Here" | "There" | "Why" | "How")
+        || words.last().is_some_and(|w| matches!(*w, "News" | "Post" | "Times" | "Journal" | "Newspaper" | "Guide" | "Report" | "Reports" | "Poll"));
     let mut c = colon + 1;
     let mut stop = end;
     // A label that opens a quotation (a transcript whose every paragraph
@@ -153,7 +161,7 @@ fn speaker_label(doc: &Doc, paras: &Paras, quotes: &[Quote], p: usize) -> Option
         // A headline: most words after the colon capitalised.
         let after: Vec<&str> = (c..=end).map(|k| doc.w(k)).filter(|w| w.chars().any(char::is_alphabetic)).collect();
         let caps = after.iter().filter(|w| capitalised(w)).count();
-        if after.len() < 3 || caps * 3 < after.len() * 2 {
+        if after.len() < 3 || caps * 3 < after.len() * 2 && !(sentence_case_ok && after.first().is_some_and(|w| capitalised(w))) {
             return None;
         }
     }

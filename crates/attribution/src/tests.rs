@@ -416,6 +416,14 @@ fn transcript_speaker_labels() {
 fn a_headline_with_a_speaker() {
     let r = run("Okafor: Budget Cuts Will Close Three Libraries\n\nThe mayor spoke at City Hall.");
     assert_eq!(r, vec![t("indirect", "Okafor", ":", "Budget Cuts Will Close Three Libraries")]);
+    // In sentence case: a single name, an outlet or a camp.
+    for (head, source) in [("Okafor: No outside influence on the library vote", "Okafor"), ("Harbor Gazette News: Three libraries will close", "Harbor Gazette News"), ("Okafor camp: The budget closes three libraries", "Okafor camp")] {
+        let r = run(&format!("{head}\n\nThe mayor spoke at City Hall."));
+        assert_eq!(r.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), [source], "{head}: {r:?}");
+    }
+    // Not a headline of several words in sentence case with no name of an outlet.
+    assert!(run("Budget Update Two: the council meets again\n\nThe mayor spoke.").is_empty());
+    assert!(run("The Latest: Mayor signs the budget on Friday\n\nThe mayor spoke.").is_empty());
 }
 
 #[test]
