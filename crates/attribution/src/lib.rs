@@ -1251,7 +1251,14 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
     // The source runs to the next comma (or the sentence's end).
     let src_end = (i + 2..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | "—")).unwrap_or(b);
     let source = (i + 2 < src_end).then_some((i + 2, src_end));
-    let lead = (a..i).all(|k| matches!(doc.low(k), "but" | "and" | "yet" | "“"));
+    // "In addition, according to the department, …", "But, according to
+    // the poll, …": a short leading adverbial before it, too.
+    let adverbial = i > a + 1 && i - a <= 5 && doc.w(i - 1) == "," && {
+        let first = doc.lower(a);
+        (i - a == 2 || LEADING.contains(&first.as_str()) || first.ends_with("ly") || (a..i - 1).any(|k| is_time_word(&doc.lower(k))))
+            && (a..i - 1).all(|k| !FINITE_AUXILIARIES.contains(&doc.low(k)) && !is_punct(doc.w(k)))
+    };
+    let lead = adverbial || (a..i).all(|k| matches!(doc.low(k), "but" | "and" | "yet" | "“"));
     let (x, y) = if lead {
         // "According to the report, which was completed Feb. 28, the damage …"
         let mut from = src_end + 1;

@@ -964,3 +964,10 @@ fn the_medium_after_a_bare_object_is_left_out() {
     assert_eq!(one("He said as much in an interview earlier Thursday.").3, "as much");
     assert_eq!(one("She confirmed the sale in her weekly column.").3, "the sale");
 }
+
+#[test]
+fn a_leading_adverbial_before_according_to_is_no_content() {
+    assert_eq!(one("In addition, according to the department, nine million workers are eligible.").3, "nine million workers are eligible");
+    assert_eq!(one("But, according to the poll, most voters remain undecided.").3, "most voters remain undecided");
+    assert_eq!(one("Prices rose, according to the report.").3, "Prices rose");
+}
