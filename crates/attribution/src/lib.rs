@@ -1258,7 +1258,10 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
         (i - a == 2 || LEADING.contains(&first.as_str()) || first.ends_with("ly") || (a..i - 1).any(|k| is_time_word(&doc.lower(k))))
             && (a..i - 1).all(|k| !FINITE_AUXILIARIES.contains(&doc.low(k)) && !is_punct(doc.w(k)))
     };
-    let lead = adverbial || (a..i).all(|k| matches!(doc.low(k), "but" | "and" | "yet" | "“"));
+    // "… 30 years ago after, according to him, the network censured …": a
+    // conjunction right before the comma opens the content after the source.
+    let opens = i > a + 1 && doc.w(i - 1) == "," && (SUBORDINATORS.contains(&doc.low(i - 2)) || matches!(doc.low(i - 2), "that" | "and" | "but"));
+    let lead = adverbial || opens || (a..i).all(|k| matches!(doc.low(k), "but" | "and" | "yet" | "“"));
     let (x, y) = if lead {
         // "According to the report, which was completed Feb. 28, the damage …"
         let mut from = src_end + 1;

@@ -970,4 +970,5 @@ fn a_leading_adverbial_before_according_to_is_no_content() {
     assert_eq!(one("In addition, according to the department, nine million workers are eligible.").3, "nine million workers are eligible");
     assert_eq!(one("But, according to the poll, most voters remain undecided.").3, "most voters remain undecided");
     assert_eq!(one("Prices rose, according to the report.").3, "Prices rose");
+    assert_eq!(one("He left the country after, according to him, the network censured his report.").3, "the network censured his report");
 }
