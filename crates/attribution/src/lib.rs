@@ -1572,6 +1572,8 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // ("Asked whether she would run, Smith said …": the question is the
         // content, and a comma ends it unless a quotation follows.)
         let stop = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ","));
+        // "told a town hall in Salem, New Hampshire on Monday that …": a longer object with a place in it.
+        let stop = stop.filter(|&t| doc.w(t) != "," || is_quote_mark(doc.w(t + 1))).or_else(|| (c..(c + 14).min(b)).take_while(|&k| !matches!(doc.w(k), ";" | ":" | "." | "“" | "\"")).find(|&k| doc.low(k) == "that" && (c..k).any(|j| matches!(doc.low(j), "in" | "at" | "on"))));
         let stop = stop.filter(|&t| doc.w(t) != "," || is_quote_mark(doc.w(t + 1)));
         // ("has not told about 410,000 borrowers that …": "about" a number is
         // the object's own word.)

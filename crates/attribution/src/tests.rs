@@ -972,3 +972,8 @@ fn a_leading_adverbial_before_according_to_is_no_content() {
     assert_eq!(one("Prices rose, according to the report.").3, "Prices rose");
     assert_eq!(one("He left the country after, according to him, the network censured his report.").3, "the network censured his report");
 }
+
+#[test]
+fn a_longer_object_with_a_place_before_that() {
+    assert_eq!(one("Trump told a town hall in Salem, New Hampshire on Monday that the plan is sound.").3, "that the plan is sound");
+}
