@@ -1634,6 +1634,12 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             end = k;
             break;
         }
+        // "Citing “obligations in Tennessee,” the spokeswoman told …": the
+        // comma inside the closing mark.
+        if subordinate && k > c + 1 && matches!(doc.w(k), "”" | "\"") && doc.w(k - 1) == "," && k + 1 < b && !is_punct(doc.w(k + 1)) {
+            end = k + 1;
+            break;
+        }
         if doc.w(k) == "," && (doc.low(k + 1) == "according" || k + 2 < b && SPEECH_VERBS.contains(&doc.low(k + 2)) && doc.low(k + 1) != "that") {
             end = k;
             break;

@@ -977,3 +977,9 @@ fn a_leading_adverbial_before_according_to_is_no_content() {
 fn a_longer_object_with_a_place_before_that() {
     assert_eq!(one("Trump told a town hall in Salem, New Hampshire on Monday that the plan is sound.").3, "that the plan is sound");
 }
+
+#[test]
+fn a_quotation_opening_a_participle_phrase_ends_it() {
+    let r = run("Citing “obligations in Tennessee,” the spokeswoman told the paper that Gore will skip the festivities.");
+    assert_eq!(r.last().unwrap(), &t("indirect", "the spokeswoman", "told", "that Gore will skip the festivities"), "{r:?}");
+}
