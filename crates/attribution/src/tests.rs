@@ -983,3 +983,10 @@ fn a_quotation_opening_a_participle_phrase_ends_it() {
     let r = run("Citing “obligations in Tennessee,” the spokeswoman told the paper that Gore will skip the festivities.");
     assert_eq!(r.last().unwrap(), &t("indirect", "the spokeswoman", "told", "that Gore will skip the festivities"), "{r:?}");
 }
+
+#[test]
+fn when_asked_after_a_quotation_is_the_question() {
+    let r = run("“We’ll see,” Sanders told the station when asked whether he would campaign for others.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[1], t("indirect", "", "asked", "whether he would campaign for others"));
+}
