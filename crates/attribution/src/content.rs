@@ -187,8 +187,10 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
     let n = doc.tokens.len();
     let si = doc.sentence_of[head];
     let mut cands: Vec<(Vec<&'static str>, (usize, usize), bool)> = Vec::new();
+    // A candidate no longer than a quotation may be (a run-on text of
+    // unclosed quotations is one sentence: its rest is no content).
     let mut add = |tag: &'static str, x: usize, y: usize, before: bool| {
-        if x < y && y <= n {
+        if x < y && y <= n && y - x <= crate::MAX_UNCLOSED_QUOTE_TOKENS {
             cands.push((vec![tag], (x, y), before));
         }
     };
