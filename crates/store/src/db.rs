@@ -280,6 +280,29 @@ impl Conn {
         }
     }
 
+    /// Run one statement once per row of parameters; the rows it changed in
+    /// all. SQLite prepares it once for all the rows (no statement-cache
+    /// lookup, SQL hashing and reset per row); PostgreSQL runs it per row.
+    pub(crate) fn exec_each(&mut self, sql: &str, rows: &[Vec<Value>]) -> Result<u64, StoreError> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                let mut n = 0;
+                for row in rows {
+                    n += st.execute(rusqlite::params_from_iter(row.iter()))? as u64;
+                }
+                Ok(n)
+            }
+            Conn::Postgres { .. } => {
+                let mut n = 0;
+                for row in rows {
+                    n += self.exec(sql, row)?;
+                }
+                Ok(n)
+            }
+        }
+    }
+
     /// Run a query; all its rows.
     pub(crate) fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
         match self {

@@ -219,10 +219,7 @@ pub(crate) fn insert_rows_with(conn: &mut Conn, table: &str, cols: &[&str], rows
     if conn.engine() == crate::db::Engine::Sqlite {
         // In-process: one prepared statement run per row costs least.
         let sql = format!("INSERT INTO {table} ({}) VALUES {tuple}{tail}", cols.join(", "));
-        for row in &rows {
-            inserted += conn.exec(&sql, row)? as usize;
-        }
-        return Ok(inserted);
+        return Ok(conn.exec_each(&sql, &rows)? as usize);
     }
     let per = (30_000 / cols.len()).max(1);
     for chunk in rows.chunks(per) {
@@ -242,39 +239,74 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     let mut fresh: Vec<(i64, &Record)> = Vec::new();
     let ingested = crate::now();
     let phases = crate::trace::Phases::new("insert");
-    for i in order {
-        let r = &records[i];
-        let rows = conn.query(
-            "INSERT INTO articles (hash, origin, doc_id, url, title, outlet, outlet_key, authors, published, day, language, text, analysis, shingles, terms, ingested) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id",
-            &[
-                r.hash().into(),
-                r.origin.as_str().into(),
-                r.doc_id.as_str().into(),
-                r.url.clone().into(),
-                r.title.clone().into(),
-                r.outlet.clone().into(),
-                r.outlet.as_deref().map(|o| name_key(o, "organization")).into(),
-                r.authors.as_str().into(),
-                r.published.clone().into(),
-                r.day.clone().into(),
-                r.language.clone().into(),
-                r.text.as_str().into(),
-                r.json.as_str().into(),
-                r.fingerprint.shingles.to_bytes().into(),
-                crate::link::encode_terms(&r.terms).into(),
-                ingested.as_str().into(),
-            ],
-        )?;
-        match rows.first() {
-            Some(row) => {
-                let id = row.int(0);
-                result[i] = Inserted::New(id);
-                fresh.push((id, r));
+    let row = |r: &Record| -> Vec<Value> {
+        vec![
+            r.hash().into(),
+            r.origin.as_str().into(),
+            r.doc_id.as_str().into(),
+            r.url.clone().into(),
+            r.title.clone().into(),
+            r.outlet.clone().into(),
+            r.outlet.as_deref().map(|o| name_key(o, "organization")).into(),
+            r.authors.as_str().into(),
+            r.published.clone().into(),
+            r.day.clone().into(),
+            r.language.clone().into(),
+            r.text.as_str().into(),
+            r.json.as_str().into(),
+            r.fingerprint.shingles.to_bytes().into(),
+            crate::link::encode_terms(&r.terms).into(),
+            ingested.as_str().into(),
+        ]
+    };
+    const ARTICLE_COLS: &str = "hash, origin, doc_id, url, title, outlet, outlet_key, authors, published, day, language, text, analysis, shingles, terms, ingested";
+    const ARTICLE_TUPLE: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    if conn.engine() == crate::db::Engine::Postgres {
+        // One statement for the batch, not a round trip per article: the
+        // rows go in hash order (ids are taken in that order, as one by one),
+        // and the hashes already stored are looked up together.
+        let mut ids: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        for chunk in order.chunks(1000) {
+            let sql = format!("INSERT INTO articles ({ARTICLE_COLS}) VALUES {} ON CONFLICT (hash) DO NOTHING RETURNING hash, id", vec![ARTICLE_TUPLE; chunk.len()].join(", "));
+            let params: Vec<Value> = chunk.iter().flat_map(|&i| row(&records[i])).collect();
+            for r in conn.query(&sql, &params)? {
+                ids.insert(r.text(0), r.int(1));
             }
-            None => {
-                let id = conn.query("SELECT id FROM articles WHERE hash = ?", &[r.hash().into()])?.first().map(|r| r.int(0)).unwrap_or(0);
-                result[i] = Inserted::Duplicate(id);
+        }
+        let known: Vec<Value> = order.iter().map(|&i| records[i].hash()).filter(|h| !ids.contains_key(*h)).map(Value::from).collect();
+        let mut stored: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+        if !known.is_empty() {
+            let sql = format!("SELECT hash, id FROM articles WHERE {}", conn.in_list("hash"));
+            stored = conn.query(&sql, &[Value::List(known)])?.iter().map(|r| (r.text(0), r.int(1))).collect();
+        }
+        let mut taken = std::collections::HashSet::new();
+        for i in order {
+            let r = &records[i];
+            match ids.get(r.hash()) {
+                // A batch holding one document twice stores it once.
+                Some(&id) if taken.insert(id) => {
+                    result[i] = Inserted::New(id);
+                    fresh.push((id, r));
+                }
+                Some(&id) => result[i] = Inserted::Duplicate(id),
+                None => result[i] = Inserted::Duplicate(stored.get(r.hash()).copied().unwrap_or(0)),
+            }
+        }
+    } else {
+        // In-process: one prepared statement run per article costs least.
+        let sql = format!("INSERT INTO articles ({ARTICLE_COLS}) VALUES {ARTICLE_TUPLE} ON CONFLICT (hash) DO NOTHING RETURNING id");
+        for i in order {
+            let r = &records[i];
+            match conn.query(&sql, &row(r))?.first() {
+                Some(row) => {
+                    let id = row.int(0);
+                    result[i] = Inserted::New(id);
+                    fresh.push((id, r));
+                }
+                None => {
+                    let id = conn.query("SELECT id FROM articles WHERE hash = ?", &[r.hash().into()])?.first().map(|r| r.int(0)).unwrap_or(0);
+                    result[i] = Inserted::Duplicate(id);
+                }
             }
         }
     }
@@ -381,13 +413,17 @@ fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>) -> Result<(), StoreErro
     let phases = crate::trace::Phases::new("insert");
     let n = rows.len();
     let mut id = conn.query("SELECT COALESCE(MAX(id), 0) FROM search_rows", &[])?.first().map(|r| r.int(0)).unwrap_or(0);
+    let mut own_rows = Vec::with_capacity(n);
+    let mut index_rows = Vec::with_capacity(n);
     for row in rows {
         id += 1;
         let [title, body, article, kind, reference]: [Value; 5] = row.try_into().map_err(|_| StoreError::Schema("a search row has five columns".into()))?;
         let own = if kind == Value::Text("article".into()) { Value::Null } else { body.clone() };
-        conn.exec("INSERT INTO search_rows (id, article, kind, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)", &[id.into(), article, kind, reference, title.clone(), own])?;
-        conn.exec("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", &[id.into(), title, body])?;
+        own_rows.push(vec![id.into(), article, kind, reference, title.clone(), own]);
+        index_rows.push(vec![id.into(), title, body]);
     }
+    conn.exec_each("INSERT INTO search_rows (id, article, kind, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)", &own_rows)?;
+    conn.exec_each("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", &index_rows)?;
     phases.mark(format_args!("{n} rows into search"));
     Ok(())
 }
