@@ -272,14 +272,18 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
         .into_iter()
         .map(|((a, b), l)| vec![a.into(), b.into(), l.kind.as_str().into(), l.score.into(), l.reason.into()])
         .collect();
-    let n = crate::record::insert_rows_with(conn, "links", &["a", "b", "kind", "score", "reason"], rows, " ON CONFLICT (a, b, kind) DO NOTHING")?;
-    let sql = format!("UPDATE articles SET linked = 1 WHERE {}", conn.in_list("id"));
-    conn.exec(&sql, &[Value::List(new.iter().map(|&i| Value::Int(i)).collect())])?;
-    Ok(n)
+    // The new articles are marked linked by `regroup`, in the one update
+    // of their row that gives them their groups.
+    crate::record::insert_rows_with(conn, "links", &["a", "b", "kind", "score", "reason"], rows, " ON CONFLICT (a, b, kind) DO NOTHING")
 }
 
-/// Recompute duplicate groups and stories from all links.
-fn regroup(conn: &mut Conn) -> Result<usize, StoreError> {
+/// Recompute duplicate groups and stories from all links, and mark the
+/// articles `linked` (those this run linked) as linked: a new article's row
+/// is written once, with its groups and the mark together (in PostgreSQL
+/// each update of an indexed column writes a new row version and an entry in
+/// every index of `articles`).
+fn regroup(conn: &mut Conn, linked: &[i64]) -> Result<usize, StoreError> {
+    let linked: std::collections::HashSet<i64> = linked.iter().copied().collect();
     let mut dups = Components::new();
     let mut stories = Components::new();
     for r in conn.query("SELECT id FROM articles", &[])? {
@@ -292,15 +296,14 @@ fn regroup(conn: &mut Conn) -> Result<usize, StoreError> {
         }
         stories.union(r.int(0), r.int(1));
     }
-    let current: HashMap<i64, (Option<i64>, Option<i64>)> =
-        conn.query("SELECT id, dup_group, story FROM articles", &[])?.iter().map(|r| (r.int(0), (r.opt_int(1), r.opt_int(2)))).collect();
+    let mut current: HashMap<i64, (Option<i64>, Option<i64>, bool)> = HashMap::new();
     // A group of copies is named by its first published member (the
     // original, as far as the store can tell), not by the first stored.
-    let published: HashMap<i64, String> = conn
-        .query("SELECT id, published FROM articles", &[])?
-        .iter()
-        .map(|r| (r.int(0), r.opt_text(1).unwrap_or_else(|| "9999".into())))
-        .collect();
+    let mut published: HashMap<i64, String> = HashMap::new();
+    for r in conn.query("SELECT id, dup_group, story, linked, published FROM articles", &[])? {
+        current.insert(r.int(0), (r.opt_int(1), r.opt_int(2), r.int(3) != 0));
+        published.insert(r.int(0), r.opt_text(4).unwrap_or_else(|| "9999".into()));
+    }
     let mut first: HashMap<i64, i64> = HashMap::new();
     let assigned = dups.assignments();
     for &(id, root) in &assigned {
@@ -311,11 +314,29 @@ fn regroup(conn: &mut Conn) -> Result<usize, StoreError> {
     }
     let dups: HashMap<i64, i64> = assigned.into_iter().map(|(id, root)| (id, first[&root])).collect();
     let mut n_stories = std::collections::HashSet::new();
+    let mut changed: Vec<(i64, i64, i64, bool)> = Vec::new();
     for (id, story) in stories.assignments() {
         n_stories.insert(story);
         let dup = dups.get(&id).copied().unwrap_or(id);
-        if current.get(&id) != Some(&(Some(dup), Some(story))) {
-            conn.exec("UPDATE articles SET dup_group = ?, story = ? WHERE id = ?", &[dup.into(), story.into(), id.into()])?;
+        let was = current.get(&id).copied().unwrap_or((None, None, false));
+        let mark = was.2 || linked.contains(&id);
+        if was != (Some(dup), Some(story), mark) {
+            changed.push((id, dup, story, mark));
+        }
+    }
+    if conn.engine() == crate::db::Engine::Postgres {
+        // One statement over arrays, not a round trip per article.
+        let list = |f: fn(&(i64, i64, i64, bool)) -> i64| Value::List(changed.iter().map(|c| Value::Int(f(c))).collect());
+        if !changed.is_empty() {
+            conn.exec(
+                "UPDATE articles SET dup_group = v.dup, story = v.story, linked = v.linked \
+                 FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS v(id, dup, story, linked) WHERE articles.id = v.id",
+                &[list(|c| c.0), list(|c| c.1), list(|c| c.2), list(|c| c.3 as i64)],
+            )?;
+        }
+    } else {
+        for (id, dup, story, mark) in changed {
+            conn.exec("UPDATE articles SET dup_group = ?, story = ?, linked = ? WHERE id = ?", &[dup.into(), story.into(), mark.into(), id.into()])?;
         }
     }
     Ok(n_stories.len())
@@ -363,7 +384,7 @@ impl Store {
                 links += link_new(conn, chunk, &mut df, &mut kept)?;
             }
             phases.mark("pairs");
-            let stories = regroup(conn)?;
+            let stories = regroup(conn, &new)?;
             phases.mark("groups");
             crate::cite::cite_outlets(conn)?;
             cite(conn)?;
