@@ -184,7 +184,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     // Two apostrophes as a quotation mark (''…'', as some outlets write):
     // read them as a straight double quote. The stand-in text has the same
     // bytes and code points, so every token and offset stays valid.
-    if let Some(fixed) = double_apostrophes(doc) {
+    if let Some(fixed) = stand_in_marks(doc) {
         let fixed_doc = Doc::new(&fixed, doc.tokens, doc.sentences);
         let mut out = find_in(&fixed_doc, entities);
         // A closing '' is two tokens: the content takes in the second.
@@ -203,7 +203,7 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
 /// each opening mark written for a closing one (`“It's unusual,“ said`:
 /// attached to the word before it and followed by a space) made `”`, or
 /// `None` when there is none.
-fn double_apostrophes(doc: &Doc) -> Option<String> {
+fn stand_in_marks(doc: &Doc) -> Option<String> {
     let n = doc.tokens.len();
     let pairs: Vec<usize> = (0..n.saturating_sub(1))
         .filter(|&k| doc.w(k) == "'" && doc.w(k + 1) == "'" && doc.tokens[k].bend == doc.tokens[k + 1].bstart)
@@ -240,7 +240,7 @@ pub fn training_proposals(doc: &Doc, cue_model: &cues::Model) -> (Vec<content::P
         let rules = rules(doc, &quotes, &scores);
         (content::proposals(doc, &quotes, &scores, &rules, content::TRAIN_LOW_CUE), rules)
     };
-    match double_apostrophes(doc) {
+    match stand_in_marks(doc) {
         Some(fixed) => run(&Doc::new(&fixed, doc.tokens, doc.sentences)),
         None => run(doc),
     }
@@ -1574,7 +1574,6 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         let stop = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ","));
         // "told a town hall in Salem, New Hampshire on Monday that …": a longer object with a place in it.
         let stop = stop.filter(|&t| doc.w(t) != "," || is_quote_mark(doc.w(t + 1))).or_else(|| (c..(c + 14).min(b)).take_while(|&k| !matches!(doc.w(k), ";" | ":" | "." | "“" | "\"")).find(|&k| doc.low(k) == "that" && (c..k).any(|j| matches!(doc.low(j), "in" | "at" | "on"))));
-        let stop = stop.filter(|&t| doc.w(t) != "," || is_quote_mark(doc.w(t + 1)));
         // ("has not told about 410,000 borrowers that …": "about" a number is
         // the object's own word.)
         let question = matches!(doc.low(c), "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "where" | "who") && !(doc.low(c) == "about" && doc.w(c + 1).starts_with(|ch: char| ch.is_ascii_digit()));
@@ -1897,8 +1896,9 @@ fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
     (v < b && SPEECH_VERBS.contains(&doc.low(v)) && doc.low(v + 1) == "that").then_some(v)
 }
 
-/// "…, and human rights groups warned that …": from `k` a short subject of
-/// its own (words only, no verb of saying), then a cue with "that".
+/// "…, and human rights groups warned that …", "…, and three-quarters said
+/// …": from `k` a short subject of its own (words only, no verb of saying),
+/// then a cue with "that", or within four words a bare "said".
 fn new_subject_cue(doc: &Doc, k: usize, b: usize) -> bool {
     (k + 1..(k + 7).min(b)).any(|j| {
         (coordinated_cue(doc, j, b).is_some() || j - k <= 4 && matches!(doc.low(j), "said" | "say" | "says"))
