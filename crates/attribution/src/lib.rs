@@ -270,6 +270,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     for att in &mut out {
         skip_dateline(doc, att);
         auxiliaries_to_cue(doc, att);
+        raising_parts(doc, att);
     }
     for att in &mut out {
         classify_source(doc, entities, att);
@@ -300,6 +301,66 @@ fn auxiliaries_to_cue(doc: &Doc, att: &mut Attribution) {
         att.source = Some((ss, k));
         att.cue = Some((k, ce));
     }
+}
+
+/// "Trump is expected to deliver a speech", "The senator seemed to enjoy
+/// it", "Clinton reportedly is weighing a run": a verb of seeming or being
+/// expected, or an adverb of hearsay, has no source; its content is its
+/// subject and what follows, in two parts (PolNeAR's training split has both
+/// parts in 216 of the 238 contents of such cues). An expletive subject ("It
+/// seems that …") is no part.
+fn raising_parts(doc: &Doc, att: &mut Attribution) {
+    let (Some((cs, ce)), Some((s, e)), true) = (att.cue, att.content, att.parts.is_empty()) else { return };
+    if !matches!(att.kind, Kind::Indirect | Kind::Mixed) || s < doc.tokens[ce - 1].end {
+        return;
+    }
+    let raising = (cs..ce).any(|k| {
+        matches!(doc.low(k), "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared" | "reportedly" | "seemingly")
+            || doc.low(k) == "expected" && (cs..k).any(|j| matches!(doc.low(j), "is" | "are" | "was" | "were" | "be" | "been"))
+    });
+    if !raising {
+        return;
+    }
+    let sentence = doc.sentence_start(cs);
+    // The subject ends where the source did, or before the cue's own
+    // auxiliaries and adverbs.
+    let end = match att.source {
+        Some((_, se)) if se == cs => se,
+        _ => cs,
+    };
+    let start = match att.source {
+        Some((ss, se)) if se == cs => ss,
+        _ => {
+            if end > sentence && matches!(doc.low(end - 1), "which" | "who" | "that") {
+                end - 1
+            } else {
+                let mut k = end;
+                while k > sentence && k + 12 > end {
+                    let w = doc.low(k - 1);
+                    if is_punct(w) && w != "’s" && w != "'s" || matches!(w, "and" | "but" | "that" | "which" | "who" | "so") || SUBORDINATORS.contains(&w) {
+                        break;
+                    }
+                    k -= 1;
+                }
+                if k + 12 <= end {
+                    return;
+                }
+                k
+            }
+        }
+    };
+    let (fx, fy) = trim(doc, start, end);
+    if fy <= fx || fy - fx == 1 && matches!(doc.low(fx), "it" | "there" | "this") {
+        return;
+    }
+    let Some(front) = chars(doc, fx, fy) else { return };
+    // "seemed to enjoy": the infinitive's "to" opens the second part.
+    let (ce, s) = if ce - cs > 1 && doc.low(ce - 1) == "to" && s >= doc.tokens[ce - 1].end { (ce - 1, doc.tokens[ce - 1].start) } else { (ce, s) };
+    att.cue = Some((cs, ce));
+    att.source = None;
+    att.source_entity = None;
+    att.parts = vec![front, (s, e)];
+    att.content = Some((front.0, e));
 }
 
 /// "VIENNA — The house … will be turned into a museum, the ministry said.":

@@ -204,8 +204,21 @@ fn multi_paragraph_quotation_runs_on() {
 fn not_speech() {
     assert!(run("The council said goodbye to its oldest member at a ceremony.").iter().all(|r| r.0 != "direct"));
     assert!(run("Crews arrived on Monday and began work.").is_empty());
-    // PolNeAR takes an expectation for an attribution; a passive one has no source.
-    assert_eq!(one("She was expected to arrive at noon."), t("indirect", "", "was expected", "to arrive at noon"));
+    // PolNeAR takes an expectation for an attribution; a passive one has no
+    // source, and its subject is the first part of the content.
+    assert_eq!(one("She was expected to arrive at noon."), t("indirect", "", "was expected", "She | to arrive at noon"));
+}
+
+#[test]
+fn seeming_and_expecting_have_their_subject_as_a_part() {
+    assert_eq!(one("The senator seemed to enjoy the attention of the crowd."), t("indirect", "", "seemed", "The senator | to enjoy the attention of the crowd"));
+    assert_eq!(one("Trump is widely expected to deliver a victory speech tonight."), t("indirect", "", "is widely expected", "Trump | to deliver a victory speech tonight"));
+    assert_eq!(one("The Obama administration appears ready to back down on the rule."), t("indirect", "", "appears", "The Obama administration | ready to back down on the rule"));
+    assert_eq!(one("Clinton reportedly is weighing a run for the seat."), t("indirect", "", "reportedly", "Clinton | is weighing a run for the seat"));
+    // A relative pronoun is the subject; an expletive "it" is none.
+    let r = run("The debate, which is expected to draw a large audience, starts at nine.");
+    assert!(r.iter().any(|a| a.3 == "which | to draw a large audience"), "{r:?}");
+    assert_eq!(one("It seems that the plan has failed."), t("indirect", "It", "seems", "that the plan has failed"));
 }
 
 #[test]
