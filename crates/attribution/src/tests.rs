@@ -215,6 +215,9 @@ fn seeming_and_expecting_have_their_subject_as_a_part() {
     assert_eq!(one("Trump is widely expected to deliver a victory speech tonight."), t("indirect", "", "is widely expected", "Trump | to deliver a victory speech tonight"));
     assert_eq!(one("The Obama administration appears ready to back down on the rule."), t("indirect", "", "appears", "The Obama administration | ready to back down on the rule"));
     assert_eq!(one("Clinton reportedly is weighing a run for the seat."), t("indirect", "", "reportedly", "Clinton | is weighing a run for the seat"));
+    assert_eq!(one("Minnesota and Colorado are seen as opportunities for Sanders."), t("indirect", "", "are seen", "Minnesota and Colorado | as opportunities for Sanders"));
+    let r = run("The mayor left early, and the council seemed relieved.");
+    assert!(r.iter().any(|a| a.3 == "the council | relieved"), "{r:?}");
     // A relative pronoun is the subject; an expletive "it" is none.
     let r = run("The debate, which is expected to draw a large audience, starts at nine.");
     assert!(r.iter().any(|a| a.3 == "which | to draw a large audience"), "{r:?}");
