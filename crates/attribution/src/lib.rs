@@ -264,6 +264,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     out.retain(|att| !empty_content(doc, att));
     shared_subject_sources(doc, &mut out);
     relative_object_parts(doc, &mut out);
+    relative_subject_parts(doc, &mut out);
     front_parts(doc, &mut out);
     quoted_continuations(doc, &quotes, &mut out);
     nested_tails(doc, &mut out);
@@ -594,6 +595,33 @@ fn first_verb(doc: &Doc, a: usize, b: usize) -> Option<usize> {
             || w.len() > 3 && w.ends_with("ed")
             || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && doc.w(k - 1).starts_with(char::is_uppercase)
     })
+}
+
+/// "a conversion that Carson says led him to Christ", "a man who officials
+/// say is tied to …": a cue whose content opens with a finite verb (a clause
+/// with no subject of its own) hangs on a relative pronoun, which is the
+/// content's first part; the source is what stands between the pronoun and
+/// the cue, not the words before it.
+fn relative_subject_parts(doc: &Doc, out: &mut [Attribution]) {
+    let token_at = |c: usize| doc.tokens.partition_point(|t| t.end <= c);
+    for att in out.iter_mut() {
+        let (Some((ss, se)), Some((cs, ce)), Some((s, e)), true) = (att.source, att.cue, att.content, att.parts.is_empty()) else { continue };
+        if att.kind != Kind::Indirect || se != cs || token_at(s) != ce || ce >= doc.tokens.len() || doc.sentence_of[ce] != doc.sentence_of[cs] {
+            continue;
+        }
+        let first = doc.low(ce);
+        if !(FINITE_AUXILIARIES.contains(&first) || matches!(first, "will" | "won't" | "led" | "made" | "took" | "gave" | "won")) {
+            continue;
+        }
+        let Some(r) = (ss.saturating_sub(1)..se.saturating_sub(1)).rev().find(|&k| matches!(doc.low(k), "that" | "who" | "which")) else { continue };
+        if r + 1 >= se || se - (r + 1) > 8 || (r + 1..se).any(|k| is_punct(doc.w(k)) && doc.w(k) != "." || FINITE_AUXILIARIES.contains(&doc.low(k))) {
+            continue;
+        }
+        let w = (doc.tokens[r].start, doc.tokens[r].end);
+        att.source = Some((r + 1, se));
+        att.parts = vec![w, (s, e)];
+        att.content = Some((w.0, e));
+    }
 }
 
 /// "a rule, which officials said will go into effect in May": the relative

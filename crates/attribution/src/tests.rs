@@ -1006,3 +1006,11 @@ fn when_asked_after_a_quotation_is_the_question() {
     assert_eq!(r.len(), 2, "{r:?}");
     assert_eq!(r[1], t("indirect", "", "asked", "whether he would campaign for others"));
 }
+
+#[test]
+fn a_relative_pronoun_before_the_source_opens_a_subjectless_content() {
+    assert_eq!(one("It was a conversion that Carson says led him to Christ."), t("indirect", "Carson", "says", "that | led him to Christ"));
+    assert_eq!(one("He met a man who U.S. officials say is tied to Russian intelligence."), t("indirect", "U.S. officials", "say", "who | is tied to Russian intelligence"));
+    // A complement clause with its own subject is not one.
+    assert_eq!(one("Officials said the plan had failed."), t("indirect", "Officials", "said", "the plan had failed"));
+}
