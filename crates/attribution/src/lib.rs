@@ -1299,8 +1299,8 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     {
         // "did not immediately respond.", "has not commented publicly on the breach"
         after_adverbs
-    } else if (matches!(w, "respond" | "reply" | "return") || matches!(w, "responded" | "replied" | "returned") && matches!(doc.low(a), "neither" | "nobody" | "none")) && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")) && ((i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never")) || matches!(doc.low(a), "neither" | "nobody" | "none")) {
-        (i..(i + 8).min(b)).find(|&k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests")).map_or(i + 1, |k| k + 1)
+    } else if (matches!(w, "respond" | "reply" | "return") || matches!(w, "responded" | "replied" | "returned") && matches!(doc.low(a), "neither" | "nobody" | "none")) && (i..(i + 8).min(b)).any(|k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests" | "questions" | "queries")) && ((i.saturating_sub(3)..i).any(|k| matches!(doc.low(k), "not" | "n't" | "never")) || matches!(doc.low(a), "neither" | "nobody" | "none")) {
+        (i..(i + 8).min(b)).find(|&k| matches!(doc.low(k), "comment" | "calls" | "emails" | "messages" | "inquiries" | "requests" | "questions" | "queries")).map_or(i + 1, |k| k + 1)
     } else if w == "reached" && i >= 2 && doc.low(i - 1) == "be" && matches!(doc.low(i - 2), "not" | "n't") {
         if next(1) == "for" && next(2) == "comment" { i + 3 } else { i + 1 }
     } else if matches!(w, "referred" | "refers" | "referring") && matches!(next(1), "questions" | "inquiries" | "requests" | "calls" | "reporters") && next(2) == "to" {
@@ -1319,8 +1319,24 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     let (source, stance) = subject(doc, a, cs).map_or((None, None), |(s, st)| (Some(s), st));
     // The topic: "on a news report that …" up to the sentence's end.
     let mut content = None;
+    // "declined to respond to questions about her plan", "did not respond
+    // to requests for comment on the plan": the topic follows the questions.
+    let asked = |k: usize| matches!(doc.low(k), "questions" | "requests" | "inquiries" | "queries" | "emails" | "calls" | "messages");
+    let about = |k: usize| matches!(doc.low(k), "on" | "about" | "regarding");
+    let topic_at = if cue_end + 2 < b && doc.low(cue_end) == "to" && asked(cue_end + 1) && about(cue_end + 2) {
+        Some(cue_end + 2)
+    } else if cue_end + 1 < b && asked(cue_end) && about(cue_end + 1) {
+        Some(cue_end + 1)
+    } else if cue_end + 2 < b && doc.low(cue_end) == "for" && doc.low(cue_end + 1) == "comment" && about(cue_end + 2) {
+        Some(cue_end + 2)
+    } else {
+        None
+    };
     // ("declined to comment on Thursday": a day is no topic.)
-    if cue_end < b && matches!(doc.low(cue_end), "on" | "about") && !is_time_word(&doc.lower(cue_end + 1)) {
+    if let Some(k) = topic_at.filter(|&k| !is_time_word(&doc.lower(k + 1))) {
+        let (x, y) = trim(doc, k + 1, b);
+        content = chars(doc, x, y);
+    } else if cue_end < b && matches!(doc.low(cue_end), "on" | "about") && !is_time_word(&doc.lower(cue_end + 1)) {
         let (x, y) = trim(doc, cue_end + 1, b);
         content = chars(doc, x, y);
     } else if cue_end + 1 < b && matches!(doc.low(cue_end - 1), "say" | "discuss" | "confirm" | "name" | "identify" | "disclose" | "reveal" | "specify" | "detail" | "answer") && !matches!(doc.w(cue_end), "," | "." | ";") && !is_time_word(&doc.lower(cue_end)) {

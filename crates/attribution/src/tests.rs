@@ -867,6 +867,14 @@ fn a_refusal_to_say_or_name_keeps_what_was_withheld() {
 }
 
 #[test]
+fn a_refusal_to_answer_questions_keeps_their_topic() {
+    assert_eq!(one("The campaign declined to respond to questions about her position on ethanol."), t("no_comment", "The campaign", "declined to respond", "her position on ethanol"));
+    assert_eq!(one("A spokesman did not respond to questions about the trip."), t("no_comment", "A spokesman", "did not respond to questions", "the trip"));
+    assert_eq!(one("The company did not respond to requests for comment on the breach.").3, "the breach");
+    assert_eq!(one("The campaign did not respond to questions."), t("no_comment", "The campaign", "did not respond to questions", ""));
+}
+
+#[test]
 fn a_parenthetical_cue_with_its_listener_splits_the_content() {
     let r = one("The Crosstown line, he told the council, would put 11,000 residents within a short walk of frequent service.");
     assert_eq!(r, t("indirect", "he", "told", "The Crosstown line | would put 11,000 residents within a short walk of frequent service"));
