@@ -1346,17 +1346,57 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         let (x, y) = trim(doc, cue_end, end);
         content = chars(doc, x, y);
     }
+    // A bare refusal: what was refused is the content, as PolNeAR marks it
+    // ("declined | to comment", "declined | comment", "did not respond to |
+    // a request for comment", "did not return | calls seeking comment").
+    let mut cue_end = cue_end.min(b);
+    if content.is_none() {
+        if let Some((refused, end)) = refused_act(doc, w, i, after_adverbs, cue_end, b) {
+            content = chars(doc, refused, end);
+            cue_end = refused;
+        }
+    }
     let att = Attribution {
         kind: Kind::NoComment,
         source,
         source_entity: None,
         source_type: SourceType::Person,
-        cue: Some((cs, cue_end.min(b))),
+        cue: Some((cs, cue_end)),
         content,
         parts: Vec::new(),
         stance: stance.or(Some(Stance::Declined)),
     };
     Some((att, b))
+}
+
+/// The refused act of a bare refusal whose cue word is `w` at `i` and whose
+/// cue (as found) ends at `cue_end`: the tokens `(start, end)` of "to
+/// comment" after "declined", "comment" after "declined", the requests after
+/// "did not respond to" (with their "for comment"), else `None` ("could not be
+/// reached", "did not immediately respond." refuse no stated act).
+fn refused_act(doc: &Doc, w: &str, i: usize, after_adverbs: usize, cue_end: usize, b: usize) -> Option<(usize, usize)> {
+    if matches!(w, "declined" | "refused" | "declines" | "refuses" | "decline") {
+        // "declined to comment", "declined comment" (not "declined to say
+        // when", whose withheld words are already the content).
+        let bare = cue_end == i + 3 && doc.low(i + 1) == "to" && doc.low(i + 2) == "comment" || cue_end == i + 2 && doc.low(i + 1) == "comment";
+        return bare.then(|| (i + 1, clause_end(doc, cue_end, b)));
+    }
+    if !matches!(w, "respond" | "reply" | "return" | "responded" | "replied" | "returned") || cue_end <= after_adverbs {
+        return None;
+    }
+    let start = if doc.low(after_adverbs) == "to" { after_adverbs + 1 } else { after_adverbs };
+    // "a request for comment", "requests to comment on the subject"
+    Some((start, clause_end(doc, cue_end, b)))
+}
+
+/// The end of the clause from `k`: the first comma, semicolon, dash or
+/// full stop before `b`, else `b` (for a refused act: "to comment for this
+/// article", "requests for clarification").
+fn clause_end(doc: &Doc, k: usize, b: usize) -> usize {
+    // A day is no part of it ("declined to comment on Thursday").
+    let day = |j: usize| is_time_word(&doc.lower(j)) || matches!(doc.low(j), "on" | "late" | "early") && j + 1 < b && is_time_word(&doc.lower(j + 1));
+    let end = (k..b).find(|&j| matches!(doc.w(j), "," | ";" | "." | "—" | "–" | "(") || day(j)).unwrap_or(b);
+    trim(doc, k, end).1.max(k)
 }
 
 /// `CONTENT, according to SOURCE` and `According to SOURCE, CONTENT`.

@@ -707,7 +707,7 @@ fn sources_after_adverbials_clauses_and_asides() {
     assert!(s.contains(&pair("according to", "two Democratic aides")), "{s:?}");
     assert_eq!(one("The league opened its campaign on Thursday, two days after the City Council voted that the tax go on the ballot.").1, "the City Council");
     // A day is no topic of a refusal.
-    assert_eq!(one("The department declined to comment on Thursday."), t("no_comment", "The department", "declined to comment", ""));
+    assert_eq!(one("The department declined to comment on Thursday."), t("no_comment", "The department", "declined", "to comment"));
 }
 
 #[test]
@@ -791,7 +791,7 @@ fn refusals_in_other_words() {
     assert_eq!(one("Smith said there was no comment from the board on the budget.").0, "indirect");
     assert_eq!(one("Reached by phone, Smith said he had no comment.").1, "Smith");
     assert_eq!(one("A White House spokesman referred questions to the Justice Department.").0, "no_comment");
-    assert_eq!(one("Neither Smith nor Jones responded to requests for comment."), t("no_comment", "Neither Smith nor Jones", "responded to requests", ""));
+    assert_eq!(one("Neither Smith nor Jones responded to requests for comment."), t("no_comment", "Neither Smith nor Jones", "responded to", "requests for comment"));
     assert_eq!(one("The governor's spokesman, Tom Lee, said in an email that the governor was traveling.").1, "The governor's spokesman, Tom Lee");
 }
 
@@ -867,11 +867,23 @@ fn a_refusal_to_say_or_name_keeps_what_was_withheld() {
 }
 
 #[test]
+fn a_bare_refusal_has_the_refused_act_as_content() {
+    assert_eq!(one("A spokesman for the mayor declined to comment."), t("no_comment", "A spokesman for the mayor", "declined", "to comment"));
+    assert_eq!(one("The firm declined comment."), t("no_comment", "The firm", "declined", "comment"));
+    assert_eq!(one("The council declined to comment for this article."), t("no_comment", "The council", "declined", "to comment for this article"));
+    assert_eq!(one("A lawyer for Ms. Reyes did not respond to a request for comment."), t("no_comment", "A lawyer for Ms. Reyes", "did not respond to", "a request for comment"));
+    assert_eq!(one("Okafor did not return calls seeking comment on Monday."), t("no_comment", "Okafor", "did not return", "calls seeking comment"));
+    // No act is stated: the content stays empty.
+    assert_eq!(one("The developer could not be reached for comment.").3, "");
+    assert_eq!(one("The White House did not immediately respond.").3, "");
+}
+
+#[test]
 fn a_refusal_to_answer_questions_keeps_their_topic() {
     assert_eq!(one("The campaign declined to respond to questions about her position on ethanol."), t("no_comment", "The campaign", "declined to respond", "her position on ethanol"));
     assert_eq!(one("A spokesman did not respond to questions about the trip."), t("no_comment", "A spokesman", "did not respond to questions", "the trip"));
     assert_eq!(one("The company did not respond to requests for comment on the breach.").3, "the breach");
-    assert_eq!(one("The campaign did not respond to questions."), t("no_comment", "The campaign", "did not respond to questions", ""));
+    assert_eq!(one("The campaign did not respond to questions."), t("no_comment", "The campaign", "did not respond to", "questions"));
 }
 
 #[test]
