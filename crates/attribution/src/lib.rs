@@ -201,8 +201,10 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
 
 /// The text with each `''` (two apostrophe tokens, adjacent) made `"'`, and
 /// each opening mark written for a closing one (`“It's unusual,“ said`:
-/// attached to the word before it and followed by a space) made `”`, or
-/// `None` when there is none.
+/// attached to the word before it and followed by a space) made `”`, and
+/// each closing mark written for an opening one (`”Fear. I am …”`: after a
+/// space and attached to the word after it) made `“`, or `None` when there
+/// is none.
 fn stand_in_marks(doc: &Doc) -> Option<String> {
     let n = doc.tokens.len();
     let pairs: Vec<usize> = (0..n.saturating_sub(1))
@@ -211,13 +213,21 @@ fn stand_in_marks(doc: &Doc) -> Option<String> {
     let closing_opens: Vec<usize> = (1..n)
         .filter(|&k| doc.w(k) == "“" && doc.tokens[k - 1].bend == doc.tokens[k].bstart && (k + 1 == n || doc.tokens[k].bend < doc.tokens[k + 1].bstart))
         .collect();
-    if pairs.is_empty() && closing_opens.is_empty() {
+    // A closing mark written to open a quotation: after a space or a line
+    // break and attached to the word it opens ("\n\n”Mr. Trump embodies …").
+    let opening_closes: Vec<usize> = (0..n.saturating_sub(1))
+        .filter(|&k| doc.w(k) == "”" && (k == 0 || doc.tokens[k - 1].bend < doc.tokens[k].bstart) && doc.tokens[k].bend == doc.tokens[k + 1].bstart && doc.w(k + 1).chars().next().is_some_and(char::is_alphanumeric))
+        .collect();
+    if pairs.is_empty() && closing_opens.is_empty() && opening_closes.is_empty() {
         return None;
     }
     let mut bytes = doc.text.as_bytes().to_vec();
+    // U+201C and U+201D differ in their last UTF-8 byte only.
     for k in closing_opens {
-        // U+201C and U+201D differ in their last UTF-8 byte only.
         bytes[doc.tokens[k].bstart + 2] = 0x9d;
+    }
+    for k in opening_closes {
+        bytes[doc.tokens[k].bstart + 2] = 0x9c;
     }
     for k in pairs {
         // A closing pair (attached to the word before it: `winter,''`) has

@@ -460,6 +460,15 @@ fn signatures_after_quotations() {
 }
 
 #[test]
+fn a_closing_mark_written_to_open_a_quotation_opens_it() {
+    let text = "The bridge closed in May.\n\n”Fear. I am truly afraid the bridge will close.” ― Ana Ruiz\n\n”We need it.” ― Ben Oko";
+    let r = run(text);
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0], t("direct", "Ana Ruiz", "―", "”Fear. I am truly afraid the bridge will close.”"));
+    assert_eq!(r[1], t("direct", "Ben Oko", "―", "”We need it.”"));
+}
+
+#[test]
 fn a_dateline_or_an_aside_is_no_signature() {
     assert!(run("HARBOR CITY ― The council approved the budget on Tuesday night after a long debate.").is_empty());
     assert!(run("The vote was run by the man who leads the agency — Ben Oko.").is_empty());

@@ -97,9 +97,11 @@ fn split_chunk(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>
     let (mut from, mut from_char) = (0usize, 0usize);
     for k in 1..chars.len() {
         let (prev, c) = (chars[k - 1].1, chars[k].1);
-        // (A chunk that starts with the mark, or a mark closing a chunk, keeps to the old rules.)
+        // (A chunk that starts with an opening mark, or a mark closing a chunk,
+        // keeps to the old rules; a closing mark that starts a chunk and is
+        // attached to a word is split off: `”Fear.`, written for `“Fear.`.)
         let next_is_word = chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        let cut = k >= 2 && prev == '”' && c.is_alphanumeric() || c == '“' && !is_opening(prev) && next_is_word;
+        let cut = prev == '”' && c.is_alphanumeric() || c == '“' && !is_opening(prev) && next_is_word;
         if cut {
             split_piece(text, bs + from, bs + chars[k].0, cs + from_char, out);
             from = chars[k].0;
@@ -224,6 +226,7 @@ mod tests {
         assert_eq!(words("Sen. John J. Doe Jr. spoke."), ["Sen.", "John", "J.", "Doe", "Jr.", "spoke", "."]);
         // Curly quotation marks between words with no space.
         assert_eq!(words("paranoia,”Clinton said,“Look"), ["paranoia", ",", "”", "Clinton", "said", ",", "“", "Look"]);
+        assert_eq!(words("”Fear. I am afraid.”"), ["”", "Fear", ".", "I", "am", "afraid", ".", "”"]);
         assert_eq!(words("(“quoted”)"), ["(", "“", "quoted", "”", ")"]);
         assert_eq!(words("“It's unusual,“ said"), ["“", "It", "'s", "unusual", ",", "“", "said"]);
     }
