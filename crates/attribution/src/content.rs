@@ -195,7 +195,18 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
         }
     };
     let first_comma = |from: usize| (from + 1..b).find(|&k| doc.w(k) == "," && !inside_quote(quotes, k)).unwrap_or(b);
-    let first_end = |from: usize| (from + 1..b).find(|&k| ends_content(doc, k, false) && !inside_quote(quotes, k) && !inner_participle(doc, from, k)).unwrap_or(b);
+    let first_end = |from: usize| {
+        (from + 1..b)
+            .find_map(|k| {
+                if inside_quote(quotes, k) || inner_participle(doc, from, k) {
+                    return None;
+                }
+                // A comma inside a closing mark: the mark stays in ("…me,'' according to").
+                let mark = k > from + 1 && k + 1 < b && crate::comma_mark_ends(doc, k);
+                (ends_content(doc, k, false) || mark).then_some(if mark { k + 1 } else { k })
+            })
+            .unwrap_or(b)
+    };
     // After the cue.
     if ce < b {
         add("rest", ce, b, false);

@@ -1817,6 +1817,13 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             end = k;
             break;
         }
+        // "…people like me,'' according to a poll", "…,” which …": a
+        // comma inside the closing mark ends the content as one after it
+        // would; the mark stays in the content.
+        if k > c + 1 && k + 1 < b && !inside_quote(quotes, k) && (mined && comma_before_mark(doc, k) || comma_mark_ends(doc, k)) && !inner_participle(doc, c, k) {
+            end = k + 1;
+            break;
+        }
         // A bare object ("touted their record and attacked …") ends where the
         // next verb phrase starts. (Ending it at "during", "because", "after"
         // too lowered jaccard50 and exact on PolNeAR dev.)
@@ -1987,9 +1994,12 @@ fn ends_content(doc: &Doc, k: usize, mined: bool) -> bool {
     if doc.low(k) == "but" {
         return true;
     }
-    if w != "," {
-        return false;
-    }
+    w == "," && comma_ends(doc, k, mined)
+}
+
+/// Does a content end at the comma (or the closing mark after a comma) at
+/// `k`, by what follows it?
+fn comma_ends(doc: &Doc, k: usize, mined: bool) -> bool {
     if mined || trailing_attribution(doc, k) {
         return true;
     }
@@ -2035,6 +2045,19 @@ fn trailing_attribution(doc: &Doc, k: usize) -> bool {
     // ", SOURCE said (Monday)." or ", said SOURCE."
     (k + 2..=last).any(|j| verb(j) && words(k + 1, j) && last - j <= 2 && (j + 1..=last).all(|t| is_time_word(&doc.lower(t)) || matches!(doc.low(t), "on" | "last" | "this")))
         || verb(k + 1) && words(k + 2, last + 1) && last - k - 1 <= 6
+}
+
+/// Does a content end after the closing mark at `k`, which follows a comma,
+/// by what follows the mark?
+pub(crate) fn comma_mark_ends(doc: &Doc, k: usize) -> bool {
+    matches!(doc.w(k), "”" | "\"") && comma_before_mark(doc, k) && comma_ends(doc, k, false)
+}
+
+/// Is the closing mark at `k` right after a comma (`,”`, or `,''` read as
+/// `,'"`)?
+fn comma_before_mark(doc: &Doc, k: usize) -> bool {
+    let p = if k >= 2 && doc.w(k - 1) == "'" && doc.tokens[k - 1].bend == doc.tokens[k].bstart { k - 2 } else { k - 1 };
+    doc.w(p) == ","
 }
 
 /// Does a verb phrase start at token `k` ("attacked", "said", "has promised")?

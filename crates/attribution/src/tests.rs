@@ -1043,3 +1043,12 @@ fn a_relative_pronoun_before_the_source_opens_a_subjectless_content() {
     // A complement clause with its own subject is not one.
     assert_eq!(one("Officials said the plan had failed."), t("indirect", "Officials", "said", "the plan had failed"));
 }
+
+#[test]
+fn a_comma_inside_a_closing_mark_ends_the_content_before_according_to() {
+    let r = run("Some 55 percent of voters nationwide said they do not believe Mrs. Clinton ''cares about people like me,'' according to a Quinnipiac poll conducted in February.");
+    assert_eq!(r[0], t("mixed", "Some 55 percent of voters nationwide", "said", "they do not believe Mrs. Clinton ''cares about people like me,''"));
+    assert_eq!(r[1].0, "according_to");
+    let r = run("The mayor called the plan “a fraud,” which her rivals denied.");
+    assert_eq!(r[0].3, "the plan “a fraud,”", "{r:?}");
+}
