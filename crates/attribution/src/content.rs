@@ -397,6 +397,9 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         match (p.rule, cand.span) {
             (Some(ri), None) => keep[ri] = false,
             (Some(_), Some(_)) if cand.rule => {}
+            // "The talks went well, said the chief executive.": a source
+            // after its cue, with the content before both, is not the content.
+            (Some(ri), Some(_)) if inverted_source_chosen(doc, &rules[ri], cand.tok) => {}
             (Some(ri), Some(span)) => {
                 let att = &mut rules[ri];
                 att.content = Some(span);
@@ -427,6 +430,20 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out.extend(added);
     out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     out
+}
+
+/// Does the candidate `(x, y)` (tokens) overlap the source of an inverted
+/// attribution of the rules (`CONTENT, CUE SOURCE`: the source after a verb of
+/// saying, the content before it)? Such a source is the speaker, not what
+/// was said; with another verb the rules' order is less sure and the model
+/// may choose.
+fn inverted_source_chosen(doc: &Doc, att: &Attribution, (x, y): (usize, usize)) -> bool {
+    match (att.source, att.cue, att.content) {
+        (Some((ss, se)), Some((cs, ce)), Some((_, content_end))) => {
+            ss >= ce && content_end <= doc.tokens[cs].start && x < se && ss < y && SPEECH_VERBS.contains(&doc.low(ce - 1))
+        }
+        _ => false,
+    }
 }
 
 fn content_kind(doc: &Doc, quotes: &[Quote], (x, y): (usize, usize)) -> Kind {

@@ -1245,7 +1245,16 @@ fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
 /// sentence's end or the next comma, with no verb of its own; not a time
 /// phrase such as "the day after the vote"), else `end`.
 fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
-    if end + 2 >= b || doc.w(end) != "," || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") {
+    if end + 1 >= b || doc.w(end) != "," {
+        return end;
+    }
+    // "said the company's chief executive, John J. Ferriola.": a name (capitalised
+    // words and initials) up to the sentence's end.
+    let name_end = (end + 1..b).find(|&k| !(doc.w(k).starts_with(char::is_uppercase) || doc.w(k) == "." && doc.w(k - 1).chars().count() <= 2 && k + 1 < b && !is_punct(doc.w(k + 1))));
+    if let Some(stop) = name_end.filter(|&k| k > end + 1 && k - end <= 6 && doc.w(end + 1).starts_with(char::is_uppercase) && (k..b).all(|j| is_punct(doc.w(j)))) {
+        return stop;
+    }
+    if end + 2 >= b || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") {
         return end;
     }
     if is_time_word(&doc.lower(end + 2)) || matches!(doc.low(end + 2), "day" | "week" | "month" | "year" | "morning" | "evening" | "night" | "same" | "next" | "following") {
@@ -1619,7 +1628,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
                 let w = doc.low(k);
                 ANONYMOUS_HEADS.contains(&w) || DOCUMENT_HEADS.contains(&w) || dossier_language::entities::ROLE_HEADS.contains(&w)
             });
-            speaker && src_end - cue_end <= 8 && (src_end..b).all(|k| is_punct(doc.w(k))) && doc.w(cs - 2).starts_with(char::is_lowercase)
+            speaker && src_end - cue_end <= 10 && (src_end..b).all(|k| is_punct(doc.w(k))) && doc.w(cs - 2).starts_with(char::is_lowercase)
         };
     // "…,” said library director Josephine Amadi": a title in lower case before the name.
     let after_quote_title = cs > a + 1
@@ -1641,7 +1650,17 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         (OBJECT_VERBS.contains(&w) && doc.w(cs - 1) == ",")
             || (cue_end..source_end(doc, cue_end, b)).any(|k| FINITE_AUXILIARIES.contains(&doc.w(k)) || doc.w(k) == ":" || is_quote_mark(doc.w(k)))
     };
-    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (doc.w(cue_end).chars().next().is_some_and(|c| c.is_uppercase()) || after_quote_np || after_quote_title) && !clause_after() {
+    // ("Clinton, a Democrat, did not mention Donald Trump by name", "X, the
+    // conservative icon, has endorsed Sen. Ted Cruz for president", "X, a
+    // Trump supporter, said Trump campaign strategists plan to …": a
+    // capitalised object is no source after its cue. An inverted source
+    // follows a bare verb of saying and is short: "said Sen. Ted Cruz of
+    // Texas", "said House Speaker Paul Ryan in a statement".)
+    let named_after = || {
+        let se = source_end(doc, cue_end, b);
+        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(&doc.lower(cue_end)) && cs == i && SPEECH_VERBS.contains(&w) && se - cue_end <= 10
+    };
+    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (named_after() || after_quote_np || after_quote_title) && !clause_after() {
         let src_end = appositive_end(doc, source_end(doc, cue_end, b), b);
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);

@@ -1052,3 +1052,20 @@ fn a_comma_inside_a_closing_mark_ends_the_content_before_according_to() {
     let r = run("The mayor called the plan “a fraud,” which her rivals denied.");
     assert_eq!(r[0].3, "the plan “a fraud,”", "{r:?}");
 }
+
+#[test]
+fn a_source_after_its_cue_may_end_in_a_name_and_is_never_the_content() {
+    assert_eq!(one("The plant is under intense pressure from imports, said the chief executive."), t("indirect", "the chief executive", "said", "The plant is under intense pressure from imports"));
+    assert_eq!(one("The talks went well, said the chief executive, John Ferriola."), t("indirect", "the chief executive, John Ferriola", "said", "The talks went well"));
+    assert_eq!(one("The plant is under pressure, said the company’s chief executive, John J. Ferriola."), t("indirect", "the company’s chief executive, John J. Ferriola", "said", "The plant is under pressure"));
+}
+
+#[test]
+fn a_capitalised_object_after_a_subject_and_its_appositive_is_no_source() {
+    let r = run("Clinton, a Democrat, did not mention Republican front-runner Donald Trump by name.");
+    assert!(r.iter().all(|a| a.1 != "Republican front-runner Donald Trump by name"), "{r:?}");
+    let r = run("Morton Blackwell, the conservative icon who founded the institute, has endorsed Sen. Ted Cruz for president.");
+    assert!(r.iter().all(|a| a.1 != "Sen. Ted Cruz for president"), "{r:?}");
+    let r = run("Former candidate Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with the remarks.");
+    assert!(r.contains(&t("indirect", "Former candidate Bernie Sanders", "said", "he agrees with the remarks")), "{r:?}");
+}
