@@ -399,6 +399,17 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
             (Some(_), Some(_)) if cand.rule => {}
             // "The talks went well, said the chief executive.": a source
             // after its cue, with the content before both, is not the content.
+            // "Obama’s rise may have been a surprise, said several
+            // observers.": the model's content is what the rules took for
+            // the source before the cue; the short noun phrase after the cue
+            // is the source.
+            (Some(ri), Some(span)) if let Some(source) = source_after_cue(doc, &rules[ri], cand.tok) => {
+                let att = &mut rules[ri];
+                att.content = Some(span);
+                att.parts.clear();
+                att.kind = content_kind(doc, quotes, cand.tok);
+                att.source = Some(source);
+            }
             (Some(ri), Some(_)) if inverted_source_chosen(doc, &rules[ri], cand.tok) => {}
             (Some(ri), Some(span)) => {
                 let att = &mut rules[ri];
@@ -432,6 +443,36 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out
 }
 
+/// When the candidate `(x, y)` (tokens) ends before the cue and overlaps the
+/// rules' source, which is before the cue, the source the candidate leaves:
+/// the rest of the rules' source after it ("These were not omissions,
+/// Brafman noted": the rules' source "These were not omissions, Brafman"),
+/// else the short noun phrase after the cue ("…, said several observers.",
+/// "…, said a former spokesman for the ministry, Oleg Voloshyn, who …").
+/// `None` when neither is there ("Ina Kirsch, the director, told the AP her
+/// group …": a clause follows the cue, so the candidate is no content).
+fn source_after_cue(doc: &Doc, att: &Attribution, (x, y): (usize, usize)) -> Option<(usize, usize)> {
+    let (ss, se) = att.source?;
+    let (cs, ce) = att.cue?;
+    if !(se <= cs && y <= cs && x < se && ss < y && SPEECH_VERBS.contains(&doc.low(ce - 1))) {
+        return None;
+    }
+    if y < se {
+        let (s, e) = trim(doc, y, se);
+        return (s < e && (s..e).filter(|&k| !crate::is_punct(doc.w(k))).count() <= 10).then_some((s, e));
+    }
+    // ("…, told the AP her group …": after "told" comes its listener.)
+    if crate::lexicon::OBJECT_VERBS.contains(&doc.low(ce - 1)) {
+        return None;
+    }
+    let b = doc.sentence_end(ce - 1);
+    let end = (ce..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | ":" | "—") || crate::is_quote_mark(doc.w(k))).unwrap_or(b);
+    let words = (ce..end).filter(|&k| !crate::is_punct(doc.w(k))).count();
+    let clause = (ce..end).any(|k| matches!(doc.low(k), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "is" | "are" | "was" | "were" | "will" | "would" | "has" | "have" | "had"));
+    let (s, e) = trim(doc, ce, end);
+    ((1..=10).contains(&words) && !clause && s < e).then_some((s, e))
+}
+
 /// Does the candidate `(x, y)` (tokens) overlap the source of an inverted
 /// attribution of the rules (`CONTENT, CUE SOURCE`: the source after a verb of
 /// saying, the content before it)? Such a source is the speaker, not what
@@ -439,8 +480,12 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
 /// may choose.
 fn inverted_source_chosen(doc: &Doc, att: &Attribution, (x, y): (usize, usize)) -> bool {
     match (att.source, att.cue, att.content) {
-        (Some((ss, se)), Some((cs, ce)), Some((_, content_end))) => {
-            ss >= ce && content_end <= doc.tokens[cs].start && x < se && ss < y && SPEECH_VERBS.contains(&doc.low(ce - 1))
+        (Some((ss, se)), Some((cs, ce)), Some((content_start, content_end))) => {
+            let inverted = ss >= ce && content_end <= doc.tokens[cs].start;
+            // "Ina Kirsch, the director, told the AP her group …": nor the
+            // source before its cue when the content follows.
+            let normal = se <= cs && content_start >= doc.tokens[ce - 1].end;
+            (inverted || normal) && x < se && ss < y && SPEECH_VERBS.contains(&doc.low(ce - 1))
         }
         _ => false,
     }

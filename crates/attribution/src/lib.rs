@@ -951,7 +951,7 @@ fn chars(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     (a < b && b <= doc.tokens.len()).then(|| (doc.tokens[a].start, doc.tokens[b - 1].end))
 }
 
-fn is_punct(w: &str) -> bool {
+pub(crate) fn is_punct(w: &str) -> bool {
     w.chars().all(|c| !c.is_alphanumeric())
 }
 
@@ -1222,7 +1222,7 @@ fn short_parenthesis(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
 /// Where a source after its cue ends ("…,” said Rep. Ann Lee (D-N.Y.), who …"):
 /// the first comma, full stop or semicolon from `from`, a short parenthesis
 /// after a word read through.
-fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
+pub(crate) fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
     let mut k = from;
     while k < b {
         if k > from {
@@ -1244,7 +1244,7 @@ fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
 /// its cue (a noun phrase opened by a determiner or a possessive, up to the
 /// sentence's end or the next comma, with no verb of its own; not a time
 /// phrase such as "the day after the vote"), else `end`.
-fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
+pub(crate) fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
     if end + 1 >= b || doc.w(end) != "," {
         return end;
     }
@@ -2101,7 +2101,9 @@ fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
     while v < b && AUXILIARIES.contains(&doc.low(v)) {
         v += 1;
     }
-    (v < b && SPEECH_VERBS.contains(&doc.low(v)) && doc.low(v + 1) == "that").then_some(v)
+    // "… and said the group hired …": a bare "said" with a clause after it.
+    let bare_said = || matches!(doc.low(v), "said" | "says" | "added" | "adds") && v + 3 < b && opens_clause(doc, v + 1, b);
+    (v < b && SPEECH_VERBS.contains(&doc.low(v)) && (doc.low(v + 1) == "that" || bare_said())).then_some(v)
 }
 
 /// "…, and human rights groups warned that …", "…, and three-quarters said

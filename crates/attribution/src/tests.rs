@@ -1069,3 +1069,22 @@ fn a_capitalised_object_after_a_subject_and_its_appositive_is_no_source() {
     let r = run("Former candidate Bernie Sanders, who on Tuesday endorsed Clinton, said Wednesday he agrees with the remarks.");
     assert!(r.contains(&t("indirect", "Former candidate Bernie Sanders", "said", "he agrees with the remarks")), "{r:?}");
 }
+
+#[test]
+fn a_source_before_its_cue_is_not_the_content() {
+    let r = run("Ina Kirsch, the director, told the AP her group never worked with the firm.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1, "Ina Kirsch, the director");
+    assert!(r[0].3.ends_with("her group never worked with the firm"), "{r:?}");
+    // When the content is before the cue, the source is after it.
+    let r = run("The mayor’s rise may have been more surprising to the council than to anyone else, said several observers.");
+    assert_eq!(r, vec![t("indirect", "several observers", "said", "The mayor’s rise may have been more surprising to the council than to anyone else")]);
+}
+
+#[test]
+fn a_bare_said_after_and_is_a_second_cue() {
+    let r = run("Kirsch told reporters her group never worked with the firm and said the group hired the lobbyists on its own.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].3, "her group never worked with the firm");
+    assert_eq!(r[1], t("indirect", "Kirsch", "said", "the group hired the lobbyists on its own"));
+}
