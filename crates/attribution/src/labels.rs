@@ -104,6 +104,13 @@ pub(crate) fn find(doc: &Doc, quotes: &[Quote], existing: &[Attribution]) -> Vec
                 }
             }
         }
+        if doc.w(k) == ":" {
+            if let Some(att) = name_colon_quote(doc, quotes, k) {
+                if att.content.is_some_and(|c| free(&out, c)) {
+                    out.push(att);
+                }
+            }
+        }
         if DASHES.contains(&doc.w(k)) {
             if let Some(att) = signature(doc, &paras, quotes, k) {
                 if att.content.is_some_and(|c| free(&out, c)) {
@@ -174,6 +181,36 @@ fn speaker_label(doc: &Doc, paras: &Paras, quotes: &[Quote], p: usize) -> Option
     let content = chars(doc, x, y)?;
     let kind = if matches!(doc.w(x), "“" | "\"") { Kind::Direct } else { Kind::Indirect };
     Some(Attribution { kind, source: Some((l, colon)), source_entity: None, source_type: SourceType::Person, cue: Some((colon, colon + 1)), content: Some(content), parts: Vec::new(), stance: None })
+}
+
+/// `… doesn't surprise pollster Dana Shaw: “Historically, …”`, `More from
+/// Jones: “…”`: a name (capitalised words, after a lower-case word, a dash or
+/// a comma) right before a colon, and a quotation opening right after it.
+fn name_colon_quote(doc: &Doc, quotes: &[Quote], colon: usize) -> Option<Attribution> {
+    let q = quote_at(quotes, colon + 1)?;
+    let mut s = colon;
+    // Capitalised words and initials, and two names joined by "and".
+    let name_word = |k: usize| capitalised(doc.w(k)) || doc.w(k) == "." && k >= 1 && doc.w(k - 1).chars().count() <= 2 || matches!(doc.w(k), "’s" | "'s") && k >= 1 && capitalised(doc.w(k - 1));
+    while s > 0 && colon - s < 7 && (name_word(s - 1) || doc.low(s - 1) == "and" && s >= 2 && s < colon && capitalised(doc.w(s - 2))) {
+        s -= 1;
+    }
+    if s == colon || s == 0 || !capitalised(doc.w(s)) {
+        return None;
+    }
+    // After a lower-case word, a dash or a comma; not after a preposition
+    // ("said on Twitter:", "wrote to Roffman:", "in Italian:": a medium, a
+    // listener or a language), but "More from Jones:".
+    let before = doc.w(s - 1);
+    let preposition = matches!(doc.low(s - 1), "to" | "on" | "in" | "at" | "with" | "by" | "into" | "for" | "about" | "of" | "from" | "via" | "through");
+    let more_from = doc.low(s - 1) == "from" && s >= 2 && doc.low(s - 2) == "more";
+    if !(before.chars().next().is_some_and(char::is_lowercase) && (!preposition || more_from) || DASHES.contains(&before) || before == ",") {
+        return None;
+    }
+    if (s..colon).any(|k| NOT_SPEAKERS.contains(&doc.low(k))) || q.close <= q.open + 2 {
+        return None;
+    }
+    let content = chars(doc, q.open, q.close + 1)?;
+    Some(Attribution { kind: Kind::Direct, source: Some((s, colon)), source_entity: None, source_type: SourceType::Person, cue: Some((colon, colon + 1)), content: Some(content), parts: Vec::new(), stance: None })
 }
 
 /// `“…” ― Ana Ruiz`, `text of a post — Ana Ruiz (@handle) date`, and `- Ana

@@ -1088,3 +1088,15 @@ fn a_bare_said_after_and_is_a_second_cue() {
     assert_eq!(r[0].3, "her group never worked with the firm");
     assert_eq!(r[1], t("indirect", "Kirsch", "said", "the group hired the lobbyists on its own"));
 }
+
+#[test]
+fn a_name_before_a_colon_speaks_the_quotation_after_it() {
+    let r = run("The timing doesn’t surprise Republican pollster Dana Shaw: “Lesser-known candidates who win early contests get the biggest boost.”");
+    assert_eq!(r, vec![t("direct", "Dana Shaw", ":", "“Lesser-known candidates who win early contests get the biggest boost.”")]);
+    let r = run("POLLS MISSED THE TURNOUT - Mark Blumenthal and Jon Cohen: “The polls failed to see the surge in turnout.”");
+    assert_eq!(r[0].1, "Mark Blumenthal and Jon Cohen");
+    assert_eq!(run("The same goes for turnout - More from Cohen: “The data showed it all along.”")[0].1, "Cohen");
+    // A medium, a listener or a language is no speaker.
+    let r = run("He opened his speech by quoting a poet in Italian: “Every obstacle yields to effort.”");
+    assert!(r.iter().all(|a| a.1 != "Italian"), "{r:?}");
+}
