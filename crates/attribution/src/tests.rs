@@ -1100,3 +1100,15 @@ fn a_name_before_a_colon_speaks_the_quotation_after_it() {
     let r = run("He opened his speech by quoting a poet in Italian: “Every obstacle yields to effort.”");
     assert!(r.iter().all(|a| a.1 != "Italian"), "{r:?}");
 }
+
+#[test]
+fn a_sentence_opening_in_a_poll_reports_on_its_authority() {
+    let r = run("In the latest Harbor Institute poll, the mayor leads her rival by five points.");
+    assert_eq!(r, vec![t("according_to", "the latest Harbor Institute poll", "In", "the mayor leads her rival by five points")]);
+    let r = run("In a survey of 1,000 voters released Monday, 55 percent said the levy was too high.");
+    assert_eq!(r[0], t("according_to", "a survey of 1,000 voters released Monday", "In", "55 percent said the levy was too high"));
+    assert_eq!(r[1].2, "said");
+    // Not every "In …," and not a poll in the middle of a sentence.
+    assert!(run("In the spring, the mayor leads her rival by five points.").is_empty());
+    assert!(run("The mayor leads in the latest polls, by five points.").is_empty());
+}
