@@ -1536,11 +1536,13 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // off by commas leaves the sentence to the answer's cue.
     let aside = w == "asked" && i > a && doc.w(i - 1) == "," && (i + 1..doc.sentence_end(i)).any(|k| doc.w(k) == "," && SPEECH_VERBS.contains(&doc.low(k + 1)));
     // The writer's own voice: "It is worth noting that …", "it should be
-    // noted that …", "Needless to say, …", "Suffice it to say …".
+    // noted that …", "Needless to say, …", "Suffice it to say …", "It goes
+    // without saying that …".
     let writer = matches!(w, "noting" | "mentioning" | "remembering" | "recalling") && prev(1) == "worth"
         || matches!(w, "noted" | "said" | "stressed" | "emphasized") && prev(1) == "be" && matches!(prev(2), "should" | "must" | "can" | "could")
         || w == "say" && (prev(1) == "needless" || prev(1) == "to" && (prev(2) == "is" && prev(3) == "that" || prev(2) == "it" && prev(3) == "suffice"))
-        || w == "speak" && prev(1) == "to" && prev(2) == "so";
+        || w == "speak" && prev(1) == "to" && prev(2) == "so"
+        || w == "saying" && prev(1) == "without" && matches!(prev(2), "goes" | "go" | "went");
     known || unnamed || named || manner || aside || unauthorized || adjective || phoned || writer || is_naming(doc, a, i)
 }
 
@@ -1553,6 +1555,8 @@ fn is_naming(doc: &Doc, a: usize, i: usize) -> bool {
         return false;
     }
     let prev = doc.w(i - 1);
+    // "The program, called EB-5, lets …": an appositive after a common noun.
+    let prev = if prev == "," && i >= a + 2 { doc.w(i - 2) } else { prev };
     if !prev.chars().all(|c| c.is_lowercase()) || prev.len() < 3 || AUXILIARIES.contains(&doc.low(i - 1)) || matches!(doc.low(i - 1), "who" | "which" | "that" | "they" | "she" | "he" | "we" | "also" | "and" | "have" | "be") {
         return false;
     }
