@@ -207,8 +207,26 @@ pub fn find(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
 /// is none.
 fn stand_in_marks(doc: &Doc) -> Option<String> {
     let n = doc.tokens.len();
+    let apostrophe = |k: usize| k < n && doc.w(k) == "'";
+    let joined = |k: usize| doc.tokens[k].bend == doc.tokens[k + 1].bstart;
+    let pair_at = |k: usize| apostrophe(k) && apostrophe(k + 1) && joined(k);
+    // In a run of three (`special case,'''` closing a quotation within a
+    // quotation, `'''Hey` opening one), the pair is the last two when the
+    // run closes (attached to the word before it), else the first two.
     let pairs: Vec<usize> = (0..n.saturating_sub(1))
-        .filter(|&k| doc.w(k) == "'" && doc.w(k + 1) == "'" && doc.tokens[k].bend == doc.tokens[k + 1].bstart)
+        .filter(|&k| pair_at(k))
+        .filter(|&k| {
+            let third_after = k + 2 < n && apostrophe(k + 2) && joined(k + 1);
+            let third_before = k > 0 && apostrophe(k - 1) && joined(k - 1);
+            let closing = |first: usize| first > 0 && doc.tokens[first - 1].bend == doc.tokens[first].bstart;
+            if third_after {
+                !closing(k)
+            } else if third_before {
+                closing(k - 1)
+            } else {
+                true
+            }
+        })
         .collect();
     let closing_opens: Vec<usize> = (1..n)
         .filter(|&k| doc.w(k) == "“" && doc.tokens[k - 1].bend == doc.tokens[k].bstart && (k + 1 == n || doc.tokens[k].bend < doc.tokens[k + 1].bstart))

@@ -1112,3 +1112,11 @@ fn a_sentence_opening_in_a_poll_reports_on_its_authority() {
     assert!(run("In the spring, the mayor leads her rival by five points.").is_empty());
     assert!(run("The mayor leads in the latest polls, by five points.").is_empty());
 }
+
+#[test]
+fn three_apostrophes_close_a_quotation_within_a_quotation() {
+    let r = run("''We are told all the time, 'the bridge is a special case,''' Mr. Lund said. ''It is all lies.''");
+    assert_eq!(r, vec![t("direct", "Mr. Lund", "said", "''We are told all the time, 'the bridge is a special case,''' | ''It is all lies.''")]);
+    let r = run("'''Hey, this plan is for real,' he told me,'' Ms. Ode said.");
+    assert_eq!(r.iter().find(|a| a.1 == "Ms. Ode").map(|a| a.3.as_str()), Some("'''Hey, this plan is for real,' he told me,''"), "{r:?}");
+}
