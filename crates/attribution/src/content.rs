@@ -392,7 +392,14 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     let mut rules = rules;
     let mut added = Vec::new();
     for p in &props {
-        let ci = choose_with(model, p, if p.rule.is_some() { DROP_MARGIN } else { 0.0 });
+        let mut ci = choose_with(model, p, if p.rule.is_some() { DROP_MARGIN } else { 0.0 });
+        // "“…,” he said, referring to faith-driven voters.": a participle
+        // after a comma has its content after it, not before.
+        if p.cands[ci].before && p.head > 0 && doc.w(p.head - 1) == "," && doc.low(p.head).ends_with("ing") {
+            let margin = |k: usize| if k == 0 && p.rule.is_some() { DROP_MARGIN } else { 0.0 };
+            let score = |k: usize| model.score(&p.cands[k].feats) + margin(k);
+            ci = (0..p.cands.len()).filter(|&k| !p.cands[k].before).max_by(|&x, &y| score(x).total_cmp(&score(y))).unwrap_or(0);
+        }
         let cand = &p.cands[ci];
         match (p.rule, cand.span) {
             (Some(ri), None) => keep[ri] = false,

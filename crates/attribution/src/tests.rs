@@ -1120,3 +1120,9 @@ fn three_apostrophes_close_a_quotation_within_a_quotation() {
     let r = run("'''Hey, this plan is for real,' he told me,'' Ms. Ode said.");
     assert_eq!(r.iter().find(|a| a.1 == "Ms. Ode").map(|a| a.3.as_str()), Some("'''Hey, this plan is for real,' he told me,''"), "{r:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_has_its_content_after_it() {
+    let r = run("The ruling drew fire.\n\n“We have to energize the base,” he said, referring to faith-driven voters.");
+    assert_eq!(r[1], t("indirect", "he", "referring to", "faith-driven voters"));
+}
