@@ -1641,7 +1641,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         return None;
     }
     // Verbs that are rarely speech unless a clause follows (or the detector is sure).
-    let weak = score <= cues::STRONG_CUE && matches!(w, "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue" | "notes" | "claims" | "reports" | "estimates" | "warning" | "vows" | "promises" | "hopes" | "fears");
+    // ("I think his comment is correct", "we believe the plan works", outside
+    // a quotation: PolNeAR marks 32 of the training split's 50 such uses.)
+    let first_person = matches!(w, "think" | "believe") && i > a && matches!(doc.low(i - 1), "i" | "we");
+    let weak = !first_person && score <= cues::STRONG_CUE && matches!(w, "show" | "shows" | "showed" | "found" | "finds" | "continued" | "expected" | "agreed" | "agrees" | "learned" | "thought" | "feels" | "felt" | "states" | "say" | "think" | "believe" | "claim" | "write" | "tell" | "argue" | "notes" | "claims" | "reports" | "estimates" | "warning" | "vows" | "promises" | "hopes" | "fears");
     // "…, the Journal reports.": at the sentence's end after a comma and a
     // short subject, such a verb reports the clause before it.
     let ends_inverted = || (i + 1..b).all(|k| is_punct(doc.w(k))) && (i.saturating_sub(6).max(a)..i).any(|k| doc.w(k) == ",");

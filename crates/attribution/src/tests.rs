@@ -1126,3 +1126,10 @@ fn a_participle_after_a_comma_has_its_content_after_it() {
     let r = run("The ruling drew fire.\n\n“We have to energize the base,” he said, referring to faith-driven voters.");
     assert_eq!(r[1], t("indirect", "he", "referring to", "faith-driven voters"));
 }
+
+#[test]
+fn i_think_outside_a_quotation_is_an_attribution() {
+    assert_eq!(one("Q: What do you make of it?\n\nA: I think his conclusory comment is correct."), t("indirect", "I", "think", "his conclusory comment is correct"));
+    // Inside a quotation it is the speaker's own hedge.
+    assert!(run("“I think the bridge will open,” the mayor said.").iter().all(|a| a.2 != "think"));
+}
