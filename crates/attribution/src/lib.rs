@@ -1047,12 +1047,25 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     };
     let mut s = a;
     let mut k = a;
+    // "Mr. Manafort, citing “the unique magic of Trump,” said …": a
+    // quotation in an interrupting participle phrase is no clause boundary.
+    let mut cited = false;
     while k < end {
         if k > a && !is_punct(doc.w(k - 1)) {
             if let Some(c) = short_parenthesis(doc, k, end) {
                 k = c + 1;
                 continue;
             }
+        }
+        if matches!(doc.w(k), "“" | "\"") && k >= a + 2 && doc.w(k - 2) == "," && doc.low(k - 1).ends_with("ing") && doc.w(k - 1).len() > 4 {
+            cited = true;
+            k += 1;
+            continue;
+        }
+        if cited && matches!(doc.w(k), "”" | "\"") {
+            cited = false;
+            k += 1;
+            continue;
         }
         // "the interview, in which he said", "where experts say": a relative
         // with words after it (and no comma: "which is …, said") opens the
@@ -1864,7 +1877,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // after the comma has a cue of its own.
     let subordinate = source.is_some_and(|(s, _)| s > a && SUBORDINATORS.contains(&doc.low(s - 1)))
         || source.is_none() && (cs == a || SUBORDINATORS.contains(&doc.low(cs - 1)))
-        || cs > a + 1 && doc.low(cs - 1) == "who" && doc.w(cs - 2) == ",";
+        // ("Mr. Guerrero, a Republican who described himself as a Catholic,
+        // said …": a relative in an appositive, too.)
+        || cs > a + 1 && doc.low(cs - 1) == "who" && (doc.w(cs - 2) == "," || (a..cs - 1).any(|k| doc.w(k) == ","));
     if c >= b || doc.low(c) == "to" && !OBJECT_VERBS.contains(&w) && !mined || weak && doc.low(cue_end) != "that" || learned_only && !clause {
         return None;
     }

@@ -1133,3 +1133,18 @@ fn i_think_outside_a_quotation_is_an_attribution() {
     // Inside a quotation it is the speaker's own hedge.
     assert!(run("“I think the bridge will open,” the mayor said.").iter().all(|a| a.2 != "think"));
 }
+
+#[test]
+fn a_quotation_cited_in_an_aside_leaves_the_subject_to_the_main_cue() {
+    let r = run("Mr. Lund, citing “the unique magic of the plan,” said the council could pass it in May.");
+    assert_eq!(r[1], t("indirect", "Mr. Lund", "said", "the council could pass it in May"));
+}
+
+#[test]
+fn a_relative_cue_in_an_appositive_ends_at_its_comma() {
+    let r = run("But Mr. Ode, a Republican who described himself as a religious man, said he recoiled at the remarks.");
+    assert_eq!(r.len(), 2, "{r:?}");
+    assert_eq!(r[0].3, "himself as a religious man");
+    assert_eq!((r[1].2.as_str(), r[1].3.as_str()), ("said", "he recoiled at the remarks"));
+    assert!(r[1].1.contains("Mr. Ode"), "{r:?}");
+}
