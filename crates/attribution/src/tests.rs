@@ -1148,3 +1148,9 @@ fn a_relative_cue_in_an_appositive_ends_at_its_comma() {
     assert_eq!((r[1].2.as_str(), r[1].3.as_str()), ("said", "he recoiled at the remarks"));
     assert!(r[1].1.contains("Mr. Ode"), "{r:?}");
 }
+
+#[test]
+fn a_participle_describing_a_document_before_its_verb_is_no_cue() {
+    let r = run("The bridge closed in May.\n\nA statement posted on the council's website said the listings are out of date.");
+    assert_eq!(r, vec![t("indirect", "A statement posted on the council's website", "said", "the listings are out of date")]);
+}
