@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use dossier_language::doc::Doc;
 
-use crate::lexicon::{cue_rate, PRONOUNS, SPEECH_VERBS};
+use crate::lexicon::{cue_rate, is_speech_verb, PRONOUNS};
 
 static SHIPPED: &[u8] = include_bytes!("../model/cues.bin");
 
@@ -197,7 +197,7 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
     let rate = cue_rate(w);
     let bucket = if rate <= 0.0 { 0 } else { 1 + (rate * 5.0).min(4.0) as usize };
     out.push(h(17, &[["0", "1", "2", "3", "4", "5"][bucket.min(5)]]));
-    out.push(h(18, &[if SPEECH_VERBS.contains(&w) { "speech" } else { "-" }]));
+    out.push(h(18, &[if is_speech_verb(w) { "speech" } else { "-" }]));
     // Position in the sentence and quotation context.
     let pos = i - a;
     let pos_b = match pos {
