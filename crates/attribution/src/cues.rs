@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use dossier_language::doc::Doc;
+use dossier_ner::WordClusters;
 
 use crate::lexicon::{cue_rate, is_speech_verb, PRONOUNS};
 
@@ -33,9 +34,9 @@ pub struct Model {
 
 /// Hashing for keys that are already hashes (the features' FNV values): one
 /// multiplication spreads them over the table's bits, instead of SipHash's
-/// rounds on every lookup.
+/// rounds on every lookup. Words (the lexicon's sets) are hashed by FNV-1a.
 #[derive(Debug, Default, Clone, Copy)]
-struct BuildKeys;
+pub(crate) struct BuildKeys;
 
 impl std::hash::BuildHasher for BuildKeys {
     type Hasher = KeyHasher;
@@ -46,7 +47,7 @@ impl std::hash::BuildHasher for BuildKeys {
 
 /// See [`BuildKeys`].
 #[derive(Debug, Default, Clone, Copy)]
-struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl std::hash::Hasher for KeyHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -116,8 +117,15 @@ pub fn candidate(doc: &Doc, i: usize) -> bool {
     is_word(doc.w(i))
 }
 
-/// The hashed features of token `i`.
-pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
+/// The word clusters (dossier-ner's table) of each token's lower-cased form,
+/// looked up once per document: [`features`] asks for those of a token and
+/// of its neighbours.
+pub fn token_clusters(doc: &Doc) -> Vec<Option<WordClusters>> {
+    (0..doc.tokens.len()).map(|k| dossier_ner::word_clusters(doc.low(k))).collect()
+}
+
+/// The hashed features of token `i` (`clusters` from [`token_clusters`]).
+pub fn features(doc: &Doc, clusters: &[Option<WordClusters>], i: usize, out: &mut Vec<u32>) {
     out.clear();
     let a = doc.sentence_start(i);
     let b = doc.sentence_end(i);
@@ -229,7 +237,7 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
     out.push(h(24, &[tf(that_after)]));
     // Word clusters (dossier-ner's table, from word vectors): a rare verb of
     // saying or evaluation shares the weights of its frequent neighbours.
-    let cw = dossier_ner::word_clusters(w);
+    let cw = clusters.get(i).copied().flatten();
     let row = cw.map(|c| c.row);
     let k1 = cw.map(|c| c.k1024);
     let k2 = cw.map(|c| c.k128);
@@ -256,9 +264,9 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
     };
     out.push(hc(28, k1, &[" ", next_class(n1)]));
     out.push(hc(29, k1, &[" ", pclass]));
-    let kn = |x: &str| if x == "<s>" { None } else { dossier_ner::word_clusters(x).map(|c| c.k1024) };
-    out.push(hc(30, kn(p1), &[]));
-    out.push(hc(31, kn(n1), &[]));
+    let kn = |k: isize| if word(k) == "<s>" { None } else { clusters.get((i as isize + k) as usize).copied().flatten().map(|c| c.k1024) };
+    out.push(hc(30, kn(-1), &[]));
+    out.push(hc(31, kn(1), &[]));
 }
 
 /// How many of [`features`]' keys (the last ones) are of word clusters.
@@ -328,14 +336,14 @@ impl Model {
         Some(Model { weights })
     }
 
-    /// The score of token `i` as a cue head (`f32::NEG_INFINITY` for a non-word).
-    pub fn token_score(&self, doc: &Doc, i: usize) -> f32 {
+    /// The score of token `i` as a cue head (`f32::NEG_INFINITY` for a
+    /// non-word; `clusters` from [`token_clusters`], `feats` a buffer).
+    pub fn token_score(&self, doc: &Doc, clusters: &[Option<WordClusters>], i: usize, feats: &mut Vec<u32>) -> f32 {
         if !candidate(doc, i) || self.weights.is_empty() {
             return f32::NEG_INFINITY;
         }
-        let mut feats = Vec::with_capacity(48);
-        features(doc, i, &mut feats);
-        self.score(&feats)
+        features(doc, clusters, i, feats);
+        self.score(feats)
     }
 }
 
@@ -360,7 +368,9 @@ pub fn scores(doc: &Doc) -> Vec<f32> {
 
 /// Scores of every token of a document under a model.
 pub fn scores_with(doc: &Doc, m: &Model) -> Vec<f32> {
-    (0..doc.tokens.len()).map(|i| m.token_score(doc, i)).collect()
+    let clusters = token_clusters(doc);
+    let mut feats = Vec::with_capacity(48);
+    (0..doc.tokens.len()).map(|i| m.token_score(doc, &clusters, i, &mut feats)).collect()
 }
 
 #[cfg(test)]
@@ -390,7 +400,7 @@ mod tests {
             let doc = Doc::new(text, &tk.tokens, &tk.sentences);
             let i = (0..tk.tokens.len()).find(|&k| doc.w(k) == word).unwrap();
             let mut f = Vec::new();
-            features(&doc, i, &mut f);
+            features(&doc, &token_clusters(&doc), i, &mut f);
             assert_eq!(m.weights.get(&f[1]), None, "{word} has a weight of its own");
             let cl = m.score(&f[f.len() - CLUSTER_FEATURES..]);
             (m.score(&f), cl)

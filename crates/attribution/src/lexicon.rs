@@ -1,5 +1,7 @@
 //! Words the attribution rules look for.
 
+use crate::cues::BuildKeys;
+
 /// Verbs of saying and reporting, in every form the rules accept as a cue.
 pub const SPEECH_VERBS: &[&str] = &[
     "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "noted", "notes",
@@ -22,7 +24,7 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// Is `w` (lower case) one of [`SPEECH_VERBS`]? A set lookup: rules and
 /// features ask it of most tokens, where a scan of the list compared ~190 words.
 pub fn is_speech_verb(w: &str) -> bool {
-    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str, BuildKeys>> = std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
     SET.contains(w)
 }
 
@@ -64,7 +66,7 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "who"];
 /// Cue words mined from PolNeAR's training split (`data/cues.tsv`, rebuilt by
 /// `data/build_cues.py`): each form with the share of its occurrences that are
 /// the head of an annotated cue.
-static MINED: std::sync::LazyLock<std::collections::HashMap<&'static str, f32>> = std::sync::LazyLock::new(|| {
+static MINED: std::sync::LazyLock<std::collections::HashMap<&'static str, f32, BuildKeys>> = std::sync::LazyLock::new(|| {
     include_str!("../data/cues.tsv")
         .lines()
         .filter_map(|l| {

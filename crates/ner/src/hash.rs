@@ -44,7 +44,13 @@ pub(crate) fn hash_bytes(seed: u64, b: &[u8]) -> u64 {
 /// Hashes a string (used for word lookups in the resources).
 #[inline]
 pub(crate) fn hash_str(s: &str) -> u64 {
-    fmix(hash_bytes(0x9e37_79b9_7f4a_7c15, s.as_bytes()))
+    hash_str_bytes(s.as_bytes())
+}
+
+/// [`hash_str`] of a string's bytes.
+#[inline]
+pub(crate) fn hash_str_bytes(b: &[u8]) -> u64 {
+    fmix(hash_bytes(0x9e37_79b9_7f4a_7c15, b))
 }
 
 /// A `Hasher` for keys that are already well-mixed `u64` hashes.

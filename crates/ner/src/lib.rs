@@ -44,6 +44,22 @@ pub use resources::Clusters as WordClusters;
 /// assert!(c.k128 < 128 && c.k1024 < 1024);
 /// ```
 pub fn word_clusters(word: &str) -> Option<WordClusters> {
+    // Most words are their own normalised form: hashed in place, lower-cased
+    // on the stack (a word longer than the buffer takes the general way).
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && normalize::is_plain(word) && word != "''" {
+        let exact = hash::hash_str(word);
+        let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let mut buf = [0u8; SHORT];
+            let buf = &mut buf[..word.len()];
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            hash::hash_str_bytes(buf)
+        } else {
+            exact
+        };
+        return resources::clusters_of(exact, lower);
+    }
     let mut norm = String::with_capacity(word.len());
     features::normalize_into(word, &mut norm);
     let exact = hash::hash_str(&norm);

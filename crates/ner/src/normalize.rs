@@ -4,6 +4,27 @@
 
 /// Appends the normalised form of a token to `out`.
 pub(crate) fn normalize_into(tok: &str, out: &mut String) {
+    if is_plain(tok) {
+        // Nothing to replace: most tokens.
+        out.push_str(tok);
+    } else {
+        normalize_chars(tok, out);
+    }
+    // CoNLL writes double quotes as a single `"` token; PTB-style quotes become the same.
+    if tok == "``" || tok == "''" {
+        out.truncate(out.len() - 2);
+        out.push('"');
+    }
+}
+
+/// Is a token its own normalised form (ASCII without a backquote)?
+#[inline]
+pub(crate) fn is_plain(tok: &str) -> bool {
+    tok.bytes().all(|b| b.is_ascii() && b != b'`')
+}
+
+/// Appends `tok` with the characters that normalisation replaces replaced.
+fn normalize_chars(tok: &str, out: &mut String) {
     for c in tok.chars() {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' | '`' => out.push('\''),
@@ -14,20 +35,41 @@ pub(crate) fn normalize_into(tok: &str, out: &mut String) {
             _ => out.push(c),
         }
     }
-    // CoNLL writes double quotes as a single `"` token; PTB-style quotes become the same.
-    if tok == "``" || tok == "''" {
-        out.truncate(out.len() - 2);
-        out.push('"');
-    }
 }
 
 /// Appends the normalised, lower-cased form of a token to `out`.
 pub(crate) fn normalize_lower(tok: &str, out: &mut String) {
     let start = out.len();
     normalize_into(tok, out);
-    if out[start..].chars().any(|c| c.is_uppercase()) {
+    if out[start..].is_ascii() {
+        // The same as `to_lowercase` for ASCII, without a new string.
+        out[start..].make_ascii_lowercase();
+    } else if out[start..].chars().any(|c| c.is_uppercase()) {
         let lower = out[start..].to_lowercase();
         out.truncate(start);
         out.push_str(&lower);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcuts for plain tokens give what the general way gives.
+    #[test]
+    fn plain_tokens_normalise_as_any_other() {
+        for tok in ["Obama", "U.S.", "said", "''", "``", "it's", "MIXED-case", "x`y", "İstanbul", "\u{2019}s", ""] {
+            let mut general = String::new();
+            normalize_chars(tok, &mut general);
+            if tok == "``" || tok == "''" {
+                general = "\"".to_string();
+            }
+            let mut fast = String::new();
+            normalize_into(tok, &mut fast);
+            assert_eq!(fast, general, "{tok}");
+            let mut lower = String::new();
+            normalize_lower(tok, &mut lower);
+            assert_eq!(lower, general.to_lowercase(), "{tok}");
+        }
     }
 }
