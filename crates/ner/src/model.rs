@@ -27,7 +27,7 @@ pub(crate) trait Scorer {
 #[derive(Default)]
 pub(crate) struct Scratch {
     em: Vec<f32>,
-    back: Vec<u8>,
+    delta: Vec<f32>,
     /// The best tags of the last decoded sentence.
     pub tags: Vec<u8>,
 }
@@ -40,7 +40,7 @@ pub(crate) fn decode<S: Scorer + ?Sized>(scorer: &S, st: &DocState, scratch: &mu
     for i in 0..n {
         scorer.emissions(&st.feats[st.offs[i]..st.offs[i + 1]], &mut scratch.em[i * NT..(i + 1) * NT]);
     }
-    viterbi(&scratch.em, scorer.transitions(), n, &mut scratch.back, &mut scratch.tags);
+    viterbi(&scratch.em, scorer.transitions(), n, &mut scratch.delta, &mut scratch.tags);
 }
 
 #[derive(Clone, Copy)]
