@@ -192,7 +192,12 @@ fn alias_key(name: &str) -> String {
 
 /// Build the article's entities from the tagger's name spans.
 pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[NameSpan]) -> Vec<Entity> {
-    let words = Words::new(text, tokens, sentences);
+    build_in(&Words::new(text, tokens, sentences), names)
+}
+
+/// [`build`] over a document already indexed.
+pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
+    let tokens = words.tokens;
     let mut entities: Vec<Entity> = Vec::new();
     // Which entity each name mention joined, by its first token.
     let mut person_at: Vec<(usize, usize)> = Vec::new(); // (token, entity index)
@@ -203,17 +208,17 @@ pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[Name
         if start >= end {
             continue;
         }
-        let (start, role_before) = if n.kind == Kind::Person { split_titles(&words, start, end) } else { (start, None) };
+        let (start, role_before) = if n.kind == Kind::Person { split_titles(words, start, end) } else { (start, None) };
         if start >= end {
             continue;
         }
         let name = words.span_text(start, end);
         let mention = words.mention(start, end, MentionKind::Name);
         let idx = match n.kind {
-            Kind::Person => find_person(&entities, &words, start, end),
+            Kind::Person => find_person(&entities, words, start, end),
             kind => {
                 let key = alias_key(&name);
-                entities.iter().position(|e| e.kind == kind && e.mentions.iter().any(|m| m.kind == MentionKind::Name && alias_key(&text_of(&words, m)) == key))
+                entities.iter().position(|e| e.kind == kind && e.mentions.iter().any(|m| m.kind == MentionKind::Name && alias_key(&text_of(words, m)) == key))
             }
         };
         let idx = match idx {
@@ -243,17 +248,17 @@ pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[Name
             if let Some(r) = role_before {
                 found.push(r);
             }
-            found.extend(appositive_role(&words, end));
-            found.extend(possessive_role_before(&words, start));
+            found.extend(appositive_role(words, end));
+            found.extend(possessive_role_before(words, start));
             for (role, aff) in found {
                 add_role(&mut entities[idx], role, aff);
             }
         }
     }
-    nominals(&words, &mut entities);
-    groups(&words, &mut entities);
-    pronouns(&words, &mut entities);
-    plural_pronouns(&words, &mut entities);
+    nominals(words, &mut entities);
+    groups(words, &mut entities);
+    pronouns(words, &mut entities);
+    plural_pronouns(words, &mut entities);
     for e in &mut entities {
         e.mentions.sort_by_key(|m| m.start);
         e.mentions.dedup_by_key(|m| (m.start, m.end));

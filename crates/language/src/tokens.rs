@@ -22,6 +22,7 @@ pub struct Token {
 
 impl Token {
     /// The token's text.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.bstart..self.bend]
     }
