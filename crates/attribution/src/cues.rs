@@ -55,9 +55,14 @@ impl Fnv {
     }
 
     pub(crate) fn str(mut self, s: &str) -> Fnv {
-        for b in s.bytes() {
-            self.0 ^= u32::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0193);
+        // Four bytes a round, then the rest: the same steps with less loop.
+        let step = |h: u32, b: u8| (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        let mut chunks = s.as_bytes().chunks_exact(4);
+        for c in &mut chunks {
+            self.0 = step(step(step(step(self.0, c[0]), c[1]), c[2]), c[3]);
+        }
+        for &b in chunks.remainder() {
+            self.0 = step(self.0, b);
         }
         self
     }

@@ -58,19 +58,29 @@ fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
 fn known_organizations(doc: &Doc, spans: &mut Vec<NameSpan>) {
     // The phrases' words, and the phrases by their first word, made once: a
     // document's tokens are looked up once each instead of once per phrase.
-    static PHRASES: LazyLock<(Vec<Vec<&'static str>>, HashMap<&'static str, Vec<usize>>)> = LazyLock::new(|| {
+    // (And the first bytes of first words, to pass over most tokens without a lookup.)
+    type Index = (Vec<Vec<&'static str>>, HashMap<&'static str, Vec<usize>>, [bool; 256]);
+    static PHRASES: LazyLock<Index> = LazyLock::new(|| {
         let words: Vec<Vec<&str>> = ORGANIZATIONS.iter().map(|p| p.split(' ').collect()).collect();
         let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut first_bytes = [false; 256];
         for (p, w) in words.iter().enumerate() {
             by_first.entry(w[0]).or_default().push(p);
+            if let Some(&b) = w[0].as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
         }
-        (words, by_first)
+        (words, by_first, first_bytes)
     });
-    let (words, by_first) = &*PHRASES;
+    let (words, by_first, first_bytes) = &*PHRASES;
     let n_tok = doc.tokens.len();
     let mut matches: Vec<(usize, usize)> = Vec::new();
     for i in 0..n_tok {
-        let Some(phrases) = by_first.get(doc.w(i)) else { continue };
+        let w = doc.w(i);
+        if !w.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) {
+            continue;
+        }
+        let Some(phrases) = by_first.get(w) else { continue };
         for &p in phrases {
             let w = &words[p];
             if i + w.len() <= n_tok && w.iter().enumerate().all(|(k, x)| doc.w(i + k) == *x) {

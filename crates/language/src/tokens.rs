@@ -94,6 +94,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// `cs`): first where a curly quotation mark stands between words with no
 /// space (`paranoia,”Clinton said`, `said,“Look`), as if a space were there.
 fn split_chunk(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>) {
+    if !text[bs..be].contains(['“', '”']) {
+        // No mark to cut at (most chunks).
+        split_piece(text, bs, be, cs, out);
+        return;
+    }
     let chars: Vec<(usize, char)> = text[bs..be].char_indices().collect();
     let (mut from, mut from_char) = (0usize, 0usize);
     for k in 1..chars.len() {
