@@ -174,6 +174,9 @@ pub fn head_of(doc: &Doc, (cs, ce): (usize, usize)) -> usize {
 pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[Attribution], low_cue: f32) -> Vec<Proposal> {
     let mut out = Vec::new();
     let mut in_cue = vec![false; doc.tokens.len()];
+    // Which tokens are verbs of saying, looked up once: the candidates of
+    // every cue ask it of each of their tokens.
+    let speech: Vec<bool> = (0..doc.tokens.len()).map(|k| is_speech_verb(doc.low(k))).collect();
     for (ri, att) in rules.iter().enumerate() {
         let Some((cs, ce)) = att.cue else { continue };
         for k in cs..ce.min(in_cue.len()) {
@@ -185,7 +188,7 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         if matches!(att.kind, Kind::NoComment | Kind::AccordingTo) || !doc.w(head).chars().any(char::is_alphabetic) {
             continue;
         }
-        out.push(proposal(doc, quotes, scores, head, (cs, ce), Some((ri, att))));
+        out.push(proposal(doc, quotes, scores, &speech, head, (cs, ce), Some((ri, att))));
     }
     for i in 0..doc.tokens.len() {
         if in_cue[i] || !(scores[i] > low_cue) || inside_quote(quotes, i) {
@@ -232,12 +235,14 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         if doc.low(ce) == "condition" && doc.low(ce + 1) == "of" {
             continue;
         }
-        out.push(proposal(doc, quotes, scores, i, (cs, ce), None));
+        out.push(proposal(doc, quotes, scores, &speech, i, (cs, ce), None));
     }
     out
 }
 
-fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): (usize, usize), rule: Option<(usize, &Attribution)>) -> Proposal {
+/// The candidates of one cue and their features (`speech`: whether each
+/// token is a verb of saying).
+fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], speech: &[bool], head: usize, (cs, ce): (usize, usize), rule: Option<(usize, &Attribution)>) -> Proposal {
     let a = doc.sentence_start(head);
     let b = doc.sentence_end(head);
     let n = doc.tokens.len();
@@ -372,7 +377,7 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
             cand_level.add(&["q0=", tf(is_quote_mark(doc.w(x)))]);
             cand_level.add(&["qin=", tf((x..y).any(|k| is_quote_mark(doc.w(k))))]);
             cand_level.add(&["commas=", bucket_len((x..y).filter(|&k| doc.w(k) == ",").count())]);
-            cand_level.add(&["cue-in=", tf((x..y).any(|k| k != head && (is_speech_verb(doc.low(k)) || scores.get(k).is_some_and(|&s| s > 8.0))))]);
+            cand_level.add(&["cue-in=", tf((x..y).any(|k| k != head && (speech.get(k).copied().unwrap_or(false) || scores.get(k).is_some_and(|&s| s > 8.0))))]);
             cand_level.add_number("sent=", cands_sent);
             cand_level.add(&["w=", w, "|f=", first]);
             cand_level.add(&["w=", w, "|len=", len]);
