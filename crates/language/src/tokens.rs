@@ -117,6 +117,13 @@ fn split_chunk(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>
 
 /// Split a white-space free piece `text[bs..be]` (starting at code point `cs`).
 fn split_piece(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>) {
+    let piece = &text[bs..be];
+    if !piece.is_empty() && piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // A plain word or number (most pieces): no punctuation to split off,
+        // no possessive or "n't", so the piece is one token.
+        out.push(Token { start: cs, end: cs + piece.len(), bstart: bs, bend: be });
+        return;
+    }
     let chars: Vec<(usize, char)> = text[bs..be].char_indices().map(|(b, c)| (bs + b, c)).collect();
     let n = chars.len();
     let mut lo = 0;

@@ -5,7 +5,7 @@
 //! CoNLL's look alike. Extraction writes into buffers owned by [`DocState`], reused across sentences.
 
 use crate::hash::{fmix, hash_bytes, hash_str, mix, U64Map};
-pub(crate) use crate::normalize::{normalize_into, normalize_lower};
+pub(crate) use crate::normalize::{lower_normalized, normalize_into, normalize_lower};
 use crate::resources::{phrase_step, Resources, GAZ_CLASSES, GAZ_MAX_LEN, PHRASE_SEED};
 use crate::tags::{split, O};
 
@@ -254,7 +254,7 @@ impl<'r> DocState<'r> {
                 normalize_into(t.as_ref(), &mut norm);
                 let (flags, h_shape, h_short) = shape(&norm);
                 let a = st.arena.len();
-                normalize_lower(t.as_ref(), &mut st.arena);
+                lower_normalized(&norm, &mut st.arena);
                 let b = st.arena.len();
                 let h_word = hash_str(&norm);
                 let h_lower = hash_str(&st.arena[a..b]);

@@ -41,6 +41,19 @@ fn normalize_chars(tok: &str, out: &mut String) {
 pub(crate) fn normalize_lower(tok: &str, out: &mut String) {
     let start = out.len();
     normalize_into(tok, out);
+    lower_from(out, start);
+}
+
+/// Appends an already normalised token lower-cased: what [`normalize_lower`]
+/// gives for the token `norm` was made from.
+pub(crate) fn lower_normalized(norm: &str, out: &mut String) {
+    let start = out.len();
+    out.push_str(norm);
+    lower_from(out, start);
+}
+
+/// Lower-cases `out` from byte `start` on.
+fn lower_from(out: &mut String, start: usize) {
     if out[start..].is_ascii() {
         // The same as `to_lowercase` for ASCII, without a new string.
         out[start..].make_ascii_lowercase();
