@@ -7,7 +7,13 @@
 //! 0 for an empty slot; linear probing) with each word's cluster row
 //! (`word_rows.bin`, `u16` LE), the rows' two coarser cluster ids
 //! (`k1024.bin`, `k128.bin`, `u16` LE), and `clusters.rs` with the table's
-//! size and the fingerprint of the input bytes.
+//! size and the fingerprint of the input bytes (clusters and gazetteers).
+//!
+//! Also, so that a process decodes nothing at start-up: the gazetteers
+//! (`data/gazetteers.txt.gz`) as an open-addressing table of phrase hashes
+//! (`gaz_keys.bin`, `u64` LE, 0 for an empty slot; linear probing) with each
+//! phrase's class bits (`gaz_masks.bin`, one byte each), and the shipped
+//! model `model/ner.bin` gunzipped (`ner.raw`).
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -15,6 +21,66 @@ use std::path::PathBuf;
 #[allow(dead_code)]
 #[path = "src/hash.rs"]
 mod hash;
+
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+
+/// Gazetteer classes, in the order of their bit in a match mask (as
+/// `resources::GAZ_CLASSES`).
+const GAZ_CLASSES: [&str; 5] = ["country", "city", "state", "continent", "demonym"];
+/// Longest gazetteer phrase, in tokens (as `resources::GAZ_MAX_LEN`).
+const GAZ_MAX_LEN: usize = 6;
+/// Seed of a phrase hash (as `resources::PHRASE_SEED`).
+const PHRASE_SEED: u64 = 0x7068_7261_7365;
+
+fn gunzip(path: &str) -> Vec<u8> {
+    let gz = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut b = Vec::new();
+    flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut b).unwrap_or_else(|e| panic!("{path}: gzip: {e}"));
+    b
+}
+
+/// The gazetteer table: every phrase's hash (its tokens normalised and
+/// lower-cased as the tagger's, chained by `hash::mix` from `PHRASE_SEED`)
+/// with the bits of its classes; returns the table's number of slots.
+fn gazetteers(out: &std::path::Path) -> usize {
+    let text = gunzip("data/gazetteers.txt.gz");
+    let text = std::str::from_utf8(&text).expect("gazetteers: UTF-8");
+    let mut phrases: Vec<(u64, u8)> = Vec::new();
+    let mut lower = String::new();
+    for line in text.lines() {
+        let Some((class, phrase)) = line.split_once('\t') else { continue };
+        let Some(bit) = GAZ_CLASSES.iter().position(|c| *c == class) else { continue };
+        let toks: Vec<&str> = phrase.split(' ').collect();
+        if toks.is_empty() || toks.len() > GAZ_MAX_LEN {
+            continue;
+        }
+        let mut h = PHRASE_SEED;
+        for t in toks {
+            lower.clear();
+            normalize::normalize_lower(t, &mut lower);
+            h = hash::mix(h, hash::hash_str(&lower));
+        }
+        assert!(h != 0, "gazetteers: a phrase hashes to the empty slot's key");
+        phrases.push((h, 1 << bit));
+    }
+    let slots = (phrases.len() * 2).next_power_of_two().max(2);
+    let mask = slots - 1;
+    let mut keys = vec![0u64; slots];
+    let mut masks = vec![0u8; slots];
+    for (h, m) in phrases {
+        let mut i = (h as usize) & mask;
+        while keys[i] != 0 && keys[i] != h {
+            i = (i + 1) & mask;
+        }
+        keys[i] = h;
+        masks[i] |= m;
+    }
+    write(out.join("gaz_keys.bin"), &keys.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<u8>>());
+    write(out.join("gaz_masks.bin"), &masks);
+    slots
+}
 
 fn u32_at(b: &[u8], pos: &mut usize) -> usize {
     let v = u32::from_le_bytes([b[*pos], b[*pos + 1], b[*pos + 2], b[*pos + 3]]) as usize;
@@ -35,6 +101,9 @@ fn write(path: PathBuf, bytes: &[u8]) {
 fn main() {
     println!("cargo:rerun-if-changed=data/clusters.bin.gz");
     println!("cargo:rerun-if-changed=src/hash.rs");
+    println!("cargo:rerun-if-changed=src/normalize.rs");
+    println!("cargo:rerun-if-changed=data/gazetteers.txt.gz");
+    println!("cargo:rerun-if-changed=model/ner.bin");
     let gz = std::fs::read("data/clusters.bin.gz").expect("data/clusters.bin.gz");
     let mut b = Vec::new();
     flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut b).expect("clusters: gzip");
@@ -73,12 +142,17 @@ fn main() {
     write(out.join("k1024.bin"), &le16(&k1024));
     write(out.join("k128.bin"), &le16(&k128));
     let fingerprint = hash::hash_bytes(1, &gz);
+    let gaz_slots = gazetteers(&out);
+    write(out.join("ner.raw"), &gunzip("model/ner.bin"));
+    let gaz_gz = std::fs::read("data/gazetteers.txt.gz").expect("data/gazetteers.txt.gz");
+    let resources_fingerprint = hash::hash_bytes(fingerprint, &gaz_gz);
     write(
         out.join("clusters.rs"),
         format!(
             "/// Slots of the word table (a power of two).\npub(crate) const WORD_SLOTS: usize = {slots};\n\
              /// Cluster rows.\npub(crate) const N_ROWS: usize = {n_rows};\n\
-             /// `hash_bytes(1, clusters.bin.gz)`, the first half of the resource fingerprint.\npub(crate) const CLUSTERS_FINGERPRINT: u64 = {fingerprint};\n"
+             /// Slots of the gazetteer table (a power of two).\npub(crate) const GAZ_SLOTS: usize = {gaz_slots};\n\
+             /// `hash_bytes(hash_bytes(1, clusters.bin.gz), gazetteers.txt.gz)`: the resource fingerprint a model records.\npub(crate) const RESOURCES_FINGERPRINT: u64 = {resources_fingerprint};\n"
         )
         .as_bytes(),
     );

@@ -219,7 +219,7 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
     let analysed = cut.map_or(text, |(_, end)| &text[..end]);
     let doc = Doc::new(text, &t.tokens, &t.sentences);
     let names = dossier_language::names::find(&doc);
-    let entities = dossier_language::entities::build(text, &t.tokens, &t.sentences, &names);
+    let entities = dossier_language::entities::build_in(&doc, &names);
     let (attributions, entities) = dossier_attribution::resolve(&doc, entities);
     let times = dossier_times::find(analysed, a.published.as_deref());
     let spans = Spans::new(text);

@@ -15,8 +15,8 @@ use std::sync::LazyLock;
 
 use dossier_language::doc::Doc;
 
-use crate::cues::{fnv, Fnv, Model, PARTICLES};
-use crate::lexicon::SPEECH_VERBS;
+use crate::cues::{Fnv, Model, PARTICLES};
+use crate::lexicon::is_speech_verb;
 use crate::{chars, ends_content, inner_participle, first_closing_from, inside_quote, is_quote_mark, kind_of, subject, trim, Attribution, Kind, Quote, SourceType};
 
 static SHIPPED: &[u8] = include_bytes!("../model/content.bin");
@@ -106,6 +106,62 @@ fn bucket_score(s: f32) -> &'static str {
     }
 }
 
+/// `true` or `false`, as a feature's value.
+fn tf(x: bool) -> &'static str {
+    if x {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Feature strings written end to end into one buffer: no `String` per
+/// feature (a proposal has a few dozen per candidate).
+#[derive(Default)]
+struct FeatureText {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl FeatureText {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// Adds one feature: the concatenation of `parts`.
+    fn add(&mut self, parts: &[&str]) {
+        for p in parts {
+            self.text.push_str(p);
+        }
+        self.ends.push(self.text.len());
+    }
+
+    /// Adds one feature: `name` then a number in decimal.
+    fn add_number(&mut self, name: &str, v: isize) {
+        use std::fmt::Write;
+        self.text.push_str(name);
+        // Writing into a String cannot fail.
+        let _ = write!(self.text, "{v}");
+        self.ends.push(self.text.len());
+    }
+
+    /// The number of features.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The features, in the order they were added.
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let f = &self.text[start..end];
+            start = end;
+            f
+        })
+    }
+}
+
 /// The cue's head: its last word that is not a particle.
 pub fn head_of(doc: &Doc, (cs, ce): (usize, usize)) -> usize {
     (cs..ce).rev().find(|&k| !PARTICLES.contains(&doc.low(k)) && doc.w(k).chars().any(char::is_alphabetic)).unwrap_or(cs)
@@ -118,6 +174,9 @@ pub fn head_of(doc: &Doc, (cs, ce): (usize, usize)) -> usize {
 pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[Attribution], low_cue: f32) -> Vec<Proposal> {
     let mut out = Vec::new();
     let mut in_cue = vec![false; doc.tokens.len()];
+    // Which tokens are verbs of saying, looked up once: the candidates of
+    // every cue ask it of each of their tokens.
+    let speech: Vec<bool> = (0..doc.tokens.len()).map(|k| is_speech_verb(doc.low(k))).collect();
     for (ri, att) in rules.iter().enumerate() {
         let Some((cs, ce)) = att.cue else { continue };
         for k in cs..ce.min(in_cue.len()) {
@@ -129,7 +188,7 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         if matches!(att.kind, Kind::NoComment | Kind::AccordingTo) || !doc.w(head).chars().any(char::is_alphabetic) {
             continue;
         }
-        out.push(proposal(doc, quotes, scores, head, (cs, ce), Some((ri, att))));
+        out.push(proposal(doc, quotes, scores, &speech, head, (cs, ce), Some((ri, att))));
     }
     for i in 0..doc.tokens.len() {
         if in_cue[i] || !(scores[i] > low_cue) || inside_quote(quotes, i) {
@@ -176,12 +235,14 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         if doc.low(ce) == "condition" && doc.low(ce + 1) == "of" {
             continue;
         }
-        out.push(proposal(doc, quotes, scores, i, (cs, ce), None));
+        out.push(proposal(doc, quotes, scores, &speech, i, (cs, ce), None));
     }
     out
 }
 
-fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): (usize, usize), rule: Option<(usize, &Attribution)>) -> Proposal {
+/// The candidates of one cue and their features (`speech`: whether each
+/// token is a verb of saying).
+fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], speech: &[bool], head: usize, (cs, ce): (usize, usize), rule: Option<(usize, &Attribution)>) -> Proposal {
     let a = doc.sentence_start(head);
     let b = doc.sentence_end(head);
     let n = doc.tokens.len();
@@ -286,70 +347,71 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], head: usize, (cs, ce): 
             }
         }
     }
-    // Features.
-    let w = doc.lower(head);
+    // Features: strings written end to end into two buffers (the cue's, the
+    // candidate's), each hashed under every tag of its candidate.
+    let w = doc.low(head);
     let score = scores.get(head).copied().unwrap_or(f32::NEG_INFINITY);
-    let nx = doc.lower(ce);
-    let pv = if cs > a { doc.lower(cs - 1) } else { "<s>".into() };
+    let nx = doc.low(ce);
+    let pv = if cs > a { doc.low(cs - 1) } else { "<s>" };
     let rule_kind = rule.map_or("norule", |(_, r)| r.kind.as_str());
     let has_src = rule.is_some_and(|(_, r)| r.source.is_some());
-    let cue_level = vec![
-        "bias".to_string(),
-        format!("w={w}"),
-        format!("sc={}", bucket_score(score)),
-        format!("nx={nx}"),
-        format!("pv={pv}"),
-        format!("rk={rule_kind}"),
-        format!("src={has_src}"),
-        format!("pos={}", bucket_len(cs - a)),
-        format!("left={}", bucket_len(b.saturating_sub(ce))),
-        format!("speech={}", SPEECH_VERBS.contains(&w.as_str())),
-        format!("w={w}|nx={nx}"),
-        format!("sc={}|rk={rule_kind}", bucket_score(score)),
-    ];
+    let mut cue_level = FeatureText::default();
+    cue_level.add(&["bias"]);
+    cue_level.add(&["w=", w]);
+    cue_level.add(&["sc=", bucket_score(score)]);
+    cue_level.add(&["nx=", nx]);
+    cue_level.add(&["pv=", pv]);
+    cue_level.add(&["rk=", rule_kind]);
+    cue_level.add(&["src=", tf(has_src)]);
+    cue_level.add(&["pos=", bucket_len(cs - a)]);
+    cue_level.add(&["left=", bucket_len(b.saturating_sub(ce))]);
+    cue_level.add(&["speech=", tf(is_speech_verb(w))]);
+    cue_level.add(&["w=", w, "|nx=", nx]);
+    cue_level.add(&["sc=", bucket_score(score), "|rk=", rule_kind]);
+    let mut cand_level = FeatureText::default();
     for (ci, cand) in merged.iter_mut().enumerate() {
-        let mut fs: Vec<String> = cue_level.clone();
+        cand_level.clear();
         if let Some(span) = cand.span {
             let (x, y) = if cand.rule { rule_tokens(doc, cand.span.unwrap_or_default(), cs) } else { cand.tok };
-            let first = doc.lower(x);
-            let last = doc.lower(y.saturating_sub(1));
-            let before_w = if x > 0 { doc.lower(x - 1) } else { "<s>".into() };
-            let after_w = if y < n { doc.lower(y) } else { "</s>".into() };
+            let first = doc.low(x);
+            let last = doc.low(y.saturating_sub(1));
+            let before_w = if x > 0 { doc.low(x - 1) } else { "<s>" };
+            let after_w = if y < n { doc.low(y) } else { "</s>" };
             let cands_sent = doc.sentence_of[x.min(n - 1)] as isize - si as isize;
-            fs.extend([
-                format!("len={}", bucket_len(y.saturating_sub(x))),
-                format!("f={first}"),
-                format!("p={before_w}"),
-                format!("l={last}"),
-                format!("a={after_w}"),
-                format!("endsent={}", y >= b),
-                format!("q0={}", is_quote_mark(doc.w(x))),
-                format!("qin={}", (x..y).any(|k| is_quote_mark(doc.w(k)))),
-                format!("commas={}", bucket_len((x..y).filter(|&k| doc.w(k) == ",").count())),
-                format!("cue-in={}", (x..y).any(|k| k != head && (SPEECH_VERBS.contains(&doc.low(k)) || scores.get(k).is_some_and(|&s| s > 8.0)))),
-                format!("sent={cands_sent}"),
-                format!("w={w}|f={first}"),
-                format!("w={w}|len={}", bucket_len(y.saturating_sub(x))),
-                format!("vs-rule={}", rule.and_then(|(_, r)| r.content).map_or("none", |(rs, re)| {
-                    let (s, e) = span;
-                    if (s, e) == (rs, re) { "same" } else if s <= rs && e >= re { "contains" } else if s >= rs && e <= re { "inside" } else if s < re && rs < e { "overlaps" } else { "apart" }
-                })),
-                format!("f={first}|l={last}"),
-                format!("p={before_w}|f={first}"),
-            ]);
+            let len = bucket_len(y.saturating_sub(x));
+            cand_level.add(&["len=", len]);
+            cand_level.add(&["f=", first]);
+            cand_level.add(&["p=", before_w]);
+            cand_level.add(&["l=", last]);
+            cand_level.add(&["a=", after_w]);
+            cand_level.add(&["endsent=", tf(y >= b)]);
+            cand_level.add(&["q0=", tf(is_quote_mark(doc.w(x)))]);
+            cand_level.add(&["qin=", tf((x..y).any(|k| is_quote_mark(doc.w(k))))]);
+            cand_level.add(&["commas=", bucket_len((x..y).filter(|&k| doc.w(k) == ",").count())]);
+            cand_level.add(&["cue-in=", tf((x..y).any(|k| k != head && (speech.get(k).copied().unwrap_or(false) || scores.get(k).is_some_and(|&s| s > 8.0))))]);
+            cand_level.add_number("sent=", cands_sent);
+            cand_level.add(&["w=", w, "|f=", first]);
+            cand_level.add(&["w=", w, "|len=", len]);
+            cand_level.add(&["vs-rule=", rule.and_then(|(_, r)| r.content).map_or("none", |(rs, re)| {
+                let (s, e) = span;
+                if (s, e) == (rs, re) { "same" } else if s <= rs && e >= re { "contains" } else if s >= rs && e <= re { "inside" } else if s < re && rs < e { "overlaps" } else { "apart" }
+            })]);
+            cand_level.add(&["f=", first, "|l=", last]);
+            cand_level.add(&["p=", before_w, "|f=", first]);
         }
-        let mut feats = Vec::with_capacity(fs.len() * (tags[ci].len() + 1));
+        let mut feats = Vec::with_capacity((cue_level.len() + cand_level.len()) * (tags[ci].len() + 1));
         for tg in &tags[ci] {
             // fnv(101, "{tg}|{f}") for each f, the shared prefix hashed once.
             let prefix = Fnv::new(101).str(tg).str("|");
-            for f in &fs {
+            for f in cue_level.iter().chain(cand_level.iter()) {
                 feats.push(prefix.str(f).finish());
             }
         }
-        let all = tags[ci].join("+");
-        feats.push(fnv(102, &all));
-        feats.push(fnv(102, &format!("{all}|w={w}")));
-        feats.push(fnv(102, &format!("{all}|sc={}", bucket_score(score))));
+        // fnv(102, …) of the tags joined by "+", alone and with the cue's word and score.
+        let all = tags[ci].iter().enumerate().fold(Fnv::new(102), |h, (k, tg)| if k == 0 { h.str(tg) } else { h.str("+").str(tg) });
+        feats.push(all.finish());
+        feats.push(all.str("|w=").str(w).finish());
+        feats.push(all.str("|sc=").str(bucket_score(score)).finish());
         cand.feats = feats;
     }
     Proposal { head, cue: (cs, ce), rule: rule.map(|(ri, _)| ri), cands: merged }
@@ -461,7 +523,7 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
 fn source_after_cue(doc: &Doc, att: &Attribution, (x, y): (usize, usize)) -> Option<(usize, usize)> {
     let (ss, se) = att.source?;
     let (cs, ce) = att.cue?;
-    if !(se <= cs && y <= cs && x < se && ss < y && SPEECH_VERBS.contains(&doc.low(ce - 1))) {
+    if !(se <= cs && y <= cs && x < se && ss < y && crate::lexicon::is_speech_verb(doc.low(ce - 1))) {
         return None;
     }
     if y < se {
@@ -492,7 +554,7 @@ fn inverted_source_chosen(doc: &Doc, att: &Attribution, (x, y): (usize, usize)) 
             // "Ina Kirsch, the director, told the AP her group …": nor the
             // source before its cue when the content follows.
             let normal = se <= cs && content_start >= doc.tokens[ce - 1].end;
-            (inverted || normal) && x < se && ss < y && SPEECH_VERBS.contains(&doc.low(ce - 1))
+            (inverted || normal) && x < se && ss < y && crate::lexicon::is_speech_verb(doc.low(ce - 1))
         }
         _ => false,
     }

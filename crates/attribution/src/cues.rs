@@ -15,8 +15,9 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use dossier_language::doc::Doc;
+use dossier_ner::WordClusters;
 
-use crate::lexicon::{cue_rate, PRONOUNS, SPEECH_VERBS};
+use crate::lexicon::{cue_rate, is_speech_verb, PRONOUNS};
 
 static SHIPPED: &[u8] = include_bytes!("../model/cues.bin");
 
@@ -26,40 +27,16 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| Model::from_bytes(SHIPPED).unwr
 pub const PARTICLES: &[&str] = &["for", "on", "to", "out", "up", "about", "in", "that", "of", "with", "against", "as"];
 
 /// A linear model over hashed features.
+///
+/// The non-zero weights sit in an open-addressing table (linear probing, at
+/// most half full). An empty slot has weight 0, which is also what a missing
+/// key scores, so no key value is reserved for it: a probe stops at the key
+/// or at a slot of weight 0.
 #[derive(Debug, Default, Clone)]
 pub struct Model {
-    weights: HashMap<u32, f32, BuildKeys>,
-}
-
-/// Hashing for keys that are already hashes (the features' FNV values): one
-/// multiplication spreads them over the table's bits, instead of SipHash's
-/// rounds on every lookup.
-#[derive(Debug, Default, Clone, Copy)]
-struct BuildKeys;
-
-impl std::hash::BuildHasher for BuildKeys {
-    type Hasher = KeyHasher;
-    fn build_hasher(&self) -> KeyHasher {
-        KeyHasher(0)
-    }
-}
-
-/// See [`BuildKeys`].
-#[derive(Debug, Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    fn write_u32(&mut self, k: u32) {
-        self.0 = (self.0 ^ u64::from(k)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
+    slots: Vec<(u32, f32)>,
+    /// The number of keys the model was given (zero weights included).
+    len: usize,
 }
 
 /// FNV-1a of a string under a seed, folded: the feature hash.
@@ -78,9 +55,14 @@ impl Fnv {
     }
 
     pub(crate) fn str(mut self, s: &str) -> Fnv {
-        for b in s.bytes() {
-            self.0 ^= u32::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0193);
+        // Four bytes a round, then the rest: the same steps with less loop.
+        let step = |h: u32, b: u8| (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+        let mut chunks = s.as_bytes().chunks_exact(4);
+        for c in &mut chunks {
+            self.0 = step(step(step(step(self.0, c[0]), c[1]), c[2]), c[3]);
+        }
+        for &b in chunks.remainder() {
+            self.0 = step(self.0, b);
         }
         self
     }
@@ -116,8 +98,15 @@ pub fn candidate(doc: &Doc, i: usize) -> bool {
     is_word(doc.w(i))
 }
 
-/// The hashed features of token `i`.
-pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
+/// The word clusters (dossier-ner's table) of each token's lower-cased form,
+/// looked up once per document: [`features`] asks for those of a token and
+/// of its neighbours.
+pub fn token_clusters(doc: &Doc) -> Vec<Option<WordClusters>> {
+    (0..doc.tokens.len()).map(|k| dossier_ner::word_clusters(doc.low(k))).collect()
+}
+
+/// The hashed features of token `i` (`clusters` from [`token_clusters`]).
+pub fn features(doc: &Doc, clusters: &[Option<WordClusters>], i: usize, out: &mut Vec<u32>) {
     out.clear();
     let a = doc.sentence_start(i);
     let b = doc.sentence_end(i);
@@ -197,7 +186,7 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
     let rate = cue_rate(w);
     let bucket = if rate <= 0.0 { 0 } else { 1 + (rate * 5.0).min(4.0) as usize };
     out.push(h(17, &[["0", "1", "2", "3", "4", "5"][bucket.min(5)]]));
-    out.push(h(18, &[if SPEECH_VERBS.contains(&w) { "speech" } else { "-" }]));
+    out.push(h(18, &[if is_speech_verb(w) { "speech" } else { "-" }]));
     // Position in the sentence and quotation context.
     let pos = i - a;
     let pos_b = match pos {
@@ -229,7 +218,7 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
     out.push(h(24, &[tf(that_after)]));
     // Word clusters (dossier-ner's table, from word vectors): a rare verb of
     // saying or evaluation shares the weights of its frequent neighbours.
-    let cw = dossier_ner::word_clusters(w);
+    let cw = clusters.get(i).copied().flatten();
     let row = cw.map(|c| c.row);
     let k1 = cw.map(|c| c.k1024);
     let k2 = cw.map(|c| c.k128);
@@ -256,9 +245,16 @@ pub fn features(doc: &Doc, i: usize, out: &mut Vec<u32>) {
     };
     out.push(hc(28, k1, &[" ", next_class(n1)]));
     out.push(hc(29, k1, &[" ", pclass]));
-    let kn = |x: &str| if x == "<s>" { None } else { dossier_ner::word_clusters(x).map(|c| c.k1024) };
-    out.push(hc(30, kn(p1), &[]));
-    out.push(hc(31, kn(n1), &[]));
+    let kn = |k: isize| if word(k) == "<s>" { None } else { clusters.get((i as isize + k) as usize).copied().flatten().map(|c| c.k1024) };
+    out.push(hc(30, kn(-1), &[]));
+    out.push(hc(31, kn(1), &[]));
+}
+
+/// The home slot of a key in a table of `mask + 1` slots (a power of two):
+/// the high bits of a multiplicative hash.
+#[inline]
+fn slot_of(key: u32, mask: usize) -> usize {
+    ((u64::from(key).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize) & mask
 }
 
 /// How many of [`features`]' keys (the last ones) are of word clusters.
@@ -271,27 +267,67 @@ fn is_time(w: &str) -> bool {
 impl Model {
     /// The score of a feature vector.
     pub fn score(&self, feats: &[u32]) -> f32 {
-        feats.iter().map(|k| self.weights.get(k).copied().unwrap_or(0.0)).sum()
+        feats.iter().map(|&k| self.weight(k)).sum()
     }
 
-    /// The number of non-zero weights.
+    /// The weight of a feature (0 when it has none).
+    #[inline]
+    pub fn weight(&self, key: u32) -> f32 {
+        if self.slots.is_empty() {
+            return 0.0;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(key, mask);
+        loop {
+            let (k, w) = self.slots[i];
+            if w == 0.0 || k == key {
+                return w;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The number of weights (those of the model's file, or the non-zero
+    /// ones given to [`Model::from_weights`]).
     pub fn len(&self) -> usize {
-        self.weights.len()
+        self.len
     }
 
     /// No weights at all.
     pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.len == 0
     }
 
     /// A model from weights (zero weights left out).
     pub fn from_weights(weights: HashMap<u32, f32>) -> Model {
-        Model { weights: weights.into_iter().filter(|&(_, w)| w != 0.0).collect() }
+        let nonzero: Vec<(u32, f32)> = weights.into_iter().filter(|&(_, w)| w != 0.0).collect();
+        Model::from_distinct(nonzero.len(), &nonzero)
+    }
+
+    /// A model of `len` distinct keys, of which `weights` (distinct keys)
+    /// holds the non-zero ones and maybe some zero ones (left out).
+    fn from_distinct(len: usize, weights: &[(u32, f32)]) -> Model {
+        let cap = (2 * weights.len()).next_power_of_two().max(2);
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0.0f32); cap];
+        for &(k, w) in weights.iter().filter(|&&(_, w)| w != 0.0) {
+            let mut i = slot_of(k, mask);
+            while slots[i].1 != 0.0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (k, w);
+        }
+        Model { slots, len }
+    }
+
+    /// The non-zero weights, in no particular order.
+    fn entries(&self) -> impl Iterator<Item = (u32, f32)> + '_ {
+        self.slots.iter().copied().filter(|&(_, w)| w != 0.0)
     }
 
     /// Serialise: `CUE1`, the count, the scale, then sorted (key u32, weight i16) pairs.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut entries: Vec<(u32, f32)> = self.weights.iter().map(|(&k, &w)| (k, w)).collect();
+        let mut entries: Vec<(u32, f32)> = self.entries().collect();
         entries.sort_by_key(|e| e.0);
         let max = entries.iter().map(|e| e.1.abs()).fold(0.0f32, f32::max).max(1e-9);
         let scale = max / 32767.0;
@@ -321,21 +357,28 @@ impl Model {
         if body.len() != n * 6 {
             return None;
         }
-        let weights = body
+        let weights: Vec<(u32, f32)> = body
             .chunks_exact(6)
             .map(|c| (u32::from_le_bytes([c[0], c[1], c[2], c[3]]), f32::from(i16::from_le_bytes([c[4], c[5]])) * scale))
             .collect();
-        Some(Model { weights })
+        if weights.windows(2).all(|p| p[0].0 < p[1].0) {
+            // As `to_bytes` writes them: sorted, so no key twice.
+            return Some(Model::from_distinct(weights.len(), &weights));
+        }
+        // Otherwise a later weight of a key replaces an earlier one.
+        let map: HashMap<u32, f32> = weights.into_iter().collect();
+        let distinct: Vec<(u32, f32)> = map.into_iter().collect();
+        Some(Model::from_distinct(distinct.len(), &distinct))
     }
 
-    /// The score of token `i` as a cue head (`f32::NEG_INFINITY` for a non-word).
-    pub fn token_score(&self, doc: &Doc, i: usize) -> f32 {
-        if !candidate(doc, i) || self.weights.is_empty() {
+    /// The score of token `i` as a cue head (`f32::NEG_INFINITY` for a
+    /// non-word; `clusters` from [`token_clusters`], `feats` a buffer).
+    pub fn token_score(&self, doc: &Doc, clusters: &[Option<WordClusters>], i: usize, feats: &mut Vec<u32>) -> f32 {
+        if !candidate(doc, i) || self.is_empty() {
             return f32::NEG_INFINITY;
         }
-        let mut feats = Vec::with_capacity(48);
-        features(doc, i, &mut feats);
-        self.score(&feats)
+        features(doc, clusters, i, feats);
+        self.score(feats)
     }
 }
 
@@ -360,7 +403,9 @@ pub fn scores(doc: &Doc) -> Vec<f32> {
 
 /// Scores of every token of a document under a model.
 pub fn scores_with(doc: &Doc, m: &Model) -> Vec<f32> {
-    (0..doc.tokens.len()).map(|i| m.token_score(doc, i)).collect()
+    let clusters = token_clusters(doc);
+    let mut feats = Vec::with_capacity(48);
+    (0..doc.tokens.len()).map(|i| m.token_score(doc, &clusters, i, &mut feats)).collect()
 }
 
 #[cfg(test)]
@@ -390,8 +435,8 @@ mod tests {
             let doc = Doc::new(text, &tk.tokens, &tk.sentences);
             let i = (0..tk.tokens.len()).find(|&k| doc.w(k) == word).unwrap();
             let mut f = Vec::new();
-            features(&doc, i, &mut f);
-            assert_eq!(m.weights.get(&f[1]), None, "{word} has a weight of its own");
+            features(&doc, &token_clusters(&doc), i, &mut f);
+            assert_eq!(m.weight(f[1]), 0.0, "{word} has a weight of its own");
             let cl = m.score(&f[f.len() - CLUSTER_FEATURES..]);
             (m.score(&f), cl)
         };

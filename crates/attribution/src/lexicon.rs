@@ -1,5 +1,32 @@
 //! Words the attribution rules look for.
 
+/// Hashing for the lexicon's sets of words: FNV-1a, a few instructions a
+/// byte, where SipHash's rounds cost more than the set lookup itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct BuildWordHasher;
+
+impl std::hash::BuildHasher for BuildWordHasher {
+    type Hasher = WordHasher;
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// See [`BuildWordHasher`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Verbs of saying and reporting, in every form the rules accept as a cue.
 pub const SPEECH_VERBS: &[&str] = &[
     "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding", "noted", "notes",
@@ -18,6 +45,13 @@ pub const SPEECH_VERBS: &[&str] = &[
     "hoped", "expects", "expected", "agreed", "agrees", "continued", "shows", "show", "showed", "found", "finds",
     "wrote", "announces", "informed", "briefed", "learned", "explained", "mentioned", "mentions", "described",
 ];
+
+/// Is `w` (lower case) one of [`SPEECH_VERBS`]? A set lookup: rules and
+/// features ask it of most tokens, where a scan of the list compared ~190 words.
+pub fn is_speech_verb(w: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str, BuildWordHasher>> = std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+    SET.contains(w)
+}
 
 /// Cue verbs that take an object before their content ("told reporters that …").
 pub const OBJECT_VERBS: &[&str] = &["told", "tells", "tell", "telling", "informed", "warned", "assured", "reminded", "briefed", "asked", "urged"];
@@ -57,7 +91,7 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "who"];
 /// Cue words mined from PolNeAR's training split (`data/cues.tsv`, rebuilt by
 /// `data/build_cues.py`): each form with the share of its occurrences that are
 /// the head of an annotated cue.
-static MINED: std::sync::LazyLock<std::collections::HashMap<&'static str, f32>> = std::sync::LazyLock::new(|| {
+static MINED: std::sync::LazyLock<std::collections::HashMap<&'static str, f32, BuildWordHasher>> = std::sync::LazyLock::new(|| {
     include_str!("../data/cues.tsv")
         .lines()
         .filter_map(|l| {

@@ -688,7 +688,7 @@ fn front_parts(doc: &Doc, out: &mut [Attribution]) {
         if att.kind == Kind::NoComment || se != cs || ss <= a + 1 || x != comma + 1 || doc.w(comma) != "," || doc.w(ss - 1) != "," || ss - 1 - a > 6 {
             continue;
         }
-        if is_quote_mark(doc.w(a)) || SUBORDINATORS.contains(&doc.low(a)) || (a..ss).any(|k| SPEECH_VERBS.contains(&doc.low(k)) || is_quote_mark(doc.w(k))) {
+        if is_quote_mark(doc.w(a)) || SUBORDINATORS.contains(&doc.low(a)) || (a..ss).any(|k| is_speech_verb(doc.low(k)) || is_quote_mark(doc.w(k))) {
             continue;
         }
         let (fx, fy) = trim(doc, a, ss - 1);
@@ -1565,7 +1565,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let manner = prev(2) == "in" && matches!(prev(1), "a" | "an" | "the" | "her" | "his" | "its" | "their") && matches!(w, "statement" | "interview" | "letter" | "email" | "post" | "tweet" | "release" | "speech" | "filing");
     // "Smith, asked about the plan, said it would fail": the question set
     // off by commas leaves the sentence to the answer's cue.
-    let aside = w == "asked" && i > a && doc.w(i - 1) == "," && (i + 1..doc.sentence_end(i)).any(|k| doc.w(k) == "," && SPEECH_VERBS.contains(&doc.low(k + 1)));
+    let aside = w == "asked" && i > a && doc.w(i - 1) == "," && (i + 1..doc.sentence_end(i)).any(|k| doc.w(k) == "," && is_speech_verb(doc.low(k + 1)));
     // The writer's own voice: "It is worth noting that …", "it should be
     // noted that …", "Needless to say, …", "Suffice it to say …", "It goes
     // without saying that …".
@@ -1618,7 +1618,7 @@ pub(crate) fn describes_document(doc: &Doc, a: usize, i: usize) -> bool {
     // "A statement posted on the website said …": the document's own verb of
     // saying follows within its clause.
     let b = doc.sentence_end(i);
-    doc.low(i + 1) == "to" || (i + 1..(i + 12).min(b)).take_while(|&k| !matches!(doc.w(k), "," | ";" | ":")).any(|k| SPEECH_VERBS.contains(&doc.low(k)))
+    doc.low(i + 1) == "to" || (i + 1..(i + 12).min(b)).take_while(|&k| !matches!(doc.w(k), "," | ";" | ":")).any(|k| is_speech_verb(doc.low(k)))
 }
 
 /// Verbs of saying: the frame around the cue.
@@ -1626,7 +1626,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let w = doc.low(i);
     // "did not deny that he had met the envoy" (a bare "deny" otherwise is
     // rarely speech: taking every one cost PolNeAR dev 0.1).
-    let speech_verb = SPEECH_VERBS.contains(&w) || w == "deny" && i > a && matches!(doc.low(i - 1), "not" | "n't" | "never");
+    let speech_verb = is_speech_verb(w) || w == "deny" && i > a && matches!(doc.low(i - 1), "not" | "n't" | "never");
     // A word the cue detector predicts is treated as a mined cue.
     let learned = score > cues::CUE_THRESHOLD;
     // Only the detector vouches for it: it needs a clause ("that …", ": “…”").
@@ -1651,7 +1651,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // "Making the rounds on the Sunday shows, Carson said …": a word right
     // before a comma after which a subject and its own verb of saying come is
     // no cue.
-    if doc.w(i + 1) == "," && doc.w(i + 2).starts_with(char::is_uppercase) && (i + 3..(i + 7).min(b)).any(|k| SPEECH_VERBS.contains(&doc.low(k)) && (i + 2..k).all(|j| !is_punct(doc.w(j)))) {
+    if doc.w(i + 1) == "," && doc.w(i + 2).starts_with(char::is_uppercase) && (i + 3..(i + 7).min(b)).any(|k| is_speech_verb(doc.low(k)) && (i + 2..k).all(|j| !is_punct(doc.w(j)))) {
         return None;
     }
     // "while not denying the report": a participle in an interrupting clause;
@@ -1737,7 +1737,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // Texas", "said House Speaker Paul Ryan in a statement".)
     let named_after = || {
         let se = source_end(doc, cue_end, b);
-        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(&doc.lower(cue_end)) && cs == i && SPEECH_VERBS.contains(&w) && se - cue_end <= 10
+        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(&doc.lower(cue_end)) && cs == i && is_speech_verb(w) && se - cue_end <= 10
     };
     if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (named_after() || after_quote_np || after_quote_title) && !clause_after() {
         let src_end = appositive_end(doc, source_end(doc, cue_end, b), b);
@@ -1759,7 +1759,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // object, then a participle cue of the source's own.
     let participle_tail = OBJECT_VERBS.contains(&w)
         && (cs.saturating_sub(6).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\""))
-        && (cue_end + 1..(cue_end + 5).min(b)).find(|&k| doc.w(k) == ",").is_some_and(|k| doc.lower(k + 1).ends_with("ing") && SPEECH_VERBS.contains(&doc.low(k + 1)));
+        && (cue_end + 1..(cue_end + 5).min(b)).find(|&k| doc.w(k) == ",").is_some_and(|k| doc.lower(k + 1).ends_with("ing") && is_speech_verb(doc.low(k + 1)));
     let tail_is_adjunct = tail_is_adjunct || participle_tail;
     if tail_is_adjunct && cs > a {
         // Find the comma (or closing quote) that ends the content.
@@ -1773,14 +1773,14 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         if doc.w(cs - 1) == "," && !that_clause {
             let name_at = (a.max(cs.saturating_sub(30))..cs - 1).rev().filter(|&j| doc.w(j) == ",").take(3).map(|j| j + 1).find(|&p| {
                 let next_comma = (p..cs).find(|&j| doc.w(j) == ",").unwrap_or(cs);
-                doc.w(p).starts_with(char::is_uppercase) && next_comma - p <= 6 && !(p..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)))
+                doc.w(p).starts_with(char::is_uppercase) && next_comma - p <= 6 && !(p..cs).any(|t| is_speech_verb(doc.low(t)))
             });
             if let Some(p) = name_at.filter(|&p| p > a + 2) {
                 // "“…,” the company's lawyer, John Smith, said.": a short
                 // noun phrase between the quotation and the name is the
                 // source's head.
                 let head = (p.saturating_sub(8).max(a + 1)..p - 1).rev().find(|&q| is_quote_mark(doc.w(q)) && matches!(doc.w(q - 1), "," | "?" | "!") || doc.w(q) == "," && is_quote_mark(doc.w(q - 1)));
-                let head = head.filter(|&q| (q + 1..p - 1).all(|j| !matches!(doc.w(j), "," | ".") && !SPEECH_VERBS.contains(&doc.low(j))) && p - 1 > q + 1);
+                let head = head.filter(|&q| (q + 1..p - 1).all(|j| !matches!(doc.w(j), "," | ".") && !is_speech_verb(doc.low(j))) && p - 1 > q + 1);
                 let s0 = head.map_or(p, |q| q + 1);
                 return inverted(doc, a, b, s0 - 1, (s0, cs - 1), (cs, cue_end), quotes, b);
             }
@@ -1802,7 +1802,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             let relative = cs > k + 1 && matches!(doc.low(k), "which" | "whom");
             let src = (k + usize::from(relative), cs);
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
-            let src_has_verb = (k..cs).any(|t| SPEECH_VERBS.contains(&doc.low(t)));
+            let src_has_verb = (k..cs).any(|t| is_speech_verb(doc.low(t)));
             // "Too often, Mr. Clarke said, the debate is infected …": a short
             // adverbial before a parenthetical cue; the clause after it is the
             // content (the adverbial is made its first part after the content
@@ -1905,7 +1905,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             end = k + 1;
             break;
         }
-        if doc.w(k) == "," && (doc.low(k + 1) == "according" || k + 2 < b && SPEECH_VERBS.contains(&doc.low(k + 2)) && doc.low(k + 1) != "that") {
+        if doc.w(k) == "," && (doc.low(k + 1) == "according" || k + 2 < b && is_speech_verb(doc.low(k + 2)) && doc.low(k + 1) != "that") {
             end = k;
             break;
         }
@@ -2073,7 +2073,7 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     let words: Vec<String> = (x..y).filter(|&k| !is_punct(doc.w(k))).map(|k| doc.lower(k)).collect();
     // "the 10-day forecast, he said": a pronoun and a verb of saying are
     // another attribution's frame, not this one's content.
-    let frame = words.len() == 2 && PRONOUN_SUBJECTS.contains(&words[0].as_str()) && SPEECH_VERBS.contains(&words[1].as_str());
+    let frame = words.len() == 2 && PRONOUN_SUBJECTS.contains(&words[0].as_str()) && is_speech_verb(words[1].as_str());
     // "has not disclosed to its customers": whom it was told, not what.
     let recipient = words.len() <= 4 && words.len() >= 2 && words[0] == "to" && matches!(words[1].as_str(), "its" | "their" | "his" | "her" | "the" | "our" | "my" | "reporters" | "investigators" | "lawmakers");
     // "Mr. King told me.": the listener alone.
@@ -2118,7 +2118,7 @@ fn comma_ends(doc: &Doc, k: usize, mined: bool) -> bool {
 /// before them ends at the comma.
 pub(crate) fn inner_participle(doc: &Doc, c: usize, k: usize) -> bool {
     let next = doc.lower(k + 1);
-    doc.w(k) == "," && next.ends_with("ing") && SPEECH_VERBS.contains(&next.as_str()) && doc.low(k + 2) == "that" && (c..k).any(|j| SPEECH_VERBS.contains(&doc.low(j)))
+    doc.w(k) == "," && next.ends_with("ing") && is_speech_verb(next.as_str()) && doc.low(k + 2) == "that" && (c..k).any(|j| is_speech_verb(doc.low(j)))
 }
 
 /// Nouns of the medium something was said in ("in an interview", "in his
@@ -2171,7 +2171,7 @@ fn starts_verb_phrase(doc: &Doc, k: usize) -> bool {
     if raw.chars().next().is_none_or(|c| !c.is_lowercase()) {
         return false;
     }
-    SPEECH_VERBS.contains(&w.as_str()) || cue_rate(&w) > 0.0 || w.len() > 4 && w.ends_with("ed") || v > k && w.len() > 3 && !is_punct(&w)
+    is_speech_verb(w.as_str()) || cue_rate(&w) > 0.0 || w.len() > 4 && w.ends_with("ed") || v > k && w.len() > 3 && !is_punct(&w)
         || matches!(w.as_str(), "made" | "took" | "gave" | "went" | "sent" | "began" | "became" | "got" | "left" | "won" | "lost" | "met" | "ran" | "saw" | "kept" | "held" | "brought" | "led" | "paid" | "spent" | "put" | "set" | "cut")
 }
 
@@ -2184,7 +2184,7 @@ fn coordinated_cue(doc: &Doc, k: usize, b: usize) -> Option<usize> {
     }
     // "… and said the group hired …": a bare "said" with a clause after it.
     let bare_said = || matches!(doc.low(v), "said" | "says" | "added" | "adds") && v + 3 < b && opens_clause(doc, v + 1, b);
-    (v < b && SPEECH_VERBS.contains(&doc.low(v)) && (doc.low(v + 1) == "that" || bare_said())).then_some(v)
+    (v < b && is_speech_verb(doc.low(v)) && (doc.low(v + 1) == "that" || bare_said())).then_some(v)
 }
 
 /// "…, and human rights groups warned that …", "…, and three-quarters said
@@ -2194,7 +2194,7 @@ fn new_subject_cue(doc: &Doc, k: usize, b: usize) -> bool {
     (k + 1..(k + 7).min(b)).any(|j| {
         (coordinated_cue(doc, j, b).is_some() || j - k <= 4 && matches!(doc.low(j), "said" | "say" | "says"))
             && !AUXILIARIES.contains(&doc.low(j - 1))
-            && (k..j).all(|t| !is_punct(doc.w(t)) && !is_quote_mark(doc.w(t)) && !SPEECH_VERBS.contains(&doc.low(t)) && doc.low(t) != "that")
+            && (k..j).all(|t| !is_punct(doc.w(t)) && !is_quote_mark(doc.w(t)) && !is_speech_verb(doc.low(t)) && doc.low(t) != "that")
     })
 }
 
@@ -2203,7 +2203,7 @@ fn new_subject_cue(doc: &Doc, k: usize, b: usize) -> bool {
 fn first_cue_before(doc: &Doc, a: usize, end: usize) -> Option<usize> {
     let mut found = None;
     for v in a..end {
-        if SPEECH_VERBS.contains(&doc.low(v)) && doc.low(v + 1) == "that" {
+        if is_speech_verb(doc.low(v)) && doc.low(v + 1) == "that" {
             found = Some(cue_start(doc, a, v));
             break;
         }

@@ -1,6 +1,8 @@
 //! A tokenised text with its sentences, and the small helpers every rule over
 //! tokens needs (word at an index, lower-cased word, span text, quotes).
 
+use std::borrow::Cow;
+
 use crate::entities::{Mention, MentionKind};
 use crate::sentences::{self, Sentence};
 use crate::tokens::{self, Token};
@@ -21,8 +23,9 @@ pub struct Doc<'a> {
     /// The number of quotation-mark tokens before each token (and before the
     /// end), for [`Doc::quote_marks`].
     marks_before: Vec<u32>,
-    /// Each token lower-cased, once (rules ask for it many times per token).
-    lowered: Vec<String>,
+    /// Each token lower-cased, once (rules ask for it many times per token);
+    /// a token already in lower case is borrowed from the text.
+    lowered: Vec<Cow<'a, str>>,
 }
 
 impl<'a> Doc<'a> {
@@ -61,11 +64,24 @@ impl<'a> Doc<'a> {
             }
         }
         marks_before.push(marks);
-        let lowered = tokens.iter().map(|t| t.text(text).to_lowercase()).collect();
+        let lowered = tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                if !w.is_ascii() {
+                    Cow::Owned(w.to_lowercase())
+                } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(w.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+            .collect();
         Doc { text, tokens, sentence_of, sentences, quoted, marks_before, lowered }
     }
 
     /// The word at token `i` ("" past the end).
+    #[inline]
     pub fn w(&self, i: usize) -> &'a str {
         self.tokens.get(i).map_or("", |t| t.text(self.text))
     }
@@ -76,8 +92,9 @@ impl<'a> Doc<'a> {
     }
 
     /// The word at token `i`, lower-cased, borrowed ("" past the end).
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
-        self.lowered.get(i).map_or("", String::as_str)
+        self.lowered.get(i).map_or("", |w| w)
     }
 
     /// The text from token `a` to token `b` (exclusive), with the white space between.
@@ -94,17 +111,20 @@ impl<'a> Doc<'a> {
     }
 
     /// The first token of the sentence holding token `i`.
+    #[inline]
     pub fn sentence_start(&self, i: usize) -> usize {
         self.sentence_of.get(i).and_then(|&s| self.sentences.get(s)).map_or(0, |s| s.tokens.start)
     }
 
     /// One past the last token of the sentence holding token `i`.
+    #[inline]
     pub fn sentence_end(&self, i: usize) -> usize {
         self.sentence_of.get(i).and_then(|&s| self.sentences.get(s)).map_or(self.tokens.len(), |s| s.tokens.end)
     }
 
     /// The number of quotation-mark tokens (`“ ” " ‘ ’ '`) among tokens
     /// `a..b`, in constant time.
+    #[inline]
     pub fn quote_marks(&self, a: usize, b: usize) -> usize {
         let at = |k: usize| self.marks_before.get(k.min(self.tokens.len())).copied().unwrap_or(0) as usize;
         at(b).saturating_sub(at(a))
@@ -114,6 +134,7 @@ impl<'a> Doc<'a> {
     ///
     /// Constant time: the answer for every token is computed by [`Doc::new`]
     /// (a rule asking it of every token of a very long sentence stays linear).
+    #[inline]
     pub fn in_quote(&self, i: usize) -> bool {
         self.quoted.get(i).copied().unwrap_or(false)
     }

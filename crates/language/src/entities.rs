@@ -192,10 +192,19 @@ fn alias_key(name: &str) -> String {
 
 /// Build the article's entities from the tagger's name spans.
 pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[NameSpan]) -> Vec<Entity> {
-    let words = Words::new(text, tokens, sentences);
+    build_in(&Words::new(text, tokens, sentences), names)
+}
+
+/// [`build`] over a document already indexed.
+pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
+    let tokens = words.tokens;
     let mut entities: Vec<Entity> = Vec::new();
     // Which entity each name mention joined, by its first token.
     let mut person_at: Vec<(usize, usize)> = Vec::new(); // (token, entity index)
+    // The alias key of each name mention of each entity, kept as mentions
+    // join (only those of non-persons, the ones looked up by key), so that
+    // a lookup does not remake the keys of every mention so far.
+    let mut alias_keys: Vec<Vec<String>> = Vec::new();
     let mut names: Vec<NameSpan> = names.to_vec();
     names.sort_by_key(|n| n.start);
     for n in names.iter().copied() {
@@ -203,18 +212,16 @@ pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[Name
         if start >= end {
             continue;
         }
-        let (start, role_before) = if n.kind == Kind::Person { split_titles(&words, start, end) } else { (start, None) };
+        let (start, role_before) = if n.kind == Kind::Person { split_titles(words, start, end) } else { (start, None) };
         if start >= end {
             continue;
         }
         let name = words.span_text(start, end);
         let mention = words.mention(start, end, MentionKind::Name);
-        let idx = match n.kind {
-            Kind::Person => find_person(&entities, &words, start, end),
-            kind => {
-                let key = alias_key(&name);
-                entities.iter().position(|e| e.kind == kind && e.mentions.iter().any(|m| m.kind == MentionKind::Name && alias_key(&text_of(&words, m)) == key))
-            }
+        let key = (n.kind != Kind::Person).then(|| alias_key(&name));
+        let idx = match &key {
+            None => find_person(&entities, words, start, end),
+            Some(key) => entities.iter().zip(&alias_keys).position(|(e, keys)| e.kind == n.kind && keys.contains(key)),
         };
         let idx = match idx {
             Some(i) => {
@@ -234,26 +241,28 @@ pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[Name
                     media: n.kind == Kind::Organization && is_media(&name),
                     mentions: vec![mention],
                 });
+                alias_keys.push(Vec::new());
                 entities.len() - 1
             }
         };
+        alias_keys[idx].extend(key);
         if n.kind == Kind::Person {
             person_at.push((start, idx));
             let mut found = Vec::new();
             if let Some(r) = role_before {
                 found.push(r);
             }
-            found.extend(appositive_role(&words, end));
-            found.extend(possessive_role_before(&words, start));
+            found.extend(appositive_role(words, end));
+            found.extend(possessive_role_before(words, start));
             for (role, aff) in found {
                 add_role(&mut entities[idx], role, aff);
             }
         }
     }
-    nominals(&words, &mut entities);
-    groups(&words, &mut entities);
-    pronouns(&words, &mut entities);
-    plural_pronouns(&words, &mut entities);
+    nominals(words, &mut entities);
+    groups(words, &mut entities);
+    pronouns(words, &mut entities);
+    plural_pronouns(words, &mut entities);
     for e in &mut entities {
         e.mentions.sort_by_key(|m| m.start);
         e.mentions.dedup_by_key(|m| (m.start, m.end));
@@ -266,10 +275,6 @@ pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[Name
 fn fuller(new: &str, old: &str) -> bool {
     let words = |s: &str| s.split_whitespace().count();
     (words(new), new.chars().count()) > (words(old), old.chars().count())
-}
-
-fn text_of(words: &Words, m: &Mention) -> String {
-    words.span_text(m.tok_start, m.tok_end)
 }
 
 fn add_role(e: &mut Entity, role: String, affiliation: Option<String>) {
@@ -419,15 +424,23 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
 /// name contains every token of this one ("Khamenei" ⊂ "Ali Khamenei"), or
 /// whose name this one extends.
 fn find_person(entities: &[Entity], words: &Words, start: usize, end: usize) -> Option<usize> {
-    let toks: Vec<String> = (start..end).map(|i| words.lower(i)).collect();
+    let toks: Vec<&str> = (start..end).map(|i| words.low(i)).collect();
+    // Is a word of a name, lower-cased, the (lower-cased) token `t`? Without
+    // a new string for an ASCII word (`t`, lower-cased, has no ASCII capital).
+    let same = |word: &str, t: &str| if word.is_ascii() { word.eq_ignore_ascii_case(t) } else { word.to_lowercase() == t };
     let mut best = None;
     for (i, e) in entities.iter().enumerate() {
         if e.kind != Kind::Person {
             continue;
         }
-        let name: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
-        let contains = toks.iter().all(|t| name.contains(t));
-        let extends = name.iter().all(|t| toks.contains(t)) && toks.last() == name.last();
+        let name = || e.name.split_whitespace();
+        let contains = toks.iter().all(|t| name().any(|w| same(w, t)));
+        let last_same = match (toks.last(), name().last()) {
+            (Some(t), Some(w)) => same(w, t),
+            (None, None) => true,
+            _ => false,
+        };
+        let extends = name().all(|w| toks.iter().any(|t| same(w, t))) && last_same;
         if contains || extends {
             best = Some(i);
         }

@@ -1,6 +1,9 @@
 //! Names in the text: the shipped entity tagger (`dossier-ner`) run over the
 //! sentences, its spans turned into [`NameSpan`]s over the document's tokens.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use dossier_ner::{EntityType, Tagger};
 
 use crate::doc::Doc;
@@ -50,17 +53,46 @@ fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
     }
 }
 
-/// Phrases of [`ORGANIZATIONS`] replace whatever the tagger found over them.
+/// Phrases of [`ORGANIZATIONS`] replace whatever the tagger found over them,
+/// phrase after phrase in the list's order, each at its matches left to right.
 fn known_organizations(doc: &Doc, spans: &mut Vec<NameSpan>) {
-    for phrase in ORGANIZATIONS {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        let n = words.len();
-        for i in 0..doc.tokens.len().saturating_sub(n - 1) {
-            if (0..n).all(|k| doc.w(i + k) == words[k]) {
-                spans.retain(|s| s.end <= i || s.start >= i + n);
-                spans.push(NameSpan { start: i, end: i + n, kind: Kind::Organization });
+    // The phrases' words, and the phrases by their first word, made once: a
+    // document's tokens are looked up once each instead of once per phrase.
+    // (And the first bytes of first words, to pass over most tokens without a lookup.)
+    type Index = (Vec<Vec<&'static str>>, HashMap<&'static str, Vec<usize>>, [bool; 256]);
+    static PHRASES: LazyLock<Index> = LazyLock::new(|| {
+        let words: Vec<Vec<&str>> = ORGANIZATIONS.iter().map(|p| p.split(' ').collect()).collect();
+        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut first_bytes = [false; 256];
+        for (p, w) in words.iter().enumerate() {
+            by_first.entry(w[0]).or_default().push(p);
+            if let Some(&b) = w[0].as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
             }
         }
+        (words, by_first, first_bytes)
+    });
+    let (words, by_first, first_bytes) = &*PHRASES;
+    let n_tok = doc.tokens.len();
+    let mut matches: Vec<(usize, usize)> = Vec::new();
+    for i in 0..n_tok {
+        let w = doc.w(i);
+        if !w.as_bytes().first().is_some_and(|&b| first_bytes[usize::from(b)]) {
+            continue;
+        }
+        let Some(phrases) = by_first.get(w) else { continue };
+        for &p in phrases {
+            let w = &words[p];
+            if i + w.len() <= n_tok && w.iter().enumerate().all(|(k, x)| doc.w(i + k) == *x) {
+                matches.push((p, i));
+            }
+        }
+    }
+    matches.sort_unstable();
+    for (p, i) in matches {
+        let n = words[p].len();
+        spans.retain(|s| s.end <= i || s.start >= i + n);
+        spans.push(NameSpan { start: i, end: i + n, kind: Kind::Organization });
     }
     spans.sort_by_key(|s| s.start);
 }
@@ -83,7 +115,6 @@ fn titles_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
 /// one, else its most frequent kind ("Obama" is a person throughout once one
 /// mention is; "the Obama administration" is another text).
 fn one_sense_per_name(doc: &Doc, spans: &mut [NameSpan]) {
-    use std::collections::HashMap;
     let mut votes: HashMap<String, [usize; 5]> = HashMap::new();
     let idx = |k: Kind| match k {
         Kind::Person => 0,

@@ -22,6 +22,7 @@ pub struct Token {
 
 impl Token {
     /// The token's text.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.bstart..self.bend]
     }
@@ -93,6 +94,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// `cs`): first where a curly quotation mark stands between words with no
 /// space (`paranoia,”Clinton said`, `said,“Look`), as if a space were there.
 fn split_chunk(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>) {
+    if !text[bs..be].contains(['“', '”']) {
+        // No mark to cut at (most chunks).
+        split_piece(text, bs, be, cs, out);
+        return;
+    }
     let chars: Vec<(usize, char)> = text[bs..be].char_indices().collect();
     let (mut from, mut from_char) = (0usize, 0usize);
     for k in 1..chars.len() {
@@ -113,6 +119,13 @@ fn split_chunk(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>
 
 /// Split a white-space free piece `text[bs..be]` (starting at code point `cs`).
 fn split_piece(text: &str, bs: usize, be: usize, cs: usize, out: &mut Vec<Token>) {
+    let piece = &text[bs..be];
+    if !piece.is_empty() && piece.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // A plain word or number (most pieces): no punctuation to split off,
+        // no possessive or "n't", so the piece is one token.
+        out.push(Token { start: cs, end: cs + piece.len(), bstart: bs, bend: be });
+        return;
+    }
     let chars: Vec<(usize, char)> = text[bs..be].char_indices().map(|(b, c)| (bs + b, c)).collect();
     let n = chars.len();
     let mut lo = 0;

@@ -5,41 +5,12 @@
 //! CoNLL's look alike. Extraction writes into buffers owned by [`DocState`], reused across sentences.
 
 use crate::hash::{fmix, hash_bytes, hash_str, mix, U64Map};
+pub(crate) use crate::normalize::{lower_normalized, normalize_into, normalize_lower};
 use crate::resources::{phrase_step, Resources, GAZ_CLASSES, GAZ_MAX_LEN, PHRASE_SEED};
 use crate::tags::{split, O};
 
 /// Characters of a token looked at for shapes (very long tokens are cut for speed).
 const MAX_SHAPE_CHARS: usize = 48;
-
-/// Appends the normalised form of a token to `out`.
-pub(crate) fn normalize_into(tok: &str, out: &mut String) {
-    for c in tok.chars() {
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{2032}' | '`' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
-            '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' => out.push('-'),
-            '\u{2014}' | '\u{2015}' => out.push_str("--"),
-            '\u{00A0}' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    // CoNLL writes double quotes as a single `"` token; PTB-style quotes become the same.
-    if tok == "``" || tok == "''" {
-        out.truncate(out.len() - 2);
-        out.push('"');
-    }
-}
-
-/// Appends the normalised, lower-cased form of a token to `out`.
-pub(crate) fn normalize_lower(tok: &str, out: &mut String) {
-    let start = out.len();
-    normalize_into(tok, out);
-    if out[start..].chars().any(|c| c.is_uppercase()) {
-        let lower = out[start..].to_lowercase();
-        out.truncate(start);
-        out.push_str(&lower);
-    }
-}
 
 /// Optional feature groups; a model records which ones it was trained without (for ablations).
 pub mod group {
@@ -283,7 +254,7 @@ impl<'r> DocState<'r> {
                 normalize_into(t.as_ref(), &mut norm);
                 let (flags, h_shape, h_short) = shape(&norm);
                 let a = st.arena.len();
-                normalize_lower(t.as_ref(), &mut st.arena);
+                lower_normalized(&norm, &mut st.arena);
                 let b = st.arena.len();
                 let h_word = hash_str(&norm);
                 let h_lower = hash_str(&st.arena[a..b]);

@@ -34,9 +34,10 @@ pub(crate) fn hash_bytes(seed: u64, b: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut a = [0u8; 8];
-        a[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(a));
+        // The rest as a little-endian number padded with zero bytes, built
+        // byte by byte (a copy of a variable length is a call to memcpy).
+        let v = rest.iter().enumerate().fold(0u64, |v, (j, &b)| v | u64::from(b) << (8 * j));
+        h = mix(h, v);
     }
     h
 }
@@ -44,7 +45,13 @@ pub(crate) fn hash_bytes(seed: u64, b: &[u8]) -> u64 {
 /// Hashes a string (used for word lookups in the resources).
 #[inline]
 pub(crate) fn hash_str(s: &str) -> u64 {
-    fmix(hash_bytes(0x9e37_79b9_7f4a_7c15, s.as_bytes()))
+    hash_str_bytes(s.as_bytes())
+}
+
+/// [`hash_str`] of a string's bytes.
+#[inline]
+pub(crate) fn hash_str_bytes(b: &[u8]) -> u64 {
+    fmix(hash_bytes(0x9e37_79b9_7f4a_7c15, b))
 }
 
 /// A `Hasher` for keys that are already well-mixed `u64` hashes.
@@ -68,3 +75,27 @@ impl Hasher for IdHasher {
 
 /// A hash map keyed by pre-hashed `u64` values.
 pub(crate) type U64Map<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tail of a string is hashed as the zero-padded little-endian
+    /// number it was read as before (the shipped model's keys depend on it).
+    #[test]
+    fn tails_hash_as_zero_padded_words() {
+        let padded = |seed: u64, b: &[u8]| {
+            let mut h = mix(seed, b.len() as u64);
+            for c in b.chunks(8) {
+                let mut a = [0u8; 8];
+                a[..c.len()].copy_from_slice(c);
+                h = mix(h, u64::from_le_bytes(a));
+            }
+            h
+        };
+        let text = "Khamenei’s letter, 2014";
+        for n in 0..=text.len() {
+            assert_eq!(hash_bytes(7, &text.as_bytes()[..n]), padded(7, &text.as_bytes()[..n]), "{n}");
+        }
+    }
+}

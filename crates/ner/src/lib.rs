@@ -19,6 +19,7 @@ mod features;
 pub use features::group;
 mod hash;
 mod model;
+mod normalize;
 mod resources;
 mod tags;
 pub mod train;
@@ -43,6 +44,22 @@ pub use resources::Clusters as WordClusters;
 /// assert!(c.k128 < 128 && c.k1024 < 1024);
 /// ```
 pub fn word_clusters(word: &str) -> Option<WordClusters> {
+    // Most words are their own normalised form: hashed in place, lower-cased
+    // on the stack (a word longer than the buffer takes the general way).
+    const SHORT: usize = 32;
+    if word.len() <= SHORT && normalize::is_plain(word) && word != "''" {
+        let exact = hash::hash_str(word);
+        let lower = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            let mut buf = [0u8; SHORT];
+            let buf = &mut buf[..word.len()];
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            hash::hash_str_bytes(buf)
+        } else {
+            exact
+        };
+        return resources::clusters_of(exact, lower);
+    }
     let mut norm = String::with_capacity(word.len());
     features::normalize_into(word, &mut norm);
     let exact = hash::hash_str(&norm);
@@ -135,7 +152,8 @@ pub struct Tagger {
     res: &'static Resources,
 }
 
-static SHIPPED_MODEL: &[u8] = include_bytes!("../model/ner.bin");
+/// The shipped model (`model/ner.bin`), gunzipped at build time (see `build.rs`).
+static SHIPPED_MODEL_RAW: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner.raw"));
 
 impl Tagger {
     /// The model shipped in the repository (embedded with `include_bytes!`, decoded once, lazily).
@@ -144,7 +162,7 @@ impl Tagger {
     /// If the shipped model does not load, which the crate's tests rule out.
     pub fn shipped() -> &'static Tagger {
         static SHIPPED: OnceLock<Tagger> = OnceLock::new();
-        SHIPPED.get_or_init(|| match Tagger::from_bytes(SHIPPED_MODEL) {
+        SHIPPED.get_or_init(|| match Model::from_raw(SHIPPED_MODEL_RAW).and_then(Tagger::with_model) {
             Ok(t) => t,
             Err(e) => panic!("the shipped NER model does not load: {e}"),
         })
@@ -152,8 +170,12 @@ impl Tagger {
 
     /// A model from its serialized bytes (the format `train-ner` writes).
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        Tagger::with_model(Model::from_bytes(bytes)?)
+    }
+
+    /// The tagger of a decoded model, if it was trained with this build's resources.
+    fn with_model(model: Model) -> Result<Tagger, ModelError> {
         let res = Resources::get().map_err(ModelError::Resources)?;
-        let model = Model::from_bytes(bytes)?;
         if model.fingerprint() != res.fingerprint {
             return Err(ModelError::ResourceMismatch);
         }

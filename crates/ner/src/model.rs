@@ -27,7 +27,7 @@ pub(crate) trait Scorer {
 #[derive(Default)]
 pub(crate) struct Scratch {
     em: Vec<f32>,
-    back: Vec<u8>,
+    delta: Vec<f32>,
     /// The best tags of the last decoded sentence.
     pub tags: Vec<u8>,
 }
@@ -40,7 +40,7 @@ pub(crate) fn decode<S: Scorer + ?Sized>(scorer: &S, st: &DocState, scratch: &mu
     for i in 0..n {
         scorer.emissions(&st.feats[st.offs[i]..st.offs[i + 1]], &mut scratch.em[i * NT..(i + 1) * NT]);
     }
-    viterbi(&scratch.em, scorer.transitions(), n, &mut scratch.back, &mut scratch.tags);
+    viterbi(&scratch.em, scorer.transitions(), n, &mut scratch.delta, &mut scratch.tags);
 }
 
 #[derive(Clone, Copy)]
@@ -166,14 +166,20 @@ impl Model {
         gz.finish().unwrap_or_default()
     }
 
-    /// Parses serialized bytes.
+    /// Parses serialized bytes (gzipped, as [`Model::to_bytes`] writes them).
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut b = Vec::new();
         flate2::read::GzDecoder::new(bytes)
             .take(1 << 30)
             .read_to_end(&mut b)
             .map_err(|e| ModelError::Corrupt(format!("not a gzipped model: {e}")))?;
-        let mut r = Reader { b: &b, pos: 0 };
+        Model::from_raw(&b)
+    }
+
+    /// Parses serialized bytes once gunzipped (the shipped model is gunzipped
+    /// at build time, see `build.rs`).
+    pub(crate) fn from_raw(b: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { b, pos: 0 };
         if r.take(4)? != MAGIC {
             return Err(ModelError::Corrupt("bad magic".into()));
         }
@@ -202,19 +208,24 @@ impl Model {
         if b.len().saturating_sub(r.pos) != n * (8 + 2 * NT) {
             return Err(ModelError::Corrupt("size does not match the feature count".into()));
         }
+        // The rest is exactly the keys then the weights (checked above): read
+        // in chunks, not value by value through the reader.
+        let (keys, weights) = b[r.pos..].split_at(8 * n);
         let mut entries = Vec::with_capacity(n);
         let mut last = 0u64;
-        for _ in 0..n {
-            let key = r.u64()?;
+        for c in keys.chunks_exact(8) {
+            let key = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
             if key <= last {
                 return Err(ModelError::Corrupt("feature keys not increasing".into()));
             }
             last = key;
             entries.push(Entry { key, w: [0; NT] });
         }
-        for t in 0..NT {
-            for e in entries.iter_mut() {
-                e.w[t] = i16::from_le_bytes(r.array()?);
+        if n > 0 {
+            for (t, column) in weights.chunks_exact(2 * n).enumerate() {
+                for (e, c) in entries.iter_mut().zip(column.chunks_exact(2)) {
+                    e.w[t] = i16::from_le_bytes([c[0], c[1]]);
+                }
             }
         }
         Ok(Model::build(entries, scale, trans, fingerprint, off))

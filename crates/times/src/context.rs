@@ -329,18 +329,24 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             {
                 i += 1;
             }
-            let w: String = chars[s..i]
-                .iter()
-                .map(|c| if *c == '\u{2019}' { '\'' } else { *c })
-                .collect();
-            let w = w.to_lowercase();
+            let w: String = if chars[s..i].iter().all(char::is_ascii) {
+                // Lower-cased as it is collected (what `to_lowercase` gives ASCII).
+                chars[s..i].iter().map(char::to_ascii_lowercase).collect()
+            } else {
+                let w: String = chars[s..i]
+                    .iter()
+                    .map(|c| if *c == '\u{2019}' { '\'' } else { *c })
+                    .collect();
+                w.to_lowercase()
+            };
             // split clitics: he'll → he, 'll
             if let Some(p) = w.find('\'') {
-                let (a, b) = w.split_at(p);
+                let mut a = w;
+                let b = a.split_off(p);
                 if !a.is_empty() {
-                    words.push((s, a.to_string()));
+                    words.push((s, a));
                 }
-                words.push((s + p, b.to_string()));
+                words.push((s + p, b));
             } else {
                 words.push((s, w));
             }

@@ -55,6 +55,11 @@ const TENSE_WINDOW: usize = 250;
 fn lower_same_len(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if c.is_ascii() {
+            // What `to_lowercase` gives an ASCII character, without its iterator.
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let mut l = c.to_lowercase();
         let lc = match (l.next(), l.next()) {
             (Some(x), None) if x.len_utf8() == c.len_utf8() => x,

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use dossier_attribution::cues::{candidate, features, Model, PARTICLES};
+use dossier_attribution::cues::{candidate, features, scores_with, token_clusters, Model, PARTICLES};
 use dossier_language::doc::{tokenise, Doc};
 
 struct Example {
@@ -41,10 +41,11 @@ fn load(path: &str) -> Vec<Vec<Example>> {
             }
         }
         let mut ex = Vec::new();
+        let clusters = token_clusters(&doc);
         for (i, &gold) in heads.iter().enumerate() {
             if candidate(&doc, i) {
                 let mut feats = Vec::new();
-                features(&doc, i, &mut feats);
+                features(&doc, &clusters, i, &mut feats);
                 ex.push(Example { feats, gold });
             }
         }
@@ -97,7 +98,7 @@ fn dump(path: &str, model: &Model) {
         let body = v["text"].as_str().unwrap_or_default();
         let t = tokenise(body);
         let doc = Doc::new(body, &t.tokens, &t.sentences);
-        let scores: Vec<f32> = (0..t.tokens.len()).map(|k| model.token_score(&doc, k)).collect();
+        let scores = scores_with(&doc, model);
         let toks: Vec<serde_json::Value> = (0..t.tokens.len()).filter(|&k| scores[k].is_finite()).map(|k| serde_json::json!([t.tokens[k].start, t.tokens[k].end, scores[k]])).collect();
         println!("{}", serde_json::json!({"id": v["id"], "tokens": toks}));
     }
