@@ -3,11 +3,12 @@
 /// The text's language as ISO 639-1 where one exists (`en`), else ISO 639-3;
 /// `None` when the text is too short or too mixed to tell.
 pub fn detect(text: &str) -> Option<String> {
-    let sample: String = text.chars().take(4000).collect();
+    // The first 4,000 characters, borrowed.
+    let sample = &text[..text.char_indices().nth(4000).map_or(text.len(), |(b, _)| b)];
     if sample.split_whitespace().count() < 5 {
         return None;
     }
-    let info = whatlang::detect(&sample)?;
+    let info = whatlang::detect(sample)?;
     if !info.is_reliable() && info.confidence() < 0.5 {
         return None;
     }

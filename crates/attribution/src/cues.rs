@@ -98,15 +98,46 @@ pub fn candidate(doc: &Doc, i: usize) -> bool {
     is_word(doc.w(i))
 }
 
-/// The word clusters (dossier-ner's table) of each token's lower-cased form,
-/// looked up once per document: [`features`] asks for those of a token and
-/// of its neighbours.
-pub fn token_clusters(doc: &Doc) -> Vec<Option<WordClusters>> {
-    (0..doc.tokens.len()).map(|k| dossier_ner::word_clusters(doc.low(k))).collect()
+/// What [`features`] asks of every token, as a token or as a neighbour,
+/// looked up once per document.
+pub struct TokenInfo {
+    /// The word clusters (dossier-ner's table) of each token's lower-cased form.
+    clusters: Vec<Option<WordClusters>>,
+    /// The class of each token as a word that follows a cue (see [`follow_class`]).
+    follows: Vec<&'static str>,
 }
 
-/// The hashed features of token `i` (`clusters` from [`token_clusters`]).
-pub fn features(doc: &Doc, clusters: &[Option<WordClusters>], i: usize, out: &mut Vec<u32>) {
+/// The [`TokenInfo`] of a document.
+pub fn token_info(doc: &Doc) -> TokenInfo {
+    let n = doc.tokens.len();
+    TokenInfo {
+        clusters: (0..n).map(|k| dossier_ner::word_clusters(doc.low(k))).collect(),
+        follows: (0..n).map(|k| follow_class(doc.low(k), doc.w(k))).collect(),
+    }
+}
+
+/// The class of a word (lower-cased `x`, as written `raw`) that follows a
+/// cue: "that", a quotation, a colon, "to", a comma, a time, a pronoun, a name.
+fn follow_class(x: &str, raw: &str) -> &'static str {
+    match x {
+        "that" => "that",
+        ":" => "colon",
+        "," => "comma",
+        "to" => "to",
+        "of" => "of",
+        "." => "stop",
+        "<s>" => "end",
+        _ if is_quote(x) => "quote",
+        _ if is_time(x) => "time",
+        _ if PRONOUNS.contains(&x) => "pron",
+        _ if capitalised(raw) => "name",
+        _ => "other",
+    }
+}
+
+/// The hashed features of token `i` (`info` from [`token_info`]).
+pub fn features(doc: &Doc, info: &TokenInfo, i: usize, out: &mut Vec<u32>) {
+    let clusters = &info.clusters;
     out.clear();
     let a = doc.sentence_start(i);
     let b = doc.sentence_end(i);
@@ -141,21 +172,8 @@ pub fn features(doc: &Doc, clusters: &[Option<WordClusters>], i: usize, out: &mu
     out.push(h(12, &[if capitalised(raw) { if i == a { "cap-first" } else { "cap" } } else { "low" }]));
     // What follows: "that", a quotation, a colon, "to", a comma; within three tokens.
     for (k, digit) in [(1, "1"), (2, "2"), (3, "3")] {
-        let x = word(k);
-        let class = match x {
-            "that" => "that",
-            ":" => "colon",
-            "," => "comma",
-            "to" => "to",
-            "of" => "of",
-            "." => "stop",
-            "<s>" => "end",
-            _ if is_quote(x) => "quote",
-            _ if is_time(x) => "time",
-            _ if PRONOUNS.contains(&x) => "pron",
-            _ if capitalised(doc.w(i + k as usize)) => "name",
-            _ => "other",
-        };
+        // Past the sentence's end, the word is "<s>": its class is "end".
+        let class = if i + k < b { info.follows[i + k] } else { "end" };
         out.push(h(13, &[digit, class]));
         out.push(h(14, &[w, " ", digit, class]));
     }
@@ -372,12 +390,12 @@ impl Model {
     }
 
     /// The score of token `i` as a cue head (`f32::NEG_INFINITY` for a
-    /// non-word; `clusters` from [`token_clusters`], `feats` a buffer).
-    pub fn token_score(&self, doc: &Doc, clusters: &[Option<WordClusters>], i: usize, feats: &mut Vec<u32>) -> f32 {
+    /// non-word; `info` from [`token_info`], `feats` a buffer).
+    pub fn token_score(&self, doc: &Doc, info: &TokenInfo, i: usize, feats: &mut Vec<u32>) -> f32 {
         if !candidate(doc, i) || self.is_empty() {
             return f32::NEG_INFINITY;
         }
-        features(doc, clusters, i, feats);
+        features(doc, info, i, feats);
         self.score(feats)
     }
 }
@@ -403,9 +421,9 @@ pub fn scores(doc: &Doc) -> Vec<f32> {
 
 /// Scores of every token of a document under a model.
 pub fn scores_with(doc: &Doc, m: &Model) -> Vec<f32> {
-    let clusters = token_clusters(doc);
+    let info = token_info(doc);
     let mut feats = Vec::with_capacity(48);
-    (0..doc.tokens.len()).map(|i| m.token_score(doc, &clusters, i, &mut feats)).collect()
+    (0..doc.tokens.len()).map(|i| m.token_score(doc, &info, i, &mut feats)).collect()
 }
 
 #[cfg(test)]
@@ -435,7 +453,7 @@ mod tests {
             let doc = Doc::new(text, &tk.tokens, &tk.sentences);
             let i = (0..tk.tokens.len()).find(|&k| doc.w(k) == word).unwrap();
             let mut f = Vec::new();
-            features(&doc, &token_clusters(&doc), i, &mut f);
+            features(&doc, &token_info(&doc), i, &mut f);
             assert_eq!(m.weight(f[1]), 0.0, "{word} has a weight of its own");
             let cl = m.score(&f[f.len() - CLUSTER_FEATURES..]);
             (m.score(&f), cl)

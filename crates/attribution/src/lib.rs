@@ -1630,8 +1630,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // A word the cue detector predicts is treated as a mined cue.
     let learned = score > cues::CUE_THRESHOLD;
     // Only the detector vouches for it: it needs a clause ("that …", ": “…”").
-    let learned_only = learned && !speech_verb && cue_rate(&w) < MIN_CUE_RATE;
-    let mined = !speech_verb && (cue_rate(&w) >= MIN_CUE_RATE || learned) && w != "according";
+    let rate = cue_rate(w);
+    let learned_only = learned && !speech_verb && rate < MIN_CUE_RATE;
+    let mined = !speech_verb && (rate >= MIN_CUE_RATE || learned) && w != "according";
     // "competing to demonstrate that": an infinitive's subject is not before it.
     if learned_only && i > a && doc.low(i - 1) == "to" {
         return None;

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use dossier_attribution::cues::{candidate, features, scores_with, token_clusters, Model, PARTICLES};
+use dossier_attribution::cues::{candidate, features, scores_with, token_info, Model, PARTICLES};
 use dossier_language::doc::{tokenise, Doc};
 
 struct Example {
@@ -41,11 +41,11 @@ fn load(path: &str) -> Vec<Vec<Example>> {
             }
         }
         let mut ex = Vec::new();
-        let clusters = token_clusters(&doc);
+        let info = token_info(&doc);
         for (i, &gold) in heads.iter().enumerate() {
             if candidate(&doc, i) {
                 let mut feats = Vec::new();
-                features(&doc, &clusters, i, &mut feats);
+                features(&doc, &info, i, &mut feats);
                 ex.push(Example { feats, gold });
             }
         }
