@@ -1154,3 +1154,10 @@ fn a_participle_describing_a_document_before_its_verb_is_no_cue() {
     let r = run("The bridge closed in May.\n\nA statement posted on the council's website said the listings are out of date.");
     assert_eq!(r, vec![t("indirect", "A statement posted on the council's website", "said", "the listings are out of date")]);
 }
+
+#[test]
+fn asked_after_when_never_takes_the_quotation_before_it() {
+    let r = run("The ruling drew fire.\n\n\"You know, it's possible for anybody to change,\" he said when asked about the mayor's temper. \"But I doubt it.\"");
+    assert!(r.iter().filter(|a| a.2.starts_with("asked")).all(|a| !a.3.contains("possible")), "{r:?}");
+    assert_eq!(r[0].1, "he");
+}
