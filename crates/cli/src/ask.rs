@@ -181,9 +181,25 @@ fn quote_line(q: &Quote) -> String {
         clip(q.article.outlet.as_deref().unwrap_or("-"), 22),
         q.kind,
         clip(&who, 28),
-        clip(q.content.as_deref().unwrap_or(q.cue.as_deref().unwrap_or("")), 90),
+        clip(&what(q), 90),
         stance
     )
+}
+
+/// What a quote's line shows: its content; for a refusal, the cue with what
+/// was refused ("declined to comment", "did not return messages", "declined
+/// to comment: the proposal"), since its content alone ("to comment") does
+/// not say that it was refused.
+fn what(q: &Quote) -> String {
+    let cue = q.cue.as_deref().unwrap_or("");
+    match q.content.as_deref() {
+        Some(c) if q.kind == "no_comment" && !cue.is_empty() => {
+            let topic = cue.ends_with("comment") || cue.ends_with("questions") || cue.ends_with("respond");
+            format!("{cue}{}{c}", if topic { ": " } else { " " })
+        }
+        Some(c) => c.to_string(),
+        None => cue.to_string(),
+    }
 }
 
 fn write_quotes(out: &mut dyn Write, qs: &[Quote]) -> io::Result<()> {

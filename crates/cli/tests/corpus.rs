@@ -99,6 +99,10 @@ fn sample_corpus_ingests_once_and_answers_every_question() {
         let declined = json(&["quotes", "--db", &db.url, "--kind", "no_comment"]);
         assert!(declined.as_array().unwrap().len() >= 4);
         assert!(declined.as_array().unwrap().iter().all(|q| q["kind"] == "no_comment"));
+        // The table says what was refused with its cue, not the bare content ("to comment").
+        let table = String::from_utf8(run(&["quotes", "--db", &db.url, "--kind", "no_comment"]).stdout).unwrap();
+        assert!(table.lines().any(|l| l.contains("Brackwater") && l.contains("declined to comment")), "{table}");
+        assert!(table.lines().any(|l| l.contains("did not return messages")), "{table}");
         let late = json(&["quotes", "--db", &db.url, "--since", "2025-03-08"]);
         assert!(late.as_array().unwrap().iter().all(|q| q["article"]["published"].as_str().unwrap() >= "2025-03-08"));
         assert!(!late.as_array().unwrap().is_empty());
