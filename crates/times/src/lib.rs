@@ -53,20 +53,20 @@ const TENSE_WINDOW: usize = 250;
 /// Lower-case `text` one character for one character, keeping every character's UTF-8 length,
 /// so byte offsets of the copy are byte offsets of the original.
 fn lower_same_len(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            // What `to_lowercase` gives an ASCII character, without its iterator.
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
+    // ASCII a byte at a time, then each other character in place.
+    let mut out = text.to_ascii_lowercase();
+    if text.is_ascii() {
+        return out;
+    }
+    let mut buf = [0; 4];
+    for (b, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
         let mut l = c.to_lowercase();
-        let lc = match (l.next(), l.next()) {
-            (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
-            _ => c,
-        };
         // typographic apostrophes as ASCII would change lengths; keep them, rules accept both
-        out.push(lc);
+        if let (Some(lc), None) = (l.next(), l.next()) {
+            if lc != c && lc.len_utf8() == c.len_utf8() {
+                out.replace_range(b..b + c.len_utf8(), lc.encode_utf8(&mut buf));
+            }
+        }
     }
     out
 }

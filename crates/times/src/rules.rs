@@ -3,7 +3,7 @@
 
 use crate::lexicon::{self as lx, Unit};
 use regex::{Captures, Regex};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The year of a partly given date.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -180,9 +180,37 @@ impl Src<'_> {
 
 type Handler = fn(&Captures, &Src, usize, usize) -> Option<(Sem, Option<&'static str>)>;
 
+/// Groups of words for a rule's prefilter: a text must contain a word of every group.
+type Need = &'static [&'static [&'static str]];
+
+/// No prefilter: the rule is always run.
+const ANY: Need = &[];
+
+/// The seasons, one of which a season rule's match names.
+const SEASONS: Need = &[&["spring", "summer", "fall", "autumn", "winter"]];
+
+/// A rule: its pattern, compiled the first time a text may match it, and a literal prefilter.
 struct Rule {
-    re: Regex,
+    pattern: String,
+    re: OnceLock<Regex>,
+    /// Words every match contains: the text must contain one word of each group, or the rule
+    /// cannot match and its scan is skipped. Each is read off the pattern (an alternative the
+    /// match must take, spelled with plain characters), so skipping never changes the output.
+    need: Need,
     f: Handler,
+}
+
+impl Rule {
+    /// Can the rule match in `low` at all? A cheap test before compiling and running the regex.
+    fn may_match(&self, low: &str) -> bool {
+        self.need
+            .iter()
+            .all(|group| group.iter().any(|w| low.contains(w)))
+    }
+
+    fn re(&self) -> &Regex {
+        self.re.get_or_init(|| r(&self.pattern))
+    }
 }
 
 /// A named group's text; an empty match counts as absent.
@@ -444,10 +472,19 @@ pub fn parse_day(s: &str) -> Option<Sem> {
 
 fn build() -> Vec<Rule> {
     let mut v: Vec<Rule> = Vec::new();
-    let mut add = |p: &str, f: Handler| v.push(Rule { re: r(p), f });
+    // `need`: the words a match must contain (see `Rule::need`); `ANY` for no prefilter.
+    let mut add = |need: Need, p: &str, f: Handler| {
+        v.push(Rule {
+            pattern: p.to_string(),
+            re: OnceLock::new(),
+            need,
+            f,
+        })
+    };
 
     // Month day, year: "Nov. 24", "Saturday, April 25", "March 26, 1996", "March eighth".
     add(
+        ANY,
         r"\b(?:(?P<wd>WEEKDAY)\.?,?\s+)?(?:the\s+)?(?P<mon>MONTH)\b\.?\s+(?:the\s+)?(?P<d>[0-3]?\d(?:st|nd|rd|th)?|ORDWORD)\b(?:,?\s+(?P<y>YEAR4|SPOKENYEAR)\b)?",
         |c, src, _, _| {
             if !cap_ok(src, c, "mon") && !cap_ok(src, c, "wd") {
@@ -475,6 +512,7 @@ fn build() -> Vec<Rule> {
     );
     // Day month year: "24 November 2014", "the 24th of November".
     add(
+        ANY,
         r"\b(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>MONTH)\b\.?(?:,?\s+(?P<y>YEAR4)\b)?",
         |c, src, _, _| {
             if !cap_ok(src, c, "mon") {
@@ -497,6 +535,7 @@ fn build() -> Vec<Rule> {
     );
     // Numeric dates: 2014-11-06, 11/06/2014.
     add(
+        ANY,
         r"\b(?P<y>YEAR4)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
         |c, _, _, _| {
             let m: u32 = g(c, "m")?.parse().ok()?;
@@ -515,6 +554,7 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        &[&["/"]],
         r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>YEAR4|\d\d)\b",
         |c, _, _, _| {
             let m: u32 = g(c, "m")?.parse().ok()?;
@@ -545,6 +585,7 @@ fn build() -> Vec<Rule> {
     );
     // Months: "October", "mid-October", "October 2014", "last April", "January this year", "the end of March".
     add(
+        ANY,
         r"\b(?:(?P<mod>DMOD)\s*)?(?:(?P<rel>last|this|next|this past|this coming|this last)\s+)?(?P<mon>MONTH)\b\.?(?:,?\s+(?:of\s+)?(?P<y>YEAR4|SPOKENYEAR|this year|last year|next year)\b)?",
         |c, src, _, _| {
             let mon = g(c, "mon")?;
@@ -636,6 +677,15 @@ fn build() -> Vec<Rule> {
     );
     // Weekdays: "Thursday", "last Friday", "next Tuesday", "Friday morning", "late Tuesday".
     add(
+        &[&[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]],
         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?:(?P<rel>last|this|next|this past|this coming|coming|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<pl>s)?\b(?:\s+(?P<part>morning|afternoon|evening|night|nights)\b)?",
         |c, src, _, _| {
             if !cap_ok(src, c, "wd") {
@@ -674,6 +724,7 @@ fn build() -> Vec<Rule> {
     );
     // Days relative to today: "yesterday", "tomorrow morning", "late yesterday", "the day before yesterday".
     add(
+        &[&["today", "tonight", "yesterday", "tomorrow"]],
         r"\b(?:(?P<mod>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the day before yesterday|the day after tomorrow)\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?",
         |c, src, _, e| {
             let w = g(c, "w")?;
@@ -754,6 +805,7 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        &[&["morning", "afternoon", "evening", "night"]],
         r"\b(?:(?:later|earlier)\s+)?(?P<w>this|last)\s+(?P<part>morning|afternoon|evening|night)\b",
         |c, _, _, _| {
             let part = lx::part_of_day(g(c, "part")?)?;
@@ -772,6 +824,7 @@ fn build() -> Vec<Rule> {
     );
     // This/last/next week, month, year, quarter, decade; "the coming year", "earlier this month".
     add(
+        ANY,
         r"\b(?:(?P<mod>DMOD|earlier|later|the rest of|the remainder of|the first half of|the second half of)\s+)?(?P<rel>last|this|next|the past|the coming|the current|the previous|the following|this past|this coming|the last|the next|coming|current|previous|following|the same|that|the prior|prior|the preceding|the new)\s+(?P<u>day|week|weekend|month|year|fiscal year|calendar year|decade|century)\b",
         |c, src, _, e| {
             let rel = g(c, "rel")?;
@@ -835,11 +888,14 @@ fn build() -> Vec<Rule> {
         },
     );
     // "the weekend", "this weekend".
-    add(r"\b(?:the|this)\s+weekend\b", |_, _, _, _| {
-        Some((Sem::Weekend { rel: 0 }, None))
-    });
+    add(
+        &[&["weekend"]],
+        r"\b(?:the|this)\s+weekend\b",
+        |_, _, _, _| Some((Sem::Weekend { rel: 0 }, None)),
+    );
     // "three weeks ago", "two years earlier", "a decade ago", "five days later".
     add(
+        &[&["ago", "earlier", "from now", "hence"]],
         r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|just|only|at least|barely|over)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?P<u>UNIT)(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)\b",
         |c, src, _, e| {
             let u = g(c, "u")?;
@@ -879,6 +935,7 @@ fn build() -> Vec<Rule> {
     );
     // "year-earlier", "the year-ago quarter", "the year-earlier period".
     add(
+        &[&["year"]],
         r"\b(?:the\s+(?:(?:corresponding|comparable|same)\s+)?(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year|the\s+previous\s+year)|(?:the\s+)?(?:comparable\s+|corresponding\s+)?(?:year-earlier|year-ago|year earlier|year ago))(?:\s+(?:(?:first|second|third|fourth)[- ])?(?:fiscal\s+)?(?:quarter|period))?\b",
         |c, src, s, _| {
             // "a year ago" is the ago rule
@@ -896,6 +953,7 @@ fn build() -> Vec<Rule> {
     // Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter",
     // "the 1988 second quarter", "this year's third quarter", "the fourth quarter of 1990".
     add(
+        &[&["quarter", "half"]],
         r"\b(?:(?P<y1>YEAR4|fiscal YEAR4|this year's|last year's|next year's)\s+)?(?:(?P<det>the|its|their|his|her|a|this|last|next|that)\s+)?(?:(?:fiscal|calendar|flat|weak|strong|disappointing)[- ])?(?:(?P<y3>YEAR4)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last)[- ](?:fiscal[- ])?(?P<q>quarter|half|quarters)\b(?:\s+of\s+(?:fiscal\s+)?(?:the\s+)?(?P<y2>YEAR4|this year|last year|next year|the year|the current year|the previous year))?",
         |c, _, _, _| {
             let ord = if g(c, "ord")? == "last" {
@@ -931,6 +989,7 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        &[&["quarter"]],
         r"\b(?:(?P<y1>this year's|last year's|next year's)\s+|the\s+|its\s+)(?P<which>latest|current|last|this|next|previous|same|year-ago|year-earlier|prior|recent|latest fiscal|most recent|just-ended|just-completed|)\s*(?:fiscal\s+)?quarter\b",
         |c, src, _, _| {
             // "its quarter-century low", "quarter-to-quarter"
@@ -960,24 +1019,29 @@ fn build() -> Vec<Rule> {
             ))
         },
     );
-    add(r"\b(?:last|this|next)\s+quarter\b", |c, _, _, _| {
-        let m = c.get(0)?.as_str();
-        let off = if m.starts_with("last") {
-            -1
-        } else if m.starts_with("next") {
-            1
-        } else {
-            0
-        };
-        Some((
-            Sem::Quarter {
-                which: QWhich::Rel(off),
-                y: YearSpec::Infer,
-            },
-            None,
-        ))
-    });
     add(
+        &[&["quarter"]],
+        r"\b(?:last|this|next)\s+quarter\b",
+        |c, _, _, _| {
+            let m = c.get(0)?.as_str();
+            let off = if m.starts_with("last") {
+                -1
+            } else if m.starts_with("next") {
+                1
+            } else {
+                0
+            };
+            Some((
+                Sem::Quarter {
+                    which: QWhich::Rel(off),
+                    y: YearSpec::Infer,
+                },
+                None,
+            ))
+        },
+    );
+    add(
+        &[&["quarter", "period"]],
         r"\b(?:the|that)\s+(?P<which>latest|year-ago|year-earlier|comparable|same|(?P<y>YEAR4)|)\s*(?:(?P<ord>first|second|third|fourth)[- ]quarter|period|quarter)\b",
         |c, src, _, _| {
             if let Some(o) = g(c, "ord") {
@@ -1030,6 +1094,7 @@ fn build() -> Vec<Rule> {
     );
     // "the first two quarters of 1990": a half.
     add(
+        &[&["quarters"]],
         r"the\s+(?P<w>first|last|final|second)\s+two\s+quarters(?:\s+of\s+(?:fiscal\s+)?(?P<y>YEAR4|this year|last year|next year))?",
         |c, _, _, _| {
             let h = if g(c, "w")? == "first" { 1 } else { 2 };
@@ -1044,6 +1109,7 @@ fn build() -> Vec<Rule> {
     );
     // Seasons: "last fall", "this summer", "the winter of 1994", "summer 2014", "early spring".
     add(
+        SEASONS,
         r"\b(?:(?P<mod>DMOD)\s*)?(?:(?P<rel>last|this|next|this past|this coming|the past|the coming|the|in|during)\s+)?(?P<s>spring|summer|fall|autumn|winter)\b(?:,?\s+(?:of\s+)?(?P<y>YEAR4|SPOKENYEAR)\b)?",
         |c, src, _, e| {
             let s = match g(c, "s")? {
@@ -1088,6 +1154,7 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        SEASONS,
         r"\b(?P<y>YEAR4)\s+(?P<s>spring|summer|fall|autumn|winter)\b",
         |c, _, _, _| {
             let s = match g(c, "s")? {
@@ -1108,6 +1175,7 @@ fn build() -> Vec<Rule> {
     );
     // Years: "2009", "fiscal 1989", "mid-1996", "the end of 1990", "the year 2000", "nineteen ninety-six".
     add(
+        ANY,
         r"\b(?:(?P<mod>DMOD|the first half of|the second half of)\s*)?(?:(?P<fy>fiscal year|fiscal|calendar year|calendar|the year|year|model year)\s+)?(?P<pp>pre-|post-)?(?P<y>YEAR4)\b",
         |c, src, s, e| {
             let ym = c.name("y")?;
@@ -1156,31 +1224,36 @@ fn build() -> Vec<Rule> {
             ))
         },
     );
-    add(r"\b(?:the year\s+)?(?P<y>SPOKENYEAR)\b", |c, src, s, _| {
-        let y = lx::spoken_year(g(c, "y")?)?;
-        let m = c.get(0)?.as_str();
-        // "two thousand" alone is a number unless it is "the year two thousand"
-        let needs_in = m == "two thousand"
-            || (!m.starts_with("the year")
-                && !m.starts_with("nineteen")
-                && !m.starts_with("eighteen"));
-        if needs_in && !src.before(s, 4).ends_with("in ") {
-            return None;
-        }
-        if m.starts_with("nineteen") && !m.contains(['-', ' ']) {
-            return None;
-        }
-        Some((
-            Sem::Date {
-                y: YearSpec::Abs(y),
-                m: None,
-                d: None,
-            },
-            None,
-        ))
-    });
+    add(
+        &[&["nineteen", "eighteen", "twenty", "thousand"]],
+        r"\b(?:the year\s+)?(?P<y>SPOKENYEAR)\b",
+        |c, src, s, _| {
+            let y = lx::spoken_year(g(c, "y")?)?;
+            let m = c.get(0)?.as_str();
+            // "two thousand" alone is a number unless it is "the year two thousand"
+            let needs_in = m == "two thousand"
+                || (!m.starts_with("the year")
+                    && !m.starts_with("nineteen")
+                    && !m.starts_with("eighteen"));
+            if needs_in && !src.before(s, 4).ends_with("in ") {
+                return None;
+            }
+            if m.starts_with("nineteen") && !m.contains(['-', ' ']) {
+                return None;
+            }
+            Some((
+                Sem::Date {
+                    y: YearSpec::Abs(y),
+                    m: None,
+                    d: None,
+                },
+                None,
+            ))
+        },
+    );
     // Decades and centuries: "the 1990s", "the late 1970s", "the '90s", "the nineties", "the 20th century".
     add(
+        &[&["0s", "0'", "0\u{2019}", "ties"]],
         r"(?:\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<dec>(?:1[0-9]|20)\d0)'?s\b|\b(?:the\s+)?(?:(?P<mod2>early|mid|late)[- ]?)?'(?P<d2>\d0)s\b|\bthe\s+(?:(?P<mod3>early|mid|late)[- ]?)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
         |c, _, _, _| {
             let v = if let Some(d) = g(c, "dec") {
@@ -1200,6 +1273,7 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        &[&["century"]],
         r"\b(?:the\s+)?(?:(?P<mod>early|mid|late)[- ]?)?(?P<c>\d{1,2}(?:st|nd|rd|th)|ORDWORD)[- ]century\b",
         |c, _, _, _| {
             let n = lx::ordinal(g(c, "c")?)?;
@@ -1211,6 +1285,7 @@ fn build() -> Vec<Rule> {
     );
     // Durations: "less than three weeks", "two-year", "the first nine months", "2 1/2 years", "a few days".
     add(
+        ANY,
         r"\b(?:(?P<mod>about|around|approximately|roughly|some|nearly|almost|more than|less than|fewer than|at least|at most|up to|over|under|no more than|no less than|only|just|well over|barely|a mere|close to|upwards of|just over|just under)\s+)?(?:(?P<det>the|its|their|his|her|our|each of the|all|a)\s+)?(?:(?P<adj>past|last|next|first|previous|coming|final|following|remaining|initial|latest|recent|entire|full|whole|same|other|preceding|ensuing|subsequent|better part of|)\s+)?(?P<n>DIGITS|NUMWORD|VAGUE)[\s-]+(?:(?:more|additional|straight|consecutive|full|long|fiscal|extra|further|calendar|solid|short|trading|business|working)\s+)?(?P<u>UNIT)\b(?P<old>-old)?(?P<half>\s+and\s+a\s+half\b)?(?P<orso>\s+or\s+so\b)?",
         |c, src, s, e| {
             let nstr = g(c, "n")?;
@@ -1344,6 +1419,7 @@ fn build() -> Vec<Rule> {
     );
     // Bare plural units in a durational context: "for years", "in recent years", "weeks or months".
     add(
+        ANY,
         r"\b(?:(?P<adj>recent|the past|past|the coming|coming|the next|the last|the early|the first|the final|future)\s+)?(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries|quarters)\b(?P<ahead>\s+ahead\b)?",
         |c, src, s, _| {
             let u = g(c, "u")?;
@@ -1411,6 +1487,7 @@ fn build() -> Vec<Rule> {
     );
     // Sets: "every Monday", "each year", "every two weeks", "daily", "annually", "twice a week".
     add(
+        &[&["every", "each"]],
         r"\b(?:every|each)\s+(?:(?P<n>other|DIGITS|NUMWORD)\s+)?(?P<u>UNIT|monday|tuesday|wednesday|thursday|friday|saturday|sunday|MONTH|summer|winter|spring|fall)\b",
         |c, src, s, _| {
             let u = g(c, "u")?;
@@ -1447,6 +1524,7 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        ANY,
         r"\b(?P<w>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|bimonthly)\b",
         |c, src, s, _| {
             let w = g(c, "w")?;
@@ -1479,6 +1557,7 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        &[&["once", "twice", "times"]],
         r"\b(?:once|twice|three times|four times|\d+ times)\s+(?:a|an|per|each|every)\s+(?P<u>UNIT)\b",
         |c, _, _, _| {
             let unit = lx::unit(g(c, "u")?)?;
@@ -1487,6 +1566,7 @@ fn build() -> Vec<Rule> {
     );
     // Clock times: "10:30 a.m.", "5 p.m. EST Nov. 9", "around 7:15 p.m.", "noon Thursday", "midnight Friday".
     add(
+        &[&["a.m", "p.m", "am", "pm", "clock"]],
         &format!(
             r"\b(?:(?P<mod>about|around|approximately|shortly before|shortly after|just before|just after)\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b|o'clock)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc|et)\b)?(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"
         ),
@@ -1513,6 +1593,7 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        &[&["noon", "mid"]],
         &format!(
             r"\b(?P<w>noon|midnight|midday|mid-afternoon|midafternoon|mid afternoon|mid-morning|midmorning)(?P<day>,?\s+(?:on\s+)?{DAYEXPR}\b)?"
         ),
@@ -1564,6 +1645,7 @@ fn build() -> Vec<Rule> {
     );
     // Reference words: "now", "currently", "recently", "the past", "the future", "soon".
     add(
+        ANY,
         r"\b(?P<w>right now|just now|now|currently|then[ -]current|current|at present|presently|nowadays|these days|today's|(?:more\s+|most\s+|until\s+|only\s+|very\s+)?recently|recent|the past|in the past|the (?:near |distant |immediate )?future|the foreseeable future|the near term|the short term|as soon as possible|(?:in\s+)?future|soon|a later date|the time being|at the moment|at this time|at this point|so far|the moment|formerly|once)\b",
         |c, src, s, e| {
             let w = g(c, "w")?;
@@ -1667,6 +1749,7 @@ fn build() -> Vec<Rule> {
     );
     // "the week of March 6": the week that day falls in.
     add(
+        &[&["week"]],
         r"\bthe\s+week\s+of\s+(?P<mon>MONTH)\b\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>YEAR4)\b)?",
         |c, src, _, _| {
             if !cap_ok(src, c, "mon") {
@@ -1689,6 +1772,17 @@ fn build() -> Vec<Rule> {
     );
     // Holidays with fixed dates, and Thanksgiving.
     add(
+        &[&[
+            "thanksgiving",
+            "election",
+            "christmas",
+            "new year",
+            "independence",
+            "halloween",
+            "valentine",
+            "veterans",
+            "boxing",
+        ]],
         r"\b(?:(?:last|this|next)\s+)?(?P<h>thanksgiving(?: day)?|election day|christmas(?: day| eve)?|new year's(?: day| eve)?|independence day|halloween|valentine's day|veterans day|boxing day)\b(?:,?\s+(?P<y>YEAR4))?",
         |c, src, s, _| {
             if !src.upper_at(c.name("h")?.start()) {
@@ -1722,6 +1816,7 @@ fn build() -> Vec<Rule> {
     );
     // Ordinal days: "on the 24th".
     add(
+        ANY,
         r"\bthe\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b",
         |c, src, _, e| {
             let d: u32 = g(c, "d")?.parse().ok()?;
@@ -1742,6 +1837,7 @@ fn build() -> Vec<Rule> {
     );
     // "year-end", "the end of the year/month".
     add(
+        &[&["year"]],
         r"\b(?:the\s+)?(?P<w>year-end|year end|yearend|year's end)\b",
         |c, _, _, _| {
             // "year-end net" is the closing day; "by year end" the end of this year
@@ -1761,6 +1857,7 @@ fn build() -> Vec<Rule> {
     );
     // "the full year", "the fiscal year", "the current fiscal year", "the latest fiscal year".
     add(
+        &[&["year"]],
         r"\b(?:the|its)\s+(?P<adj>full|fiscal|current fiscal|current|latest fiscal|latest|entire|full fiscal|calendar)\s+year\b",
         |c, src, s, e| {
             let adj = g(c, "adj")?;
@@ -1787,6 +1884,7 @@ fn build() -> Vec<Rule> {
     );
     // "the previous Friday": the weekday before the day under discussion.
     add(
+        &[&["day"]],
         r"\bthe\s+(?:previous|preceding|following|next)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
         |c, _, _, _| {
             let wd = lx::weekday_num(g(c, "wd")?)?;
@@ -1800,6 +1898,13 @@ fn build() -> Vec<Rule> {
         },
     );
     add(
+        &[&[
+            "the end of",
+            "the beginning of",
+            "the start of",
+            "the middle of",
+            "the rest of",
+        ]],
         r"\b(?P<mod>the end of|the beginning of|the start of|the middle of|the rest of)\s+the\s+(?P<u>week|month|year|decade|century)\b",
         |c, _, _, _| {
             let unit = lx::unit(g(c, "u")?)?;
@@ -1815,6 +1920,7 @@ fn build() -> Vec<Rule> {
     );
     // "the day", "that day": the day under discussion; "the year", "the week".
     add(
+        &[&["day", "morning", "night"]],
         r"\b(?P<det>that|the same)\s+(?P<u>day|morning|night)\b",
         |_, _, _, _| {
             Some((
@@ -1828,52 +1934,57 @@ fn build() -> Vec<Rule> {
             ))
         },
     );
-    add(r"\bthe\s+(?P<u>year|week)\b", |c, src, s, e| {
-        let u = g(c, "u")?;
-        let nw = src.next_word(e);
-        let pw = src.prev_word(s);
-        if nw
-            .chars()
-            .next()
-            .map(|ch| ch.is_ascii_digit())
-            .unwrap_or(false)
-            || matches!(nw, "of" | "before" | "after" | "when" | "in" | "that")
-        {
-            return None;
-        }
-        if u == "year" {
-            // "the year ended Sept. 30" is a fiscal year: a period; "for the year" is this year
-            if matches!(nw, "ended" | "ending" | "ends")
-                || matches!(pw, "during" | "over" | "throughout" | "through")
+    add(
+        &[&["year", "week"]],
+        r"\bthe\s+(?P<u>year|week)\b",
+        |c, src, s, e| {
+            let u = g(c, "u")?;
+            let nw = src.next_word(e);
+            let pw = src.prev_word(s);
+            if nw
+                .chars()
+                .next()
+                .map(|ch| ch.is_ascii_digit())
+                .unwrap_or(false)
+                || matches!(nw, "of" | "before" | "after" | "when" | "in" | "that")
             {
-                return Some((Sem::Dur("P1Y".into()), None));
+                return None;
             }
-            if matches!(pw, "for" | "in" | "earlier" | "later" | "of") {
+            if u == "year" {
+                // "the year ended Sept. 30" is a fiscal year: a period; "for the year" is this year
+                if matches!(nw, "ended" | "ending" | "ends")
+                    || matches!(pw, "during" | "over" | "throughout" | "through")
+                {
+                    return Some((Sem::Dur("P1Y".into()), None));
+                }
+                if matches!(pw, "for" | "in" | "earlier" | "later" | "of") {
+                    return Some((
+                        Sem::Rel {
+                            unit: Unit::Year,
+                            off: 0,
+                            anchored: false,
+                        },
+                        None,
+                    ));
+                }
+                return None;
+            }
+            if matches!(pw, "for" | "during" | "in" | "of" | "over") {
                 return Some((
                     Sem::Rel {
-                        unit: Unit::Year,
+                        unit: Unit::Week,
                         off: 0,
                         anchored: false,
                     },
                     None,
                 ));
             }
-            return None;
-        }
-        if matches!(pw, "for" | "during" | "in" | "of" | "over") {
-            return Some((
-                Sem::Rel {
-                    unit: Unit::Week,
-                    off: 0,
-                    anchored: false,
-                },
-                None,
-            ));
-        }
-        None
-    });
+            None
+        },
+    );
     // The second day of "April 24 and 25": the month carries over ("25" alone is April 25).
     add(
+        ANY,
         r"\b(?P<mon>MONTH)\b\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?P<pre>\s+(?:and|or)\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>YEAR4)\b)?",
         |c, src, _, e| {
             if !cap_ok(src, c, "mon") {
@@ -1900,6 +2011,7 @@ fn build() -> Vec<Rule> {
     );
     // "the day before last Tuesday", "the day after Nov. 24": one day from a named day.
     add(
+        &[&["day"], &["before", "after"]],
         r"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+(?P<day>(?:(?:last|next|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|MONTH\.?\s+[0-3]?\d(?:,?\s+YEAR4)?)\b",
         |c, src, _, _| {
             let dm = c.name("day")?;
@@ -1933,6 +2045,7 @@ fn build() -> Vec<Rule> {
     // Compound adjectives of length: "a day-long meeting", "a decades-long feud" (not "year-long" with a number,
     // which the duration rule reads as "two-year").
     add(
+        &[&["-long"]],
         r"\b(?P<u>hour|day|week|month|year|decade|century|hours|days|weeks|months|years|decades|centuries)-long\b",
         |c, src, s, _| {
             if src.before(s, 1) == "-" {
@@ -1957,10 +2070,10 @@ const OUTSIDE_MODS: &[&str] = &[
 /// All rule matches over the lower-cased text (overlapping; `lib` picks the longest).
 pub fn hits(src: &Src) -> Vec<Hit> {
     let mut out = Vec::new();
-    for rule in RULES.iter() {
+    for rule in RULES.iter().filter(|rule| rule.may_match(src.low)) {
         // find every match start, including overlapping ones from later positions: iterate with
         // captures_iter (leftmost-first, non-overlapping) which is enough with the longest-wins merge.
-        for c in rule.re.captures_iter(src.low) {
+        for c in rule.re().captures_iter(src.low) {
             let m = match c.get(0) {
                 Some(m) => m,
                 None => continue,
@@ -2017,4 +2130,190 @@ pub fn hits(src: &Src) -> Vec<Hit> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod prefilter_tests {
+    use super::RULES;
+
+    /// Expressions the rules match, lower-cased as `hits` sees them.
+    const SAMPLES: &[&str] = &[
+        "nov. 24",
+        "saturday, april 25",
+        "march 26, 1996",
+        "march eighth",
+        "the 24th of may",
+        "2014-11-06",
+        "11/06/2014",
+        "3/4/96",
+        "early march",
+        "last december",
+        "this year",
+        "next month",
+        "the following year",
+        "the coming decade",
+        "april 24 and 25",
+        "last thursday",
+        "mondays",
+        "friday morning",
+        "this coming sunday",
+        "later tuesday",
+        "yesterday afternoon",
+        "the day before yesterday",
+        "later tonight",
+        "the day after tomorrow",
+        "today",
+        "this morning",
+        "last night",
+        "later this evening",
+        "this weekend",
+        "the weekend",
+        "three weeks ago",
+        "two days earlier",
+        "a few years from now",
+        "about 20 minutes ago",
+        "ten years hence",
+        "several months ago",
+        "2 1/2 years ago",
+        "the year-ago quarter",
+        "the same period last year",
+        "the year-earlier period",
+        "a year ago",
+        "the corresponding quarter a year earlier",
+        "the third quarter",
+        "the fourth-quarter",
+        "last year's second quarter",
+        "the first half",
+        "fiscal 1990 first-quarter",
+        "the latest quarter",
+        "its current fiscal quarter",
+        "the quarter",
+        "last quarter",
+        "next quarter",
+        "the year-ago period",
+        "that quarter",
+        "the 1988 quarter",
+        "the same period",
+        "the first two quarters",
+        "the last two quarters of fiscal 1990",
+        "last spring",
+        "the summer of 1996",
+        "early fall",
+        "winter",
+        "1995 autumn",
+        "nineteen ninety-six",
+        "two thousand and one",
+        "the year nineteen eighty-four",
+        "the 1990s",
+        "the '80s",
+        "the \u{2019}80s",
+        "the mid-1980s",
+        "the 1990's",
+        "the eighties",
+        "the late seventies",
+        "the 21st century",
+        "the nineteenth century",
+        "the early 20th-century",
+        "1990",
+        "fiscal 1990",
+        "pre-1990",
+        "several years",
+        "the past few weeks",
+        "weeks",
+        "every day",
+        "each week",
+        "every other month",
+        "every monday",
+        "every summer",
+        "daily",
+        "once a week",
+        "twice a year",
+        "three times a day",
+        "4 times per month",
+        "3 p.m.",
+        "10:30 a.m",
+        "at 5pm",
+        "7 o'clock",
+        "11 am est",
+        "7 o\u{2019}clock",
+        "10 p.m. wednesday",
+        "noon",
+        "midnight friday",
+        "mid-afternoon",
+        "midmorning today",
+        "now",
+        "recently",
+        "the future",
+        "the week of march 6",
+        "the week of nov. 24th, 1996",
+        "thanksgiving",
+        "last christmas eve",
+        "new year's day",
+        "new year\u{2019}s eve",
+        "election day",
+        "valentine's day",
+        "independence day 1996",
+        "halloween",
+        "veterans day",
+        "boxing day",
+        "the 24th",
+        "year-end",
+        "the year's end",
+        "yearend",
+        "year end",
+        "the full year",
+        "its fiscal year",
+        "the current fiscal year",
+        "the previous friday",
+        "the following monday",
+        "the end of the year",
+        "the rest of the week",
+        "the middle of the month",
+        "that day",
+        "the same morning",
+        "that night",
+        "the year",
+        "the week",
+        "the day before last tuesday",
+        "day after nov. 5",
+        "the day after march 3, 1996",
+        "year-long",
+        "weeks-long",
+        "hour-long",
+    ];
+
+    /// Each rule's prefilter passes every sample its regex matches, and every rule with a
+    /// prefilter has a sample.
+    #[test]
+    fn prefilter_accepts_every_match() {
+        for (i, rule) in RULES.iter().enumerate() {
+            let mut matched = 0;
+            for s in SAMPLES {
+                if rule.re().is_match(s) {
+                    matched += 1;
+                    assert!(
+                        rule.may_match(s),
+                        "rule {i} ({}) matches {s:?} but its prefilter refuses it",
+                        rule.pattern
+                    );
+                }
+            }
+            // The "first two quarters" rule's pattern holds backspace characters where `\b` was
+            // meant, so it matches nothing as it stands.
+            let broken = rule.pattern.contains('\u{8}');
+            assert!(
+                rule.need.is_empty() || matched > 0 || broken,
+                "no sample for rule {i} ({})",
+                rule.pattern
+            );
+        }
+    }
+
+    /// The prefilter refuses a text without the words (so it does skip rules).
+    #[test]
+    fn prefilter_skips() {
+        let text = "the minister said the plan would cost 40 million.";
+        let skipped = RULES.iter().filter(|r| !r.may_match(text)).count();
+        assert!(skipped > 20, "only {skipped} rules skipped");
+    }
 }

@@ -771,3 +771,14 @@ fn a_date_before_a_scheduled_event_is_that_day() {
     let t = one("The company missed the Tuesday deadline.", "1999-11-04", "Tuesday");
     assert_eq!(t.value, "1999-11-02");
 }
+
+/// Lower-casing keeps byte lengths: a character whose lower case is longer or several
+/// characters (İ) stays as it is, typographic apostrophes stay.
+#[test]
+fn lower_same_len_keeps_lengths() {
+    let text = "ÉLYSÉE Said On MONDAY İstanbul’s ΑΘΗΝΑ";
+    let low = lower_same_len(text);
+    assert_eq!(low, "élysée said on monday İstanbul’s αθηνα");
+    assert_eq!(low.len(), text.len());
+    assert_eq!(lower_same_len("ABC def"), "abc def");
+}
