@@ -1738,7 +1738,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // Texas", "said House Speaker Paul Ryan in a statement".)
     let named_after = || {
         let se = source_end(doc, cue_end, b);
-        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(&doc.lower(cue_end)) && cs == i && is_speech_verb(w) && se - cue_end <= 10
+        // (Right after a quotation any cue may invert: "“This is fantastic!”
+        // beamed Donald Hartley".)
+        let after_quote = matches!(doc.w(cs - 1), "”" | "\"");
+        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(&doc.lower(cue_end)) && cs == i && (is_speech_verb(w) || after_quote) && se - cue_end <= 10
     };
     if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (named_after() || after_quote_np || after_quote_title) && !clause_after() {
         let src_end = appositive_end(doc, source_end(doc, cue_end, b), b);

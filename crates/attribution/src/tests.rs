@@ -1161,3 +1161,14 @@ fn asked_after_when_never_takes_the_quotation_before_it() {
     assert!(r.iter().filter(|a| a.2.starts_with("asked")).all(|a| !a.3.contains("possible")), "{r:?}");
     assert_eq!(r[0].1, "he");
 }
+
+#[test]
+fn after_a_quotation_any_cue_may_invert() {
+    // A cue of the rules ("wondered") and one only the models find ("beamed").
+    for cue in ["wondered", "beamed"] {
+        let r = run(&format!("The crowd stood.\n\n“This is fantastic,” {cue} Donald Hartley of Madison."));
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(r[0].1.starts_with("Donald Hartley"), "{cue}: {r:?}");
+        assert_eq!(r[0].3, "“This is fantastic,”");
+    }
+}
