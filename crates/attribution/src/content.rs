@@ -263,7 +263,7 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], speech: &[bool], head: 
                     return None;
                 }
                 // A comma inside a closing mark: the mark stays in ("…me,'' according to").
-                let mark = k > from + 1 && k + 1 < b && crate::comma_mark_ends(doc, k);
+                let mark = k > from + 1 && k + 1 < b && crate::comma_mark_ends(doc, k, false);
                 (ends_content(doc, k, false) || mark).then_some(if mark { k + 1 } else { k })
             })
             .unwrap_or(b)
@@ -468,25 +468,24 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         match (p.rule, cand.span) {
             (Some(ri), None) => keep[ri] = false,
             (Some(_), Some(_)) if cand.rule => {}
-            // "The talks went well, said the chief executive.": a source
-            // after its cue, with the content before both, is not the content.
-            // "Obama’s rise may have been a surprise, said several
-            // observers.": the model's content is what the rules took for
-            // the source before the cue; the short noun phrase after the cue
-            // is the source.
-            (Some(ri), Some(span)) if let Some(source) = source_after_cue(doc, &rules[ri], cand.tok) => {
-                let att = &mut rules[ri];
-                att.content = Some(span);
-                att.parts.clear();
-                att.kind = content_kind(doc, quotes, cand.tok);
-                att.source = Some(source);
-            }
-            (Some(ri), Some(_)) if inverted_source_chosen(doc, &rules[ri], cand.tok) => {}
             (Some(ri), Some(span)) => {
+                // "Obama’s rise may have been a surprise, said several
+                // observers.": when the model's content is what the rules
+                // took for the source before the cue, the source is what that
+                // leaves or the noun phrase after the cue.
+                let source = source_after_cue(doc, &rules[ri], cand.tok);
+                // "The talks went well, said the chief executive.": otherwise a
+                // speaker the rules found is never the content.
+                if source.is_none() && inverted_source_chosen(doc, &rules[ri], cand.tok) {
+                    continue;
+                }
                 let att = &mut rules[ri];
                 att.content = Some(span);
                 att.parts.clear();
                 att.kind = content_kind(doc, quotes, cand.tok);
+                if source.is_some() {
+                    att.source = source;
+                }
             }
             (None, Some(span)) => {
                 let (cs, ce) = p.cue;

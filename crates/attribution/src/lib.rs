@@ -1254,7 +1254,7 @@ fn short_parenthesis(doc: &Doc, k: usize, limit: usize) -> Option<usize> {
 /// Where a source after its cue ends ("…,” said Rep. Ann Lee (D-N.Y.), who …"):
 /// the first comma, full stop or semicolon from `from`, a short parenthesis
 /// after a word read through.
-pub(crate) fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
+fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
     let mut k = from;
     while k < b {
         if k > from {
@@ -1276,7 +1276,7 @@ pub(crate) fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
 /// its cue (a noun phrase opened by a determiner or a possessive, up to the
 /// sentence's end or the next comma, with no verb of its own; not a time
 /// phrase such as "the day after the vote"), else `end`.
-pub(crate) fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
+fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
     if end + 1 >= b || doc.w(end) != "," {
         return end;
     }
@@ -1924,7 +1924,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // "…people like me,'' according to a poll", "…,” which …": a
         // comma inside the closing mark ends the content as one after it
         // would; the mark stays in the content.
-        if k > c + 1 && k + 1 < b && !inside_quote(quotes, k) && (mined && comma_before_mark(doc, k) || comma_mark_ends(doc, k)) && !inner_participle(doc, c, k) {
+        if k > c + 1 && k + 1 < b && !inside_quote(quotes, k) && comma_mark_ends(doc, k, mined) && !inner_participle(doc, c, k) {
             end = k + 1;
             break;
         }
@@ -2152,9 +2152,9 @@ fn trailing_attribution(doc: &Doc, k: usize) -> bool {
 }
 
 /// Does a content end after the closing mark at `k`, which follows a comma,
-/// by what follows the mark?
-pub(crate) fn comma_mark_ends(doc: &Doc, k: usize) -> bool {
-    matches!(doc.w(k), "”" | "\"") && comma_before_mark(doc, k) && comma_ends(doc, k, false)
+/// by what follows the mark (any comma ends a mined cue's content)?
+pub(crate) fn comma_mark_ends(doc: &Doc, k: usize, mined: bool) -> bool {
+    matches!(doc.w(k), "”" | "\"") && comma_before_mark(doc, k) && comma_ends(doc, k, mined)
 }
 
 /// Is the closing mark at `k` right after a comma (`,”`, or `,''` read as
