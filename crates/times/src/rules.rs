@@ -430,6 +430,10 @@ fn r(p: &str) -> Regex {
     // (a Unicode `\b` makes it fall back to a much slower engine); the text is
     // lower-cased news English, where the two agree on word edges.
     let p = p.replace(r"\b", r"(?-u:\b)");
+    // Digits are ASCII: the values are read with `str::parse`, which takes
+    // no others, and Unicode's `\d` (some 70 ranges of digits) made each
+    // rule's automaton several times larger to build.
+    let p = p.replace(r"\d", "[0-9]");
     Regex::new(&p).unwrap_or_else(|e| panic!("bad rule regex {p}: {e}"))
 }
 
