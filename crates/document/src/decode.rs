@@ -20,7 +20,7 @@ pub struct Decoded {
 /// Decompress gzip data (several members too), stopping with
 /// [`DocumentError::TooLarge`] as soon as the output passes `limit` bytes.
 pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, DocumentError> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(expected_size(bytes, limit));
     let reader = flate2::read::MultiGzDecoder::new(bytes);
     match reader.take(limit.saturating_add(1)).read_to_end(&mut out) {
         Ok(_) if out.len() as u64 > limit => {
@@ -29,6 +29,16 @@ pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, DocumentError> {
         Ok(_) => Ok(out),
         Err(e) => Err(DocumentError::BadGzip(e.to_string())),
     }
+}
+
+/// The output size a gzip stream announces (its last member's ISIZE
+/// trailer), to allocate once rather than grow by doubling and copying;
+/// bounded by `limit` and by deflate's greatest ratio (1,032 to 1), so a
+/// forged trailer cannot make it allocate more than the data could give.
+fn expected_size(bytes: &[u8], limit: u64) -> usize {
+    let Some(tail) = bytes.len().checked_sub(4).and_then(|at| bytes.get(at..)) else { return 0 };
+    let isize = u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]) as u64;
+    isize.min(limit.saturating_add(1)).min(bytes.len() as u64 * 1032) as usize
 }
 
 /// Decode an HTML page the way a browser would: a byte-order mark first, then a
@@ -219,6 +229,24 @@ mod tests {
         assert_eq!(gunzip(&gz, 20_000).unwrap().len(), 10_000);
         assert!(matches!(gunzip(&gz, 1000), Err(DocumentError::TooLarge { .. })));
         assert!(matches!(gunzip(&gz[..gz.len() / 2], 20_000), Err(DocumentError::BadGzip(_))));
+    }
+
+    #[test]
+    fn announced_size_is_allocated_within_bounds() {
+        use flate2::{write::GzEncoder, Compression};
+        use std::io::Write;
+        let mut e = GzEncoder::new(Vec::new(), Compression::fast());
+        e.write_all(&vec![b'a'; 10_000]).unwrap();
+        let mut gz = e.finish().unwrap();
+        assert_eq!(expected_size(&gz, 1 << 20), 10_000);
+        assert_eq!(expected_size(&gz, 100), 101);
+        assert_eq!(gunzip(&gz, 1 << 20).unwrap().capacity(), 10_000);
+        // A forged trailer claiming 4 GB: no more than deflate could give.
+        let n = gz.len();
+        gz[n - 4..].copy_from_slice(&u32::MAX.to_le_bytes());
+        assert_eq!(expected_size(&gz, u64::MAX), n * 1032);
+        assert!(gunzip(&gz, 1 << 30).is_err());
+        assert_eq!(expected_size(b"ab", 100), 0);
     }
 
     proptest! {

@@ -125,8 +125,10 @@ pub fn documents(input: &Input, max_size: u64) -> Box<dyn Iterator<Item = Entry>
         Ok(Opened::Whole(whole, _)) => {
             // The rest of what was started (decompressed already), as `read`
             // reads it; the input is not opened twice (it may be a pipe).
-            let Whole { mut stream, gzip } = whole;
-            let mut bytes = Vec::new();
+            let Whole { mut stream, gzip, expect } = whole;
+            // One allocation of the size expected (and a byte to see it end),
+            // not a doubling buffer copied as it grows.
+            let mut bytes = Vec::with_capacity(expect.map_or(0, |n| n.min(max_size).saturating_add(1)) as usize);
             let entries = match stream.by_ref().take(max_size.saturating_add(1)).read_to_end(&mut bytes) {
                 Err(e) => vec![(origin, Err(io_error(&e, gzip)))],
                 Ok(_) if bytes.len() as u64 > max_size => {
@@ -158,6 +160,9 @@ struct Whole {
     stream: Stream,
     /// Whether it was gzip.
     gzip: bool,
+    /// Its decompressed size as far as it can be known beforehand: a
+    /// regular file's size, or the size a gzip file's trailer announces.
+    expect: Option<u64>,
 }
 
 /// How much of the (decompressed) start of an input is sniffed.
@@ -165,7 +170,7 @@ const SNIFF: u64 = 8192;
 
 fn open(input: &Input) -> Result<Opened, DocumentError> {
     let unreadable = |e: io::Error| DocumentError::Unreadable(e.to_string());
-    let (raw, size): (Box<dyn Read + Send>, _) = match input {
+    let (raw, size): (Box<dyn Read + Send>, Option<u64>) = match input {
         Input::Stdin => (Box::new(io::stdin()), None),
         Input::File(p) => {
             let meta = fs::metadata(p).map_err(unreadable)?;
@@ -186,8 +191,25 @@ fn open(input: &Input) -> Result<Opened, DocumentError> {
     Ok(match sniff(&head) {
         Format::Warc => Opened::Warc(stream),
         Format::Jsonl if !utf16 => Opened::Jsonl(stream, gzip),
-        _ => Opened::Whole(Whole { stream, gzip }, size),
+        _ => {
+            let expect = match (input, size) {
+                (Input::File(p), Some(n)) if gzip => gzip_trailer_size(p).map(|isize| isize.min(n.saturating_mul(1032))),
+                (_, n) => n,
+            };
+            Opened::Whole(Whole { stream, gzip, expect }, size)
+        }
     })
+}
+
+/// The uncompressed size a gzip file's trailer announces (modulo 4 GiB, of
+/// its last member only: a hint for allocation, never trusted as a limit).
+fn gzip_trailer_size(path: &std::path::Path) -> Option<u64> {
+    use std::io::{Seek, SeekFrom};
+    let mut f = fs::File::open(path).ok()?;
+    f.seek(SeekFrom::End(-4)).ok()?;
+    let mut b = [0u8; 4];
+    f.read_exact(&mut b).ok()?;
+    Some(u32::from_le_bytes(b) as u64)
 }
 
 /// Read up to `n` bytes from the start of `reader`, and the reader again with
@@ -327,6 +349,9 @@ fn read_bytes(input: &Input, max_size: u64) -> Result<Vec<u8>, DocumentError> {
             if meta.len() > max_size {
                 return Err(DocumentError::TooLarge { size: meta.len(), limit: max_size });
             }
+            // One allocation of the file's size (and a byte to see it end),
+            // not a doubling buffer copied as it grows.
+            buf.reserve_exact(meta.len() as usize + 1);
             Box::new(fs::File::open(p).map_err(|e| DocumentError::Unreadable(e.to_string()))?)
         }
     };
@@ -415,6 +440,29 @@ mod tests {
 
     fn gzip_each(records: &[Vec<u8>]) -> Vec<u8> {
         records.iter().flat_map(|r| gzip(r)).collect()
+    }
+
+    #[test]
+    fn a_gzip_page_is_read_whole_and_a_forged_size_is_only_a_hint() {
+        let dir = tempfile::tempdir().unwrap();
+        let html = "<html><body><p>The mayor said the bridge would reopen on Monday.</p></body></html>".repeat(50);
+        let good = dir.path().join("page.html.gz");
+        fs::write(&good, gzip(html.as_bytes())).unwrap();
+        assert_eq!(gzip_trailer_size(&good), Some(html.len() as u64));
+        let docs: Vec<_> = documents(&Input::File(good), 1 << 20).collect();
+        assert_eq!(docs.len(), 1);
+        assert!(docs[0].1.is_ok());
+        // A trailer claiming 4 GiB: bounded by what the data could give, and
+        // the stream's own check refuses it.
+        let mut forged = gzip(html.as_bytes());
+        let n = forged.len();
+        forged[n - 4..].copy_from_slice(&u32::MAX.to_le_bytes());
+        let bad = dir.path().join("forged.html.gz");
+        fs::write(&bad, &forged).unwrap();
+        assert_eq!(gzip_trailer_size(&bad), Some(u32::MAX as u64));
+        let docs: Vec<_> = documents(&Input::File(bad), 1 << 20).collect();
+        assert_eq!(docs.len(), 1);
+        assert!(docs[0].1.is_err());
     }
 
     #[test]
