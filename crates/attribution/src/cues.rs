@@ -95,8 +95,15 @@ fn is_quote(w: &str) -> bool {
 
 /// Is token `i` a candidate for a cue head (a word, not inside a number)?
 pub fn candidate(doc: &Doc, i: usize) -> bool {
-    is_word(doc.w(i))
+    is_word(doc.w(i)) && !NEVER_CUES.contains(&doc.low(i))
 }
+
+/// Function words the detector never scores: none is a cue in PolNeAR's
+/// training split or in the rules, and they are a third of all words.
+const NEVER_CUES: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "but", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "its", "my",
+    "this", "these", "those", "will", "would", "not", "for", "with", "on", "if", "than", "who", "which",
+];
 
 /// What [`features`] asks of every token, as a token or as a neighbour,
 /// looked up once per document.
@@ -464,6 +471,20 @@ mod tests {
             let (all, cl) = score_of(&format!("The old mayor {w} that the bridge would never be finished."), w);
             assert!(cl > 5.0 && all > noun + 10.0, "{w}: {all} (clusters {cl})");
         }
+    }
+
+    #[test]
+    fn function_words_are_not_scored() {
+        use dossier_language::doc::tokenise;
+        let text = "He said that the mayor would not be there, and they declined to comment on it.";
+        let tk = tokenise(text);
+        let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+        let s = scores(&doc);
+        let at = |w: &str| s[(0..tk.tokens.len()).find(|&k| doc.w(k) == w).unwrap()];
+        for w in ["He", "the", "would", "not", "and", "they", "on"] {
+            assert_eq!(at(w), f32::NEG_INFINITY, "{w}");
+        }
+        assert!(at("said") > CUE_THRESHOLD && at("declined").is_finite() && at("be").is_finite());
     }
 
     #[test]
