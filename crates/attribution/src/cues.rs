@@ -98,9 +98,12 @@ pub fn candidate(doc: &Doc, i: usize) -> bool {
     is_word(doc.w(i)) && !never_cue(doc.low(i))
 }
 
-/// Function words the detector never scores: none is a cue in PolNeAR's
-/// training split or in the rules, and they are a third of all words (a
-/// `match`: the compiler sorts the words by length and first byte).
+/// Function words the detector does not score (a third of all words; a
+/// `match`: the compiler sorts the words by length and first byte). PolNeAR's
+/// annotators marked a few as whole cues (in the training split 22 "for", 15
+/// "of", 8 "on", 6 others, as in "support for"), but the detector found none
+/// of them when it scored them, and no rule takes them: the output on PolNeAR
+/// dev and train is the same without them.
 fn never_cue(w: &str) -> bool {
     matches!(
         w,
