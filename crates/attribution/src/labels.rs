@@ -151,8 +151,16 @@ fn speaker_label(doc: &Doc, paras: &Paras, quotes: &[Quote], p: usize) -> Option
     // A headline in sentence case ("Lynch: No outside influence on FBI
     // probe"): the label a single name ("The" and the like are no name) or
     // an outlet ("NY Daily News:", "Newspaper:"), or a camp.
+    let not_a_name = |w: &str| matches!(w, "The" | "This" | "That" | "Here" | "There" | "Why" | "How" | "A" | "An" | "In" | "On" | "At" | "For" | "From");
+    // A person's name of two or three words ("Mark Cuban: I'd consider a
+    // future White House bid.", "De Blasio: Trust Bratton …") heads a
+    // statement, not a question ("Ted Cruz: Constitutional conservative or
+    // another typical career politician?" asks about him).
+    let question = doc.w(end) == "?" || end > 0 && doc.w(end) != "?" && matches!(doc.w(end), "”" | "\"" | "’") && doc.w(end - 1) == "?";
+    let full_name = (2..=3).contains(&words.len()) && !not_a_name(words[0]) && words.iter().all(|w| letters(w) >= 2 && capitalised(w)) && !question;
     let sentence_case_ok = camp
-        || words.len() == 1 && letters(words[0]) >= 3 && !matches!(words[0], "The" | "This" | "That" | "Here" | "There" | "Why" | "How")
+        || full_name
+        || words.len() == 1 && letters(words[0]) >= 3 && !not_a_name(words[0])
         || words.last().is_some_and(|w| matches!(*w, "News" | "Post" | "Times" | "Journal" | "Newspaper" | "Guide" | "Report" | "Reports" | "Poll"));
     let mut c = colon + 1;
     let mut stop = end;

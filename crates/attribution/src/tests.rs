@@ -437,8 +437,16 @@ fn a_headline_with_a_speaker() {
         let r = run(&format!("{head}\n\nThe mayor spoke at City Hall."));
         assert_eq!(r.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), [source], "{head}: {r:?}");
     }
+    // In sentence case after a full name of two or three words.
+    for (head, source) in [("Maria Okafor: I'd consider a run for governor.", "Maria Okafor"), ("De Souza: Trust the port authority, not 'blowhard' council", "De Souza")] {
+        let r = run(&format!("{head}\n\nThe mayor spoke at City Hall."));
+        assert_eq!(r.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), [source], "{head}: {r:?}");
+    }
+    // A question about the person named is not theirs to answer.
+    assert!(run("Maria Okafor: Reformer or another career politician?\n\nThe mayor spoke.").is_empty());
     // Not a headline of several words in sentence case with no name of an outlet.
     assert!(run("Budget Update Two: the council meets again\n\nThe mayor spoke.").is_empty());
+    assert!(run("In Harbor City: Three libraries will close\n\nThe mayor spoke.").is_empty());
     assert!(run("The Latest: Mayor signs the budget on Friday\n\nThe mayor spoke.").is_empty());
 }
 
