@@ -1865,6 +1865,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         if n > 0 && opens_clause(doc, c + n, b) {
             c += n;
         }
+    } else if c == cue_end {
+        if let Some(comma) = adjunct_before_quotation(doc, quotes, c, b) {
+            c = comma;
+        }
     }
     if matches!(doc.low(c), "that" | ":" | ",") {
         if doc.w(c) == ":" {
@@ -2031,6 +2035,24 @@ fn opens_clause(doc: &Doc, f: usize, b: usize) -> bool {
     }
     (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3
         && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase))
+}
+
+/// "said at a conference in Tel Aviv last week, “…”", "said last week in
+/// Tel Aviv, “…”": a phrase of place or time (a preposition or a time word
+/// first, at most twelve words, no quotation mark, no "that") between a cue
+/// at `k` and a comma that opens a quotation; the comma's index.
+fn adjunct_before_quotation(doc: &Doc, quotes: &[Quote], k: usize, b: usize) -> Option<usize> {
+    let first = doc.lower(k);
+    let opens = matches!(first.as_str(), "in" | "at" | "on" | "during" | "after" | "before" | "from" | "last" | "this" | "earlier" | "later") || is_time_word(&first);
+    if !opens {
+        return None;
+    }
+    let comma = (k + 1..(k + 13).min(b)).find(|&j| doc.w(j) == "," || is_quote_mark(doc.w(j)) || doc.low(j) == "that" || matches!(doc.w(j), ";" | ":" | "."))?;
+    // A determiner only right after a preposition: "noted on Twitter the
+    // change from the slogan, “…”" has an object, which the content keeps.
+    let preposition = |j: usize| matches!(doc.low(j), "in" | "at" | "on" | "during" | "after" | "before" | "from" | "of" | "to" | "for" | "with");
+    let object = (k + 1..comma).any(|j| matches!(doc.low(j), "the" | "a" | "an" | "his" | "her" | "their" | "its") && !preposition(j - 1));
+    (!object && doc.w(comma) == "," && comma + 1 < b && matches!(doc.w(comma + 1), "“" | "\"") && quote_at(quotes, comma + 1).is_some()).then_some(comma)
 }
 
 /// The length of an adjunct opening at token `k`: "Monday", "on Monday",

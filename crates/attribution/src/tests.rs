@@ -1180,3 +1180,17 @@ fn after_a_quotation_any_cue_may_invert() {
         assert_eq!(r[0].3, "“This is fantastic,”");
     }
 }
+
+#[test]
+fn a_phrase_of_place_or_time_between_the_cue_and_a_quotation() {
+    for text in [
+        "Maria Okafor said last week in Harbor City, “The bridge is the center of our plans.”",
+        "Maria Okafor said at a hearing in Harbor City last week, “The bridge is the center of our plans.”",
+        "As Maria Okafor said in Harbor City, “The bridge is the center of our plans.”",
+    ] {
+        assert_eq!(one(text), t("direct", "Maria Okafor", "said", "“The bridge is the center of our plans.”"), "{text}");
+    }
+    // An object before the quotation stays in the content.
+    let r = one("Many residents noted on the radio the change from the old motto, “Build the Bridge.”");
+    assert!(r.3.ends_with("the change from the old motto, “Build the Bridge.”"), "{r:?}");
+}
