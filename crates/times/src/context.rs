@@ -315,8 +315,10 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     let (ss, se) = sentence;
     let ss = ss.min(chars.len());
     let se = se.min(chars.len());
-    // words with positions
-    let mut words: Vec<(usize, String)> = Vec::new();
+    // words with positions, lower-cased into one buffer (one allocation for
+    // the window, not one a word: this runs for every time expression)
+    let mut buf = String::new();
+    let mut spans: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
     let mut i = ss;
     while i < se {
         if chars[i].is_alphabetic() || chars[i] == '\'' || chars[i] == '\u{2019}' {
@@ -329,31 +331,32 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             {
                 i += 1;
             }
-            let w: String = if chars[s..i].iter().all(char::is_ascii) {
+            let from = buf.len();
+            if chars[s..i].iter().all(char::is_ascii) {
                 // Lower-cased as it is collected (what `to_lowercase` gives ASCII).
-                chars[s..i].iter().map(char::to_ascii_lowercase).collect()
+                buf.extend(chars[s..i].iter().map(char::to_ascii_lowercase));
             } else {
                 let w: String = chars[s..i]
                     .iter()
                     .map(|c| if *c == '\u{2019}' { '\'' } else { *c })
                     .collect();
-                w.to_lowercase()
-            };
+                buf.push_str(&w.to_lowercase());
+            }
+            let to = buf.len();
             // split clitics: he'll → he, 'll
-            if let Some(p) = w.find('\'') {
-                let mut a = w;
-                let b = a.split_off(p);
-                if !a.is_empty() {
-                    words.push((s, a));
+            if let Some(p) = buf[from..to].find('\'') {
+                if p > 0 {
+                    spans.push((s, from..from + p));
                 }
-                words.push((s + p, b));
+                spans.push((s + p, from + p..to));
             } else {
-                words.push((s, w));
+                spans.push((s, from..to));
             }
         } else {
             i += 1;
         }
     }
+    let words: Vec<(usize, &str)> = spans.into_iter().map(|(pos, r)| (pos, &buf[r])).collect();
     let mut best: Option<(usize, Tense)> = None;
     let mut past_perfect = false;
     let mut consider = |dist: usize, t: Tense| {
@@ -372,12 +375,12 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if *pos >= end && reported_after {
             break;
         }
-        if *pos >= end && matches!(w.as_str(), "said" | "says" | "told" | "added" | "stated" | "reported" | "announced" | "noted") {
+        if *pos >= end && matches!(*w, "said" | "says" | "told" | "added" | "stated" | "reported" | "announced" | "noted") {
             reported_after = true;
         }
         let base = token_tense(w);
         let special = matches!(
-            w.as_str(),
+            *w,
             "planned"
                 | "planning"
                 | "plans"
@@ -402,17 +405,17 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             continue;
         }
         let mut t = base.unwrap_or(Tense::Unknown);
-        let next = words.get(k + 1).map(|(_, w)| w.as_str()).unwrap_or("");
-        let next2 = words.get(k + 2).map(|(_, w)| w.as_str()).unwrap_or("");
-        if matches!(w.as_str(), "is" | "are" | "was" | "were") && next == "to" {
+        let next = words.get(k + 1).map(|(_, w)| *w).unwrap_or("");
+        let next2 = words.get(k + 2).map(|(_, w)| *w).unwrap_or("");
+        if matches!(*w, "is" | "are" | "was" | "were") && next == "to" {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "is" | "are" | "was" | "were") && (next == "going" && next2 == "to")
+        if matches!(*w, "is" | "are" | "was" | "were") && (next == "going" && next2 == "to")
         {
             t = Tense::Future;
         }
         if matches!(
-            w.as_str(),
+            *w,
             "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "'re"
         ) && matches!(
             next,
@@ -420,26 +423,26 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         ) {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "is" | "are" | "'s" | "'re") && next == "about" && next2 == "to" {
+        if matches!(*w, "is" | "are" | "'s" | "'re") && next == "about" && next2 == "to" {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "expected" | "scheduled" | "slated") {
+        if matches!(*w, "expected" | "scheduled" | "slated") {
             t = Tense::Future;
         }
-        if matches!(w.as_str(), "planned" | "planning" | "plans" | "plan")
+        if matches!(*w, "planned" | "planning" | "plans" | "plan")
             && matches!(next, "a" | "an" | "the" | "to")
         {
             t = Tense::Future;
         }
         if matches!(
-            w.as_str(),
+            *w,
             "set" | "planned" | "scheduled" | "slated" | "due" | "targeted" | "expected"
         ) && next == "for"
         {
             t = Tense::Future;
         }
-        let p1 = if k >= 1 { words[k - 1].1.as_str() } else { "" };
-        let p2 = if k >= 2 { words[k - 2].1.as_str() } else { "" };
+        let p1 = if k >= 1 { words[k - 1].1 } else { "" };
+        let p2 = if k >= 2 { words[k - 2].1 } else { "" };
         // nouns and adjectives, not verbs: "announced plans to", "an unspecified date"
         let determiner = matches!(
             p1,
@@ -462,13 +465,13 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
                 | "new"
         );
         if determiner
-            && (w.ends_with("ed") || matches!(w.as_str(), "plans" | "plan"))
-            && !matches!(w.as_str(), "scheduled" | "expected")
+            && (w.ends_with("ed") || matches!(*w, "plans" | "plan"))
+            && !matches!(*w, "scheduled" | "expected")
         {
             continue;
         }
         if matches!(
-            w.as_str(),
+            *w,
             "plans"
                 | "plan"
                 | "planned"
@@ -501,7 +504,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             };
         }
         if t != Tense::Present && w.ends_with("ed")
-            || matches!(w.as_str(), "scheduled" | "expected" | "slated")
+            || matches!(*w, "scheduled" | "expected" | "slated")
         {
             if matches!(p1, "be" | "being")
                 && matches!(p2, "to" | "will" | "'ll" | "would" | "shall")
@@ -512,12 +515,12 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
             {
                 t = Tense::Past;
             } else if matches!(p1, "is" | "are")
-                && !matches!(w.as_str(), "scheduled" | "expected" | "slated")
+                && !matches!(*w, "scheduled" | "expected" | "slated")
             {
                 t = Tense::Present;
             }
         }
-        if matches!(w.as_str(), "has" | "have" | "had") && (next.ends_with("ed") || next == "been")
+        if matches!(*w, "has" | "have" | "had") && (next.ends_with("ed") || next == "been")
         {
             t = Tense::Past;
         }
@@ -525,20 +528,20 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if t == Tense::Future && (p1 == "had" || p2 == "had") {
             t = Tense::Past;
         }
-        if w == "had" {
+        if *w == "had" {
             past_perfect = true;
         }
         if t == Tense::Unknown {
             continue;
         }
-        if matches!(w.as_str(), "last" | "earlier" | "later" | "next" | "coming") {
+        if matches!(*w, "last" | "earlier" | "later" | "next" | "coming") {
             // these qualify nearby time words; they are weak cues
             continue;
         }
         // a reporting verb after the expression ("..., Castro said") tells when it was said, not when
         if *pos >= end
             && matches!(
-                w.as_str(),
+                *w,
                 "said"
                     | "says"
                     | "told"
@@ -562,7 +565,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     }
     // a preposition right before the expression: "by February", "until March" look ahead, "since" back
     if let Some((_, w)) = words.iter().rev().find(|(p, _)| *p < start) {
-        let t = match w.as_str() {
+        let t = match *w {
             "by" | "until" | "till" | "effective" | "starting" | "beginning" if !past_perfect => {
                 Some((1, Tense::Future))
             }
@@ -572,7 +575,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
                 .rev()
                 .filter(|(p, _)| *p < start)
                 .nth(1)
-                .map(|(_, w)| w == "soon" || w == "early")
+                .map(|(_, w)| *w == "soon" || *w == "early")
                 .unwrap_or(false) =>
             {
                 Some((0, Tense::Future))
@@ -586,7 +589,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     }
     // "a May 6 special election", "the Nov. 24 deadline": a date before the
     // noun of a scheduled event is the event's day, ahead whatever the verb.
-    let following: Vec<&str> = words.iter().filter(|(p, _)| *p >= end).take(3).map(|(_, w)| w.as_str()).collect();
+    let following: Vec<&str> = words.iter().filter(|(p, _)| *p >= end).take(3).map(|(_, w)| *w).collect();
     // The event's noun within three words, only qualifiers before it.
     let noun_at = following.iter().position(|w| SCHEDULED.contains(w));
     let scheduled = noun_at.is_some_and(|n| {
