@@ -109,6 +109,18 @@ fn cosine(a: &[(String, f64)], b: &[(String, f64)]) -> (f64, Vec<(f64, String)>)
     (shared.iter().map(|x| x.0).sum(), shared)
 }
 
+/// The duplicate link of two articles whose shingle signatures estimate a
+/// similarity of at least [`DUPLICATE_SIMILARITY`] (copies of one text, at
+/// any dates), else `None`. The first test of [`story_link`].
+pub fn copy_link(a: &MinHash, b: &MinHash) -> Option<StoryLink> {
+    let copy = a.similarity(b);
+    (copy >= DUPLICATE_SIMILARITY).then(|| StoryLink {
+        kind: LinkKind::Duplicate,
+        score: copy,
+        reason: format!("copies of one text: {:.0}% of their five-word runs are shared", copy * 100.0),
+    })
+}
+
 /// Decide whether two articles are copies of one text, tell the same story, or
 /// neither. Symmetric: `story_link(a, b)` and `story_link(b, a)` agree.
 ///
@@ -118,13 +130,8 @@ fn cosine(a: &[(String, f64)], b: &[(String, f64)]) -> (f64, Vec<(f64, String)>)
 /// between them, reaches [`STORY_SIMILARITY`]; names everyone writes about
 /// weigh little, an unusual name or phrase much.
 pub fn story_link(a: &StoryFeatures, b: &StoryFeatures) -> Option<StoryLink> {
-    let copy = a.shingles.similarity(&b.shingles);
-    if copy >= DUPLICATE_SIMILARITY {
-        return Some(StoryLink {
-            kind: LinkKind::Duplicate,
-            score: copy,
-            reason: format!("copies of one text: {:.0}% of their five-word runs are shared", copy * 100.0),
-        });
+    if let Some(copy) = copy_link(&a.shingles, &b.shingles) {
+        return Some(copy);
     }
     let apart = match (a.day, b.day) {
         (Some(x), Some(y)) => Some((x - y).abs()),

@@ -10,7 +10,8 @@
 //! quote's or entity's from `search_rows`.
 //!
 //! A migration may also run Rust code (a [`Hook`]) after its SQL, inside the
-//! same transaction, for what SQL cannot compute.
+//! same transaction, for what SQL cannot compute: schema 9 computes every
+//! article's shingle signature again from its text (module `resign`).
 
 use crate::db::{Conn, Engine, Value};
 use crate::StoreError;
@@ -313,6 +314,16 @@ END
 $$;
 "#,
     code: None,
+},
+Migration {
+    version: 9,
+    name: "shingle signatures by one-permutation hashing: every article's signature and LSH bands computed again from its text, its copy links decided again",
+    // Signatures of the older definition (128 hash functions) cannot be
+    // compared with new ones: see module `resign`.
+    common: "",
+    sqlite: "",
+    postgres: "",
+    code: Some(Hook(crate::resign::resign)),
 }];
 
 /// The newest schema version this build knows.
