@@ -291,6 +291,20 @@ mod tests {
     }
 
     #[test]
+    fn texts_sharing_half_their_runs_are_copies_and_a_quarter_are_not() {
+        // Sets of 1000 runs in all: 500 shared (Jaccard 0.5), then 250
+        // (0.25), over 200 draws.
+        let set = |seed: u64, from: u64, to: u64| MinHash::of_hashes((from..to).map(|i| (seed << 32 | i).wrapping_mul(0x9e37_79b9_7f4a_7c15)), 128);
+        let (mut half, mut quarter) = (0, 0);
+        for seed in 0..200 {
+            half += copy_link(&set(seed, 0, 750), &set(seed, 250, 1000)).is_some() as usize;
+            quarter += copy_link(&set(seed, 0, 625), &set(seed, 375, 1000)).is_some() as usize;
+        }
+        assert!(half >= 195, "{half} of 200 copies at 0.5");
+        assert_eq!(quarter, 0, "pairs at 0.25 taken for copies");
+    }
+
+    #[test]
     fn rare_shared_terms_make_one_story_symmetrically() {
         let f = city([100, 101, 100, 100, 101, 100]);
         let s = story_link(&f[0], &f[1]).expect("same story");
