@@ -208,7 +208,7 @@ impl MinHash {
 
     /// Signature of the text's word `k`-shingles (runs of `k` consecutive
     /// [`words`], each hashed with xxh3, a run's hash folded from its words'
-    /// through [`mix`]), or of its words when it has fewer than `k`:
+    /// through splitmix64), or of its words when it has fewer than `k`:
     /// near-identical bodies share most shingles whatever their headline,
     /// byline or an added sentence. Each shingle is hashed once (see
     /// [`MinHash`]), so the cost is that of reading the words.
