@@ -1,11 +1,21 @@
-//! A PostgreSQL store of schema 5 (before lz4, the store's own search terms
-//! and bytewise story terms) is migrated to the current schema and answers
-//! as a store created at the current schema does. Needs `DOSSIER_TEST_PG`
-//! (see `common`); skipped without it.
+//! Older stores are migrated to the current schema and answer as a store
+//! created at the current schema does:
+//!
+//! - a store of schema 8 (shingle signatures of 128 hash functions, with
+//!   their LSH bands and the copy links decided with them), in SQLite and,
+//!   with `DOSSIER_TEST_PG`, PostgreSQL: schema 9 signs every article again,
+//!   and copies ingested afterwards are found;
+//! - a PostgreSQL store of schema 5 (before lz4, the store's own search
+//!   terms and bytewise story terms); needs `DOSSIER_TEST_PG` (see
+//!   `common`), skipped without it.
 
 mod common;
 
+use std::path::Path;
+
 use common::*;
+use dossier_corpus::fingerprint::legacy;
+use dossier_corpus::{copy_link, MinHash, BAND_ROWS};
 use dossier_store::schema::{latest, MIGRATIONS};
 use serde_json::Value;
 
@@ -98,4 +108,150 @@ fn a_postgres_store_of_schema_5_is_migrated_and_answers_as_a_new_one() {
     assert_eq!(answers(&old), answers(&new));
     let unlinked: i64 = dst.query_one("SELECT COUNT(*) FROM articles WHERE linked = 0", &[]).unwrap().get(0);
     assert_eq!(unlinked, 0);
+}
+
+/// A direct connection to a test store, either engine, for the statements
+/// that make it look as an older build left it.
+enum Raw {
+    Sqlite(rusqlite::Connection),
+    Postgres(postgres::Client),
+}
+
+impl Raw {
+    fn open(db: &Db) -> Raw {
+        match db.pg {
+            Some(_) => Raw::Postgres(postgres::Client::connect(&db.url, postgres::NoTls).unwrap()),
+            None => Raw::Sqlite(rusqlite::Connection::open(&db.url).unwrap()),
+        }
+    }
+
+    fn batch(&mut self, sql: &str) {
+        match self {
+            Raw::Sqlite(c) => c.execute_batch(sql).unwrap(),
+            Raw::Postgres(c) => c.batch_execute(sql).unwrap(),
+        }
+    }
+
+    /// Pairs of integers of a query.
+    fn pairs(&mut self, sql: &str) -> Vec<(i64, i64)> {
+        match self {
+            Raw::Sqlite(c) => c.prepare(sql).unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect(),
+            Raw::Postgres(c) => c.query(sql, &[]).unwrap().iter().map(|r| (r.get(0), r.get(1))).collect(),
+        }
+    }
+
+    /// Every article's id with its text (`text`) or its signature (`shingles`).
+    fn column<T: rusqlite::types::FromSql + for<'a> postgres::types::FromSql<'a>>(&mut self, column: &str) -> Vec<(i64, T)> {
+        let sql = format!("SELECT id, {column} FROM articles ORDER BY id");
+        match self {
+            Raw::Sqlite(c) => c.prepare(&sql).unwrap().query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect(),
+            Raw::Postgres(c) => c.query(sql.as_str(), &[]).unwrap().iter().map(|r| (r.get(0), r.get(1))).collect(),
+        }
+    }
+
+    fn set_signature(&mut self, id: i64, sig: &MinHash) {
+        let bytes = sig.to_bytes();
+        match self {
+            Raw::Sqlite(c) => c.execute("UPDATE articles SET shingles = ?1 WHERE id = ?2", rusqlite::params![bytes, id]).map(|_| ()).unwrap(),
+            Raw::Postgres(c) => c.execute("UPDATE articles SET shingles = $1 WHERE id = $2", &[&bytes, &id]).map(|_| ()).unwrap(),
+        }
+    }
+
+    fn add_band(&mut self, key: i64, id: i64) {
+        match self {
+            Raw::Sqlite(c) => c.execute("INSERT INTO lsh (band_key, article) VALUES (?1, ?2)", rusqlite::params![key, id]).map(|_| ()).unwrap(),
+            Raw::Postgres(c) => c.execute("INSERT INTO lsh (band_key, article) VALUES ($1, $2)", &[&key, &id]).map(|_| ()).unwrap(),
+        }
+    }
+
+    fn set_copy(&mut self, a: i64, b: i64, score: f64, reason: &str) {
+        let sql = "UPDATE links SET score = ?1, reason = ?2 WHERE a = ?3 AND b = ?4 AND kind = 'duplicate'";
+        match self {
+            Raw::Sqlite(c) => c.execute(sql, rusqlite::params![score, reason, a, b]).map(|_| ()).unwrap(),
+            Raw::Postgres(c) => c.execute(sql.replace('?', "$").as_str(), &[&score, &reason, &a, &b]).map(|_| ()).unwrap(),
+        }
+    }
+}
+
+/// The sample corpus's wire story re-run by another outlet under another
+/// headline, a week later, with a byline and a closing line of its own.
+fn late_copy(dir: &std::path::Path) -> std::path::PathBuf {
+    let wire = Path::new(&corpus()).join("lpa-harrowgate-transit-levy.html");
+    let o = run(&["analyze", "--format", "jsonl", wire.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let a: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let line = serde_json::json!({
+        "id": "late-copy",
+        "title": "Harrowgate voters will have the last word on transit",
+        "text": format!("By Dana Orr, Ridgeway Courier. {} The Courier will follow the campaign.", a["text"].as_str().unwrap()),
+        "published": "2025-03-11",
+    });
+    let p = dir.join("late.jsonl");
+    std::fs::write(&p, format!("{line}\n")).unwrap();
+    p
+}
+
+#[test]
+fn a_store_of_schema_8_is_signed_again_answers_as_a_new_one_and_finds_copies() {
+    let mut pairs = vec![(Db::sqlite(), Db::sqlite())];
+    if let (Some(new), Some(old)) = (Db::postgres("resign_new"), Db::postgres("resign_old")) {
+        pairs.push((new, old));
+    }
+    for (new, old) in &pairs {
+        for db in [new, old] {
+            let o = ingest(db, &[&corpus()]);
+            assert!(o.status.success(), "{}", stderr(&o));
+        }
+        let signatures = |db: &Db| Raw::open(db).column::<Vec<u8>>("shingles");
+        let bands = |db: &Db| Raw::open(db).pairs("SELECT band_key, article FROM lsh ORDER BY band_key, article");
+        let fresh = (signatures(new), bands(new));
+
+        // The old store: signatures of the old definition, their bands, the
+        // copy links scored with them, and no schema 9.
+        let mut raw = Raw::open(old);
+        raw.batch("DELETE FROM lsh; DELETE FROM schema_migrations WHERE version > 8");
+        let texts: Vec<(i64, String)> = raw.column("text");
+        let mut sigs = std::collections::HashMap::new();
+        for (id, text) in &texts {
+            let sig = legacy::shingle_signature(text);
+            raw.set_signature(*id, &sig);
+            let mut keys = sig.bands(BAND_ROWS);
+            keys.sort_unstable();
+            keys.dedup();
+            for k in keys {
+                raw.add_band(k, *id);
+            }
+            sigs.insert(*id, sig);
+        }
+        let copies = raw.pairs("SELECT a, b FROM links WHERE kind = 'duplicate' ORDER BY a, b");
+        assert_eq!(copies.len(), 3, "the wire story and its two copies");
+        for (a, b) in copies {
+            let link = copy_link(&sigs[&a], &sigs[&b]).expect("the old signatures found these copies too");
+            raw.set_copy(a, b, link.score, &link.reason);
+        }
+        drop(raw);
+        assert_ne!(signatures(old), fresh.0);
+        let scores = |db: &Db| Raw::open(db).pairs("SELECT a, CAST(score * 1000 AS BIGINT) FROM links WHERE kind = 'duplicate' ORDER BY a, b");
+        assert_ne!(scores(old), scores(new), "the copies' scores of the old signatures");
+        assert_eq!(Raw::open(old).pairs("SELECT MAX(version), COUNT(*) FROM schema_migrations")[0].0, 8);
+
+        // Migrated on first use: the new signatures and bands, the same answers.
+        assert_eq!(answers(old), answers(new));
+        assert_eq!(Raw::open(old).pairs("SELECT MAX(version), COUNT(*) FROM schema_migrations")[0].0, latest());
+        assert_eq!((signatures(old), bands(old)), fresh);
+
+        // A copy ingested afterwards is found through the new bands.
+        let dir = tempfile::tempdir().unwrap();
+        let late = late_copy(dir.path());
+        for db in [new, old] {
+            let o = ingest(db, &[late.to_str().unwrap()]);
+            assert_eq!(summary(&o), (1, 0, 0), "{}", stderr(&o));
+            let arts = json(&["articles", "--db", &db.url]);
+            let arts = arts.as_array().unwrap();
+            let wire = arts.iter().find(|a| a["url"].as_str().unwrap_or("").contains("lakeshorepress.example/2025/03/04/harrowgate-council-transit-levy")).unwrap();
+            let copy = arts.iter().find(|a| a["doc_id"] == "late-copy").unwrap();
+            assert_eq!(copy["copy_of"], wire["id"], "{}", db.url);
+        }
+        assert_eq!(answers(old), answers(new));
+    }
 }

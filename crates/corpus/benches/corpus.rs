@@ -1,6 +1,6 @@
 //! Speed of the corpus functions on the shipped sample corpus (`samples/corpus`, analysed once
 //! before any measurement): `cargo bench -p dossier-corpus`.
-//! - `fingerprint`: content hash and the two MinHash signatures of each article, as ingest computes them;
+//! - `fingerprint`: content hash and the shingle signature of each article, as ingest computes them;
 //! - `resolve_names`: the corpus's distinct names to corpus entities, at the sample corpus's size and with
 //!   its names repeated 10 and 100 times under distinct surnames (how it grows with a larger corpus);
 //! - `story_terms_tf_idf`, `story_links`: headline-and-lead terms with their weights, and `story_link` on
@@ -76,7 +76,8 @@ fn fingerprint(bencher: divan::Bencher) {
     });
 }
 
-/// The shingle signature alone (five-word runs, 128 hashes), the near-duplicate test's input.
+/// The shingle signature alone (five-word runs, one-permutation hashing into 128 bins), the near-duplicate
+/// test's input.
 #[divan::bench]
 fn minhash_shingles(bencher: divan::Bencher) {
     let bytes: usize = CORPUS.iter().map(|(_, a)| a.text.len()).sum();

@@ -109,6 +109,18 @@ fn cosine(a: &[(String, f64)], b: &[(String, f64)]) -> (f64, Vec<(f64, String)>)
     (shared.iter().map(|x| x.0).sum(), shared)
 }
 
+/// The duplicate link of two articles whose shingle signatures estimate a
+/// similarity of at least [`DUPLICATE_SIMILARITY`] (copies of one text, at
+/// any dates), else `None`. The first test of [`story_link`].
+pub fn copy_link(a: &MinHash, b: &MinHash) -> Option<StoryLink> {
+    let copy = a.similarity(b);
+    (copy >= DUPLICATE_SIMILARITY).then(|| StoryLink {
+        kind: LinkKind::Duplicate,
+        score: copy,
+        reason: format!("copies of one text: {:.0}% of their five-word runs are shared", copy * 100.0),
+    })
+}
+
 /// Decide whether two articles are copies of one text, tell the same story, or
 /// neither. Symmetric: `story_link(a, b)` and `story_link(b, a)` agree.
 ///
@@ -118,13 +130,8 @@ fn cosine(a: &[(String, f64)], b: &[(String, f64)]) -> (f64, Vec<(f64, String)>)
 /// between them, reaches [`STORY_SIMILARITY`]; names everyone writes about
 /// weigh little, an unusual name or phrase much.
 pub fn story_link(a: &StoryFeatures, b: &StoryFeatures) -> Option<StoryLink> {
-    let copy = a.shingles.similarity(&b.shingles);
-    if copy >= DUPLICATE_SIMILARITY {
-        return Some(StoryLink {
-            kind: LinkKind::Duplicate,
-            score: copy,
-            reason: format!("copies of one text: {:.0}% of their five-word runs are shared", copy * 100.0),
-        });
+    if let Some(copy) = copy_link(&a.shingles, &b.shingles) {
+        return Some(copy);
     }
     let apart = match (a.day, b.day) {
         (Some(x), Some(y)) => Some((x - y).abs()),
@@ -281,6 +288,20 @@ mod tests {
         let l = story_link(&f[0], &f[1]).expect("copies");
         assert_eq!(l.kind, LinkKind::Duplicate);
         assert!(l.reason.contains("five-word runs"), "{}", l.reason);
+    }
+
+    #[test]
+    fn texts_sharing_half_their_runs_are_copies_and_a_quarter_are_not() {
+        // Sets of 1000 runs in all: 500 shared (Jaccard 0.5), then 250
+        // (0.25), over 200 draws.
+        let set = |seed: u64, from: u64, to: u64| MinHash::of_hashes((from..to).map(|i| (seed << 32 | i).wrapping_mul(0x9e37_79b9_7f4a_7c15)), 128);
+        let (mut half, mut quarter) = (0, 0);
+        for seed in 0..200 {
+            half += copy_link(&set(seed, 0, 750), &set(seed, 250, 1000)).is_some() as usize;
+            quarter += copy_link(&set(seed, 0, 625), &set(seed, 375, 1000)).is_some() as usize;
+        }
+        assert!(half >= 195, "{half} of 200 copies at 0.5");
+        assert_eq!(quarter, 0, "pairs at 0.25 taken for copies");
     }
 
     #[test]

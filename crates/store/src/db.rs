@@ -21,7 +21,8 @@ pub enum Value {
     Blob(Vec<u8>),
     /// A list of integers or texts, as the one parameter of a
     /// [`Conn::in_list`] condition (an array in PostgreSQL, a JSON array in
-    /// SQLite), so that a statement stays the same whatever the list's length.
+    /// SQLite), so that a statement stays the same whatever the list's length;
+    /// in PostgreSQL also a `bigint[]`, `bytea[]` or `text[]` to `unnest`.
     List(Vec<Value>),
 }
 
@@ -200,6 +201,7 @@ impl postgres::types::ToSql for Value {
             Value::Blob(b) => b.to_sql(ty, out),
             Value::List(items) => match *ty {
                 Type::INT8_ARRAY => items.iter().map(|v| if let Value::Int(i) = v { *i } else { 0 }).collect::<Vec<i64>>().to_sql(ty, out),
+                Type::BYTEA_ARRAY => items.iter().map(|v| if let Value::Blob(b) = v { b.as_slice() } else { &[][..] }).collect::<Vec<&[u8]>>().to_sql(ty, out),
                 _ => items
                     .iter()
                     .map(|v| match v {

@@ -21,6 +21,7 @@ mod cite;
 mod db;
 mod entities;
 mod fulltext;
+mod resign;
 mod trace;
 pub mod link;
 pub mod query;

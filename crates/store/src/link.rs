@@ -63,13 +63,13 @@ fn by_ids(conn: &mut Conn, sql: &str, ids: &[i64]) -> Result<Vec<crate::db::Row>
 
 /// Document frequencies of terms (how many stored articles have each),
 /// counted once per linking run and only for the terms it meets.
-struct Df {
+pub(crate) struct Df {
     articles: usize,
     counts: HashMap<String, usize>,
 }
 
 impl Df {
-    fn new(conn: &mut Conn) -> Result<Df, StoreError> {
+    pub(crate) fn new(conn: &mut Conn) -> Result<Df, StoreError> {
         let articles = conn.query("SELECT COUNT(*) FROM articles", &[])?.first().map(|r| r.int(0) as usize).unwrap_or(0);
         Ok(Df { articles, counts: HashMap::new() })
     }
@@ -115,7 +115,7 @@ impl Df {
 }
 
 /// Story features of the articles `ids`, read in a few set-based queries.
-fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<HashMap<i64, StoryFeatures>, StoreError> {
+pub(crate) fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<HashMap<i64, StoryFeatures>, StoreError> {
     let sql = format!("SELECT id, day, shingles, terms FROM articles WHERE {}", conn.in_list("id"));
     let rows = by_ids(conn, &sql, ids)?;
     let raw: Vec<(i64, Option<String>, Vec<u8>, Vec<(String, f64)>)> =
@@ -131,7 +131,7 @@ fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<HashMap<i64, St
 
 /// Compute and store the story terms of articles that have none (stored
 /// before this schema), from their headline and text.
-fn backfill_terms(conn: &mut Conn) -> Result<(), StoreError> {
+pub(crate) fn backfill_terms(conn: &mut Conn) -> Result<(), StoreError> {
     let missing = conn.query("SELECT id, title, text FROM articles WHERE terms IS NULL", &[])?;
     let mut postings = Vec::new();
     for r in &missing {
@@ -340,6 +340,15 @@ fn regroup(conn: &mut Conn, linked: &[i64]) -> Result<usize, StoreError> {
         }
     }
     Ok(n_stories.len())
+}
+
+/// Recompute the groups from the links as they stand and resolve the
+/// citations again (after links were changed outside a linking run, by a
+/// migration); the articles' `linked` marks are kept.
+pub(crate) fn regroup_all(conn: &mut Conn) -> Result<(), StoreError> {
+    regroup(conn, &[])?;
+    crate::cite::cite_outlets(conn)?;
+    cite(conn)
 }
 
 /// Point each citation of an outlet at the stored article of that outlet in

@@ -8,11 +8,25 @@
 //! `search` keeps no copy of what it indexes: it reads its columns from the
 //! view `search_source`, which takes an article's text from `articles` and a
 //! quote's or entity's from `search_rows`.
+//!
+//! A migration may also run Rust code (a [`Hook`]) after its SQL, inside the
+//! same transaction, for what SQL cannot compute: schema 9 computes every
+//! article's shingle signature again from its text (module `resign`).
 
 use crate::db::{Conn, Engine, Value};
 use crate::StoreError;
 
-/// A schema change: its version, a name, and its SQL for both engines.
+/// Rust code a migration runs after its SQL, inside the migration's
+/// transaction and under its lock, on either engine (it is given the
+/// migration's connection, the same interface as the rest of the store).
+/// Its error rolls the whole migration back, SQL included, so a store is
+/// never left half-migrated. For values the store computes itself and SQL
+/// cannot, such as fingerprints whose definition changed.
+#[derive(Clone, Copy)]
+pub struct Hook(pub(crate) fn(&mut Conn) -> Result<(), StoreError>);
+
+/// A schema change: its version, a name, its SQL for both engines, and
+/// optionally Rust code run after the SQL.
 pub struct Migration {
     /// Applied in increasing order; recorded in `schema_migrations`.
     pub version: i64,
@@ -24,6 +38,11 @@ pub struct Migration {
     pub sqlite: &'static str,
     /// SQL for PostgreSQL only.
     pub postgres: &'static str,
+    /// Rust code run after the SQL, in the same transaction; `None` for a
+    /// migration that is SQL only. (Tests that build an older store by
+    /// running the SQL of the first migrations build one without data,
+    /// where a hook has nothing to do.)
+    pub code: Option<Hook>,
 }
 
 /// Every migration, oldest first.
@@ -160,6 +179,7 @@ CREATE TABLE search (
 CREATE INDEX search_tsv ON search USING GIN (tsv);
 CREATE INDEX search_article ON search (article);
 "#,
+    code: None,
 },
 Migration {
     version: 2,
@@ -175,6 +195,7 @@ CREATE INDEX terms_term ON terms (term);
 "#,
     sqlite: "",
     postgres: "",
+    code: None,
 },
 Migration {
     version: 3,
@@ -191,6 +212,7 @@ ALTER TABLE articles DROP COLUMN vocabulary;
 "#,
     sqlite: "",
     postgres: "",
+    code: None,
 },
 Migration {
     version: 4,
@@ -219,6 +241,7 @@ CREATE VIRTUAL TABLE search USING fts5(title, body, article UNINDEXED, kind UNIN
 INSERT INTO search (search) VALUES ('rebuild');
 "#,
     postgres: "",
+    code: None,
 },
 Migration {
     version: 5,
@@ -237,6 +260,7 @@ CREATE VIEW entities AS
 "#,
     sqlite: "",
     postgres: "",
+    code: None,
 },
 Migration {
     version: 6,
@@ -257,6 +281,7 @@ EXCEPTION WHEN feature_not_supported THEN
 END
 $$;
 "#,
+    code: None,
 },
 Migration {
     version: 7,
@@ -266,6 +291,7 @@ Migration {
     common: "",
     sqlite: "",
     postgres: "ALTER TABLE search ALTER COLUMN tsv DROP EXPRESSION;",
+    code: None,
 },
 Migration {
     version: 8,
@@ -287,6 +313,17 @@ EXCEPTION WHEN feature_not_supported THEN
 END
 $$;
 "#,
+    code: None,
+},
+Migration {
+    version: 9,
+    name: "shingle signatures by one-permutation hashing: every article's signature and LSH bands computed again from its text, its copy links decided again",
+    // Signatures of the older definition (128 hash functions) cannot be
+    // compared with new ones: see module `resign`.
+    common: "",
+    sqlite: "",
+    postgres: "",
+    code: Some(Hook(crate::resign::resign)),
 }];
 
 /// The newest schema version this build knows.
@@ -328,6 +365,9 @@ pub(crate) fn migrate(conn: &mut Conn) -> Result<i64, StoreError> {
                 Engine::Sqlite => m.sqlite,
                 Engine::Postgres => m.postgres,
             })?;
+            if let Some(Hook(code)) = m.code {
+                code(conn)?;
+            }
             conn.exec("INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)", &[Value::Int(m.version), m.name.into(), crate::now().into()])?;
         }
         Ok(latest())
