@@ -419,8 +419,14 @@ fn proposal(doc: &Doc, quotes: &[Quote], scores: &[f32], speech: &[bool], head: 
 
 /// The tokens a rule's content covers (by code points).
 fn rule_tokens(doc: &Doc, (s, e): (usize, usize), _cs: usize) -> (usize, usize) {
-    let x = doc.tokens.iter().position(|t| t.end > s).unwrap_or(0);
-    let y = doc.tokens.iter().rposition(|t| t.start < e).map_or(x + 1, |k| k + 1);
+    // Tokens are in text order, their starts and ends increasing: halvings,
+    // not scans of the document (this runs for every proposal).
+    let first = doc.tokens.partition_point(|t| t.end <= s);
+    let x = if first < doc.tokens.len() { first } else { 0 };
+    let y = match doc.tokens.partition_point(|t| t.start < e) {
+        0 => x + 1,
+        k => k,
+    };
     (x, y.max(x + 1))
 }
 
