@@ -2044,7 +2044,9 @@ fn opens_clause(doc: &Doc, f: usize, b: usize) -> bool {
 fn adjunct_before_quotation(doc: &Doc, quotes: &[Quote], k: usize, b: usize) -> Option<usize> {
     let first = doc.lower(k);
     let opens = matches!(first.as_str(), "in" | "at" | "on" | "during" | "after" | "before" | "from" | "last" | "this" | "earlier" | "later") || is_time_word(&first);
-    if !opens {
+    // "said, on the other hand, “…”": a connective, which the content keeps.
+    let connective = first == "on" && doc.low(k + 2) == "other" || first == "in" && matches!(doc.low(k + 1), "fact" | "turn" | "addition" | "short" | "particular" | "general" | "effect");
+    if !opens || connective {
         return None;
     }
     let comma = (k + 1..(k + 13).min(b)).find(|&j| doc.w(j) == "," || is_quote_mark(doc.w(j)) || doc.low(j) == "that" || matches!(doc.w(j), ";" | ":" | "."))?;

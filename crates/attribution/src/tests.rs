@@ -1190,6 +1190,9 @@ fn a_phrase_of_place_or_time_between_the_cue_and_a_quotation() {
     ] {
         assert_eq!(one(text), t("direct", "Maria Okafor", "said", "“The bridge is the center of our plans.”"), "{text}");
     }
+    // So does a connective ("on the other hand").
+    let r = one("Maria Okafor said on the other hand, “The bridge is the center of our plans.”");
+    assert!(r.3.starts_with("on the other hand"), "{r:?}");
     // An object before the quotation stays in the content.
     let r = one("Many residents noted on the radio the change from the old motto, “Build the Bridge.”");
     assert!(r.3.ends_with("the change from the old motto, “Build the Bridge.”"), "{r:?}");
