@@ -1093,6 +1093,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // Interrupting clauses ("while not denying the report") go wherever they are;
     // leading adverbials ("In comments at a news conference Wednesday") only before the subject.
     let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut leading_place = false;
     for &(x, y) in &chunks {
         // "But many Democrats say": the conjunction is no adverbial.
         let cx = x;
@@ -1139,6 +1140,17 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "Late Wednesday, the chief executive acknowledged": a short
         // leading phrase that ends in a day.
         if kept.is_empty() && y < end && y - x <= 3 && is_time_word(&doc.lower(y - 1)) {
+            continue;
+        }
+        // "Thursday at the Coalition's conference in Washington, D.C.,
+        // Republican presidential candidate X said": a leading phrase of
+        // time and place, with the short capitalised pieces of its place
+        // ("D.C.") and a party label after it.
+        if kept.is_empty() && y < end && is_time_word(&first) && matches!(doc.low(x + 1), "at" | "in" | "on" | "during" | "night" | "morning" | "afternoon" | "evening") {
+            leading_place = true;
+            continue;
+        }
+        if leading_place && kept.is_empty() && y < end && y - x <= 2 && (x..y).all(|k| doc.w(k).starts_with(char::is_uppercase)) {
             continue;
         }
         // "More recently, federal prosecutors charged": a short leading

@@ -1197,3 +1197,11 @@ fn a_phrase_of_place_or_time_between_the_cue_and_a_quotation() {
     let r = one("Many residents noted on the radio the change from the old motto, “Build the Bridge.”");
     assert!(r.3.ends_with("the change from the old motto, “Build the Bridge.”"), "{r:?}");
 }
+
+#[test]
+fn a_leading_phrase_of_time_and_place_is_no_source() {
+    let r = one("Thursday at the Harbor Business Council's dinner in Port Alder, Ore., Democratic mayoral candidate Maria Okafor said the bridge would reopen.");
+    assert_eq!(r.1, "Democratic mayoral candidate Maria Okafor", "{r:?}");
+    let r = one("Wednesday night, Maria Okafor said the bridge would reopen.");
+    assert_eq!(r.1, "Maria Okafor", "{r:?}");
+}
