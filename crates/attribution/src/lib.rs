@@ -869,7 +869,14 @@ fn fix_source(doc: &Doc, att: &mut Attribution) {
     let verb = doc.lower(ce.saturating_sub(1));
     let verb = if matches!(verb.as_str(), "for" | "on" | "against" | "out" | "to" | "about" | "up") { doc.lower(ce.saturating_sub(2)) } else { verb };
     // "could be expected to …": the auxiliary may stand just before the cue.
-    let passive = (cs.saturating_sub(1)..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb.as_str(), "told" | "asked" | "seen" | "known" | "thought"));
+    // ("Some Democrats are concerned that …", "she is assured of …": a
+    // participle of feeling is an adjective; its subject holds the view.)
+    let feeling = matches!(
+        verb.as_str(),
+        "concerned" | "worried" | "convinced" | "assured" | "focused" | "divided" | "united" | "determined" | "committed" | "opposed" | "troubled"
+            | "alarmed" | "disturbed" | "disappointed" | "frustrated" | "pleased" | "encouraged" | "impressed" | "unconvinced" | "confused"
+    );
+    let passive = !feeling && (cs.saturating_sub(1)..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb.as_str(), "told" | "asked" | "seen" | "known" | "thought"));
     // "Smith was quoted as saying that …": the subject is the speaker.
     if passive && verb == "quoted" && doc.low(ce) == "as" {
         if doc.low(ce + 1) == "saying" {

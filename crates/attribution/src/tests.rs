@@ -1205,3 +1205,12 @@ fn a_leading_phrase_of_time_and_place_is_no_source() {
     let r = one("Wednesday night, Maria Okafor said the bridge would reopen.");
     assert_eq!(r.1, "Maria Okafor", "{r:?}");
 }
+
+#[test]
+fn a_participle_of_feeling_keeps_its_subject_as_the_source() {
+    let r = one("Some council members are concerned that the bridge tolls will rise again next year.");
+    assert_eq!((r.1.as_str(), r.2.as_str()), ("Some council members", "are concerned"), "{r:?}");
+    // A true passive still has no source of its own.
+    let r = run("The mayor was criticized for saying that the bridge would reopen.");
+    assert!(r.iter().all(|x| x.1 != "The mayor" || x.2 != "was criticized"), "{r:?}");
+}
