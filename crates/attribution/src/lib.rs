@@ -1747,7 +1747,13 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // colon or a quotation mark.)
     let clause_after = || {
         (OBJECT_VERBS.contains(&w) && doc.w(cs - 1) == ",")
-            || (cue_end..source_end(doc, cue_end, b)).any(|k| FINITE_AUXILIARIES.contains(&doc.w(k)) || doc.w(k) == ":" || is_quote_mark(doc.w(k)))
+            || {
+                // ("…,” said a GOP data expert who has worked for …": a
+                // relative clause inside the source has verbs of its own.)
+                let se = source_end(doc, cue_end, b);
+                let se = (cue_end..se).find(|&k| matches!(doc.low(k), "who" | "whom" | "whose" | "which")).unwrap_or(se);
+                (cue_end..se).any(|k| FINITE_AUXILIARIES.contains(&doc.w(k)) || doc.w(k) == ":" || is_quote_mark(doc.w(k)))
+            }
     };
     // ("Clinton, a Democrat, did not mention Donald Trump by name", "X, the
     // conservative icon, has endorsed Sen. Ted Cruz for president", "X, a

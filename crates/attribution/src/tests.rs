@@ -1214,3 +1214,9 @@ fn a_participle_of_feeling_keeps_its_subject_as_the_source() {
     let r = run("The mayor was criticized for saying that the bridge would reopen.");
     assert!(r.iter().all(|x| x.1 != "The mayor" || x.2 != "was criticized"), "{r:?}");
 }
+
+#[test]
+fn an_inverted_source_may_hold_a_relative_clause() {
+    let r = one("“It is going to be hard to do it in a quick turnaround,” said a longtime data expert who has worked for the council.");
+    assert_eq!(r.1, "a longtime data expert who has worked for the council", "{r:?}");
+}
