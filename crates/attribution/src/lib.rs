@@ -1768,7 +1768,11 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         let after_quote = matches!(doc.w(cs - 1), "”" | "\"");
         doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(&doc.lower(cue_end)) && cs == i && (is_speech_verb(w) || after_quote) && se - cue_end <= 10
     };
-    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= 25 && (named_after() || after_quote_np || after_quote_title) && !clause_after() {
+    // Right after a quotation the source may run long ("…,” said Giuliani,
+    // who served as U.S. attorney for … from 1983 to 1989 and as …").
+    let after_quotation = matches!(doc.w(cs - 1), "”" | "\"") || cs > a + 1 && doc.w(cs - 1) == "," && matches!(doc.w(cs - 2), "”" | "\"");
+    let tail_max = if after_quotation { 45 } else { 25 };
+    if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= tail_max && (named_after() || after_quote_np || after_quote_title) && !clause_after() {
         let src_end = appositive_end(doc, source_end(doc, cue_end, b), b);
         let content_end = if doc.w(cs - 1) == "," { cs - 1 } else { cs };
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);

@@ -1220,3 +1220,10 @@ fn an_inverted_source_may_hold_a_relative_clause() {
     let r = one("“It is going to be hard to do it in a quick turnaround,” said a longtime data expert who has worked for the council.");
     assert_eq!(r.1, "a longtime data expert who has worked for the council", "{r:?}");
 }
+
+#[test]
+fn a_source_after_a_quotation_may_run_long() {
+    let r = one("“That is a smoking gun, and I never had a case where somebody destroyed that many records,” said Maria Okafor, who served as the county's attorney from 1983 to 1989 and as a deputy attorney general of the state from 1981 to 1983 under two governors.");
+    assert!(r.1.starts_with("Maria Okafor"), "{r:?}");
+    assert!(r.3.starts_with("“That is a smoking gun"), "{r:?}");
+}
