@@ -1712,7 +1712,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let tail_is_adjunct = !clause_after_adjunct && tail_len == 0
         || !clause_after_adjunct && matches!(after, "on" | "in" | "at" | "during" | "after" | "before" | "last" | "this" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today" | "earlier" | "later" | "then" | "recently" | "," | "." | "”" | "\"" | "of" | "to" | "about" | "while" | "when" | "as" | "since" | "because");
     // "…,” said the head of the union": a determiner after a quotation.
-    let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after, "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its");
+    let after_quote_np = cs > a && matches!(doc.w(cs - 1), "”" | "\"") && matches!(after, "the" | "a" | "an" | "one" | "his" | "her" | "their" | "its" | "another");
     // "The talks went well, said a senior aide to the governor.": so after
     // a comma too, when the noun phrase ends the sentence.
     let after_quote_np = after_quote_np
@@ -1763,6 +1763,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // Texas", "said House Speaker Paul Ryan in a statement".)
     let named_after = || {
         let se = source_end(doc, cue_end, b);
+        // ("…,” said Sen. Jim Whelan who represents Atlantic City and …": a
+        // relative clause is no part of the name's length.)
+        let se = (cue_end..se).find(|&k| matches!(doc.low(k), "who" | "whose")).unwrap_or(se);
         // (Right after a quotation any cue may invert: "“This is fantastic!”
         // beamed Donald Hartley".)
         let after_quote = matches!(doc.w(cs - 1), "”" | "\"");

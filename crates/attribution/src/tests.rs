@@ -1227,3 +1227,11 @@ fn a_source_after_a_quotation_may_run_long() {
     assert!(r.1.starts_with("Maria Okafor"), "{r:?}");
     assert!(r.3.starts_with("“That is a smoking gun"), "{r:?}");
 }
+
+#[test]
+fn inverted_sources_with_another_or_a_relative_clause() {
+    let r = one("“We are anxious,” said another Twitter user, Johanna Bayer.");
+    assert!(r.1.starts_with("another Twitter user"), "{r:?}");
+    let r = one("“In the debates he called this bankruptcy normal business,” said Sen. Jim Whelan who represents Harbor City and served as its mayor for many years.");
+    assert!(r.1.starts_with("Sen. Jim Whelan"), "{r:?}");
+}
