@@ -1039,6 +1039,19 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     if matches!(doc.low(end - 1), "who" | "which") {
         return Some((antecedent_of_who(doc, a, end - 1).unwrap_or((end - 1, end)), None));
     }
+    // "Joyce — who is listed as an attorney in Illinois — told …", "Jason
+    // Sims — a teacher from Mount Pleasant — says …": an aside between dashes
+    // right before the cue; the subject is before it.
+    let dash = |k: usize| matches!(doc.w(k), "—" | "–" | "--");
+    if end >= a + 3 && dash(end - 1) {
+        if let Some(d1) = (a.max(end.saturating_sub(30))..end - 1).rev().find(|&k| dash(k)) {
+            if d1 > a && d1 + 1 < end - 1 {
+                if let Some(found) = subject(doc, a, d1) {
+                    return Some(found);
+                }
+            }
+        }
+    }
     // Clause boundaries: start after the last ; : — “ ” or "that" before the cue.
     // A short parenthesis after a word ("Rep. Ann Lee (D-Mass.)") is part of
     // the noun phrase, not a boundary.

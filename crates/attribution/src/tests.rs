@@ -1235,3 +1235,11 @@ fn inverted_sources_with_another_or_a_relative_clause() {
     let r = one("“In the debates he called this bankruptcy normal business,” said Sen. Jim Whelan who represents Harbor City and served as its mayor for many years.");
     assert!(r.1.starts_with("Sen. Jim Whelan"), "{r:?}");
 }
+
+#[test]
+fn an_aside_between_dashes_before_the_cue() {
+    let r = one("Ana Ruiz — a teacher from Port Alder — says she made a last-minute decision to vote for the levy.");
+    assert_eq!(r.1, "Ana Ruiz", "{r:?}");
+    let r = one("Many speakers at the service — including the mayor and two pastors — said the bridge had united the town.");
+    assert_eq!(r.1, "Many speakers at the service", "{r:?}");
+}
