@@ -302,12 +302,37 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         raising_parts(doc, att);
     }
     for att in &mut out {
+        tidy_source(doc, att);
         classify_source(doc, entities, att);
         relative_source(doc, att);
         said_no_comment(doc, att);
         cue_stance(doc, att);
     }
     out
+}
+
+/// A source's leading conjunction or "as" is no part of it ("as Joel Pollak
+/// of Breitbart California", "and Breitbart News"), and a source that is only
+/// an existential "there" or a lone verb or preposition ("There was
+/// widespread anger", "is", "of") is none: what the rules left between a
+/// content and its cue when no speaker stands there.
+fn tidy_source(doc: &Doc, att: &mut Attribution) {
+    // (Sources are token ranges, contents code points.)
+    let Some((mut x, y)) = att.source else { return };
+    if x >= y || y > doc.tokens.len() {
+        return;
+    }
+    while x + 1 < y && matches!(doc.low(x), "and" | "but" | "or" | "as") && !is_punct(doc.w(x + 1)) {
+        x += 1;
+    }
+    let lone = y - x == 1 && matches!(doc.low(x), "there" | "is" | "was" | "are" | "were" | "of" | "being" | "no" | "not");
+    let existential = doc.low(x) == "there" && x + 1 < y && matches!(doc.low(x + 1), "is" | "was" | "are" | "were" | "’s" | "'s" | "has" | "had" | "will" | "would");
+    if lone || existential {
+        att.source = None;
+        att.source_entity = None;
+    } else {
+        att.source = Some((x, y));
+    }
 }
 
 /// "Steenburgen wasn’t thrilled about …", "Recent governments have

@@ -1243,3 +1243,23 @@ fn an_aside_between_dashes_before_the_cue() {
     let r = one("Many speakers at the service — including the mayor and two pastors — said the bridge had united the town.");
     assert_eq!(r.1, "Many speakers at the service", "{r:?}");
 }
+
+#[test]
+fn a_source_is_tidied() {
+    let text = "There was widespread anger, as Joel Pollak of the Gazette noted, and there is more.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let at = |w: &str| (0..tk.tokens.len()).find(|&k| doc.w(k) == w).unwrap();
+    let with_source = |s: (usize, usize)| {
+        let mut att = Attribution { kind: Kind::Indirect, source: Some(s), source_entity: Some(0), source_type: SourceType::Person, cue: None, content: None, parts: Vec::new(), stance: None };
+        tidy_source(&doc, &mut att);
+        att.source.map(|(x, y)| doc.span_text(x, y))
+    };
+    // A leading "as" goes.
+    assert_eq!(with_source((at("as"), at("noted"))).as_deref(), Some("Joel Pollak of the Gazette"));
+    // An existential "there", a lone verb: no source.
+    assert_eq!(with_source((0, at("anger") + 1)), None);
+    assert_eq!(with_source((at("is"), at("is") + 1)), None);
+    // A name stays as it is.
+    assert_eq!(with_source((at("Joel"), at("noted"))).as_deref(), Some("Joel Pollak of the Gazette"));
+}
