@@ -1263,3 +1263,9 @@ fn a_source_is_tidied() {
     // A name stays as it is.
     assert_eq!(with_source((at("Joel"), at("noted"))).as_deref(), Some("Joel Pollak of the Gazette"));
 }
+
+#[test]
+fn asked_by_someone_opening_the_sentence() {
+    let r = run("Asked by Ana Ruiz whether she had practiced her speech, the mayor said she had read it once.");
+    assert_eq!(r[0], t("indirect", "Ana Ruiz", "Asked by", "whether she had practiced her speech"), "{r:?}");
+}
