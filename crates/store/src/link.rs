@@ -143,16 +143,34 @@ pub(crate) fn backfill_terms(conn: &mut Conn) -> Result<(), StoreError> {
     crate::record::insert_rows(conn, "terms", &["term", "article"], postings)
 }
 
-/// An article's story terms as stored: a line `term<TAB>weight` each.
+/// An article's story terms as stored: a line `term<TAB>weight` each, the
+/// weight as Rust's `Display` of `f64` writes it.
 pub(crate) fn encode_terms(terms: &[(String, f64)]) -> String {
-    let mut s = String::with_capacity(terms.len() * 16);
+    let mut s = String::with_capacity(terms.iter().map(|(t, _)| t.len() + 6).sum());
     for (t, w) in terms {
         s.push_str(t);
         s.push('\t');
-        s.push_str(&w.to_string());
+        push_weight(&mut s, *w);
         s.push('\n');
     }
     s
+}
+
+/// Append `w` as `w.to_string()` would: story terms weigh whole and half
+/// units (see [`story_terms`]), written here without the general float
+/// formatting (`4`, `4.5`); any other value goes through `Display`.
+fn push_weight(s: &mut String, w: f64) {
+    use std::fmt::Write;
+    let twice = w * 2.0;
+    if w.is_sign_positive() && twice < 1e15 && twice.fract() == 0.0 {
+        let twice = twice as u64;
+        let _ = write!(s, "{}", twice / 2);
+        if twice % 2 == 1 {
+            s.push_str(".5");
+        }
+    } else {
+        let _ = write!(s, "{w}");
+    }
 }
 
 /// The inverse of [`encode_terms`], sorted by term; malformed lines are skipped.
@@ -407,6 +425,17 @@ impl Store {
 mod tests {
     use super::*;
     use crate::schema::MIGRATIONS;
+
+    #[test]
+    fn weights_are_written_as_display_writes_them() {
+        let mut ws: Vec<f64> = (0..2000).map(|k| k as f64 / 2.0).collect();
+        ws.extend([0.1, 1.25, 1e15, 4.5e14, 1e20, -0.0, -1.5, f64::MIN_POSITIVE, 2.0f64.powi(52) + 1.0, f64::INFINITY, f64::NAN]);
+        for w in ws {
+            let mut s = String::new();
+            push_weight(&mut s, w);
+            assert_eq!(s, w.to_string());
+        }
+    }
 
     #[test]
     fn terms_round_trip() {
