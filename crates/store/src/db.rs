@@ -305,6 +305,31 @@ impl Conn {
         }
     }
 
+    /// Run one statement once per `per` rows of `rows` (whose length is a
+    /// multiple of `per`), its parameters the values of those rows in order
+    /// (a multi-row `INSERT … VALUES (…), (…)`), without copying them; the
+    /// rows it changed in all. The statement is looked up once for all the
+    /// chunks.
+    pub(crate) fn exec_rows(&mut self, sql: &str, rows: &[Vec<Value>], per: usize) -> Result<u64, StoreError> {
+        let mut n = 0;
+        match self {
+            Conn::Sqlite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                for chunk in rows.chunks(per) {
+                    n += st.execute(rusqlite::params_from_iter(chunk.iter().flatten()))? as u64;
+                }
+            }
+            Conn::Postgres { client, statements } => {
+                let st = Self::pg_statement(client, statements, sql)?;
+                for chunk in rows.chunks(per) {
+                    let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = chunk.iter().flatten().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect();
+                    n += client.execute(&st, &refs)?;
+                }
+            }
+        }
+        Ok(n)
+    }
+
     /// Run a query; all its rows.
     pub(crate) fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
         match self {

@@ -210,6 +210,10 @@ impl Store {
             // Checkpoint the write-ahead log every 64 MiB rather than 4: a
             // page that many batches change is copied back once, not each time.
             c.pragma_update(None, "wal_autocheckpoint", 16384)?;
+            // Room for every statement a batch runs (each table's insert
+            // in two sizes, see `record::insert_values`), so that none is
+            // compiled again for the next batch.
+            c.set_prepared_statement_cache_capacity(64);
             Conn::Sqlite(c)
         };
         let mut store = Store { conn, location: location.to_string() };

@@ -206,7 +206,6 @@ pub(crate) fn insert_rows_with(conn: &mut Conn, table: &str, cols: &[&str], rows
     if rows.is_empty() {
         return Ok(0);
     }
-    let mut inserted = 0;
     let phases = crate::trace::Phases::new("insert");
     let n = rows.len();
     let _done = Done(|| phases.mark(format_args!("{n} rows into {table}")));
@@ -215,17 +214,44 @@ pub(crate) fn insert_rows_with(conn: &mut Conn, table: &str, cols: &[&str], rows
             return Ok(n);
         }
     }
-    let tuple = format!("({})", vec!["?"; cols.len()].join(", "));
-    if conn.engine() == crate::db::Engine::Sqlite {
-        // In-process: one prepared statement run per row costs least.
-        let sql = format!("INSERT INTO {table} ({}) VALUES {tuple}{tail}", cols.join(", "));
-        return Ok(conn.exec_each(&sql, &rows)? as usize);
+    let head = format!("INSERT INTO {table} ({}) VALUES", cols.join(", "));
+    insert_values(conn, &head, cols.len(), &rows, tail)
+}
+
+/// Most rows in one SQLite `INSERT … VALUES` statement: past a few dozen,
+/// more rows per statement save nothing (the statement's own cost is
+/// already spread thin), while each size of statement is compiled once.
+const SQLITE_ROWS: usize = 64;
+
+/// Run `head` (`INSERT INTO t (a, b) VALUES`) with `rows` of `width` values
+/// each and `tail` after the values, several rows per statement: in SQLite
+/// [`SQLITE_ROWS`] at a time and the rest one by one (so that only two
+/// statements are compiled per table), in PostgreSQL as many as its
+/// parameter limit allows. The number of rows inserted.
+///
+/// Not for SQLite's FTS5 table: a statement of several rows opens a
+/// statement savepoint, which makes FTS5 write out the terms it holds in
+/// memory, so that the index would be written in many small segments
+/// (and merged again) rather than once per transaction.
+pub(crate) fn insert_values(conn: &mut Conn, head: &str, width: usize, rows: &[Vec<Value>], tail: &str) -> Result<usize, StoreError> {
+    let tuple = format!("({})", vec!["?"; width].join(", "));
+    let per = match conn.engine() {
+        crate::db::Engine::Sqlite => SQLITE_ROWS,
+        crate::db::Engine::Postgres => (30_000 / width).max(1),
+    };
+    let whole = rows.len() / per * per;
+    let mut inserted = 0;
+    if whole > 0 {
+        let sql = format!("{head} {}{tail}", vec![tuple.as_str(); per].join(", "));
+        inserted += conn.exec_rows(&sql, &rows[..whole], per)? as usize;
     }
-    let per = (30_000 / cols.len()).max(1);
-    for chunk in rows.chunks(per) {
-        let sql = format!("INSERT INTO {table} ({}) VALUES {}{tail}", cols.join(", "), vec![tuple.as_str(); chunk.len()].join(", "));
-        let params: Vec<Value> = chunk.iter().flat_map(|r| r.iter().cloned()).collect();
-        inserted += conn.exec(&sql, &params)? as usize;
+    let rest = &rows[whole..];
+    if !rest.is_empty() {
+        inserted += if conn.engine() == crate::db::Engine::Sqlite {
+            conn.exec_each(&format!("{head} {tuple}{tail}"), rest)?
+        } else {
+            conn.exec_rows(&format!("{head} {}{tail}", vec![tuple.as_str(); rest.len()].join(", ")), rest, rest.len())?
+        } as usize;
     }
     Ok(inserted)
 }
@@ -378,8 +404,10 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     insert_rows(conn, "about", &["article", "n", "local"], about)?;
     insert_rows(conn, "times", &["article", "n", "text", "start_offset", "kind", "value", "modifier", "anchor"], times)?;
     insert_rows(conn, "citations", &["article", "n", "outlet", "outlet_key"], citations)?;
-    insert_search(conn, search)?;
     insert_rows(conn, "terms", &["term", "article"], terms)?;
+    // Last: in SQLite a later statement of several rows would make FTS5
+    // write out what it holds (see `insert_values`) before the commit does.
+    insert_search(conn, search)?;
     Ok(result)
 }
 
@@ -422,7 +450,8 @@ fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>) -> Result<(), StoreErro
         own_rows.push(vec![id.into(), article, kind, reference, title.clone(), own]);
         index_rows.push(vec![id.into(), title, body]);
     }
-    conn.exec_each("INSERT INTO search_rows (id, article, kind, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)", &own_rows)?;
+    insert_values(conn, "INSERT INTO search_rows (id, article, kind, ref, title, body) VALUES", 6, &own_rows, "")?;
+    // One row per statement (see `insert_values`).
     conn.exec_each("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", &index_rows)?;
     phases.mark(format_args!("{n} rows into search"));
     Ok(())
