@@ -54,6 +54,8 @@ pub(crate) struct Lexer {
     seen: HashMap<Box<str>, Option<u32>, Seeded>,
     /// Each lexeme once; its number is its index.
     lexemes: Vec<String>,
+    /// Each lexeme's first eight bytes as a number (see [`prefix`]).
+    prefixes: Vec<u64>,
     numbers: HashMap<String, u32, Seeded>,
     /// A row's (lexeme number, position) pairs as numbers, kept for its
     /// allocation.
@@ -110,10 +112,24 @@ impl WordHasher {
     }
 }
 
+/// Words a [`Lexer`] keeps with their lexemes, at most (then it starts
+/// afresh).
+const SEEN_MAX: usize = 200_000;
+
+/// A lexeme's first eight bytes as a number, zeros after a shorter one:
+/// lexemes (which have no zero byte) compare as their prefixes do, unless
+/// these are equal.
+fn prefix(lexeme: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = lexeme.len().min(8);
+    b[..n].copy_from_slice(&lexeme.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
 impl Lexer {
     /// A lexer with nothing seen yet.
     pub(crate) fn new() -> Self {
-        Lexer { stemmer: Stemmer::create(Algorithm::English), seen: HashMap::default(), lexemes: Vec::new(), numbers: HashMap::default(), hits: Vec::new() }
+        Lexer { stemmer: Stemmer::create(Algorithm::English), seen: HashMap::default(), lexemes: Vec::new(), prefixes: Vec::new(), numbers: HashMap::default(), hits: Vec::new() }
     }
 
     /// The number of a word's lexeme; `None` for a stop word (or a lexeme
@@ -134,14 +150,13 @@ impl Lexer {
             Some(&n) => n,
             None => {
                 let n = self.lexemes.len() as u32;
+                self.prefixes.push(prefix(&l));
                 self.lexemes.push(l.clone());
                 self.numbers.insert(l, n);
                 n
             }
         });
-        if self.seen.len() < 200_000 {
-            self.seen.insert(word.into(), l);
-        }
+        self.seen.insert(word.into(), l);
         l
     }
 
@@ -180,6 +195,14 @@ impl Lexer {
     /// generated column of schema 1 had them), in byte order, each with its
     /// positions: increasing, at most [`MAX_POSITIONS`] (the first ones).
     fn each_lexeme(&mut self, title: &str, body: &str, mut each: impl FnMut(&str, &mut dyn Iterator<Item = u16>)) {
+        // What is kept from row to row stays bounded: past this many
+        // words, start afresh (between rows, so a row's numbers hold).
+        if self.seen.len() >= SEEN_MAX {
+            self.seen.clear();
+            self.lexemes.clear();
+            self.prefixes.clear();
+            self.numbers.clear();
+        }
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
         let next = self.terms(title, 0, |l, pos| hits.push(u64::from(l) << 32 | u64::from(pos)));
@@ -194,8 +217,11 @@ impl Lexer {
                 _ => groups.push((l, i, i + 1)),
             }
         }
-        let lexemes = &self.lexemes;
-        groups.sort_unstable_by(|a, b| lexemes[a.0 as usize].as_bytes().cmp(lexemes[b.0 as usize].as_bytes()));
+        let (lexemes, prefixes) = (&self.lexemes, &self.prefixes);
+        groups.sort_unstable_by(|a, b| {
+            let (a, b) = (a.0 as usize, b.0 as usize);
+            prefixes[a].cmp(&prefixes[b]).then_with(|| lexemes[a].as_bytes().cmp(lexemes[b].as_bytes()))
+        });
         for &(l, from, to) in &groups {
             let mut last = None;
             let mut positions = hits[from..to]
@@ -392,6 +418,18 @@ mod tests {
         for (title, body) in &rows[..50] {
             assert_eq!(Lexer::new().tsvector(title, body), Reference::new().tsvector(title, body));
         }
+    }
+
+    #[test]
+    fn a_lexer_that_starts_afresh_answers_the_same() {
+        let mut lexer = Lexer::new();
+        let many: String = (0..SEEN_MAX + 10).map(|i| format!("w{i}ing ")).collect();
+        let row = generated(7, 500);
+        let first = lexer.tsvector("", &row);
+        assert_eq!(lexer.tsvector("title", &many), Reference::new().tsvector("title", &many));
+        assert!(lexer.seen.len() > SEEN_MAX);
+        assert_eq!(lexer.tsvector("", &row), first, "after starting afresh");
+        assert!(lexer.seen.len() < SEEN_MAX);
     }
 
     #[test]

@@ -258,7 +258,7 @@ pub(crate) fn insert_values(conn: &mut Conn, head: &str, width: usize, rows: &[V
 
 /// Insert a batch inside the caller's transaction. Articles are claimed in
 /// hash order, so concurrent writers take their locks in one order.
-pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inserted>, StoreError> {
+pub(crate) fn insert_all(conn: &mut Conn, records: &[Record], lexer: &mut crate::fulltext::Lexer) -> Result<Vec<Inserted>, StoreError> {
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| records[a].hash().cmp(records[b].hash()));
     let mut result = vec![Inserted::Duplicate(0); records.len()];
@@ -407,7 +407,7 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     insert_rows(conn, "terms", &["term", "article"], terms)?;
     // Last: in SQLite a later statement of several rows would make FTS5
     // write out what it holds (see `insert_values`) before the commit does.
-    insert_search(conn, search)?;
+    insert_search(conn, search, lexer)?;
     Ok(result)
 }
 
@@ -417,11 +417,10 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
 /// `articles` already holds) and into the external-content FTS5 index under
 /// the same id, numbered on from the last one as FTS5 numbered its rows
 /// before schema 4.
-fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>, lexer: &mut crate::fulltext::Lexer) -> Result<(), StoreError> {
     if conn.engine() == crate::db::Engine::Postgres {
         // The row's tsvector, computed here (`fulltext`), goes in its binary
         // format, which the driver writes as it is given.
-        let mut lexer = crate::fulltext::Lexer::new();
         let rows = rows
             .into_iter()
             .map(|mut row| {
