@@ -122,6 +122,50 @@ impl Row {
     }
 }
 
+/// A result row borrowed from the engine (see [`Conn::query_each`]), read
+/// as loosely as [`Row`] reads its values.
+pub(crate) enum RowRef<'a> {
+    Sqlite(&'a rusqlite::Row<'a>),
+    Postgres(&'a postgres::Row),
+}
+
+impl RowRef<'_> {
+    /// Column `i` as text, borrowed where the engine allows (`None` for
+    /// NULL; an integer as its digits, as [`Row::opt_text`] has it).
+    pub(crate) fn opt_text(&self, i: usize) -> Option<std::borrow::Cow<'_, str>> {
+        use rusqlite::types::ValueRef;
+        match self {
+            RowRef::Sqlite(r) => match r.get_ref(i).ok()? {
+                ValueRef::Text(t) => Some(String::from_utf8_lossy(t)),
+                ValueRef::Integer(v) => Some(v.to_string().into()),
+                _ => None,
+            },
+            RowRef::Postgres(r) => match r.try_get::<_, Option<&str>>(i) {
+                Ok(t) => t.map(Into::into),
+                Err(_) => Row(vec![pg_value(r, i)]).opt_text(0).map(Into::into),
+            },
+        }
+    }
+
+    /// Column `i` as text ("" for NULL).
+    pub(crate) fn text(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        self.opt_text(i).unwrap_or_default()
+    }
+
+    /// Column `i` as an integer (0 for NULL or another type), as [`Row::int`].
+    pub(crate) fn int(&self, i: usize) -> i64 {
+        use rusqlite::types::ValueRef;
+        match self {
+            RowRef::Sqlite(r) => match r.get_ref(i) {
+                Ok(ValueRef::Integer(v)) => v,
+                Ok(v) => Row(vec![sqlite_value(v)]).int(0),
+                Err(_) => 0,
+            },
+            RowRef::Postgres(r) => Row(vec![pg_value(r, i)]).int(0),
+        }
+    }
+}
+
 /// Which engine a connection talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -328,6 +372,29 @@ impl Conn {
             }
         }
         Ok(n)
+    }
+
+    /// Run a query and hand each row to `each` as it comes, borrowed
+    /// ([`RowRef`]): no [`Row`] and no copy of its texts for rows that are
+    /// only read once.
+    pub(crate) fn query_each(&mut self, sql: &str, params: &[Value], mut each: impl FnMut(&RowRef<'_>)) -> Result<(), StoreError> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut st = c.prepare_cached(sql)?;
+                let mut rows = st.query(rusqlite::params_from_iter(params.iter()))?;
+                while let Some(r) = rows.next()? {
+                    each(&RowRef::Sqlite(r));
+                }
+            }
+            Conn::Postgres { client, statements } => {
+                let st = Self::pg_statement(client, statements, sql)?;
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|p| p as &(dyn postgres::types::ToSql + Sync)).collect();
+                for r in client.query(&st, &refs)? {
+                    each(&RowRef::Postgres(&r));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Run a query; all its rows.
