@@ -439,19 +439,24 @@ fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>, lexer: &mut crate::full
     }
     let phases = crate::trace::Phases::new("insert");
     let n = rows.len();
-    let mut id = conn.query("SELECT COALESCE(MAX(id), 0) FROM search_rows", &[])?.first().map(|r| r.int(0)).unwrap_or(0);
+    let last = conn.query("SELECT COALESCE(MAX(id), 0) FROM search_rows", &[])?.first().map(|r| r.int(0)).unwrap_or(0);
+    let mut id = last;
     let mut own_rows = Vec::with_capacity(n);
-    let mut index_rows = Vec::with_capacity(n);
     for row in rows {
         id += 1;
         let [title, body, article, kind, reference]: [Value; 5] = row.try_into().map_err(|_| StoreError::Schema("a search row has five columns".into()))?;
-        let own = if kind == Value::Text("article".into()) { Value::Null } else { body.clone() };
-        own_rows.push(vec![id.into(), article, kind, reference, title.clone(), own]);
-        index_rows.push(vec![id.into(), title, body]);
+        let own = if matches!(&kind, Value::Text(k) if k == "article") { Value::Null } else { body };
+        own_rows.push(vec![id.into(), article, kind, reference, title, own]);
     }
     insert_values(conn, "INSERT INTO search_rows (id, article, kind, ref, title, body) VALUES", 6, &own_rows, "")?;
-    // One row per statement (see `insert_values`).
-    conn.exec_each("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", &index_rows)?;
+    // The index takes the new rows from the view it indexes (an article's
+    // text from `articles`), in id order, in one statement: its savepoint
+    // comes before any of the batch's terms are held (see `insert_values`),
+    // so FTS5 writes them out once, at the commit, as row by row.
+    conn.exec(
+        "INSERT INTO search (rowid, title, body) SELECT id, title, body FROM search_source WHERE id > ? AND id <= ? ORDER BY id",
+        &[last.into(), id.into()],
+    )?;
     phases.mark(format_args!("{n} rows into search"));
     Ok(())
 }
