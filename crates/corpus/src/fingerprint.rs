@@ -61,7 +61,9 @@ fn content_word(w: &str) -> bool {
     if w.len() < 3 || (!w.is_ascii() && w.chars().count() < 3) {
         return false;
     }
-    !(w.len() <= 7 && STOP_KEYS.contains(&packed(w.as_bytes()))) && !w.bytes().all(|b| b.is_ascii_digit())
+    let stop = w.len() <= 7 && STOP_KEYS.contains(&packed(w.as_bytes()));
+    let number = w.bytes().all(|b| b.is_ascii_digit());
+    !stop && !number
 }
 
 /// The terms that say what an article's news is, with their weights: the
