@@ -133,10 +133,34 @@ pub(crate) fn days_from_civil(day: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Run `f` in a write transaction on `conn`, retrying it when a concurrent
+/// writer got in the way (see [`StoreError::is_retryable`]).
+fn transaction<T>(conn: &mut Conn, mut f: impl FnMut(&mut Conn) -> Result<T, StoreError>) -> Result<T, StoreError> {
+    let mut attempt = 0;
+    loop {
+        conn.begin()?;
+        let r = f(conn).and_then(|v| conn.commit().map(|_| v));
+        match r {
+            Ok(v) => return Ok(v),
+            Err(e) => {
+                conn.rollback();
+                attempt += 1;
+                if !e.is_retryable() || attempt >= 8 {
+                    return Err(e);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20 << attempt.min(6)));
+            }
+        }
+    }
+}
+
 /// A corpus store: one open connection.
 pub struct Store {
     conn: Conn,
     location: String,
+    /// PostgreSQL's search terms (module `fulltext`): the lexemes of the
+    /// words met so far, kept from batch to batch.
+    lexer: fulltext::Lexer,
 }
 
 /// What happened to one record handed to [`Store::insert`].
@@ -210,9 +234,13 @@ impl Store {
             // Checkpoint the write-ahead log every 64 MiB rather than 4: a
             // page that many batches change is copied back once, not each time.
             c.pragma_update(None, "wal_autocheckpoint", 16384)?;
+            // Room for every statement a batch runs (each table's insert
+            // in two sizes, see `record::insert_values`), so that none is
+            // compiled again for the next batch.
+            c.set_prepared_statement_cache_capacity(64);
             Conn::Sqlite(c)
         };
-        let mut store = Store { conn, location: location.to_string() };
+        let mut store = Store { conn, location: location.to_string(), lexer: fulltext::Lexer::new() };
         schema::migrate(&mut store.conn)?;
         Ok(store)
     }
@@ -248,23 +276,8 @@ impl Store {
 
     /// Run `f` in a write transaction, retrying it when a concurrent writer
     /// got in the way (see [`StoreError::is_retryable`]).
-    pub(crate) fn transaction<T>(&mut self, mut f: impl FnMut(&mut Conn) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let mut attempt = 0;
-        loop {
-            self.conn.begin()?;
-            let r = f(&mut self.conn).and_then(|v| self.conn.commit().map(|_| v));
-            match r {
-                Ok(v) => return Ok(v),
-                Err(e) => {
-                    self.conn.rollback();
-                    attempt += 1;
-                    if !e.is_retryable() || attempt >= 8 {
-                        return Err(e);
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(20 << attempt.min(6)));
-                }
-            }
-        }
+    pub(crate) fn transaction<T>(&mut self, f: impl FnMut(&mut Conn) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        transaction(&mut self.conn, f)
     }
 
     /// Which of these content hashes the store already holds.
@@ -287,8 +300,9 @@ impl Store {
     /// the batch is.
     pub fn insert(&mut self, records: &[Record]) -> Result<Vec<Inserted>, StoreError> {
         let phases = trace::Phases::new("batch");
-        let r = self.transaction(|conn| {
-            let r = record::insert_all(conn, records)?;
+        let lexer = &mut self.lexer;
+        let r = transaction(&mut self.conn, |conn| {
+            let r = record::insert_all(conn, records, lexer)?;
             phases.mark("rows");
             Ok(r)
         });

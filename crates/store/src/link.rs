@@ -83,9 +83,10 @@ impl Df {
             return Ok(());
         }
         let sql = format!("SELECT term, COUNT(*) FROM terms WHERE {} GROUP BY term", conn.in_list("term"));
-        for r in conn.query(&sql, &[Value::List(missing.iter().map(|t| (*t).into()).collect())])? {
-            self.counts.insert(r.text(0), r.int(1) as usize);
-        }
+        let counts = &mut self.counts;
+        conn.query_each(&sql, &[Value::List(missing.iter().map(|t| (*t).into()).collect())], |r| {
+            counts.insert(r.text(0).into_owned(), r.int(1) as usize);
+        })?;
         for t in missing {
             self.counts.entry(t.to_string()).or_insert(0);
         }
@@ -95,10 +96,10 @@ impl Df {
     /// Count every term of the store in one pass: cheaper than looking
     /// terms up one by one when most of the store is new.
     fn count_all(&mut self, conn: &mut Conn) -> Result<(), StoreError> {
-        for r in conn.query("SELECT term, COUNT(*) FROM terms GROUP BY term", &[])? {
-            self.counts.insert(r.text(0), r.int(1) as usize);
-        }
-        Ok(())
+        let counts = &mut self.counts;
+        conn.query_each("SELECT term, COUNT(*) FROM terms GROUP BY term", &[], |r| {
+            counts.insert(r.text(0).into_owned(), r.int(1) as usize);
+        })
     }
 
     /// Forget the counts when they grow large (they are counted again as
@@ -118,8 +119,20 @@ impl Df {
 pub(crate) fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<HashMap<i64, StoryFeatures>, StoreError> {
     let sql = format!("SELECT id, day, shingles, terms FROM articles WHERE {}", conn.in_list("id"));
     let rows = by_ids(conn, &sql, ids)?;
-    let raw: Vec<(i64, Option<String>, Vec<u8>, Vec<(String, f64)>)> =
-        rows.into_iter().map(|r| (r.int(0), r.opt_text(1), r.blob(2), decode_terms(&r.text(3)))).collect();
+    let raw: Vec<(i64, Option<String>, Vec<u8>, Vec<(String, f64)>)> = rows
+        .into_iter()
+        .map(|mut r| {
+            let terms = match r.0.get(3) {
+                Some(Value::Text(t)) => decode_terms(t),
+                _ => decode_terms(&r.text(3)),
+            };
+            let shingles = match r.0.get_mut(2) {
+                Some(Value::Blob(b)) => std::mem::take(b),
+                _ => Vec::new(),
+            };
+            (r.int(0), r.opt_text(1), shingles, terms)
+        })
+        .collect();
     df.count(conn, raw.iter().flat_map(|r| r.3.iter().map(|t| t.0.as_str())))?;
     let mut out = HashMap::new();
     for (id, day, shingles, terms) in raw {
@@ -143,16 +156,34 @@ pub(crate) fn backfill_terms(conn: &mut Conn) -> Result<(), StoreError> {
     crate::record::insert_rows(conn, "terms", &["term", "article"], postings)
 }
 
-/// An article's story terms as stored: a line `term<TAB>weight` each.
+/// An article's story terms as stored: a line `term<TAB>weight` each, the
+/// weight as Rust's `Display` of `f64` writes it.
 pub(crate) fn encode_terms(terms: &[(String, f64)]) -> String {
-    let mut s = String::with_capacity(terms.len() * 16);
+    let mut s = String::with_capacity(terms.iter().map(|(t, _)| t.len() + 6).sum());
     for (t, w) in terms {
         s.push_str(t);
         s.push('\t');
-        s.push_str(&w.to_string());
+        push_weight(&mut s, *w);
         s.push('\n');
     }
     s
+}
+
+/// Append `w` as `w.to_string()` would: story terms weigh whole and half
+/// units (see [`story_terms`]), written here without the general float
+/// formatting (`4`, `4.5`); any other value goes through `Display`.
+fn push_weight(s: &mut String, w: f64) {
+    use std::fmt::Write;
+    let twice = w * 2.0;
+    if w.is_sign_positive() && twice < 1e15 && twice.fract() == 0.0 {
+        let twice = twice as u64;
+        let _ = write!(s, "{}", twice / 2);
+        if twice % 2 == 1 {
+            s.push_str(".5");
+        }
+    } else {
+        let _ = write!(s, "{w}");
+    }
 }
 
 /// The inverse of [`encode_terms`], sorted by term; malformed lines are skipped.
@@ -212,10 +243,18 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     wanted.dedup();
     if !wanted.is_empty() {
         let sql = format!("SELECT t.term, t.article, a.day FROM terms t JOIN articles a ON a.id = t.article WHERE {}", conn.in_list("t.term"));
-        for r in conn.query(&sql, &[Value::List(wanted.iter().map(|t| (*t).into()).collect())])? {
-            kept.postings.entry(r.text(0)).or_default().push((r.int(1), r.opt_text(2).and_then(|d| crate::days_from_civil(&d))));
-            kept.postings_len += 1;
-        }
+        let (postings, len) = (&mut kept.postings, &mut kept.postings_len);
+        conn.query_each(&sql, &[Value::List(wanted.iter().map(|t| (*t).into()).collect())], |r| {
+            let posting = (r.int(1), r.opt_text(2).and_then(|d| crate::days_from_civil(&d)));
+            let term = r.text(0);
+            match postings.get_mut(term.as_ref()) {
+                Some(list) => list.push(posting),
+                None => {
+                    postings.insert(term.into_owned(), vec![posting]);
+                }
+            }
+            *len += 1;
+        })?;
         for t in wanted {
             kept.postings.entry(t.to_string()).or_default();
         }
@@ -407,6 +446,17 @@ impl Store {
 mod tests {
     use super::*;
     use crate::schema::MIGRATIONS;
+
+    #[test]
+    fn weights_are_written_as_display_writes_them() {
+        let mut ws: Vec<f64> = (0..2000).map(|k| k as f64 / 2.0).collect();
+        ws.extend([0.1, 1.25, 1e15, 4.5e14, 1e20, -0.0, -1.5, f64::MIN_POSITIVE, 2.0f64.powi(52) + 1.0, f64::INFINITY, f64::NAN]);
+        for w in ws {
+            let mut s = String::new();
+            push_weight(&mut s, w);
+            assert_eq!(s, w.to_string());
+        }
+    }
 
     #[test]
     fn terms_round_trip() {

@@ -206,7 +206,6 @@ pub(crate) fn insert_rows_with(conn: &mut Conn, table: &str, cols: &[&str], rows
     if rows.is_empty() {
         return Ok(0);
     }
-    let mut inserted = 0;
     let phases = crate::trace::Phases::new("insert");
     let n = rows.len();
     let _done = Done(|| phases.mark(format_args!("{n} rows into {table}")));
@@ -215,24 +214,51 @@ pub(crate) fn insert_rows_with(conn: &mut Conn, table: &str, cols: &[&str], rows
             return Ok(n);
         }
     }
-    let tuple = format!("({})", vec!["?"; cols.len()].join(", "));
-    if conn.engine() == crate::db::Engine::Sqlite {
-        // In-process: one prepared statement run per row costs least.
-        let sql = format!("INSERT INTO {table} ({}) VALUES {tuple}{tail}", cols.join(", "));
-        return Ok(conn.exec_each(&sql, &rows)? as usize);
+    let head = format!("INSERT INTO {table} ({}) VALUES", cols.join(", "));
+    insert_values(conn, &head, cols.len(), &rows, tail)
+}
+
+/// Most rows in one SQLite `INSERT … VALUES` statement: past a few dozen,
+/// more rows per statement save nothing (the statement's own cost is
+/// already spread thin), while each size of statement is compiled once.
+const SQLITE_ROWS: usize = 64;
+
+/// Run `head` (`INSERT INTO t (a, b) VALUES`) with `rows` of `width` values
+/// each and `tail` after the values, several rows per statement: in SQLite
+/// [`SQLITE_ROWS`] at a time and the rest one by one (so that only two
+/// statements are compiled per table), in PostgreSQL as many as its
+/// parameter limit allows. The number of rows inserted.
+///
+/// Not for SQLite's FTS5 table: a statement of several rows opens a
+/// statement savepoint, which makes FTS5 write out the terms it holds in
+/// memory, so that the index would be written in many small segments
+/// (and merged again) rather than once per transaction.
+pub(crate) fn insert_values(conn: &mut Conn, head: &str, width: usize, rows: &[Vec<Value>], tail: &str) -> Result<usize, StoreError> {
+    let tuple = format!("({})", vec!["?"; width].join(", "));
+    let per = match conn.engine() {
+        crate::db::Engine::Sqlite => SQLITE_ROWS,
+        crate::db::Engine::Postgres => (30_000 / width).max(1),
+    };
+    let whole = rows.len() / per * per;
+    let mut inserted = 0;
+    if whole > 0 {
+        let sql = format!("{head} {}{tail}", vec![tuple.as_str(); per].join(", "));
+        inserted += conn.exec_rows(&sql, &rows[..whole], per)? as usize;
     }
-    let per = (30_000 / cols.len()).max(1);
-    for chunk in rows.chunks(per) {
-        let sql = format!("INSERT INTO {table} ({}) VALUES {}{tail}", cols.join(", "), vec![tuple.as_str(); chunk.len()].join(", "));
-        let params: Vec<Value> = chunk.iter().flat_map(|r| r.iter().cloned()).collect();
-        inserted += conn.exec(&sql, &params)? as usize;
+    let rest = &rows[whole..];
+    if !rest.is_empty() {
+        inserted += if conn.engine() == crate::db::Engine::Sqlite {
+            conn.exec_each(&format!("{head} {tuple}{tail}"), rest)?
+        } else {
+            conn.exec_rows(&format!("{head} {}{tail}", vec![tuple.as_str(); rest.len()].join(", ")), rest, rest.len())?
+        } as usize;
     }
     Ok(inserted)
 }
 
 /// Insert a batch inside the caller's transaction. Articles are claimed in
 /// hash order, so concurrent writers take their locks in one order.
-pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inserted>, StoreError> {
+pub(crate) fn insert_all(conn: &mut Conn, records: &[Record], lexer: &mut crate::fulltext::Lexer) -> Result<Vec<Inserted>, StoreError> {
     let mut order: Vec<usize> = (0..records.len()).collect();
     order.sort_by(|&a, &b| records[a].hash().cmp(records[b].hash()));
     let mut result = vec![Inserted::Duplicate(0); records.len()];
@@ -378,8 +404,10 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
     insert_rows(conn, "about", &["article", "n", "local"], about)?;
     insert_rows(conn, "times", &["article", "n", "text", "start_offset", "kind", "value", "modifier", "anchor"], times)?;
     insert_rows(conn, "citations", &["article", "n", "outlet", "outlet_key"], citations)?;
-    insert_search(conn, search)?;
     insert_rows(conn, "terms", &["term", "article"], terms)?;
+    // Last: in SQLite a later statement of several rows would make FTS5
+    // write out what it holds (see `insert_values`) before the commit does.
+    insert_search(conn, search, lexer)?;
     Ok(result)
 }
 
@@ -389,11 +417,10 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record]) -> Result<Vec<Inse
 /// `articles` already holds) and into the external-content FTS5 index under
 /// the same id, numbered on from the last one as FTS5 numbered its rows
 /// before schema 4.
-fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>) -> Result<(), StoreError> {
+fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>, lexer: &mut crate::fulltext::Lexer) -> Result<(), StoreError> {
     if conn.engine() == crate::db::Engine::Postgres {
         // The row's tsvector, computed here (`fulltext`), goes in its binary
         // format, which the driver writes as it is given.
-        let mut lexer = crate::fulltext::Lexer::new();
         let rows = rows
             .into_iter()
             .map(|mut row| {
@@ -412,18 +439,24 @@ fn insert_search(conn: &mut Conn, rows: Vec<Vec<Value>>) -> Result<(), StoreErro
     }
     let phases = crate::trace::Phases::new("insert");
     let n = rows.len();
-    let mut id = conn.query("SELECT COALESCE(MAX(id), 0) FROM search_rows", &[])?.first().map(|r| r.int(0)).unwrap_or(0);
+    let last = conn.query("SELECT COALESCE(MAX(id), 0) FROM search_rows", &[])?.first().map(|r| r.int(0)).unwrap_or(0);
+    let mut id = last;
     let mut own_rows = Vec::with_capacity(n);
-    let mut index_rows = Vec::with_capacity(n);
     for row in rows {
         id += 1;
         let [title, body, article, kind, reference]: [Value; 5] = row.try_into().map_err(|_| StoreError::Schema("a search row has five columns".into()))?;
-        let own = if kind == Value::Text("article".into()) { Value::Null } else { body.clone() };
-        own_rows.push(vec![id.into(), article, kind, reference, title.clone(), own]);
-        index_rows.push(vec![id.into(), title, body]);
+        let own = if matches!(&kind, Value::Text(k) if k == "article") { Value::Null } else { body };
+        own_rows.push(vec![id.into(), article, kind, reference, title, own]);
     }
-    conn.exec_each("INSERT INTO search_rows (id, article, kind, ref, title, body) VALUES (?, ?, ?, ?, ?, ?)", &own_rows)?;
-    conn.exec_each("INSERT INTO search (rowid, title, body) VALUES (?, ?, ?)", &index_rows)?;
+    insert_values(conn, "INSERT INTO search_rows (id, article, kind, ref, title, body) VALUES", 6, &own_rows, "")?;
+    // The index takes the new rows from the view it indexes (an article's
+    // text from `articles`), in id order, in one statement: its savepoint
+    // comes before any of the batch's terms are held (see `insert_values`),
+    // so FTS5 writes them out once, at the commit, as row by row.
+    conn.exec(
+        "INSERT INTO search (rowid, title, body) SELECT id, title, body FROM search_source WHERE id > ? AND id <= ? ORDER BY id",
+        &[last.into(), id.into()],
+    )?;
     phases.mark(format_args!("{n} rows into search"));
     Ok(())
 }
