@@ -11,7 +11,8 @@
 //! document's content hash, so a batch is either stored whole or not at all,
 //! a document is never stored twice, and an ingest killed at any point is
 //! finished by running it again. Grouping ([`Store::link`]) runs under a lock
-//! and depends only on what is stored, not on the order it came in.
+//! over what is stored; a story link, once decided with the term frequencies
+//! of the store at that time, is not revisited (see ARCHITECTURE.md).
 //!
 //! [`Analysis`]: dossier_analysis::Analysis
 
