@@ -1816,7 +1816,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     };
     // Right after a quotation the source may run long ("…,” said Giuliani,
     // who served as U.S. attorney for … from 1983 to 1989 and as …").
-    let after_quotation = matches!(doc.w(cs - 1), "”" | "\"") || cs > a + 1 && doc.w(cs - 1) == "," && matches!(doc.w(cs - 2), "”" | "\"");
+    let after_quotation = cs > a && (matches!(doc.w(cs - 1), "”" | "\"") || cs > a + 1 && doc.w(cs - 1) == "," && matches!(doc.w(cs - 2), "”" | "\""));
     let tail_max = if after_quotation { 45 } else { 25 };
     if cs > a && matches!(doc.w(cs - 1), "," | "”" | "\"") && !matches!(after, "that" | ":") && tail_len > 0 && tail_len <= tail_max && (named_after() || after_quote_np || after_quote_title) && !clause_after() {
         let src_end = appositive_end(doc, source_end(doc, cue_end, b), b);
