@@ -31,14 +31,20 @@ pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, DocumentError> {
     }
 }
 
-/// The output size a gzip stream announces (its last member's ISIZE
-/// trailer), to allocate once rather than grow by doubling and copying;
-/// bounded by `limit` and by deflate's greatest ratio (1,032 to 1), so a
-/// forged trailer cannot make it allocate more than the data could give.
+/// The output size a gzip stream of `compressed` bytes announces in its
+/// last member's ISIZE trailer (`trailer`, its last four bytes), to allocate
+/// once rather than grow by doubling and copying: a hint, bounded by `limit`
+/// (plus the byte that shows it passed) and by deflate's greatest ratio
+/// (1,032 to 1), so a forged trailer cannot make a reader allocate more than
+/// the data could give.
+pub fn gzip_size_hint(trailer: [u8; 4], compressed: u64, limit: u64) -> u64 {
+    u64::from(u32::from_le_bytes(trailer)).min(limit.saturating_add(1)).min(compressed.saturating_mul(1032))
+}
+
+/// [`gzip_size_hint`] of gzip data in memory.
 fn expected_size(bytes: &[u8], limit: u64) -> usize {
     let Some(tail) = bytes.len().checked_sub(4).and_then(|at| bytes.get(at..)) else { return 0 };
-    let isize = u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]) as u64;
-    isize.min(limit.saturating_add(1)).min(bytes.len() as u64 * 1032) as usize
+    gzip_size_hint([tail[0], tail[1], tail[2], tail[3]], bytes.len() as u64, limit) as usize
 }
 
 /// Decode an HTML page the way a browser would: a byte-order mark first, then a

@@ -19,7 +19,7 @@ mod load;
 mod sniff;
 mod warc;
 
-pub use decode::{decode_html, decode_text, gunzip, Decoded};
+pub use decode::{decode_html, decode_text, gunzip, gzip_size_hint, Decoded};
 pub use jsonl::{jsonl_line, split_jsonl};
 pub use load::{load, DEFAULT_MAX_SIZE};
 pub use sniff::{sniff, Format};

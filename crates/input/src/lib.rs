@@ -128,7 +128,7 @@ pub fn documents(input: &Input, max_size: u64) -> Box<dyn Iterator<Item = Entry>
             let Whole { mut stream, gzip, expect } = whole;
             // One allocation of the size expected (and a byte to see it end),
             // not a doubling buffer copied as it grows.
-            let mut bytes = Vec::with_capacity(expect.map_or(0, |n| n.min(max_size).saturating_add(1)) as usize);
+            let mut bytes = Vec::with_capacity(expect.map_or(0, |n| n.min(max_size.saturating_add(1))) as usize);
             let entries = match stream.by_ref().take(max_size.saturating_add(1)).read_to_end(&mut bytes) {
                 Err(e) => vec![(origin, Err(io_error(&e, gzip)))],
                 Ok(_) if bytes.len() as u64 > max_size => {
@@ -193,23 +193,24 @@ fn open(input: &Input) -> Result<Opened, DocumentError> {
         Format::Jsonl if !utf16 => Opened::Jsonl(stream, gzip),
         _ => {
             let expect = match (input, size) {
-                (Input::File(p), Some(n)) if gzip => gzip_trailer_size(p).map(|isize| isize.min(n.saturating_mul(1032))),
-                (_, n) => n,
+                (Input::File(p), Some(n)) if gzip => gzip_trailer(p).map(|t| dossier_document::gzip_size_hint(t, n, u64::MAX)),
+                // A byte past the end shows where it ends.
+                (_, n) => n.map(|n| n.saturating_add(1)),
             };
             Opened::Whole(Whole { stream, gzip, expect }, size)
         }
     })
 }
 
-/// The uncompressed size a gzip file's trailer announces (modulo 4 GiB, of
-/// its last member only: a hint for allocation, never trusted as a limit).
-fn gzip_trailer_size(path: &std::path::Path) -> Option<u64> {
+/// A gzip file's last four bytes: its last member's ISIZE trailer, read for
+/// [`dossier_document::gzip_size_hint`] (never trusted as a limit).
+fn gzip_trailer(path: &std::path::Path) -> Option<[u8; 4]> {
     use std::io::{Seek, SeekFrom};
     let mut f = fs::File::open(path).ok()?;
     f.seek(SeekFrom::End(-4)).ok()?;
     let mut b = [0u8; 4];
     f.read_exact(&mut b).ok()?;
-    Some(u32::from_le_bytes(b) as u64)
+    Some(b)
 }
 
 /// Read up to `n` bytes from the start of `reader`, and the reader again with
@@ -448,7 +449,7 @@ mod tests {
         let html = "<html><body><p>The mayor said the bridge would reopen on Monday.</p></body></html>".repeat(50);
         let good = dir.path().join("page.html.gz");
         fs::write(&good, gzip(html.as_bytes())).unwrap();
-        assert_eq!(gzip_trailer_size(&good), Some(html.len() as u64));
+        assert_eq!(gzip_trailer(&good).map(u32::from_le_bytes), Some(html.len() as u32));
         let docs: Vec<_> = documents(&Input::File(good), 1 << 20).collect();
         assert_eq!(docs.len(), 1);
         assert!(docs[0].1.is_ok());
@@ -459,7 +460,7 @@ mod tests {
         forged[n - 4..].copy_from_slice(&u32::MAX.to_le_bytes());
         let bad = dir.path().join("forged.html.gz");
         fs::write(&bad, &forged).unwrap();
-        assert_eq!(gzip_trailer_size(&bad), Some(u32::MAX as u64));
+        assert_eq!(gzip_trailer(&bad).map(u32::from_le_bytes), Some(u32::MAX));
         let docs: Vec<_> = documents(&Input::File(bad), 1 << 20).collect();
         assert_eq!(docs.len(), 1);
         assert!(docs[0].1.is_err());
