@@ -1793,8 +1793,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             || {
                 // ("…,” said a GOP data expert who has worked for …": a
                 // relative clause inside the source has verbs of its own.)
-                let se = source_end(doc, cue_end, b);
-                let se = (cue_end..se).find(|&k| matches!(doc.low(k), "who" | "whom" | "whose" | "which")).unwrap_or(se);
+                let se = before_relative(doc, cue_end, source_end(doc, cue_end, b));
                 (cue_end..se).any(|k| FINITE_AUXILIARIES.contains(&doc.w(k)) || doc.w(k) == ":" || is_quote_mark(doc.w(k)))
             }
     };
@@ -1805,10 +1804,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // follows a bare verb of saying and is short: "said Sen. Ted Cruz of
     // Texas", "said House Speaker Paul Ryan in a statement".)
     let named_after = || {
-        let se = source_end(doc, cue_end, b);
         // ("…,” said Sen. Jim Whelan who represents Atlantic City and …": a
         // relative clause is no part of the name's length.)
-        let se = (cue_end..se).find(|&k| matches!(doc.low(k), "who" | "whose")).unwrap_or(se);
+        let se = before_relative(doc, cue_end, source_end(doc, cue_end, b));
         // (Right after a quotation any cue may invert: "“This is fantastic!”
         // beamed Donald Hartley".)
         let after_quote = matches!(doc.w(cs - 1), "”" | "\"");
@@ -2110,6 +2108,12 @@ fn opens_clause(doc: &Doc, f: usize, b: usize) -> bool {
     }
     (f..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3
         && (matches!(doc.low(f), "that" | "he" | "she" | "it" | "they" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "there" | "this") || doc.w(f).starts_with(char::is_uppercase))
+}
+
+/// Where a relative clause ("who …", "which …") opens in the tokens
+/// `from..end` of a source after its cue, else `end`: the name before it.
+fn before_relative(doc: &Doc, from: usize, end: usize) -> usize {
+    (from..end).find(|&k| matches!(doc.low(k), "who" | "whom" | "whose" | "which")).unwrap_or(end)
 }
 
 /// "said at a conference in Tel Aviv last week, “…”", "said last week in
