@@ -1,5 +1,7 @@
 //! Format detection from content, not from the file name.
 
+use std::borrow::Cow;
+
 /// What a buffer holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -40,7 +42,7 @@ pub fn sniff(bytes: &[u8]) -> Format {
     if !utf16 && looks_binary(head) {
         return Format::Binary;
     }
-    let text = String::from_utf8_lossy(head);
+    let text = head_text(head);
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return if bytes.iter().all(|b| b.is_ascii_whitespace()) { Format::Empty } else { Format::Text };
@@ -60,23 +62,48 @@ pub fn sniff(bytes: &[u8]) -> Format {
             return Format::Jsonl;
         }
     }
-    let lower = trimmed.chars().take(4096).collect::<String>().to_ascii_lowercase();
-    if lower.starts_with("<!doctype html")
-        || lower.starts_with("<html")
-        || lower.starts_with("<?xml") && lower.contains("<html")
-        || lower.contains("<html")
-        || lower.contains("<head")
-        || lower.contains("<body")
-    {
+    // The first 4,096 characters, lower-cased, and which of the tags below
+    // open somewhere in them: one pass over the `<`s, not a search per tag.
+    let end = trimmed.char_indices().nth(4096).map_or(trimmed.len(), |(i, _)| i);
+    let lower = trimmed[..end].to_ascii_lowercase();
+    let lower = lower.as_bytes();
+    let mut seen = [false; TAGS.len()];
+    for at in memchr::memchr_iter(b'<', lower) {
+        let rest = &lower[at..];
+        for (t, tag) in TAGS.iter().enumerate() {
+            seen[t] |= rest.starts_with(tag.as_bytes());
+        }
+    }
+    let has = |tag: &str| TAGS.iter().position(|t| *t == tag).is_some_and(|t| seen[t]);
+    if lower.starts_with(b"<!doctype html") || has("<html") || has("<head") || has("<body") {
         return Format::Html;
     }
-    let tags = ["<p>", "<p ", "<div", "<article", "<h1", "<h2", "<br", "<span", "<a href"];
-    if lower.starts_with('<') && tags.iter().filter(|t| lower.contains(*t)).count() >= 1
-        || tags.iter().filter(|t| lower.contains(*t)).count() >= 2
-    {
+    let blocks = BLOCK_TAGS.iter().filter(|t| has(t)).count();
+    if lower.starts_with(b"<") && blocks >= 1 || blocks >= 2 {
         return Format::Html;
     }
     Format::Text
+}
+
+/// Tags whose opening marks HTML: the page's own, then common block tags.
+const TAGS: [&str; 12] = ["<html", "<head", "<body", "<p>", "<p ", "<div", "<article", "<h1", "<h2", "<br", "<span", "<a href"];
+
+/// The block tags of [`TAGS`]: one in a text that starts with `<`, or two
+/// anywhere, make it HTML.
+const BLOCK_TAGS: [&str; 9] = ["<p>", "<p ", "<div", "<article", "<h1", "<h2", "<br", "<span", "<a href"];
+
+/// What `String::from_utf8_lossy` gives, without its slow path in the
+/// common cases: valid UTF-8 is borrowed, and a character cut at the end of
+/// the sniffed head becomes one replacement character.
+fn head_text(head: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(head) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(e) if e.error_len().is_none() => {
+            let valid = std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default();
+            Cow::Owned(format!("{valid}\u{fffd}"))
+        }
+        Err(_) => String::from_utf8_lossy(head),
+    }
 }
 
 fn looks_binary(head: &[u8]) -> bool {
@@ -123,7 +150,50 @@ mod tests {
         assert_ne!(sniff(&b), Format::Binary);
     }
 
+    /// The HTML test as it was written first: a substring search per tag
+    /// over the lower-cased start of the text.
+    fn html_by_search(text: &str) -> bool {
+        let lower = text.trim_start().chars().take(4096).collect::<String>().to_ascii_lowercase();
+        if lower.starts_with("<!doctype html") || lower.contains("<html") || lower.contains("<head") || lower.contains("<body") {
+            return true;
+        }
+        let n = BLOCK_TAGS.iter().filter(|t| lower.contains(*t)).count();
+        lower.starts_with('<') && n >= 1 || n >= 2
+    }
+
+    /// Texts made of tag-like pieces, so that HTML and text both come up.
+    fn tagsoup() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("<P>".to_string()),
+            Just("<p ".to_string()),
+            Just("<DiV".to_string()),
+            Just("<br/>".to_string()),
+            Just("<HTML".to_string()),
+            Just("<a href=x>".to_string()),
+            Just("<spa".to_string()),
+            Just("<!DOCTYPE html>".to_string()),
+            Just(" ".to_string()),
+            Just("é".to_string()),
+            "[a-z<>]{1,6}",
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
     proptest! {
+        #[test]
+        fn html_test_is_the_search_it_replaces(text in tagsoup()) {
+            let by_search = html_by_search(&text);
+            let got = sniff(text.as_bytes());
+            if !text.trim().is_empty() && !text.trim_start().starts_with('{') {
+                prop_assert_eq!(got == Format::Html, by_search, "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn head_text_is_the_lossy_decoding(bytes in proptest::collection::vec(prop_oneof![any::<u8>(), Just(b'a'), Just(0xc3u8), Just(0xa9u8), Just(0xe2u8), Just(0x80u8)], 0..64)) {
+            prop_assert_eq!(head_text(&bytes), String::from_utf8_lossy(&bytes));
+        }
+
         #[test]
         fn never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
             let _ = sniff(&bytes);
