@@ -8,10 +8,12 @@ Both tools read the same 181 pages, decompressed once before any clock starts:
   `trafilatura.extract(html, include_comments=False)` over all pages is measured. Those are the options
   of the benchmark's own runner (extractors/run_trafilatura.py upstream): output_format is the default
   "txt", comments are left out. With them, trafilatura 2.0.0 scores the reference F1 0.958 of the data README.
-- dossier: `dossier analyze --format jsonl DIR` on a temp dir of the decompressed .html files; its CPU time
-  is the child's user+sys time (resource.getrusage(RUSAGE_CHILDREN) delta). dossier runs pages in parallel,
-  so CPU time, not wall time, is the figure to compare. It covers the whole process: start-up, reading the
-  files, extraction and the rest of `analyze` (metadata, entities, attributions, times), JSON output.
+- dossier: `dossier analyze --extract-only --format jsonl DIR` on a temp dir of the decompressed .html
+  files; its CPU time is the child's user+sys time (resource.getrusage(RUSAGE_CHILDREN) delta). dossier runs
+  pages in parallel, so CPU time, not wall time, is the figure to compare. It covers the whole process:
+  start-up, reading and sniffing the files, decoding, extraction (the article stage: text, title, byline,
+  date, paragraphs) and JSON output; `--extract-only` skips the language layer and attributions, which
+  trafilatura does not do.
 Each measurement is repeated N times (--repeat, default 3), runs alternating between the tools; the median
 is reported. Wall-clock medians are printed too, for information only.
 
