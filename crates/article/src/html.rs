@@ -26,8 +26,11 @@ pub fn extract(html: &str, article: &mut Article, warnings: &mut Vec<Warning>) {
     let url = article.url.clone().or_else(|| page.url.clone());
     // The page's JSON-LD is read by `meta`; readability need not parse it again.
     // No base URL either: it would only resolve every link of the article, and
-    // dossier keeps text, not links.
-    let cfg = Config { text_mode: TextMode::Formatted, disable_json_ld: true, ..Config::default() };
+    // dossier keeps text, not links. Link density is computed only for
+    // candidates scoring at least 10, not 5 (the crate's docs: "between 5 and
+    // 10 is usually enough"): on the 181 benchmark pages, 1.4% fewer
+    // instructions, one page's text 34 characters longer, F1 the same.
+    let cfg = Config { text_mode: TextMode::Formatted, disable_json_ld: true, min_score_to_adjust: 10.0, ..Config::default() };
     let parsed = Readability::with_document(doc, None, Some(cfg)).and_then(|mut r| r.parse());
     let (body, readability_title) = match parsed {
         Ok(a) => (a.text_content.to_string(), Some(a.title).filter(|t| !t.trim().is_empty())),
