@@ -55,7 +55,7 @@ pub fn cap(html: &str, max: usize) -> Cow<'_, str> {
                 if name.eq_ignore_ascii_case(b"plaintext") {
                     break; // everything after it is text
                 }
-                if let Some(raw) = RAW_TEXT.iter().find(|r| name.eq_ignore_ascii_case(r.as_bytes())) {
+                if let Some(raw) = raw_text(name) {
                     (close_tag(b, end, raw.as_bytes()), false)
                 } else if counts(name) {
                     depth += 1;
@@ -92,8 +92,37 @@ const NOT_COUNTED: [&str; 34] = [
     "tfoot", "html", "head", "body",
 ];
 
+/// Does an element of this name count as a level? (Not one of
+/// [`NOT_COUNTED`], in any case; a `match` on the lower-cased name, which the
+/// compiler turns into a test by length and bytes, not 34 comparisons.)
 fn counts(name: &[u8]) -> bool {
-    !NOT_COUNTED.iter().any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+    let mut buf = [0u8; 12];
+    match lower(name, &mut buf) {
+        None => true,
+        Some(n) => !matches!(
+            n,
+            b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"param" | b"source"
+                | b"track" | b"wbr" | b"keygen" | b"basefont" | b"bgsound" | b"frame" | b"image" | b"p" | b"li" | b"dt" | b"dd"
+                | b"tr" | b"td" | b"th" | b"option" | b"optgroup" | b"thead" | b"tbody" | b"tfoot" | b"html" | b"head" | b"body"
+        ),
+    }
+}
+
+/// The [`RAW_TEXT`] element this name opens, in any case.
+fn raw_text(name: &[u8]) -> Option<&'static str> {
+    let mut buf = [0u8; 12];
+    let n = lower(name, &mut buf)?;
+    RAW_TEXT.iter().copied().find(|r| r.as_bytes() == n)
+}
+
+/// `name` lower-cased into `buf`, or `None` when it is longer than any name
+/// of the lists above.
+fn lower<'a>(name: &[u8], buf: &'a mut [u8; 12]) -> Option<&'a [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, c) in out.iter_mut().zip(name) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// The tag name at the start of `rest` (up to white space, `/` or `>`).
@@ -165,6 +194,20 @@ mod tests {
     }
 
     proptest! {
+        /// The lookups answer what a comparison with each name of the lists
+        /// answers.
+        #[test]
+        fn lookups_are_the_lists(name in prop_oneof![
+            proptest::sample::select(NOT_COUNTED.to_vec()).prop_map(str::to_string),
+            proptest::sample::select(RAW_TEXT.to_vec()).prop_map(str::to_string),
+            "[a-zA-Z]{1,14}",
+        ], upper in any::<u16>()) {
+            let name: String = name.chars().enumerate().map(|(i, c)| if upper >> (i % 16) & 1 == 1 { c.to_ascii_uppercase() } else { c }).collect();
+            let b = name.as_bytes();
+            prop_assert_eq!(counts(b), !NOT_COUNTED.iter().any(|n| b.eq_ignore_ascii_case(n.as_bytes())));
+            prop_assert_eq!(raw_text(b), RAW_TEXT.iter().copied().find(|r| b.eq_ignore_ascii_case(r.as_bytes())));
+        }
+
         #[test]
         fn never_panics_and_keeps_the_text(parts in proptest::collection::vec(prop_oneof![
             Just("<div>"), Just("</div>"), Just("<b "), Just(">"), Just("<script>"), Just("</script"), Just("<!--"), Just("-->"),
