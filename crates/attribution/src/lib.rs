@@ -1636,7 +1636,11 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
         || w == "say" && (prev(1) == "needless" || prev(1) == "to" && (prev(2) == "is" && prev(3) == "that" || prev(2) == "it" && prev(3) == "suffice"))
         || w == "speak" && prev(1) == "to" && prev(2) == "so"
         || w == "saying" && prev(1) == "without" && matches!(prev(2), "goes" | "go" | "went");
-    known || unnamed || named || manner || aside || unauthorized || adjective || phoned || writer || is_naming(doc, a, i)
+    // A reporter's credit line: "Lerer reported from Los Angeles.", "Samantha
+    // Lachman contributed reporting from Charleston." (in PolNeAR's training
+    // and dev splits none of the ten "reported from" is an attribution).
+    let credit = matches!(w, "reported" | "reporting" | "reports") && doc.low(i + 1) == "from" || w == "reporting" && prev(1) == "contributed";
+    known || unnamed || named || manner || aside || unauthorized || adjective || phoned || writer || credit || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":

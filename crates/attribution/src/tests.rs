@@ -734,6 +734,10 @@ fn words_of_saying_used_otherwise_are_no_cues() {
     assert!(run("The league opened its campaign against the city's proposed transit levy on Thursday.").is_empty());
     assert!(run("Customers who called the company's service line heard a recorded message.").is_empty());
     assert!(run("A formal ribbon-cutting is planned for April 12.").is_empty());
+    // Reporters' credit lines after the last quotation.
+    let credits = run("“It's called an election,” he said.\n\nEilperin reported from Washington. Samantha Lachman contributed reporting from Charleston.");
+    assert_eq!(credits.len(), 1, "{credits:?}");
+    assert_eq!(credits[0].2, "said");
     assert_eq!(one("“The numbers no longer work,” said Corinne Wälti, the company’s chief executive, in a statement.").1, "Corinne Wälti, the company’s chief executive");
     assert_eq!(one("The official, who spoke on condition of anonymity to discuss the talks, said the deal was close.").2, "said");
     let s = run("Two officials said the plan was dropped. They spoke because they were not authorized to discuss the matter.");
