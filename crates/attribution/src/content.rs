@@ -199,7 +199,7 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         // after a quotation is the asker's, whatever content the model keeps.)
         let asked = i > 0 && doc.low(i) == "asked" && doc.low(i - 1) == "when";
         let nested = !asked && rules.iter().any(|r| r.content.is_some_and(|(s, e)| doc.tokens[i].start >= s && doc.tokens[i].end <= e));
-        let w = doc.lower(i);
+        let w = doc.low(i);
         // "Hatch said Thursday that …": a day or a name is no cue.
         let named = i > doc.sentence_start(i) && doc.w(i).chars().next().is_some_and(char::is_uppercase);
         if w == "according" || nested || named || crate::is_time_word(&w) {

@@ -148,13 +148,13 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         while x < e && matches!(doc.low(x), "the" | "a" | "an" | "some" | "several" | "two" | "three" | "other" | "many") {
             x += 1;
         }
-        let words: Vec<String> = (x..e).map(|k| doc.lower(k)).collect();
-        if x >= e || words.iter().all(|w| PRONOUNS.contains(&w.as_str())) {
+        let words: Vec<&str> = (x..e).map(|k| doc.low(k)).collect();
+        if x >= e || words.iter().all(|w| PRONOUNS.contains(&w)) {
             continue;
         }
         let name = doc.span_text(x, e);
         let affiliation = (x..e).find_map(|k| {
-            let w = doc.lower(k);
+            let w = doc.low(k);
             if w == "presidential" || w == "white" && doc.low(k + 1) == "house" {
                 Some("the president".to_string())
             } else {
@@ -502,8 +502,8 @@ fn cue_stance(doc: &Doc, att: &mut Attribution) {
         return;
     }
     let negated = (cs..ce).any(|k| matches!(doc.low(k), "not" | "n't" | "never"));
-    let head = doc.lower(content::head_of(doc, (cs, ce)));
-    att.stance = match head.as_str() {
+    let head = doc.low(content::head_of(doc, (cs, ce)));
+    att.stance = match head {
         "denied" | "denies" | "deny" | "denying" | "disputed" | "disputes" | "dispute" | "rejected" | "rejects" => Some(if negated { Stance::NotDenied } else { Stance::Denied }),
         "confirmed" | "confirms" | "confirm" | "confirming" if !negated => Some(Stance::Confirmed),
         _ => None,
@@ -896,17 +896,17 @@ fn rules(doc: &Doc, quotes: &[Quote], scores: &[f32]) -> Vec<Attribution> {
 /// subject was measured and lowered the triple score on PolNeAR dev.)
 fn fix_source(doc: &Doc, att: &mut Attribution) {
     let Some((cs, ce)) = att.cue else { return };
-    let verb = doc.lower(ce.saturating_sub(1));
-    let verb = if matches!(verb.as_str(), "for" | "on" | "against" | "out" | "to" | "about" | "up") { doc.lower(ce.saturating_sub(2)) } else { verb };
+    let verb = doc.low(ce.saturating_sub(1));
+    let verb = if matches!(verb, "for" | "on" | "against" | "out" | "to" | "about" | "up") { doc.low(ce.saturating_sub(2)) } else { verb };
     // "could be expected to …": the auxiliary may stand just before the cue.
     // ("Some Democrats are concerned that …", "she is assured of …": a
     // participle of feeling is an adjective; its subject holds the view.)
     let feeling = matches!(
-        verb.as_str(),
+        verb,
         "concerned" | "worried" | "convinced" | "assured" | "focused" | "divided" | "united" | "determined" | "committed" | "opposed" | "troubled"
             | "alarmed" | "disturbed" | "disappointed" | "frustrated" | "pleased" | "encouraged" | "impressed" | "unconvinced" | "confused"
     );
-    let passive = !feeling && (cs.saturating_sub(1)..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb.as_str(), "told" | "asked" | "seen" | "known" | "thought"));
+    let passive = !feeling && (cs.saturating_sub(1)..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb, "told" | "asked" | "seen" | "known" | "thought"));
     // "Smith was quoted as saying that …": the subject is the speaker.
     if passive && verb == "quoted" && doc.low(ce) == "as" {
         if doc.low(ce + 1) == "saying" {
@@ -1155,14 +1155,14 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         if doc.low(x) == "even" && x + 2 < y && SUBORDINATORS.contains(&doc.low(x + 1)) {
             x += 1;
         }
-        let first = doc.lower(x);
+        let first = doc.low(x);
         let text = doc.span_text(x, y).to_lowercase();
         if text.contains("not denying") || text.contains("not deny") {
             stance = Some(Stance::NotDenied);
         }
         // "McConnell, now the majority leader, who in 2010 said": a relative
         // clause ending at the cue has the relative as its subject.
-        if y == end && !kept.is_empty() && matches!(first.as_str(), "who" | "which") && y - x <= 5 {
+        if y == end && !kept.is_empty() && matches!(first, "who" | "which") && y - x <= 5 {
             return Some((antecedent_of_who(doc, a, x).unwrap_or((x, x + 1)), stance));
         }
         // "He proposed dropping it, but analysts agreed": a new clause after
@@ -1189,7 +1189,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         }
         // "Late Wednesday, the chief executive acknowledged": a short
         // leading phrase that ends in a day.
-        if kept.is_empty() && y < end && y - x <= 3 && is_time_word(&doc.lower(y - 1)) {
+        if kept.is_empty() && y < end && y - x <= 3 && is_time_word(doc.low(y - 1)) {
             continue;
         }
         // "Thursday at the Coalition's conference in Washington, D.C.,
@@ -1205,17 +1205,17 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         }
         // "More recently, federal prosecutors charged": a short leading
         // phrase that ends in an adverb.
-        if kept.is_empty() && y < end && y - x <= 3 && is_manner_adverb(&doc.lower(y - 1)) {
+        if kept.is_empty() && y < end && y - x <= 3 && is_manner_adverb(doc.low(y - 1)) {
             continue;
         }
         // "Bemoaning the “phony system,” Trump accused": a leading participle phrase.
         if kept.is_empty() && y < end && first.len() > 5 && first.ends_with("ing") && doc.w(x).chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let interrupting = matches!(first.as_str(), "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
+        let interrupting = matches!(first, "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
         // "When Clinton noted that …": the cue is the subordinate clause's
         // own verb, so its subject is inside the clause.
-        if y == end && (kept.is_empty() || cx > s && doc.w(cx - 1) == ",") && SUBORDINATORS.contains(&first.as_str()) && y - x >= 2 && y - x <= 6 {
+        if y == end && (kept.is_empty() || cx > s && doc.w(cx - 1) == ",") && SUBORDINATORS.contains(&first) && y - x >= 2 && y - x <= 6 {
             // "Top lawmakers met on Friday, as they bristled at …": so also
             // after a main clause.
             if !kept.is_empty() {
@@ -1224,7 +1224,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             kept.push((x + 1, y));
             continue;
         }
-        let leading = LEADING.contains(&first.as_str());
+        let leading = LEADING.contains(&first);
         // "In a televised interview Trump declared": a leading adverbial
         // without its comma ends in the name right before the cue.
         if leading && !interrupting && kept.is_empty() && y == end {
@@ -1256,9 +1256,9 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     let (x, mut y) = (x0, y0);
     // An appositive right after the name belongs to the source: "Josh Earnest, the White House press secretary".
     if let Some(&(x1, y1)) = rest.first() {
-        let f = doc.lower(x1);
-        let report_in = doc.low(x) == "the" && DOCUMENT_HEADS.contains(&doc.low(y0 - 1)) && matches!(f.as_str(), "in" | "by" | "from");
-        if matches!(f.as_str(), "the" | "a" | "an") || report_in || doc.w(x1).chars().next().is_some_and(char::is_uppercase) && y1 - x1 <= 6 {
+        let f = doc.low(x1);
+        let report_in = doc.low(x) == "the" && DOCUMENT_HEADS.contains(&doc.low(y0 - 1)) && matches!(f, "in" | "by" | "from");
+        if matches!(f, "the" | "a" | "an") || report_in || doc.w(x1).chars().next().is_some_and(char::is_uppercase) && y1 - x1 <= 6 {
             y = y1;
         }
     }
@@ -1351,7 +1351,7 @@ fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
     if end + 2 >= b || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") {
         return end;
     }
-    if is_time_word(&doc.lower(end + 2)) || matches!(doc.low(end + 2), "day" | "week" | "month" | "year" | "morning" | "evening" | "night" | "same" | "next" | "following") {
+    if is_time_word(doc.low(end + 2)) || matches!(doc.low(end + 2), "day" | "week" | "month" | "year" | "morning" | "evening" | "night" | "same" | "next" | "following") {
         return end;
     }
     let stop = (end + 1..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | ":") || is_quote_mark(doc.w(k))).unwrap_or(b);
@@ -1446,13 +1446,13 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         None
     };
     // ("declined to comment on Thursday": a day is no topic.)
-    if let Some(k) = topic_at.filter(|&k| !is_time_word(&doc.lower(k + 1))) {
+    if let Some(k) = topic_at.filter(|&k| !is_time_word(doc.low(k + 1))) {
         let (x, y) = trim(doc, k + 1, b);
         content = chars(doc, x, y);
-    } else if cue_end < b && matches!(doc.low(cue_end), "on" | "about") && !is_time_word(&doc.lower(cue_end + 1)) {
+    } else if cue_end < b && matches!(doc.low(cue_end), "on" | "about") && !is_time_word(doc.low(cue_end + 1)) {
         let (x, y) = trim(doc, cue_end + 1, b);
         content = chars(doc, x, y);
-    } else if cue_end + 1 < b && matches!(doc.low(cue_end - 1), "say" | "discuss" | "confirm" | "name" | "identify" | "disclose" | "reveal" | "specify" | "detail" | "answer") && !matches!(doc.w(cue_end), "," | "." | ";") && !is_time_word(&doc.lower(cue_end)) {
+    } else if cue_end + 1 < b && matches!(doc.low(cue_end - 1), "say" | "discuss" | "confirm" | "name" | "identify" | "disclose" | "reveal" | "specify" | "detail" | "answer") && !matches!(doc.w(cue_end), "," | "." | ";") && !is_time_word(doc.low(cue_end)) {
         // "declined to say whether she would run", "declined to name the
         // group's donors": what was withheld, up to a comma.
         let end = (cue_end..b).find(|&k| matches!(doc.w(k), "," | ";")).unwrap_or(b);
@@ -1507,7 +1507,7 @@ fn refused_act(doc: &Doc, w: &str, i: usize, after_adverbs: usize, cue_end: usiz
 /// article", "requests for clarification").
 fn clause_end(doc: &Doc, k: usize, b: usize) -> usize {
     // A day is no part of it ("declined to comment on Thursday").
-    let day = |j: usize| is_time_word(&doc.lower(j)) || matches!(doc.low(j), "on" | "late" | "early") && j + 1 < b && is_time_word(&doc.lower(j + 1));
+    let day = |j: usize| is_time_word(doc.low(j)) || matches!(doc.low(j), "on" | "late" | "early") && j + 1 < b && is_time_word(doc.low(j + 1));
     let end = (k..b).find(|&j| matches!(doc.w(j), "," | ";" | "." | "—" | "–" | "(") || day(j)).unwrap_or(b);
     trim(doc, k, end).1.max(k)
 }
@@ -1523,8 +1523,8 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
     // "In addition, according to the department, …", "But, according to
     // the poll, …": a short leading adverbial before it, too.
     let adverbial = i > a + 1 && i - a <= 5 && doc.w(i - 1) == "," && {
-        let first = doc.lower(a);
-        (i - a == 2 || LEADING.contains(&first.as_str()) || first.ends_with("ly") || (a..i - 1).any(|k| is_time_word(&doc.lower(k))))
+        let first = doc.low(a);
+        (i - a == 2 || LEADING.contains(&first) || first.ends_with("ly") || (a..i - 1).any(|k| is_time_word(doc.low(k))))
             && (a..i - 1).all(|k| !FINITE_AUXILIARIES.contains(&doc.low(k)) && !is_punct(doc.w(k)))
     };
     // "… 30 years ago after, according to him, the network censured …": a
@@ -1814,7 +1814,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // (Right after a quotation any cue may invert: "“This is fantastic!”
         // beamed Donald Hartley".)
         let after_quote = matches!(doc.w(cs - 1), "”" | "\"");
-        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(&doc.lower(cue_end)) && cs == i && (is_speech_verb(w) || after_quote) && se - cue_end <= 10
+        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(doc.low(cue_end)) && cs == i && (is_speech_verb(w) || after_quote) && se - cue_end <= 10
     };
     // Right after a quotation the source may run long ("…,” said Giuliani,
     // who served as U.S. attorney for … from 1983 to 1989 and as …").
@@ -1840,7 +1840,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // object, then a participle cue of the source's own.
     let participle_tail = OBJECT_VERBS.contains(&w)
         && (cs.saturating_sub(6).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\""))
-        && (cue_end + 1..(cue_end + 5).min(b)).find(|&k| doc.w(k) == ",").is_some_and(|k| doc.lower(k + 1).ends_with("ing") && is_speech_verb(doc.low(k + 1)));
+        && (cue_end + 1..(cue_end + 5).min(b)).find(|&k| doc.w(k) == ",").is_some_and(|k| doc.low(k + 1).ends_with("ing") && is_speech_verb(doc.low(k + 1)));
     let tail_is_adjunct = tail_is_adjunct || participle_tail;
     if tail_is_adjunct && cs > a {
         // Find the comma (or closing quote) that ends the content.
@@ -1932,7 +1932,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         }
     }
     // "announced Tuesday that …": a time word between the cue and "that".
-    if is_time_word(&doc.lower(c)) && doc.low(c + 1) == "that" {
+    if is_time_word(doc.low(c)) && doc.low(c + 1) == "that" {
         c += 1;
     } else if c == cue_end && clause_after_adjunct {
         c += adjunct;
@@ -2125,8 +2125,8 @@ fn before_relative(doc: &Doc, from: usize, end: usize) -> usize {
 /// first, at most twelve words, no quotation mark, no "that") between a cue
 /// at `k` and a comma that opens a quotation; the comma's index.
 fn adjunct_before_quotation(doc: &Doc, quotes: &[Quote], k: usize, b: usize) -> Option<usize> {
-    let first = doc.lower(k);
-    let opens = matches!(first.as_str(), "in" | "at" | "on" | "during" | "after" | "before" | "from" | "last" | "this" | "earlier" | "later") || is_time_word(&first);
+    let first = doc.low(k);
+    let opens = matches!(first, "in" | "at" | "on" | "during" | "after" | "before" | "from" | "last" | "this" | "earlier" | "later") || is_time_word(&first);
     // "said, on the other hand, “…”": a connective, which the content keeps.
     let connective = first == "on" && doc.low(k + 2) == "other" || first == "in" && matches!(doc.low(k + 1), "fact" | "turn" | "addition" | "short" | "particular" | "general" | "effect");
     if !opens || connective {
@@ -2145,22 +2145,22 @@ fn adjunct_before_quotation(doc: &Doc, quotes: &[Quote], k: usize, b: usize) -> 
 /// before a subject pronoun ("in a statement it …"); 0 if none.
 fn adjunct_len(doc: &Doc, k: usize) -> usize {
     let unit = |w: &str| is_time_word(w) || matches!(w, "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening" | "day");
-    let w = doc.lower(k);
-    if is_time_word(&w) && !matches!(w.as_str(), "earlier" | "later") {
+    let w = doc.low(k);
+    if is_time_word(&w) && !matches!(w, "earlier" | "later") {
         return 1;
     }
-    if w == "on" && is_time_word(&doc.lower(k + 1)) {
+    if w == "on" && is_time_word(doc.low(k + 1)) {
         return 2;
     }
-    if matches!(w.as_str(), "last" | "this" | "next") && unit(&doc.lower(k + 1)) {
+    if matches!(w, "last" | "this" | "next") && unit(doc.low(k + 1)) {
         return 2;
     }
-    if matches!(w.as_str(), "earlier" | "later") && matches!(doc.low(k + 1), "this" | "that" | "last") && unit(&doc.lower(k + 2)) {
+    if matches!(w, "earlier" | "later") && matches!(doc.low(k + 1), "this" | "that" | "last") && unit(doc.low(k + 2)) {
         return 3;
     }
     // "in a statement it would …", "in Paris they …": a short phrase
     // before a subject pronoun.
-    if matches!(w.as_str(), "in" | "on" | "at" | "during") {
+    if matches!(w, "in" | "on" | "at" | "during") {
         if let Some(p) = (k + 2..k + 6).find(|&j| matches!(doc.w(j), "he" | "she" | "it" | "they" | "we" | "I" | "there")) {
             if (k + 1..p).all(|j| !is_punct(doc.w(j)) && !matches!(doc.low(j), "that" | "and" | "but")) {
                 return p - k;
@@ -2181,17 +2181,17 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     }
     let x = doc.tokens.partition_point(|t| t.end <= s);
     let y = doc.tokens.partition_point(|t| t.start < e);
-    let words: Vec<String> = (x..y).filter(|&k| !is_punct(doc.w(k))).map(|k| doc.lower(k)).collect();
+    let words: Vec<&str> = (x..y).filter(|&k| !is_punct(doc.w(k))).map(|k| doc.low(k)).collect();
     // "the 10-day forecast, he said": a pronoun and a verb of saying are
     // another attribution's frame, not this one's content.
-    let frame = words.len() == 2 && PRONOUN_SUBJECTS.contains(&words[0].as_str()) && is_speech_verb(words[1].as_str());
+    let frame = words.len() == 2 && PRONOUN_SUBJECTS.contains(&words[0]) && is_speech_verb(words[1]);
     // "has not disclosed to its customers": whom it was told, not what.
-    let recipient = words.len() <= 4 && words.len() >= 2 && words[0] == "to" && matches!(words[1].as_str(), "its" | "their" | "his" | "her" | "the" | "our" | "my" | "reporters" | "investigators" | "lawmakers");
+    let recipient = words.len() <= 4 && words.len() >= 2 && words[0] == "to" && matches!(words[1], "its" | "their" | "his" | "her" | "the" | "our" | "my" | "reporters" | "investigators" | "lawmakers");
     // "Mr. King told me.": the listener alone.
-    let listener = words.len() == 1 && matches!(words[0].as_str(), "me" | "him" | "her" | "us" | "them" | "reporters");
+    let listener = words.len() == 1 && matches!(words[0], "me" | "him" | "her" | "us" | "them" | "reporters");
     let frame = frame || recipient || listener;
     let month = |w: &str| matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec.");
-    frame || !words.is_empty() && words.len() <= 3 && words.iter().all(|w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w.as_str(), "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year"))
+    frame || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year"))
 }
 
 /// Does the content of an indirect attribution end before token `k`? At a
@@ -2214,9 +2214,9 @@ fn comma_ends(doc: &Doc, k: usize, mined: bool) -> bool {
     if mined || trailing_attribution(doc, k) {
         return true;
     }
-    let next = doc.lower(k + 1);
+    let next = doc.low(k + 1);
     matches!(
-        next.as_str(),
+        next,
         "but" | "while" | "although" | "though" | "which" | "whereas" | "because" | "since" | "even" | "including" | "according" | "despite" | "unless" | "as" | "in" | "during" | "at" | "after" | "before" | "compared"
     ) || next.len() > 4 && next.ends_with("ing") && next != "nothing" && next != "something"
 }
@@ -2228,8 +2228,8 @@ fn comma_ends(doc: &Doc, k: usize, mined: bool) -> bool {
 /// training split marks 100 of 112 such participles as cues, and the content
 /// before them ends at the comma.
 pub(crate) fn inner_participle(doc: &Doc, c: usize, k: usize) -> bool {
-    let next = doc.lower(k + 1);
-    doc.w(k) == "," && next.ends_with("ing") && is_speech_verb(next.as_str()) && doc.low(k + 2) == "that" && (c..k).any(|j| is_speech_verb(doc.low(j)))
+    let next = doc.low(k + 1);
+    doc.w(k) == "," && next.ends_with("ing") && is_speech_verb(next) && doc.low(k + 2) == "that" && (c..k).any(|j| is_speech_verb(doc.low(j)))
 }
 
 /// Nouns of the medium something was said in ("in an interview", "in his
@@ -2254,7 +2254,7 @@ fn trailing_attribution(doc: &Doc, k: usize) -> bool {
     }
     let verb = |j: usize| matches!(doc.low(j), "said" | "says" | "say" | "added" | "reported" | "wrote" | "noted" | "argued" | "warned" | "insisted" | "acknowledged" | "explained" | "cautioned");
     // ", SOURCE said (Monday)." or ", said SOURCE."
-    (k + 2..=last).any(|j| verb(j) && words(k + 1, j) && last - j <= 2 && (j + 1..=last).all(|t| is_time_word(&doc.lower(t)) || matches!(doc.low(t), "on" | "last" | "this")))
+    (k + 2..=last).any(|j| verb(j) && words(k + 1, j) && last - j <= 2 && (j + 1..=last).all(|t| is_time_word(doc.low(t)) || matches!(doc.low(t), "on" | "last" | "this")))
         || verb(k + 1) && words(k + 2, last + 1) && last - k - 1 <= 6
 }
 
@@ -2277,13 +2277,13 @@ fn starts_verb_phrase(doc: &Doc, k: usize) -> bool {
     while AUXILIARIES.contains(&doc.low(v)) && v < k + 3 {
         v += 1;
     }
-    let w = doc.lower(v);
+    let w = doc.low(v);
     let raw = doc.w(v);
     if raw.chars().next().is_none_or(|c| !c.is_lowercase()) {
         return false;
     }
-    is_speech_verb(w.as_str()) || cue_rate(&w) > 0.0 || w.len() > 4 && w.ends_with("ed") || v > k && w.len() > 3 && !is_punct(&w)
-        || matches!(w.as_str(), "made" | "took" | "gave" | "went" | "sent" | "began" | "became" | "got" | "left" | "won" | "lost" | "met" | "ran" | "saw" | "kept" | "held" | "brought" | "led" | "paid" | "spent" | "put" | "set" | "cut")
+    is_speech_verb(w) || cue_rate(&w) > 0.0 || w.len() > 4 && w.ends_with("ed") || v > k && w.len() > 3 && !is_punct(&w)
+        || matches!(w, "made" | "took" | "gave" | "went" | "sent" | "began" | "became" | "got" | "left" | "won" | "lost" | "met" | "ran" | "saw" | "kept" | "held" | "brought" | "led" | "paid" | "spent" | "put" | "set" | "cut")
 }
 
 /// A cue starting at `k` (auxiliaries, then a verb of saying followed by
@@ -2421,13 +2421,13 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
             }
         }
     }
-    let words: Vec<String> = (s..e).map(|k| doc.lower(k)).collect();
-    let has_document = words.iter().any(|w| DOCUMENT_HEADS.contains(&w.as_str()));
+    let words: Vec<&str> = (s..e).map(|k| doc.low(k)).collect();
+    let has_document = words.iter().any(|w| DOCUMENT_HEADS.contains(&w));
     let head = words.last().cloned().unwrap_or_default();
     // "Iranian officials", "Obama's aides": a collective noun heads the source;
     // the names before it only qualify it.
     let person_named = best.is_some_and(|(ei, _)| entities[ei].kind == EntityKind::Person && entities[ei].mentions.iter().any(|m| m.tok_end == e));
-    if ANONYMOUS_HEADS.contains(&head.as_str()) && !person_named {
+    if ANONYMOUS_HEADS.contains(&head) && !person_named {
         att.source_type = SourceType::Anonymous;
         // The language layer may already know the group ("Iranian officials").
         att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);
@@ -2443,7 +2443,7 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
             _ if has_document => SourceType::Document,
             _ => SourceType::Organization,
         };
-        if ent.kind == EntityKind::Person && ANONYMOUS_HEADS.contains(&head.as_str()) && head.ends_with('s') {
+        if ent.kind == EntityKind::Person && ANONYMOUS_HEADS.contains(&head) && head.ends_with('s') {
             // "Obama's aides": the aides, not Obama.
             att.source_type = SourceType::Anonymous;
         }
@@ -2451,9 +2451,9 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     }
     att.source_type = if has_document {
         SourceType::Document
-    } else if ANONYMOUS_HEADS.contains(&head.as_str()) || matches!(head.as_str(), "they" | "who") {
+    } else if ANONYMOUS_HEADS.contains(&head) || matches!(head, "they" | "who") {
         SourceType::Anonymous
-    } else if words.len() == 1 && matches!(head.as_str(), "he" | "she" | "i") {
+    } else if words.len() == 1 && matches!(head, "he" | "she" | "i") {
         SourceType::Person
     } else if e - s <= 3
         && (s..e).all(|k| doc.w(k).chars().next().is_some_and(char::is_uppercase) || matches!(doc.w(k), "." | "-"))

@@ -297,7 +297,7 @@ fn add_role(e: &mut Entity, role: String, affiliation: Option<String>) {
 fn split_titles(words: &Words, start: usize, end: usize) -> (usize, Option<(String, Option<String>)>) {
     let mut s = start;
     // Titles inside the span ("President Obama" tagged as one name).
-    while s + 1 < end && (ROLE_WORDS.contains(&words.low(s)) && is_title_word(&words.lower(s)) || HONORIFICS.contains(&words.low(s))) {
+    while s + 1 < end && (ROLE_WORDS.contains(&words.low(s)) && is_title_word(words.low(s)) || HONORIFICS.contains(&words.low(s))) {
         s += 1;
     }
     // Role words before the span (and any honorific between).
@@ -307,8 +307,8 @@ fn split_titles(words: &Words, start: usize, end: usize) -> (usize, Option<(Stri
     }
     let mut role_start = k;
     while role_start > words.sentence_start(start) {
-        let w = words.lower(role_start - 1);
-        if ROLE_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "the" | "of") || w == "of" && role_start >= 2 && ROLE_WORDS.contains(&words.low(role_start - 2)) {
+        let w = words.low(role_start - 1);
+        if ROLE_WORDS.contains(&w) && !matches!(w, "the" | "of") || w == "of" && role_start >= 2 && ROLE_WORDS.contains(&words.low(role_start - 2)) {
             role_start -= 1;
         } else {
             break;
@@ -324,7 +324,7 @@ fn split_titles(words: &Words, start: usize, end: usize) -> (usize, Option<(Stri
     let role = role_tokens.iter().map(|&i| words.w(i)).collect::<Vec<_>>().join(" ");
     let role = normalise_role(&role);
     let affiliation = role_start.checked_sub(1).and_then(|i| demonym_place(words.w(i))).map(str::to_string);
-    let role_ok = role_tokens.iter().any(|&i| ROLE_HEADS.contains(&words.low(i)) || is_title_word(&words.lower(i)));
+    let role_ok = role_tokens.iter().any(|&i| ROLE_HEADS.contains(&words.low(i)) || is_title_word(words.low(i)));
     (s, if role_ok { Some((role, affiliation)) } else { None })
 }
 
@@ -383,8 +383,8 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     if k == start || !matches!(words.w(k), "," | "." | ";" | "—" | ")") {
         return None;
     }
-    let head = words.lower(k - 1);
-    if !ROLE_HEADS.contains(&head.as_str()) {
+    let head = words.low(k - 1);
+    if !ROLE_HEADS.contains(&head) {
         return None;
     }
     // "Iran's president" / "Iranian president": the affiliation.
@@ -468,10 +468,10 @@ fn nominals(words: &Words, entities: &mut [Entity]) {
         // Up to three role words ending in a head noun, not followed by a name.
         let mut head = None;
         for j in k..(k + 3).min(n) {
-            let w = words.lower(j);
-            if ROLE_HEADS.contains(&w.as_str()) {
+            let w = words.low(j);
+            if ROLE_HEADS.contains(&w) {
                 head = Some(j);
-            } else if !ROLE_WORDS.contains(&w.as_str()) || w == "the" {
+            } else if !ROLE_WORDS.contains(&w) || w == "the" {
                 break;
             }
         }
@@ -481,13 +481,13 @@ fn nominals(words: &Words, entities: &mut [Entity]) {
         };
         let next = words.w(h + 1);
         let followed_by_name = next.chars().next().is_some_and(char::is_uppercase) && !words.in_quote(h + 1) && h + 1 < words.sentences.get(words.sentence_of[h]).map_or(0, |s| s.tokens.end);
-        let plural_or_of = next == "of" || words.lower(h).ends_with('s') && !matches!(words.low(h), "boss");
+        let plural_or_of = next == "of" || words.low(h).ends_with('s') && !matches!(words.low(h), "boss");
         if followed_by_name || plural_or_of || words.sentence_of[h] != words.sentence_of[i] {
             i = h + 1;
             continue;
         }
-        let head_word = words.lower(h);
-        let modifier: Vec<String> = (k..h).map(|j| words.lower(j)).collect();
+        let head_word = words.low(h);
+        let modifier: Vec<&str> = (k..h).map(|j| words.low(j)).collect();
         let start_char = words.tokens[i].start;
         // The most recent person mentioned before this, with a matching role.
         let mut best: Option<(usize, usize)> = None;
@@ -497,7 +497,7 @@ fn nominals(words: &Words, entities: &mut [Entity]) {
             }
             let role_match = e.roles.iter().any(|r| {
                 let r = r.to_lowercase();
-                r.split_whitespace().last() == Some(head_word.as_str()) && modifier.iter().all(|m| r.contains(m.as_str()))
+                r.split_whitespace().last() == Some(head_word) && modifier.iter().all(|m| r.contains(*m))
             });
             let aff_match = affiliation.is_none_or(|a| e.affiliation.as_deref() == Some(a));
             if !role_match || !aff_match {
@@ -619,8 +619,8 @@ fn pronouns(words: &Words, entities: &mut [Entity]) {
     }
     let mut found = Vec::new();
     for i in 0..words.tokens.len() {
-        let lw = words.lower(i);
-        if !matches!(lw.as_str(), "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself") || words.in_quote(i) {
+        let lw = words.low(i);
+        if !matches!(lw, "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself") || words.in_quote(i) {
             continue;
         }
         let si = words.sentence_of[i];
