@@ -66,12 +66,15 @@ fn by_ids(conn: &mut Conn, sql: &str, ids: &[i64]) -> Result<Vec<crate::db::Row>
 pub(crate) struct Df {
     articles: usize,
     counts: HashMap<String, usize>,
+    /// Count the terms of the next articles read ([`features`]) instead of
+    /// asking the store: set when those are every stored article.
+    from_lists: bool,
 }
 
 impl Df {
     pub(crate) fn new(conn: &mut Conn) -> Result<Df, StoreError> {
         let articles = conn.query("SELECT COUNT(*) FROM articles", &[])?.first().map(|r| r.int(0) as usize).unwrap_or(0);
-        Ok(Df { articles, counts: HashMap::new() })
+        Ok(Df { articles, counts: HashMap::new(), from_lists: false })
     }
 
     /// Count the terms not counted yet (one query, an index range per term).
@@ -133,7 +136,26 @@ pub(crate) fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<Hash
             (r.int(0), r.opt_text(1), shingles, terms)
         })
         .collect();
-    df.count(conn, raw.iter().flat_map(|r| r.3.iter().map(|t| t.0.as_str())))?;
+    if std::mem::take(&mut df.from_lists) {
+        // Every stored article is among these: a term's document frequency
+        // is the number of their lists that hold it (an article's list has
+        // each of its terms once, as `terms` has a row per term and article).
+        for r in &raw {
+            for (i, (t, _)) in r.3.iter().enumerate() {
+                if i > 0 && r.3[i - 1].0 == *t {
+                    continue;
+                }
+                match df.counts.get_mut(t.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        df.counts.insert(t.clone(), 1);
+                    }
+                }
+            }
+        }
+    } else {
+        df.count(conn, raw.iter().flat_map(|r| r.3.iter().map(|t| t.0.as_str())))?;
+    }
     let mut out = HashMap::new();
     for (id, day, shingles, terms) in raw {
         let terms = tf_idf(&terms, df.articles, |t| df.get(t));
@@ -192,11 +214,26 @@ fn decode_terms(s: &str) -> Vec<(String, f64)> {
         .lines()
         .filter_map(|l| {
             let (t, w) = l.split_once('\t')?;
-            Some((t.to_string(), w.parse().ok()?))
+            Some((t.to_string(), parse_weight(w)?))
         })
         .collect();
     v.sort_by(|a, b| a.0.cmp(&b.0));
     v
+}
+
+/// A weight as [`push_weight`] writes it: whole and half units read
+/// directly (exact in `f64`, so the same value as `str::parse` gives),
+/// anything else through `str::parse`.
+fn parse_weight(w: &str) -> Option<f64> {
+    let (whole, half) = match w.strip_suffix(".5") {
+        Some(whole) => (whole, 0.5),
+        None => (w, 0.0),
+    };
+    if !whole.is_empty() && whole.len() <= 15 && whole.bytes().all(|b| b.is_ascii_digit()) {
+        let n = whole.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64 + half);
+    }
+    w.parse().ok()
 }
 
 /// Links of the new articles to the stored articles they could be related
@@ -423,7 +460,11 @@ impl Store {
             let new: Vec<i64> = conn.query("SELECT id FROM articles WHERE linked = 0 ORDER BY id", &[])?.iter().map(|r| r.int(0)).collect();
             backfill_terms(conn)?;
             let mut df = Df::new(conn)?;
-            if new.len() * 4 >= df.articles && new.len() <= LINK_CHUNK {
+            if new.len() == df.articles && new.len() <= LINK_CHUNK {
+                // A new store linked at once: the new articles' term lists,
+                // read anyway, give every document frequency.
+                df.from_lists = true;
+            } else if new.len() * 4 >= df.articles && new.len() <= LINK_CHUNK {
                 df.count_all(conn)?;
             }
             let mut links = 0;
@@ -455,6 +496,34 @@ mod tests {
             let mut s = String::new();
             push_weight(&mut s, w);
             assert_eq!(s, w.to_string());
+        }
+    }
+
+    /// When every stored article is linked at once, the document
+    /// frequencies counted from their term lists are those the store counts.
+    #[test]
+    fn a_new_stores_frequencies_are_counted_from_its_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("s.db").to_str().unwrap()).unwrap();
+        store.insert(&crate::resign::tests::corpus()).unwrap();
+        let conn = &mut store.conn;
+        let ids: Vec<i64> = conn.query("SELECT id FROM articles ORDER BY id", &[]).unwrap().iter().map(|r| r.int(0)).collect();
+        let mut counted = Df::new(conn).unwrap();
+        counted.count_all(conn).unwrap();
+        let mut listed = Df::new(conn).unwrap();
+        listed.from_lists = true;
+        let a = features(conn, &ids, &mut counted).unwrap();
+        let b = features(conn, &ids, &mut listed).unwrap();
+        assert_eq!((ids.len(), listed.from_lists), (5, false));
+        assert!(counted.counts.values().any(|&n| n > 1));
+        assert_eq!(listed.counts, counted.counts);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn weights_are_read_as_parse_reads_them() {
+        for w in ["0", "4", "4.5", "0.5", "12", "999999999999999", "999999999999999.5", "1e3", "0.25", "-1.5", ".5", "5.", "inf", "NaN", "1.50", "x", ""] {
+            assert_eq!(parse_weight(w).map(f64::to_bits), w.parse::<f64>().ok().map(f64::to_bits), "{w}");
         }
     }
 
