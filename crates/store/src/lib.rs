@@ -243,7 +243,7 @@ impl Store {
             // in two sizes, see `record::insert_values`), so that none is
             // compiled again for the next batch.
             c.set_prepared_statement_cache_capacity(64);
-            Conn::Sqlite(c)
+            Conn::Sqlite(c, Default::default())
         };
         let mut store = Store { conn, location: location.to_string(), lexer: fulltext::Lexer::new() };
         schema::migrate(&mut store.conn)?;
