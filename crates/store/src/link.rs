@@ -275,7 +275,10 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
         kept.postings.clear();
         kept.postings_len = 0;
     }
-    let mut wanted: Vec<&str> = rare.values().flatten().map(String::as_str).filter(|t| !kept.postings.contains_key(*t)).collect();
+    // A term only one stored article has is the new article's own: its one
+    // posting would be that article, which is no candidate of itself, so
+    // it is not looked up (an article's rarest terms are mostly such).
+    let mut wanted: Vec<&str> = rare.values().flatten().map(String::as_str).filter(|t| df.get(t) != 1 && !kept.postings.contains_key(*t)).collect();
     wanted.sort_unstable();
     wanted.dedup();
     if !wanted.is_empty() {
