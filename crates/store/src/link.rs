@@ -256,10 +256,22 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     feats.extend(features(conn, &missing, df)?);
     phases.mark("new features");
     let mut candidates: HashMap<i64, Vec<i64>> = HashMap::new();
-    // Copies: the articles sharing a band with a new article.
-    let sql = format!("SELECT l1.article, l2.article FROM lsh l1 JOIN lsh l2 ON l2.band_key = l1.band_key WHERE {} AND l2.article <> l1.article", conn.in_list("l1.article"));
-    for r in by_ids(conn, &sql, new)? {
-        candidates.entry(r.int(0)).or_default().push(r.int(1));
+    // Copies: the articles sharing a band with a new article. The bands
+    // that more than one article has, with one of this chunk's articles or
+    // a later one, are found in one pass over `lsh` in key order (most
+    // bands are one article's alone); their members are then read by key.
+    let first = new.iter().copied().min().unwrap_or(0);
+    let mut bands: Vec<(i64, i64)> = Vec::new();
+    conn.query_each(
+        "SELECT band_key, article FROM lsh WHERE band_key IN (SELECT band_key FROM lsh GROUP BY band_key HAVING COUNT(*) > 1 AND MAX(article) >= ?) ORDER BY band_key, article",
+        &[Value::Int(first)],
+        |r| bands.push((r.int(0), r.int(1))),
+    )?;
+    let chunk: std::collections::HashSet<i64> = new.iter().copied().collect();
+    for band in bands.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, id) in band.iter().filter(|(_, id)| chunk.contains(id)) {
+            candidates.entry(id).or_default().extend(band.iter().map(|b| b.1).filter(|&other| other != id));
+        }
     }
     phases.mark("lsh");
 
