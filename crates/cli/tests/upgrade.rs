@@ -5,6 +5,9 @@
 //!   their LSH bands and the copy links decided with them), in SQLite and,
 //!   with `DOSSIER_TEST_PG`, PostgreSQL: schema 9 signs every article again,
 //!   and copies ingested afterwards are found;
+//! - a store of schema 9 (rowid tables beside their keys), in SQLite and,
+//!   with `DOSSIER_TEST_PG`, PostgreSQL: schema 10 clusters SQLite's tables
+//!   on their keys and keeps every row;
 //! - a PostgreSQL store of schema 5 (before lz4, the store's own search
 //!   terms and bytewise story terms); needs `DOSSIER_TEST_PG` (see
 //!   `common`), skipped without it.
@@ -253,5 +256,105 @@ fn a_store_of_schema_8_is_signed_again_answers_as_a_new_one_and_finds_copies() {
             assert_eq!(copy["copy_of"], wire["id"], "{}", db.url);
         }
         assert_eq!(answers(old), answers(new));
+    }
+}
+
+/// A store of schema `version` holding the rows of `new` (a store made now):
+/// the SQL of the first migrations, then every table's rows copied (the
+/// columns of [`TABLES`], which are those of schema 5 to 9), SQLite's
+/// full-text index rebuilt from them.
+fn older_copy(version: i64, new: &Db, old: &Db) {
+    let migrations = MIGRATIONS.iter().filter(|m| m.version <= version);
+    match (&new.pg, &old.pg) {
+        (None, None) => {
+            let c = rusqlite::Connection::open(&old.url).unwrap();
+            c.execute_batch("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
+            for m in migrations {
+                let common = m.common.replace("{id}", "INTEGER PRIMARY KEY").replace("{int}", "INTEGER").replace("{real}", "REAL").replace("{blob}", "BLOB").replace("{without_rowid}", " WITHOUT ROWID");
+                c.execute_batch(&common).unwrap();
+                c.execute_batch(m.sqlite).unwrap();
+                c.execute("INSERT INTO schema_migrations VALUES (?1, ?2, 'then')", rusqlite::params![m.version, m.name]).unwrap();
+            }
+            c.execute("ATTACH DATABASE ?1 AS src", [&new.url]).unwrap();
+            for (table, cols) in TABLES.iter().filter(|t| t.0 != "search").chain([&("search_rows", "id, article, kind, ref, title, body")]) {
+                c.execute_batch(&format!("INSERT INTO main.{table} ({cols}) SELECT {cols} FROM src.{table}")).unwrap();
+            }
+            c.execute_batch("INSERT INTO search (search) VALUES ('rebuild'); DETACH DATABASE src").unwrap();
+        }
+        (Some(_), Some(_)) => {
+            let mut src = postgres::Client::connect(&new.url, postgres::NoTls).unwrap();
+            let mut dst = postgres::Client::connect(&old.url, postgres::NoTls).unwrap();
+            dst.batch_execute("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
+            for m in migrations {
+                let common = m.common.replace("{id}", "BIGSERIAL PRIMARY KEY").replace("{int}", "BIGINT").replace("{real}", "DOUBLE PRECISION").replace("{blob}", "BYTEA").replace("{without_rowid}", "");
+                dst.batch_execute(&common).unwrap();
+                dst.batch_execute(m.postgres).unwrap();
+                dst.execute("INSERT INTO schema_migrations VALUES ($1, $2, 'then')", &[&m.version, &m.name]).unwrap();
+            }
+            for (table, cols) in TABLES.iter().map(|&(t, c)| if t == "search" { (t, "article, kind, ref, title, body, tsv") } else { (t, c) }) {
+                let mut data = Vec::new();
+                std::io::Read::read_to_end(&mut src.copy_out(format!("COPY (SELECT {cols} FROM {table}) TO STDOUT").as_str()).unwrap(), &mut data).unwrap();
+                let mut w = dst.copy_in(format!("COPY {table} ({cols}) FROM STDIN").as_str()).unwrap();
+                std::io::Write::write_all(&mut w, &data).unwrap();
+                w.finish().unwrap();
+            }
+            dst.batch_execute("SELECT setval('articles_id_seq', (SELECT MAX(id) FROM articles)); SELECT setval('corpus_entities_id_seq', (SELECT MAX(id) FROM corpus_entities))").unwrap();
+        }
+        _ => unreachable!("both stores on one engine"),
+    }
+}
+
+/// Schema 10 rebuilds SQLite's tables keyed by article (and `lsh`,
+/// `aliases`) without a rowid, and changes nothing in PostgreSQL: a store of
+/// schema 9 is migrated on first use, keeps every row, answers as a new one,
+/// and takes new articles alike.
+#[test]
+fn a_store_of_schema_9_is_migrated_to_tables_without_rowid_and_answers_as_a_new_one() {
+    let mut pairs = vec![(Db::sqlite(), Db::sqlite())];
+    if let (Some(new), Some(old)) = (Db::postgres("clustered_new"), Db::postgres("clustered_old")) {
+        pairs.push((new, old));
+    }
+    for (new, old) in &pairs {
+        let o = ingest(new, &[&corpus()]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        older_copy(9, new, old);
+        let clustered = |db: &Db| -> Vec<(i64, i64)> {
+            // SQLite: (tables without rowid among the seven, indexes of about).
+            let c = rusqlite::Connection::open(&db.url).unwrap();
+            let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+            vec![(
+                n("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('lsh', 'entity_rows', 'aliases', 'attributions', 'about', 'times', 'citations') AND sql LIKE '%WITHOUT ROWID'"),
+                n("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'about'"),
+            )]
+        };
+        if new.pg.is_none() {
+            assert_eq!(clustered(old), vec![(0, 2)], "schema 9: rowid tables, about with two indexes");
+            assert_eq!(clustered(new), vec![(7, 0)]);
+        }
+        let rows = |db: &Db| Raw::open(db).pairs("SELECT (SELECT COUNT(*) FROM lsh) + (SELECT COUNT(*) FROM entity_rows) + (SELECT COUNT(*) FROM aliases), (SELECT COUNT(*) FROM attributions) + (SELECT COUNT(*) FROM about) + (SELECT COUNT(*) FROM times) + (SELECT COUNT(*) FROM citations)");
+        let before = rows(old);
+        assert_eq!(Raw::open(old).pairs("SELECT MAX(version), COUNT(*) FROM schema_migrations")[0].0, 9);
+
+        // Migrated on first use: the same rows and answers.
+        assert_eq!(answers(old), answers(new));
+        assert_eq!(Raw::open(old).pairs("SELECT MAX(version), COUNT(*) FROM schema_migrations")[0].0, latest());
+        assert_eq!(rows(old), before);
+        assert_eq!(rows(old), rows(new));
+        if new.pg.is_none() {
+            assert_eq!(clustered(old), vec![(7, 0)]);
+        }
+        assert_eq!(json(&["stats", "--db", &old.url])["problems"].as_array().unwrap().len(), 0);
+
+        // New articles go into both alike.
+        let dir = tempfile::tempdir().unwrap();
+        let more = many_articles(dir.path(), 12);
+        let late = late_copy(dir.path());
+        for db in [old, new] {
+            let o = ingest(db, &[more.to_str().unwrap(), late.to_str().unwrap()]);
+            assert_eq!(summary(&o), (13, 0, 0), "{}", stderr(&o));
+            assert_eq!(json(&["stats", "--db", &db.url])["problems"].as_array().unwrap().len(), 0);
+        }
+        assert_eq!(answers(old), answers(new));
+        assert_eq!(rows(old), rows(new));
     }
 }

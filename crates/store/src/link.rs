@@ -65,13 +65,16 @@ fn by_ids(conn: &mut Conn, sql: &str, ids: &[i64]) -> Result<Vec<crate::db::Row>
 /// counted once per linking run and only for the terms it meets.
 pub(crate) struct Df {
     articles: usize,
-    counts: HashMap<String, usize>,
+    counts: HashMap<String, usize, std::hash::BuildHasherDefault<TermHasher>>,
+    /// Count the terms of the next articles read ([`features`]) instead of
+    /// asking the store: set when those are every stored article.
+    from_lists: bool,
 }
 
 impl Df {
     pub(crate) fn new(conn: &mut Conn) -> Result<Df, StoreError> {
         let articles = conn.query("SELECT COUNT(*) FROM articles", &[])?.first().map(|r| r.int(0) as usize).unwrap_or(0);
-        Ok(Df { articles, counts: HashMap::new() })
+        Ok(Df { articles, counts: HashMap::default(), from_lists: false })
     }
 
     /// Count the terms not counted yet (one query, an index range per term).
@@ -115,6 +118,36 @@ impl Df {
     }
 }
 
+/// A hasher for the document frequencies' terms (short, not chosen by an
+/// adversary who could gain by colliding them: at worst a slow lookup),
+/// far cheaper than the default SipHash: eight bytes at a time, a rotation,
+/// a xor and a multiplication each (as rustc's own `FxHasher`).
+#[derive(Default)]
+pub(crate) struct TermHasher(u64);
+
+impl std::hash::Hasher for TermHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56)).wrapping_mul(K);
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Story features of the articles `ids`, read in a few set-based queries.
 pub(crate) fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<HashMap<i64, StoryFeatures>, StoreError> {
     let sql = format!("SELECT id, day, shingles, terms FROM articles WHERE {}", conn.in_list("id"));
@@ -133,7 +166,26 @@ pub(crate) fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<Hash
             (r.int(0), r.opt_text(1), shingles, terms)
         })
         .collect();
-    df.count(conn, raw.iter().flat_map(|r| r.3.iter().map(|t| t.0.as_str())))?;
+    if std::mem::take(&mut df.from_lists) {
+        // Every stored article is among these: a term's document frequency
+        // is the number of their lists that hold it (an article's list has
+        // each of its terms once, as `terms` has a row per term and article).
+        for r in &raw {
+            for (i, (t, _)) in r.3.iter().enumerate() {
+                if i > 0 && r.3[i - 1].0 == *t {
+                    continue;
+                }
+                match df.counts.get_mut(t.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        df.counts.insert(t.clone(), 1);
+                    }
+                }
+            }
+        }
+    } else {
+        df.count(conn, raw.iter().flat_map(|r| r.3.iter().map(|t| t.0.as_str())))?;
+    }
     let mut out = HashMap::new();
     for (id, day, shingles, terms) in raw {
         let terms = tf_idf(&terms, df.articles, |t| df.get(t));
@@ -192,11 +244,26 @@ fn decode_terms(s: &str) -> Vec<(String, f64)> {
         .lines()
         .filter_map(|l| {
             let (t, w) = l.split_once('\t')?;
-            Some((t.to_string(), w.parse().ok()?))
+            Some((t.to_string(), parse_weight(w)?))
         })
         .collect();
     v.sort_by(|a, b| a.0.cmp(&b.0));
     v
+}
+
+/// A weight as [`push_weight`] writes it: whole and half units read
+/// directly (exact in `f64`, so the same value as `str::parse` gives),
+/// anything else through `str::parse`.
+fn parse_weight(w: &str) -> Option<f64> {
+    let (whole, half) = match w.strip_suffix(".5") {
+        Some(whole) => (whole, 0.5),
+        None => (w, 0.0),
+    };
+    if !whole.is_empty() && whole.len() <= 15 && whole.bytes().all(|b| b.is_ascii_digit()) {
+        let n = whole.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64 + half);
+    }
+    w.parse().ok()
 }
 
 /// Links of the new articles to the stored articles they could be related
@@ -219,10 +286,22 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     feats.extend(features(conn, &missing, df)?);
     phases.mark("new features");
     let mut candidates: HashMap<i64, Vec<i64>> = HashMap::new();
-    // Copies: the articles sharing a band with a new article.
-    let sql = format!("SELECT l1.article, l2.article FROM lsh l1 JOIN lsh l2 ON l2.band_key = l1.band_key WHERE {} AND l2.article <> l1.article", conn.in_list("l1.article"));
-    for r in by_ids(conn, &sql, new)? {
-        candidates.entry(r.int(0)).or_default().push(r.int(1));
+    // Copies: the articles sharing a band with a new article. The bands
+    // that more than one article has, with one of this chunk's articles or
+    // a later one, are found in one pass over `lsh` in key order (most
+    // bands are one article's alone); their members are then read by key.
+    let first = new.iter().copied().min().unwrap_or(0);
+    let mut bands: Vec<(i64, i64)> = Vec::new();
+    conn.query_each(
+        "SELECT band_key, article FROM lsh WHERE band_key IN (SELECT band_key FROM lsh GROUP BY band_key HAVING COUNT(*) > 1 AND MAX(article) >= ?) ORDER BY band_key, article",
+        &[Value::Int(first)],
+        |r| bands.push((r.int(0), r.int(1))),
+    )?;
+    let chunk: std::collections::HashSet<i64> = new.iter().copied().collect();
+    for band in bands.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, id) in band.iter().filter(|(_, id)| chunk.contains(id)) {
+            candidates.entry(id).or_default().extend(band.iter().map(|b| b.1).filter(|&other| other != id));
+        }
     }
     phases.mark("lsh");
 
@@ -238,7 +317,10 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
         kept.postings.clear();
         kept.postings_len = 0;
     }
-    let mut wanted: Vec<&str> = rare.values().flatten().map(String::as_str).filter(|t| !kept.postings.contains_key(*t)).collect();
+    // A term only one stored article has is the new article's own: its one
+    // posting would be that article, which is no candidate of itself, so
+    // it is not looked up (an article's rarest terms are mostly such).
+    let mut wanted: Vec<&str> = rare.values().flatten().map(String::as_str).filter(|t| df.get(t) != 1 && !kept.postings.contains_key(*t)).collect();
     wanted.sort_unstable();
     wanted.dedup();
     if !wanted.is_empty() {
@@ -423,7 +505,11 @@ impl Store {
             let new: Vec<i64> = conn.query("SELECT id FROM articles WHERE linked = 0 ORDER BY id", &[])?.iter().map(|r| r.int(0)).collect();
             backfill_terms(conn)?;
             let mut df = Df::new(conn)?;
-            if new.len() * 4 >= df.articles && new.len() <= LINK_CHUNK {
+            if new.len() == df.articles && new.len() <= LINK_CHUNK {
+                // A new store linked at once: the new articles' term lists,
+                // read anyway, give every document frequency.
+                df.from_lists = true;
+            } else if new.len() * 4 >= df.articles && new.len() <= LINK_CHUNK {
                 df.count_all(conn)?;
             }
             let mut links = 0;
@@ -455,6 +541,48 @@ mod tests {
             let mut s = String::new();
             push_weight(&mut s, w);
             assert_eq!(s, w.to_string());
+        }
+    }
+
+    /// When every stored article is linked at once, the document
+    /// frequencies counted from their term lists are those the store counts.
+    #[test]
+    fn a_new_stores_frequencies_are_counted_from_its_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path().join("s.db").to_str().unwrap()).unwrap();
+        store.insert(&crate::resign::tests::corpus()).unwrap();
+        let conn = &mut store.conn;
+        let ids: Vec<i64> = conn.query("SELECT id FROM articles ORDER BY id", &[]).unwrap().iter().map(|r| r.int(0)).collect();
+        let mut counted = Df::new(conn).unwrap();
+        counted.count_all(conn).unwrap();
+        let mut listed = Df::new(conn).unwrap();
+        listed.from_lists = true;
+        let a = features(conn, &ids, &mut counted).unwrap();
+        let b = features(conn, &ids, &mut listed).unwrap();
+        assert_eq!((ids.len(), listed.from_lists), (5, false));
+        assert!(counted.counts.values().any(|&n| n > 1));
+        assert_eq!(listed.counts, counted.counts);
+        assert_eq!(a, b);
+    }
+
+    /// The terms' hasher tells apart terms that differ in one byte, in
+    /// length only, or around its eight-byte steps.
+    #[test]
+    fn term_hashes_differ_for_different_terms() {
+        use std::hash::BuildHasher;
+        let build = std::hash::BuildHasherDefault::<TermHasher>::default();
+        let mut terms: Vec<String> = vec![String::new(), "a".into(), "a\0".into(), "\0a".into(), "harbor bridge".into(), "harbor bridgf".into(), "harbor bridge ".into()];
+        terms.extend((0..2000).map(|i| format!("term{i}")));
+        terms.extend((1..20).map(|n| "x".repeat(n)));
+        let hashes: std::collections::HashSet<u64> = terms.iter().map(|t| build.hash_one(t.as_str())).collect();
+        assert_eq!(hashes.len(), terms.len());
+        assert_eq!(build.hash_one("levy"), build.hash_one(String::from("levy").as_str()));
+    }
+
+    #[test]
+    fn weights_are_read_as_parse_reads_them() {
+        for w in ["0", "4", "4.5", "0.5", "12", "999999999999999", "999999999999999.5", "1e3", "0.25", "-1.5", ".5", "5.", "inf", "NaN", "1.50", "x", ""] {
+            assert_eq!(parse_weight(w).map(f64::to_bits), w.parse::<f64>().ok().map(f64::to_bits), "{w}");
         }
     }
 

@@ -158,7 +158,7 @@ fn copies(conn: &mut Conn) -> Result<usize, StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::{Inserted, Record, Store};
     use dossier_analysis::Analysis;
@@ -197,7 +197,8 @@ mod tests {
         Record::new("test", &format!("{n} {text}"), &a)
     }
 
-    fn corpus() -> Vec<Record> {
+    /// Five articles: a levy story and its copy, two on clinics, a museum.
+    pub(crate) fn corpus() -> Vec<Record> {
         let copy = format!("By Ana Lee, Lakeshore Press Association. {LEVY} The measure needs a simple majority.");
         vec![
             record(1, "Council puts transit levy on May ballot", "2025-03-04", LEVY),

@@ -12,6 +12,14 @@
 //! A migration may also run Rust code (a [`Hook`]) after its SQL, inside the
 //! same transaction, for what SQL cannot compute: schema 9 computes every
 //! article's shingle signature again from its text (module `resign`).
+//!
+//! Since schema 10 SQLite's tables of rows per article (`entity_rows`,
+//! `attributions`, `about`, `times`, `citations`) and `lsh` and `aliases`
+//! are clustered on their primary key (`WITHOUT ROWID`): one B-tree written
+//! per row instead of a rowid table beside its key's index. A migration that
+//! rebuilds a table copies its rows through a temporary table rather than
+//! renaming a new one into place (SQLite checks the whole schema again on
+//! every rename).
 
 use crate::db::{Conn, Engine, Value};
 use crate::StoreError;
@@ -324,6 +332,124 @@ Migration {
     sqlite: "",
     postgres: "",
     code: Some(Hook(crate::resign::resign)),
+},
+Migration {
+    version: 10,
+    name: "SQLite: the tables keyed by article (and lsh, aliases) clustered on their primary key, without a rowid beside it; about keyed by (article, local, n), which makes its second index needless",
+    // A rowid table with a primary key of its own is two B-trees (the rows
+    // by rowid, the key's index) and each row was written into both; the
+    // rows are only ever looked up by that key or another index. Rebuilt
+    // with the same rows (through a temporary copy, which costs a new store
+    // less than renaming a new table into place); the view over entity_rows
+    // is dropped first and made again at the end. PostgreSQL's tables are
+    // heaps with a key index either way: nothing to change there, only the
+    // version advances.
+    common: "",
+    sqlite: r#"
+DROP VIEW entities;
+CREATE TEMP TABLE old_lsh AS SELECT band_key, article FROM lsh;
+DROP TABLE lsh;
+CREATE TABLE lsh (
+    band_key INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (band_key, article)
+) WITHOUT ROWID;
+INSERT INTO lsh (band_key, article) SELECT band_key, article FROM old_lsh;
+DROP TABLE old_lsh;
+CREATE TEMP TABLE old_entity_rows AS SELECT article, local, kind, name, roles, affiliation, media, mentions, first_start FROM entity_rows;
+DROP TABLE entity_rows;
+CREATE TABLE entity_rows (
+    article INTEGER NOT NULL,
+    local TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    roles TEXT NOT NULL,
+    affiliation TEXT,
+    media INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
+    first_start INTEGER NOT NULL,
+    PRIMARY KEY (article, local)
+) WITHOUT ROWID;
+INSERT INTO entity_rows (article, local, kind, name, roles, affiliation, media, mentions, first_start) SELECT article, local, kind, name, roles, affiliation, media, mentions, first_start FROM old_entity_rows;
+DROP TABLE old_entity_rows;
+CREATE INDEX entities_name ON entity_rows (kind, name);
+CREATE TEMP TABLE old_aliases AS SELECT kind, name, corpus, reason FROM aliases;
+DROP TABLE aliases;
+CREATE TABLE aliases (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    corpus INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (kind, name)
+) WITHOUT ROWID;
+INSERT INTO aliases (kind, name, corpus, reason) SELECT kind, name, corpus, reason FROM old_aliases;
+DROP TABLE old_aliases;
+CREATE INDEX aliases_corpus ON aliases (corpus);
+CREATE TEMP TABLE old_attributions AS SELECT article, n, kind, source, source_entity, source_type, cue, content, content_start, content_end, stance, said FROM attributions;
+DROP TABLE attributions;
+CREATE TABLE attributions (
+    article INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    source TEXT,
+    source_entity TEXT,
+    source_type TEXT NOT NULL,
+    cue TEXT,
+    content TEXT,
+    content_start INTEGER,
+    content_end INTEGER,
+    stance TEXT,
+    said TEXT,
+    PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+INSERT INTO attributions (article, n, kind, source, source_entity, source_type, cue, content, content_start, content_end, stance, said) SELECT article, n, kind, source, source_entity, source_type, cue, content, content_start, content_end, stance, said FROM old_attributions;
+DROP TABLE old_attributions;
+CREATE INDEX attributions_source ON attributions (article, source_entity);
+CREATE INDEX attributions_kind ON attributions (kind);
+CREATE TEMP TABLE old_about AS SELECT article, n, local FROM about;
+DROP TABLE about;
+CREATE TABLE about (
+    article INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    local TEXT NOT NULL,
+    PRIMARY KEY (article, local, n)
+) WITHOUT ROWID;
+INSERT INTO about (article, n, local) SELECT article, n, local FROM old_about;
+DROP TABLE old_about;
+CREATE TEMP TABLE old_times AS SELECT article, n, text, start_offset, kind, value, modifier, anchor FROM times;
+DROP TABLE times;
+CREATE TABLE times (
+    article INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    modifier TEXT,
+    anchor TEXT,
+    PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+INSERT INTO times (article, n, text, start_offset, kind, value, modifier, anchor) SELECT article, n, text, start_offset, kind, value, modifier, anchor FROM old_times;
+DROP TABLE old_times;
+CREATE TEMP TABLE old_citations AS SELECT article, n, outlet, outlet_key, cited FROM citations;
+DROP TABLE citations;
+CREATE TABLE citations (
+    article INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    outlet TEXT NOT NULL,
+    outlet_key TEXT NOT NULL,
+    cited INTEGER,
+    PRIMARY KEY (article, n)
+) WITHOUT ROWID;
+INSERT INTO citations (article, n, outlet, outlet_key, cited) SELECT article, n, outlet, outlet_key, cited FROM old_citations;
+DROP TABLE old_citations;
+CREATE VIEW entities AS
+    SELECT e.article AS article, e.local AS local, e.kind AS kind, e.name AS name, e.roles AS roles, e.affiliation AS affiliation,
+           e.media AS media, e.mentions AS mentions, e.first_start AS first_start, a.corpus AS corpus
+    FROM entity_rows e LEFT JOIN aliases a ON a.kind = e.kind AND a.name = e.name;
+"#,
+    postgres: "",
+    code: None,
 }];
 
 /// The newest schema version this build knows.
