@@ -68,23 +68,7 @@ fn a_postgres_store_of_schema_5_is_migrated_and_answers_as_a_new_one() {
     assert!(o.status.success(), "{}", stderr(&o));
 
     // The old store: the first five migrations, then the same rows.
-    let mut src = postgres::Client::connect(&new.url, postgres::NoTls).unwrap();
-    let mut dst = postgres::Client::connect(&old.url, postgres::NoTls).unwrap();
-    dst.batch_execute("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
-    for m in &MIGRATIONS[..5] {
-        let common = m.common.replace("{id}", "BIGSERIAL PRIMARY KEY").replace("{int}", "BIGINT").replace("{real}", "DOUBLE PRECISION").replace("{blob}", "BYTEA").replace("{without_rowid}", "");
-        dst.batch_execute(&common).unwrap();
-        dst.batch_execute(m.postgres).unwrap();
-        dst.execute("INSERT INTO schema_migrations VALUES ($1, $2, 'then')", &[&m.version, &m.name]).unwrap();
-    }
-    for (table, cols) in TABLES {
-        let mut data = Vec::new();
-        std::io::Read::read_to_end(&mut src.copy_out(format!("COPY (SELECT {cols} FROM {table}) TO STDOUT").as_str()).unwrap(), &mut data).unwrap();
-        let mut w = dst.copy_in(format!("COPY {table} ({cols}) FROM STDIN").as_str()).unwrap();
-        std::io::Write::write_all(&mut w, &data).unwrap();
-        w.finish().unwrap();
-    }
-    dst.batch_execute("SELECT setval('articles_id_seq', (SELECT MAX(id) FROM articles)); SELECT setval('corpus_entities_id_seq', (SELECT MAX(id) FROM corpus_entities))").unwrap();
+    let mut dst = pg_older_copy(&new.url, &old.url, &MIGRATIONS[..5], TABLES.iter().copied());
     let generated: String = dst.query_one("SELECT attgenerated::text FROM pg_attribute WHERE attrelid = 'search'::regclass AND attname = 'tsv'", &[]).unwrap().get(0);
     assert_eq!(generated, "s", "schema 5 had the server generate the search terms");
 
@@ -282,26 +266,35 @@ fn older_copy(version: i64, new: &Db, old: &Db) {
             c.execute_batch("INSERT INTO search (search) VALUES ('rebuild'); DETACH DATABASE src").unwrap();
         }
         (Some(_), Some(_)) => {
-            let mut src = postgres::Client::connect(&new.url, postgres::NoTls).unwrap();
-            let mut dst = postgres::Client::connect(&old.url, postgres::NoTls).unwrap();
-            dst.batch_execute("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
-            for m in migrations {
-                let common = m.common.replace("{id}", "BIGSERIAL PRIMARY KEY").replace("{int}", "BIGINT").replace("{real}", "DOUBLE PRECISION").replace("{blob}", "BYTEA").replace("{without_rowid}", "");
-                dst.batch_execute(&common).unwrap();
-                dst.batch_execute(m.postgres).unwrap();
-                dst.execute("INSERT INTO schema_migrations VALUES ($1, $2, 'then')", &[&m.version, &m.name]).unwrap();
-            }
-            for (table, cols) in TABLES.iter().map(|&(t, c)| if t == "search" { (t, "article, kind, ref, title, body, tsv") } else { (t, c) }) {
-                let mut data = Vec::new();
-                std::io::Read::read_to_end(&mut src.copy_out(format!("COPY (SELECT {cols} FROM {table}) TO STDOUT").as_str()).unwrap(), &mut data).unwrap();
-                let mut w = dst.copy_in(format!("COPY {table} ({cols}) FROM STDIN").as_str()).unwrap();
-                std::io::Write::write_all(&mut w, &data).unwrap();
-                w.finish().unwrap();
-            }
-            dst.batch_execute("SELECT setval('articles_id_seq', (SELECT MAX(id) FROM articles)); SELECT setval('corpus_entities_id_seq', (SELECT MAX(id) FROM corpus_entities))").unwrap();
+            let tables = TABLES.iter().map(|&(t, c)| if t == "search" { (t, "article, kind, ref, title, body, tsv") } else { (t, c) });
+            pg_older_copy(&new.url, &old.url, migrations, tables);
         }
         _ => unreachable!("both stores on one engine"),
     }
+}
+
+/// A PostgreSQL store at `old_url` made by `migrations` alone, holding the
+/// rows of `tables` (name, columns) copied from the store at `new_url`; a
+/// connection to it.
+fn pg_older_copy<'a>(new_url: &str, old_url: &str, migrations: impl IntoIterator<Item = &'a dossier_store::schema::Migration>, tables: impl IntoIterator<Item = (&'a str, &'a str)>) -> postgres::Client {
+    let mut src = postgres::Client::connect(new_url, postgres::NoTls).unwrap();
+    let mut dst = postgres::Client::connect(old_url, postgres::NoTls).unwrap();
+    dst.batch_execute("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)").unwrap();
+    for m in migrations {
+        let common = m.common.replace("{id}", "BIGSERIAL PRIMARY KEY").replace("{int}", "BIGINT").replace("{real}", "DOUBLE PRECISION").replace("{blob}", "BYTEA").replace("{without_rowid}", "");
+        dst.batch_execute(&common).unwrap();
+        dst.batch_execute(m.postgres).unwrap();
+        dst.execute("INSERT INTO schema_migrations VALUES ($1, $2, 'then')", &[&m.version, &m.name]).unwrap();
+    }
+    for (table, cols) in tables {
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut src.copy_out(format!("COPY (SELECT {cols} FROM {table}) TO STDOUT").as_str()).unwrap(), &mut data).unwrap();
+        let mut w = dst.copy_in(format!("COPY {table} ({cols}) FROM STDIN").as_str()).unwrap();
+        std::io::Write::write_all(&mut w, &data).unwrap();
+        w.finish().unwrap();
+    }
+    dst.batch_execute("SELECT setval('articles_id_seq', (SELECT MAX(id) FROM articles)); SELECT setval('corpus_entities_id_seq', (SELECT MAX(id) FROM corpus_entities))").unwrap();
+    dst
 }
 
 /// Schema 10 rebuilds SQLite's tables keyed by article (and `lsh`,
