@@ -8,15 +8,18 @@ use crate::fingerprint::{MinHash, DUPLICATE_SIMILARITY};
 /// What the store knows of an article when deciding whether two articles tell
 /// the same story.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StoryFeatures {
+pub struct StoryFeatures<K = String> {
     /// Publication day as days since 1970-01-01, when known.
     pub day: Option<i64>,
     /// Shingle signature (see [`MinHash::of_shingles`]).
     pub shingles: MinHash,
     /// The headline's and lead's terms (see [`crate::fingerprint::story_terms`])
     /// weighted by their rarity in the corpus: `(term, weight)`, sorted by
-    /// term, weights of unit length (see [`tf_idf`]).
-    pub terms: Vec<(String, f64)>,
+    /// term, weights of unit length (see [`tf_idf`]). A term is its text, or
+    /// (`K` another type, as a store's linking keeps many articles' terms at
+    /// once) a key standing for it, such as a number from an interner; the
+    /// terms are then sorted by key (see [`story_link_by`]).
+    pub terms: Vec<(K, f64)>,
 }
 
 /// How two articles are related.
@@ -89,9 +92,11 @@ pub fn tf_idf(terms: &[(String, f64)], n: usize, df: impl Fn(&str) -> usize) -> 
     v
 }
 
-/// Cosine of two term vectors sorted by term, with the shared terms and their
-/// contributions, largest first (ties by term).
-fn cosine(a: &[(String, f64)], b: &[(String, f64)]) -> (f64, Vec<(f64, String)>) {
+/// Cosine of two term vectors sorted by key, with the shared terms (their
+/// texts, from `name`) and their contributions, largest first (ties by
+/// term). The sum runs in that order, whatever the keys are, so that keys
+/// standing for the terms give the very sum the terms give.
+fn cosine<'a, K: Ord>(a: &'a [(K, f64)], b: &'a [(K, f64)], name: impl Fn(&'a K) -> &'a str) -> (f64, Vec<(f64, &'a str)>) {
     let (mut i, mut j) = (0, 0);
     let mut shared = Vec::new();
     while i < a.len() && j < b.len() {
@@ -99,13 +104,13 @@ fn cosine(a: &[(String, f64)], b: &[(String, f64)]) -> (f64, Vec<(f64, String)>)
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared.push((a[i].1 * b[j].1, a[i].0.clone()));
+                shared.push((a[i].1 * b[j].1, name(&a[i].0)));
                 i += 1;
                 j += 1;
             }
         }
     }
-    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    shared.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(y.1)));
     (shared.iter().map(|x| x.0).sum(), shared)
 }
 
@@ -130,6 +135,13 @@ pub fn copy_link(a: &MinHash, b: &MinHash) -> Option<StoryLink> {
 /// between them, reaches [`STORY_SIMILARITY`]; names everyone writes about
 /// weigh little, an unusual name or phrase much.
 pub fn story_link(a: &StoryFeatures, b: &StoryFeatures) -> Option<StoryLink> {
+    story_link_by(a, b, String::as_str)
+}
+
+/// [`story_link`] of features whose terms are keys standing for the terms
+/// (each list sorted by key), `name` giving a key's term: the same link as
+/// of the features with the terms themselves.
+pub fn story_link_by<'a, K: Ord>(a: &'a StoryFeatures<K>, b: &'a StoryFeatures<K>, name: impl Fn(&'a K) -> &'a str) -> Option<StoryLink> {
     if let Some(copy) = copy_link(&a.shingles, &b.shingles) {
         return Some(copy);
     }
@@ -140,7 +152,7 @@ pub fn story_link(a: &StoryFeatures, b: &StoryFeatures) -> Option<StoryLink> {
     if apart.is_some_and(|d| d > STORY_WINDOW_DAYS) {
         return None;
     }
-    let (similarity, shared) = cosine(&a.terms, &b.terms);
+    let (similarity, shared) = cosine(&a.terms, &b.terms, name);
     let score = similarity * (1.0 - STORY_DAY_DECAY * apart.unwrap_or(0) as f64);
     if score < STORY_SIMILARITY {
         return None;
@@ -152,7 +164,7 @@ pub fn story_link(a: &StoryFeatures, b: &StoryFeatures) -> Option<StoryLink> {
         if named.len() == REASON_TERMS {
             break;
         }
-        if named.iter().any(|n| n.split(' ').any(|w| w == t) || t.split(' ').any(|w| w == *n)) {
+        if named.iter().any(|n| n.split(' ').any(|w| w == *t) || t.split(' ').any(|w| w == *n)) {
             continue;
         }
         named.push(t);
@@ -342,6 +354,36 @@ mod tests {
         let b = story_link(&near[0], &near[1]).expect("a day apart").score;
         assert!((b - a * (1.0 - STORY_DAY_DECAY)).abs() < 1e-9, "{a} {b}");
         assert_eq!(story_link(&far[0], &far[1]), None, "outside the window");
+    }
+
+    /// Terms numbered against their order (the last term alphabetically is
+    /// 0), each list sorted by number: every pair gets the link, score and
+    /// reason it gets with the terms themselves.
+    #[test]
+    fn numbered_terms_link_as_the_terms_do() {
+        let f = city([100, 101, 100, 100, 101, 100]);
+        let mut vocab: Vec<&str> = f.iter().flat_map(|x| x.terms.iter().map(|t| t.0.as_str())).collect();
+        vocab.sort_unstable();
+        vocab.dedup();
+        vocab.reverse();
+        let id = |t: &str| vocab.iter().position(|v| *v == t).unwrap();
+        let numbered: Vec<StoryFeatures<usize>> = f
+            .iter()
+            .map(|x| {
+                let mut terms: Vec<(usize, f64)> = x.terms.iter().map(|(t, w)| (id(t), *w)).collect();
+                terms.sort_by_key(|t| t.0);
+                StoryFeatures { day: x.day, shingles: x.shingles.clone(), terms }
+            })
+            .collect();
+        let mut links = 0;
+        for i in 0..f.len() {
+            for j in 0..f.len() {
+                let by_number = story_link_by(&numbered[i], &numbered[j], |&k| vocab[k]);
+                assert_eq!(by_number, story_link(&f[i], &f[j]), "{i} and {j}");
+                links += by_number.is_some() as usize;
+            }
+        }
+        assert!(links > f.len(), "only {links} links to compare");
     }
 
     #[test]

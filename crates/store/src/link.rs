@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use dossier_corpus::fingerprint::story_terms;
 use dossier_corpus::groups::tf_idf;
-use dossier_corpus::{story_link, Components, LinkKind, StoryFeatures};
+use dossier_corpus::{story_link_by, Components, LinkKind, StoryFeatures};
 
 use crate::db::{Conn, Value};
 use crate::record::signature;
@@ -39,12 +39,55 @@ const FEATURES_KEPT: usize = 10_000;
 const POSTINGS_KEPT: usize = 1_000_000;
 
 /// What one linking run keeps from chunk to chunk: nothing in the store
-/// changes while it runs, so what was read once holds.
+/// changes while it runs, so what was read once holds. An article's terms
+/// are kept as numbers standing for them (`terms`): a first chunk may read
+/// the features of the whole corpus as candidates, and as strings they were
+/// most of the run's memory (about 9 KB an article; 2 KB as numbers).
 #[derive(Default)]
 struct Kept {
-    feats: HashMap<i64, StoryFeatures>,
+    feats: HashMap<i64, StoryFeatures<u32>>,
+    terms: Interner,
     postings: HashMap<String, Vec<(i64, Option<i64>)>>,
     postings_len: usize,
+}
+
+/// The terms of the kept features, each text once, numbered in the order
+/// they come.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+}
+
+impl Interner {
+    /// The number of `term`, given now if it has none.
+    fn id(&mut self, term: &str) -> u32 {
+        if let Some(&i) = self.ids.get(term) {
+            return i;
+        }
+        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(term.into());
+        self.ids.insert(term.into(), i);
+        i
+    }
+
+    /// The term numbered `i`.
+    fn name(&self, i: u32) -> &str {
+        self.names.get(i as usize).map_or("", |t| t)
+    }
+
+    /// Features with numbers for their terms, sorted by number (the order
+    /// [`story_link_by`] merges by; equal terms keep their order).
+    fn features(&mut self, f: StoryFeatures) -> StoryFeatures<u32> {
+        let mut terms: Vec<(u32, f64)> = f.terms.iter().map(|(t, w)| (self.id(t), *w)).collect();
+        terms.sort_by_key(|t| t.0);
+        StoryFeatures { day: f.day, shingles: f.shingles, terms }
+    }
+
+    fn clear(&mut self) {
+        self.ids.clear();
+        self.names.clear();
+    }
 }
 /// Most candidate articles compared with one new article.
 const MAX_CANDIDATES: usize = 400;
@@ -150,14 +193,22 @@ impl std::hash::Hasher for TermHasher {
 
 /// Story features of the articles `ids`, read in a few set-based queries.
 pub(crate) fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<HashMap<i64, StoryFeatures>, StoreError> {
+    features_as(conn, ids, df, |f| f)
+}
+
+/// [`features`], each article's given to `keep` as soon as it is made (its
+/// terms numbered, by linking), so that the terms of many articles are never
+/// all held as strings at once: an article's stored list stays text until
+/// its turn.
+fn features_as<K>(conn: &mut Conn, ids: &[i64], df: &mut Df, mut keep: impl FnMut(StoryFeatures) -> StoryFeatures<K>) -> Result<HashMap<i64, StoryFeatures<K>>, StoreError> {
     let sql = format!("SELECT id, day, shingles, terms FROM articles WHERE {}", conn.in_list("id"));
     let rows = by_ids(conn, &sql, ids)?;
-    let raw: Vec<(i64, Option<String>, Vec<u8>, Vec<(String, f64)>)> = rows
+    let mut raw: Vec<(i64, Option<String>, Vec<u8>, String)> = rows
         .into_iter()
         .map(|mut r| {
-            let terms = match r.0.get(3) {
-                Some(Value::Text(t)) => decode_terms(t),
-                _ => decode_terms(&r.text(3)),
+            let terms = match r.0.get_mut(3) {
+                Some(Value::Text(t)) => std::mem::take(t),
+                _ => r.text(3),
             };
             let shingles = match r.0.get_mut(2) {
                 Some(Value::Blob(b)) => std::mem::take(b),
@@ -166,13 +217,15 @@ pub(crate) fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<Hash
             (r.int(0), r.opt_text(1), shingles, terms)
         })
         .collect();
+    raw.shrink_to_fit();
     if std::mem::take(&mut df.from_lists) {
         // Every stored article is among these: a term's document frequency
         // is the number of their lists that hold it (an article's list has
         // each of its terms once, as `terms` has a row per term and article).
         for r in &raw {
-            for (i, (t, _)) in r.3.iter().enumerate() {
-                if i > 0 && r.3[i - 1].0 == *t {
+            let terms = decode_terms(&r.3);
+            for (i, (t, _)) in terms.iter().enumerate() {
+                if i > 0 && terms[i - 1].0 == *t {
                     continue;
                 }
                 match df.counts.get_mut(t.as_str()) {
@@ -184,14 +237,20 @@ pub(crate) fn features(conn: &mut Conn, ids: &[i64], df: &mut Df) -> Result<Hash
             }
         }
     } else {
-        df.count(conn, raw.iter().flat_map(|r| r.3.iter().map(|t| t.0.as_str())))?;
+        df.count(conn, raw.iter().flat_map(|r| term_names(&r.3)))?;
     }
-    let mut out = HashMap::new();
+    let mut out = HashMap::with_capacity(raw.len());
     for (id, day, shingles, terms) in raw {
-        let terms = tf_idf(&terms, df.articles, |t| df.get(t));
-        out.insert(id, StoryFeatures { day: day.and_then(|d| crate::days_from_civil(&d)), shingles: signature(&shingles), terms });
+        let terms = tf_idf(&decode_terms(&terms), df.articles, |t| df.get(t));
+        out.insert(id, keep(StoryFeatures { day: day.and_then(|d| crate::days_from_civil(&d)), shingles: signature(&shingles), terms }));
     }
     Ok(out)
+}
+
+/// The terms of a stored list, as [`decode_terms`] reads them (a line with
+/// a weight), without a string each.
+fn term_names(s: &str) -> impl Iterator<Item = &str> {
+    s.lines().filter_map(|l| l.split_once('\t').filter(|(_, w)| parse_weight(w).is_some()).map(|(t, _)| t))
 }
 
 /// Compute and store the story terms of articles that have none (stored
@@ -280,10 +339,11 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     df.trim();
     if kept.feats.len() > FEATURES_KEPT {
         kept.feats.clear();
+        kept.terms.clear();
     }
-    let feats = &mut kept.feats;
+    let (feats, names) = (&mut kept.feats, &mut kept.terms);
     let missing: Vec<i64> = new.iter().copied().filter(|id| !feats.contains_key(id)).collect();
-    feats.extend(features(conn, &missing, df)?);
+    feats.extend(features_as(conn, &missing, df, |f| names.features(f))?);
     phases.mark("new features");
     let mut candidates: HashMap<i64, Vec<i64>> = HashMap::new();
     // Copies: the articles sharing a band with a new article. The bands
@@ -309,9 +369,9 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     let mut rare: HashMap<i64, Vec<String>> = HashMap::new();
     for &id in new {
         let Some(me) = feats.get(&id) else { continue };
-        let mut terms: Vec<&(String, f64)> = me.terms.iter().collect();
-        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        rare.insert(id, terms.into_iter().take(CANDIDATE_TERMS).map(|t| t.0.clone()).collect());
+        let mut terms: Vec<&(u32, f64)> = me.terms.iter().collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| names.name(a.0).cmp(names.name(b.0))));
+        rare.insert(id, terms.into_iter().take(CANDIDATE_TERMS).map(|t| names.name(t.0).to_string()).collect());
     }
     if kept.postings_len > POSTINGS_KEPT {
         kept.postings.clear();
@@ -368,7 +428,7 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     others.sort_unstable();
     others.dedup();
     phases.mark("candidates");
-    feats.extend(features(conn, &others, df)?);
+    feats.extend(features_as(conn, &others, df, |f| names.features(f))?);
     phases.mark("other features");
 
     let mut links: std::collections::BTreeMap<(i64, i64), dossier_corpus::StoryLink> = std::collections::BTreeMap::new();
@@ -383,7 +443,7 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
                 continue;
             }
             let Some(other) = feats.get(&c) else { continue };
-            if let Some(link) = story_link(me, other) {
+            if let Some(link) = story_link_by(me, other, |&t| names.name(t)) {
                 links.insert(key, link);
             }
         }
