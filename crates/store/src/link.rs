@@ -55,8 +55,8 @@ struct Kept {
 /// they come.
 #[derive(Default)]
 struct Interner {
-    ids: HashMap<Box<str>, u32>,
-    names: Vec<Box<str>>,
+    ids: HashMap<std::rc::Rc<str>, u32, std::hash::BuildHasherDefault<TermHasher>>,
+    names: Vec<std::rc::Rc<str>>,
 }
 
 impl Interner {
@@ -66,8 +66,9 @@ impl Interner {
             return i;
         }
         let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.names.push(term.into());
-        self.ids.insert(term.into(), i);
+        let name: std::rc::Rc<str> = term.into();
+        self.names.push(name.clone());
+        self.ids.insert(name, i);
         i
     }
 
@@ -218,12 +219,15 @@ fn features_as<K>(conn: &mut Conn, ids: &[i64], df: &mut Df, mut keep: impl FnMu
         })
         .collect();
     raw.shrink_to_fit();
+    // The lists decoded at once only when they are all counted here (a new
+    // store linked at once, whose first chunk reads no candidates).
+    let mut decoded: Vec<Vec<(String, f64)>> = Vec::new();
     if std::mem::take(&mut df.from_lists) {
         // Every stored article is among these: a term's document frequency
         // is the number of their lists that hold it (an article's list has
         // each of its terms once, as `terms` has a row per term and article).
-        for r in &raw {
-            let terms = decode_terms(&r.3);
+        decoded = raw.iter().map(|r| decode_terms(&r.3)).collect();
+        for terms in &decoded {
             for (i, (t, _)) in terms.iter().enumerate() {
                 if i > 0 && terms[i - 1].0 == *t {
                     continue;
@@ -240,8 +244,12 @@ fn features_as<K>(conn: &mut Conn, ids: &[i64], df: &mut Df, mut keep: impl FnMu
         df.count(conn, raw.iter().flat_map(|r| term_names(&r.3)))?;
     }
     let mut out = HashMap::with_capacity(raw.len());
+    let mut decoded = decoded.into_iter();
     for (id, day, shingles, terms) in raw {
-        let terms = tf_idf(&decode_terms(&terms), df.articles, |t| df.get(t));
+        let terms = match decoded.next() {
+            Some(list) => tf_idf(&list, df.articles, |t| df.get(t)),
+            None => tf_idf(&decode_terms(&terms), df.articles, |t| df.get(t)),
+        };
         out.insert(id, keep(StoryFeatures { day: day.and_then(|d| crate::days_from_civil(&d)), shingles: signature(&shingles), terms }));
     }
     Ok(out)
