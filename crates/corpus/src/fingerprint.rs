@@ -94,6 +94,38 @@ pub fn story_terms(title: Option<&str>, text: &str) -> Vec<(String, f64)> {
     terms.finish()
 }
 
+/// The words of `text`, runs of letters and digits (`char::is_alphanumeric`),
+/// read a byte at a time where the text is ASCII: each as its byte range and
+/// the offset of its first character, in order. The story terms here and the
+/// store's full-text lexer read words alike through it.
+pub fn word_runs(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    // The word being read: its first byte and its offset in characters.
+    let mut word: Option<(usize, usize)> = None;
+    let (mut i, mut chars) = (0, 0);
+    std::iter::from_fn(move || {
+        while i <= bytes.len() {
+            let (alnum, width) = match bytes.get(i) {
+                None => (false, 1),
+                Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+                Some(_) => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    (c.is_alphanumeric(), c.len_utf8())
+                }
+            };
+            let at = i;
+            i += width;
+            chars += 1;
+            if alnum {
+                word.get_or_insert((at, chars - 1));
+            } else if let Some((start, pos)) = word.take() {
+                return Some((start, at, pos));
+            }
+        }
+        None
+    })
+}
+
 /// The terms of [`story_terms`] as they are read: the lower-cased content
 /// words in one buffer, and each term (a word, or a phrase of two adjacent
 /// content words) as a byte range of it with its weight.
@@ -109,28 +141,8 @@ impl TermRuns {
     fn add(&mut self, part: &str, weight: impl Fn(usize) -> f64) {
         // Where the previous word, when it was a content word, starts in `buf`.
         let mut prev: Option<usize> = None;
-        let bytes = part.as_bytes();
-        // The word being read: its first byte and its offset in characters.
-        let mut word: Option<(usize, usize)> = None;
-        let (mut i, mut chars) = (0, 0);
-        while i <= bytes.len() {
-            // A word is a run of letters and digits (`char::is_alphanumeric`),
-            // read a byte at a time where the text is ASCII.
-            let (alnum, width) = match bytes.get(i) {
-                None => (false, 1),
-                Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-                Some(_) => {
-                    let c = part[i..].chars().next().unwrap_or(' ');
-                    (c.is_alphanumeric(), c.len_utf8())
-                }
-            };
-            if alnum {
-                word.get_or_insert((i, chars));
-            } else if let Some((start, pos)) = word.take() {
-                prev = self.word(&part[start..i], weight(pos), prev);
-            }
-            i += width;
-            chars += 1;
+        for (start, end, pos) in word_runs(part) {
+            prev = self.word(&part[start..end], weight(pos), prev);
         }
     }
 
@@ -441,6 +453,15 @@ pub mod legacy {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn word_runs_are_byte_ranges_with_character_offsets() {
+        let text = "Zoë's café, 2024—ok";
+        let runs: Vec<(&str, usize)> = word_runs(text).map(|(s, e, c)| (&text[s..e], c)).collect();
+        assert_eq!(runs, [("Zoë", 0), ("s", 4), ("café", 6), ("2024", 12), ("ok", 17)]);
+        assert_eq!(word_runs("").count(), 0);
+        assert_eq!(word_runs(" , ").count(), 0);
+    }
 
     const WIRE: &str = "The city council voted 7-2 on Tuesday to put a half-cent transit levy on the May ballot, \
         ending months of debate over how to pay for the long-delayed Eastside light rail line. Supporters \

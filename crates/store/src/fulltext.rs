@@ -162,31 +162,14 @@ impl Lexer {
 
     /// Each term of `text` (the number of its lexeme) with its position
     /// (counted on from `first`), in order; the last position used. Words
-    /// are runs of letters and digits (`char::is_alphanumeric`), read a byte
-    /// at a time where the text is ASCII.
+    /// are [`dossier_corpus::fingerprint::word_runs`].
     fn terms(&mut self, text: &str, first: u32, mut each: impl FnMut(u32, u32)) -> u32 {
         let mut pos = first;
-        let mut start = None;
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i <= bytes.len() {
-            let (alnum, width) = match bytes.get(i) {
-                None => (false, 1),
-                Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-                Some(_) => {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    (c.is_alphanumeric(), c.len_utf8())
-                }
-            };
-            if alnum {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                pos += 1;
-                if let Some(l) = self.lexeme(&text[s..i]) {
-                    each(l, pos.min(MAX_POS));
-                }
+        for (s, e, _) in dossier_corpus::fingerprint::word_runs(text) {
+            pos += 1;
+            if let Some(l) = self.lexeme(&text[s..e]) {
+                each(l, pos.min(MAX_POS));
             }
-            i += width;
         }
         pos
     }
