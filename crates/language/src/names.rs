@@ -44,10 +44,19 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
 }
 
 /// "Ferris Avenue", "Elm Street": a name ending in a street word is a place.
+/// So is a town named for its harbour, fort or mountain ("Port Alderny",
+/// "Fort Worth", "Mount Vernon") that the tagger took for a person (an
+/// organisation keeps its reading: "Port Authority"), and a city's or
+/// town's hall.
 fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
     const STREET: &[&str] = &["Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Highway", "Square", "Plaza", "Bridge", "Park"];
+    const TOWN: &[&str] = &["Port", "Fort", "Ft.", "Mount", "Mt."];
     for s in spans.iter_mut() {
-        if s.end - s.start >= 2 && STREET.contains(&doc.w(s.end - 1)) {
+        let two = s.end - s.start >= 2;
+        if two && STREET.contains(&doc.w(s.end - 1))
+            || two && s.kind == Kind::Person && TOWN.contains(&doc.w(s.start))
+            || s.end - s.start == 2 && matches!(doc.w(s.start), "City" | "Town") && doc.w(s.start + 1) == "Hall"
+        {
             s.kind = Kind::Place;
         }
     }
@@ -185,5 +194,18 @@ mod tests {
         assert!(names.contains(&("White House".to_string(), Kind::Organization)), "{names:?}");
         assert!(names.contains(&("Islamic State".to_string(), Kind::Organization)), "{names:?}");
         assert!(names.contains(&("Ferris Avenue".to_string(), Kind::Place)), "{names:?}");
+    }
+
+    #[test]
+    fn towns_and_halls_are_places() {
+        let text = "The bridge links downtown Port Alderny and the east side, Maria Okafor said at a news conference outside City Hall. \
+                    The Port Authority of New York said nothing.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        assert!(names.contains(&("Port Alderny".to_string(), Kind::Place)), "{names:?}");
+        assert!(names.contains(&("City Hall".to_string(), Kind::Place)), "{names:?}");
+        assert!(names.contains(&("Maria Okafor".to_string(), Kind::Person)), "{names:?}");
+        assert!(!names.iter().any(|(n, k)| n.starts_with("Port Authority") && *k == Kind::Place), "{names:?}");
     }
 }
