@@ -154,3 +154,55 @@ fn a_missing_store_is_a_clear_error() {
     assert!(stderr(&o).contains("cannot open the store postgres://nobody:***@127.0.0.1:1/none"), "{}", stderr(&o));
 }
 
+
+/// The stories of a store as sets of articles (each by its URL or file, with
+/// the article it is a copy of), independent of the ids the store gave.
+fn story_sets(db: &Db) -> Vec<Vec<(String, String)>> {
+    let key = |a: &Value| a["url"].as_str().or(a["doc_id"].as_str()).unwrap_or("").to_string();
+    let mut sets: Vec<Vec<(String, String)>> = json(&["stories", "--db", &db.url])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let story = json(&["story", "--db", &db.url, &s["id"].to_string()]);
+            let articles = story["articles"].as_array().unwrap();
+            let by_id = |id: &Value| articles.iter().find(|a| a["id"] == *id).map(key).unwrap_or_default();
+            let mut set: Vec<(String, String)> = articles.iter().map(|a| (key(a), by_id(&a["copy_of"]))).collect();
+            set.sort();
+            set
+        })
+        .collect();
+    sets.sort();
+    sets
+}
+
+/// A later run of a few articles regroups only what their links touch: a
+/// wire copy joins its original's group of copies and a follow-up its story,
+/// as when the corpus is ingested in one run.
+#[test]
+fn a_later_run_joins_the_stories_it_belongs_to() {
+    let dir = corpus();
+    let later = ["sentinel-harrowgate-transit-levy.html", "metro-daily-levy-followup.txt"];
+    let first: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !later.iter().any(|l| p.ends_with(l)))
+        .map(|p| p.display().to_string())
+        .collect();
+    for (k, (once, twice)) in Db::all("once").into_iter().zip(Db::all("twice")).enumerate() {
+        assert!(ingest(&once, &[&dir]).status.success());
+        let refs: Vec<&str> = first.iter().map(String::as_str).collect();
+        assert_eq!(summary(&ingest(&twice, &refs)).0, 12, "engine {k}");
+        let before = story_sets(&twice);
+        let paths: Vec<String> = later.iter().map(|l| format!("{dir}/{l}")).collect();
+        let o = ingest(&twice, &[&paths[0], &paths[1]]);
+        assert_eq!(summary(&o), (2, 0, 0), "{}", stderr(&o));
+        let after = story_sets(&twice);
+        assert_ne!(before, after);
+        assert_eq!(after, story_sets(&once), "engine {k}");
+        // The copy is marked as one, in the levy story with the follow-up.
+        let levy = after.iter().find(|s| s.iter().any(|a| a.0.contains("caldervalleysentinel.example/2025/03/05"))).unwrap();
+        assert!(levy.iter().any(|a| a.0.contains("caldervalleysentinel.example/2025/03/05") && !a.1.is_empty()), "{levy:?}");
+        assert!(levy.iter().any(|a| a.0.ends_with("metro-daily-levy-followup.txt")), "{levy:?}");
+    }
+}

@@ -164,6 +164,17 @@ impl RowRef<'_> {
             RowRef::Postgres(r) => Row(vec![pg_value(r, i)]).int(0),
         }
     }
+
+    /// Column `i` as an optional integer (`None` for NULL), as [`Row::opt_int`].
+    pub(crate) fn opt_int(&self, i: usize) -> Option<i64> {
+        match self {
+            RowRef::Sqlite(r) => match r.get_ref(i) {
+                Ok(rusqlite::types::ValueRef::Null) | Err(_) => None,
+                Ok(_) => Some(self.int(i)),
+            },
+            RowRef::Postgres(r) => Row(vec![pg_value(r, i)]).opt_int(0),
+        }
+    }
 }
 
 /// Which engine a connection talks to.

@@ -358,13 +358,23 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     // that more than one article has, with one of this chunk's articles or
     // a later one, are found in one pass over `lsh` in key order (most
     // bands are one article's alone); their members are then read by key.
+    // A chunk small beside the store looks its own bands up by key instead
+    // (the same members of the same bands).
     let first = new.iter().copied().min().unwrap_or(0);
     let mut bands: Vec<(i64, i64)> = Vec::new();
-    conn.query_each(
-        "SELECT band_key, article FROM lsh WHERE band_key IN (SELECT band_key FROM lsh GROUP BY band_key HAVING COUNT(*) > 1 AND MAX(article) >= ?) ORDER BY band_key, article",
-        &[Value::Int(first)],
-        |r| bands.push((r.int(0), r.int(1))),
-    )?;
+    if new.len() * 4 < df.articles {
+        let mut keys: Vec<i64> = new.iter().filter_map(|id| feats.get(id)).flat_map(|f| f.shingles.bands(dossier_corpus::BAND_ROWS)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let sql = format!("SELECT band_key, article FROM lsh WHERE {} ORDER BY band_key, article", conn.in_list("band_key"));
+        conn.query_each(&sql, &[Value::List(keys.into_iter().map(Value::Int).collect())], |r| bands.push((r.int(0), r.int(1))))?;
+    } else {
+        conn.query_each(
+            "SELECT band_key, article FROM lsh WHERE band_key IN (SELECT band_key FROM lsh GROUP BY band_key HAVING COUNT(*) > 1 AND MAX(article) >= ?) ORDER BY band_key, article",
+            &[Value::Int(first)],
+            |r| bands.push((r.int(0), r.int(1))),
+        )?;
+    }
     let chunk: std::collections::HashSet<i64> = new.iter().copied().collect();
     for band in bands.chunk_by(|a, b| a.0 == b.0) {
         for &(_, id) in band.iter().filter(|(_, id)| chunk.contains(id)) {
@@ -513,6 +523,12 @@ fn regroup(conn: &mut Conn, linked: &[i64]) -> Result<usize, StoreError> {
             changed.push((id, dup, story, mark));
         }
     }
+    write_groups(conn, changed)?;
+    Ok(n_stories.len())
+}
+
+/// Write articles' new groups and marks: `(id, dup_group, story, linked)`.
+fn write_groups(conn: &mut Conn, changed: Vec<(i64, i64, i64, bool)>) -> Result<(), StoreError> {
     if conn.engine() == crate::db::Engine::Postgres {
         // One statement over arrays, not a round trip per article.
         let list = |f: fn(&(i64, i64, i64, bool)) -> i64| Value::List(changed.iter().map(|c| Value::Int(f(c))).collect());
@@ -528,7 +544,7 @@ fn regroup(conn: &mut Conn, linked: &[i64]) -> Result<usize, StoreError> {
             conn.exec("UPDATE articles SET dup_group = ?, story = ?, linked = ? WHERE id = ?", &[dup.into(), story.into(), mark.into(), id.into()])?;
         }
     }
-    Ok(n_stories.len())
+    Ok(())
 }
 
 /// Recompute the groups from the links as they stand and resolve the
@@ -537,19 +553,123 @@ fn regroup(conn: &mut Conn, linked: &[i64]) -> Result<usize, StoreError> {
 pub(crate) fn regroup_all(conn: &mut Conn) -> Result<(), StoreError> {
     regroup(conn, &[])?;
     crate::cite::cite_outlets(conn)?;
-    cite(conn)
+    cite(conn, None)
 }
 
 /// Point each citation of an outlet at the stored article of that outlet in
-/// the same story, the earliest one, when there is one.
-fn cite(conn: &mut Conn) -> Result<(), StoreError> {
-    conn.exec(
-        "UPDATE citations SET cited = (SELECT a2.id FROM articles a2 JOIN articles a1 ON a1.id = citations.article \
+/// the same story, the earliest one, when there is one: every citation, or
+/// (`scope`) those of the given articles.
+fn cite(conn: &mut Conn, scope: Option<&[i64]>) -> Result<(), StoreError> {
+    const SET: &str = "UPDATE citations SET cited = (SELECT a2.id FROM articles a2 JOIN articles a1 ON a1.id = citations.article \
          WHERE a2.outlet_key = citations.outlet_key AND a2.story = a1.story AND a2.id <> a1.id \
-         ORDER BY a2.published, a2.id LIMIT 1)",
-        &[],
-    )?;
+         ORDER BY a2.published, a2.id LIMIT 1)";
+    match scope {
+        None => conn.exec(SET, &[])?,
+        Some([]) => 0,
+        Some(ids) => {
+            let sql = format!("{SET} WHERE {}", conn.in_list("article"));
+            conn.exec(&sql, &[Value::List(ids.iter().map(|&i| Value::Int(i)).collect())])?
+        }
+    };
     Ok(())
+}
+
+/// What [`regroup_new`] found: the number of stories and the articles of
+/// every story a new article joined (whose citations may point elsewhere now).
+struct Regrouped {
+    stories: usize,
+    touched: Vec<i64>,
+}
+
+/// The groups after linking the articles `new` into a store whose other
+/// articles are grouped already, reading only what the new links touch.
+/// Links are only ever added, so each new group is a union of old groups and
+/// new articles: a story is named by its smallest member, so the union's
+/// name is the smallest of its parts' names; a group of copies by its first
+/// published member, so the union's is the first published of its parts'
+/// names. The same groups as [`regroup`] (a test holds the two together);
+/// `None` when an old article at the end of a new link has no group yet
+/// (a store whose groups were never computed: the caller regroups all).
+fn regroup_new(conn: &mut Conn, new: &[i64]) -> Result<Option<Regrouped>, StoreError> {
+    let fresh: std::collections::HashSet<i64> = new.iter().copied().collect();
+    let ids = |v: &mut dyn Iterator<Item = i64>| Value::List(v.map(Value::Int).collect());
+    // The links of the new articles (both ends new: read twice, kept once).
+    let mut links: std::collections::BTreeSet<(i64, i64, bool)> = std::collections::BTreeSet::new();
+    for end in ["a", "b"] {
+        let sql = format!("SELECT a, b, kind FROM links WHERE {}", conn.in_list(end));
+        conn.query_each(&sql, &[ids(&mut new.iter().copied())], |r| {
+            links.insert((r.int(0), r.int(1), r.text(2) == LinkKind::Duplicate.as_str()));
+        })?;
+    }
+    // The groups of the old articles at their other ends.
+    let old_ends: std::collections::BTreeSet<i64> = links.iter().flat_map(|l| [l.0, l.1]).filter(|x| !fresh.contains(x)).collect();
+    let mut group: HashMap<i64, (i64, i64)> = HashMap::new();
+    let mut ungrouped = false;
+    if !old_ends.is_empty() {
+        let sql = format!("SELECT id, dup_group, story FROM articles WHERE {}", conn.in_list("id"));
+        conn.query_each(&sql, &[ids(&mut old_ends.iter().copied())], |r| match (r.opt_int(1), r.opt_int(2)) {
+            (Some(d), Some(s)) => {
+                group.insert(r.int(0), (d, s));
+            }
+            _ => ungrouped = true,
+        })?;
+    }
+    if ungrouped || group.len() != old_ends.len() {
+        return Ok(None);
+    }
+    // Unions of the groups' names (an old article stands for its groups, a
+    // new one for itself).
+    let name = |x: i64| group.get(&x).copied().unwrap_or((x, x));
+    let mut dups = Components::new();
+    let mut stories = Components::new();
+    for &id in new {
+        dups.add(id);
+        stories.add(id);
+    }
+    for &(a, b, duplicate) in &links {
+        let (na, nb) = (name(a), name(b));
+        if duplicate {
+            dups.union(na.0, nb.0);
+        } else {
+            dups.add(na.0);
+            dups.add(nb.0);
+        }
+        stories.union(na.1, nb.1);
+    }
+    // Every article of a story touched: the old stories' members, read by
+    // the story index, and the new articles.
+    let old_stories: std::collections::BTreeSet<i64> = group.values().map(|g| g.1).collect();
+    let mut current: Vec<(i64, Option<i64>, Option<i64>, bool, String)> = Vec::new();
+    let sql = format!("SELECT id, dup_group, story, linked, published FROM articles WHERE {} OR {}", conn.in_list("story"), conn.in_list("id"));
+    conn.query_each(&sql, &[ids(&mut old_stories.iter().copied()), ids(&mut new.iter().copied())], |r| {
+        current.push((r.int(0), r.opt_int(1), r.opt_int(2), r.int(3) != 0, r.opt_text(4).map_or_else(|| "9999".into(), |t| t.into_owned())))
+    })?;
+    // A union of copies is named by its first published part's name (each
+    // part's name is its own first published member, so among the store's
+    // articles as among the names).
+    let published: HashMap<i64, &str> = current.iter().map(|c| (c.0, c.4.as_str())).collect();
+    for c in current.iter().filter(|c| !fresh.contains(&c.0)) {
+        dups.add(c.1.unwrap_or(c.0));
+    }
+    let mut first: HashMap<i64, i64> = HashMap::new();
+    for (part, root) in dups.assignments() {
+        let Some(&p) = published.get(&part) else { return Ok(None) };
+        let f = first.entry(root).or_insert(part);
+        if (p, part) < (published[&*f], *f) {
+            *f = part;
+        }
+    }
+    let mut changed: Vec<(i64, i64, i64, bool)> = Vec::new();
+    for &(id, dup, story, linked, _) in &current {
+        let (old_dup, old_story) = if fresh.contains(&id) { (id, id) } else { (dup.unwrap_or(id), story.unwrap_or(id)) };
+        let now = (first[&dups.find(old_dup)], stories.find(old_story), linked || fresh.contains(&id));
+        if (dup, story, linked) != (Some(now.0), Some(now.1), now.2) {
+            changed.push((id, now.0, now.1, now.2));
+        }
+    }
+    write_groups(conn, changed)?;
+    let stories = conn.query("SELECT COUNT(DISTINCT story) FROM articles", &[])?.first().map_or(0, |r| r.int(0) as usize);
+    Ok(Some(Regrouped { stories, touched: current.iter().map(|c| c.0).collect() }))
 }
 
 impl Store {
@@ -559,6 +679,13 @@ impl Store {
     /// at a time links (a lock); running it again with nothing new changes
     /// nothing.
     pub fn link(&mut self) -> Result<LinkReport, StoreError> {
+        self.link_as(None)
+    }
+
+    /// [`Store::link`], regrouping only what the new links touch when
+    /// `few` (by default: when the new articles are under a quarter of the
+    /// store).
+    fn link_as(&mut self, few: Option<bool>) -> Result<LinkReport, StoreError> {
         self.transaction(|conn| {
             conn.lock(LINK_LOCK)?;
             let phases = crate::trace::Phases::new("link");
@@ -586,10 +713,25 @@ impl Store {
                 links += link_new(conn, chunk, &mut df, &mut kept)?;
             }
             phases.mark("pairs");
-            let stories = regroup(conn, &new)?;
+            // A few new articles into a large store: only the groups their
+            // links touch are read and written.
+            let few = few.unwrap_or(new.len() * 4 < df.articles);
+            let regrouped = if few { regroup_new(conn, &new)? } else { None };
+            let stories = match &regrouped {
+                Some(r) => r.stories,
+                None => regroup(conn, &new)?,
+            };
             phases.mark("groups");
-            crate::cite::cite_outlets(conn)?;
-            cite(conn)?;
+            let mut cited = crate::cite::cite_outlets(conn)?;
+            match regrouped {
+                Some(r) => {
+                    cited.extend(r.touched);
+                    cited.sort_unstable();
+                    cited.dedup();
+                    cite(conn, Some(&cited))?
+                }
+                None => cite(conn, None)?,
+            }
             phases.mark("citations");
             Ok(LinkReport { articles: new.len(), links, entities, stories })
         })
@@ -609,6 +751,41 @@ mod tests {
             let mut s = String::new();
             push_weight(&mut s, w);
             assert_eq!(s, w.to_string());
+        }
+    }
+
+    /// Regrouping only what a run's new links touch gives the groups and
+    /// citations a full regrouping gives: copies join their original's
+    /// group, a second report its story, in stores linked in several runs.
+    #[test]
+    fn regrouping_the_new_articles_is_regrouping_all() {
+        let corpus = crate::resign::tests::corpus();
+        let snapshot = |store: &mut Store| -> Vec<String> {
+            let conn = &mut store.conn;
+            let mut rows: Vec<String> = conn.query("SELECT id, dup_group, story, linked FROM articles ORDER BY id", &[]).unwrap().iter().map(|r| format!("{:?}", r.0)).collect();
+            rows.extend(conn.query("SELECT article, n, outlet_key, cited FROM citations ORDER BY article, n", &[]).unwrap().iter().map(|r| format!("{:?}", r.0)));
+            rows
+        };
+        // Runs of the corpus in several orders: the levy story's copy (2)
+        // after its original (1) or before it, the second clinic report (4)
+        // in a later run than the first (3).
+        for runs in [vec![vec![2, 4], vec![0, 1], vec![3]], vec![vec![0, 2], vec![4, 1, 3]], vec![vec![1], vec![3], vec![0], vec![2, 4]]] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = Store::open(dir.path().join("s.db").to_str().unwrap()).unwrap();
+            for (k, run) in runs.iter().enumerate() {
+                let records: Vec<crate::record::Record> = run.iter().map(|&i| corpus[i].clone()).collect();
+                store.insert(&records).unwrap();
+                store.link_as(Some(k > 0)).unwrap();
+            }
+            let incremental = snapshot(&mut store);
+            regroup_all(&mut store.conn).unwrap();
+            assert_eq!(snapshot(&mut store), incremental, "{runs:?}");
+            // The copy is in its original's group, the clinic reports in one story.
+            let groups: HashMap<String, (i64, i64)> =
+                store.conn.query("SELECT doc_id, dup_group, story FROM articles", &[]).unwrap().iter().map(|r| (r.text(0), (r.int(1), r.int(2)))).collect();
+            assert_eq!(groups["d1"].0, groups["d2"].0, "{runs:?} {groups:?}");
+            assert_eq!(groups["d3"].1, groups["d4"].1, "{runs:?} {groups:?}");
+            assert_ne!(groups["d1"].1, groups["d3"].1, "{runs:?} {groups:?}");
         }
     }
 
