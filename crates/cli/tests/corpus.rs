@@ -176,6 +176,25 @@ fn story_sets(db: &Db) -> Vec<Vec<(String, String)>> {
     sets
 }
 
+/// Every name's corpus entity and reason (with the name's key and probe),
+/// one line each, and the corpus entities no name points at.
+fn resolutions(db: &Db) -> (Vec<String>, i64) {
+    const LINES: &str = "SELECT a.kind || '|' || a.name || '|' || c.kind || '|' || c.key || '|' || c.name || '|' || a.reason || '|' || COALESCE(a.key, '') || '|' || COALESCE(a.probe, '') \
+                         FROM aliases a JOIN corpus_entities c ON c.id = a.corpus ORDER BY 1";
+    const ORPHANS: &str = "SELECT COUNT(*) FROM corpus_entities WHERE id NOT IN (SELECT corpus FROM aliases)";
+    match db.pg {
+        Some(_) => {
+            let mut c = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
+            (c.query(LINES, &[]).unwrap().iter().map(|r| r.get(0)).collect(), c.query_one(ORPHANS, &[]).unwrap().get(0))
+        }
+        None => {
+            let c = rusqlite::Connection::open(&db.url).unwrap();
+            let lines = c.prepare(LINES).unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+            (lines, c.query_row(ORPHANS, [], |r| r.get(0)).unwrap())
+        }
+    }
+}
+
 /// A later run of a few articles regroups only what their links touch: a
 /// wire copy joins its original's group of copies and a follow-up its story,
 /// as when the corpus is ingested in one run.
@@ -200,6 +219,11 @@ fn a_later_run_joins_the_stories_it_belongs_to() {
         let after = story_sets(&twice);
         assert_ne!(before, after);
         assert_eq!(after, story_sets(&once), "engine {k}");
+        // It resolves only the names that share a key or probe with its
+        // own, and every name resolves as in one run.
+        let (lines, orphans) = resolutions(&twice);
+        assert_eq!((lines.clone(), orphans), resolutions(&once), "engine {k}");
+        assert!(lines.iter().any(|l| l == "person|Owen Strickland|person|owen strickland|Owen Strickland|its own name|owen strickland|strickland"), "{lines:?}");
         // The copy is marked as one, in the levy story with the follow-up.
         let levy = after.iter().find(|s| s.iter().any(|a| a.0.contains("caldervalleysentinel.example/2025/03/05"))).unwrap();
         assert!(levy.iter().any(|a| a.0.contains("caldervalleysentinel.example/2025/03/05") && !a.1.is_empty()), "{levy:?}");

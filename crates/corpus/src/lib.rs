@@ -14,4 +14,4 @@ pub mod names;
 
 pub use fingerprint::{content_hash, shingle_signature, Fingerprint, MinHash, BAND_ROWS, DUPLICATE_SIMILARITY, SHINGLE_HASHES, SHINGLE_WORDS};
 pub use groups::{copy_link, story_link, story_link_by, Components, LinkKind, StoryFeatures, StoryLink};
-pub use names::{name_key, resolve_names, NameUse, Resolution};
+pub use names::{name_key, name_probe, resolve_names, NameUse, Resolution};

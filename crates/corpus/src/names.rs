@@ -109,6 +109,25 @@ pub struct Resolution {
     pub reason: String,
 }
 
+/// The name under which a name of this kind and [`name_key`] meets the
+/// others in [`resolve_names`]: a multi-word person's surname, a
+/// multi-word organisation's initials (two or more), a one-word name its
+/// key (a lone surname, an acronym). Names whose resolutions depend on
+/// each other share a key or a probe; others (places, one initial) have none.
+pub fn name_probe(kind: &str, key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    match (kind, words.len()) {
+        (_, 0) => None,
+        ("person" | "organization", 1) => Some(key.to_string()),
+        ("person", _) => Some(words[words.len() - 1].to_string()),
+        ("organization", _) => {
+            let initials: String = words.iter().filter(|w| !ACRONYM_SKIP.contains(w)).filter_map(|w| w.chars().next()).collect();
+            (initials.chars().count() >= 2).then_some(initials)
+        }
+        _ => None,
+    }
+}
+
 /// Resolve distinct names to corpus entities. Names with the same kind and
 /// [`name_key`] are one entity. A person's lone surname ("Obama") joins the
 /// only person of the corpus with that surname ("Barack Obama"), and an
@@ -252,5 +271,51 @@ mod tests {
         let mut b = resolve_names(&names);
         b.reverse();
         assert_eq!(a.iter().map(|r| (&r.key, &r.display)).collect::<Vec<_>>(), b.iter().map(|r| (&r.key, &r.display)).collect::<Vec<_>>());
+    }
+
+    /// The names sharing a key or a probe with some names, resolved alone,
+    /// resolve as among all names: what a store resolves when a few
+    /// articles come in.
+    #[test]
+    fn names_resolve_among_those_sharing_a_key_or_probe_as_among_all() {
+        let all: Vec<NameUse> = [
+            ("person", "Barack Obama", 5),
+            ("person", "President Obama", 2),
+            ("person", "Obama", 9),
+            ("person", "Michelle Obama", 1),
+            ("person", "Josh Earnest", 3),
+            ("person", "Earnest", 4),
+            ("organization", "Federal Bureau of Investigation", 2),
+            ("organization", "FBI", 6),
+            ("organization", "Fbi", 1),
+            ("organization", "Central Intelligence Agency", 1),
+            ("organization", "CIA", 2),
+            ("place", "Tehran", 3),
+        ]
+        .iter()
+        .map(|(k, n, c)| NameUse { kind: (*k).into(), name: (*n).into(), count: *c })
+        .collect();
+        let global = resolve_names(&all);
+        for new in &all {
+            let key = name_key(&new.name, &new.kind);
+            let mut probes = vec![name_probe(&new.kind, &key)];
+            if !key.contains(' ') {
+                probes.push(Some(key.clone()));
+            }
+            let closed: Vec<usize> = (0..all.len())
+                .filter(|&i| {
+                    let k = name_key(&all[i].name, &all[i].kind);
+                    all[i].kind == new.kind && (k == key || probes.contains(&name_probe(&all[i].kind, &k)) && name_probe(&all[i].kind, &k).is_some())
+                })
+                .collect();
+            let uses: Vec<NameUse> = closed.iter().map(|&i| all[i].clone()).collect();
+            let local = resolve_names(&uses);
+            for (j, &i) in closed.iter().enumerate() {
+                assert_eq!(local[j], global[i], "{} among those of {}", all[i].name, new.name);
+            }
+        }
+        assert_eq!(name_probe("person", "barack obama").as_deref(), Some("obama"));
+        assert_eq!(name_probe("organization", "federal bureau of investigation").as_deref(), Some("fbi"));
+        assert_eq!(name_probe("place", "tehran"), None);
     }
 }

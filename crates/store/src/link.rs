@@ -695,9 +695,13 @@ impl Store {
                 conn.batch("ANALYZE articles, terms, lsh, entity_rows, aliases")?;
                 phases.mark("analyze");
             }
-            let entities = crate::entities::resolve(conn)?;
-            phases.mark("entities");
             let new: Vec<i64> = conn.query("SELECT id FROM articles WHERE linked = 0 ORDER BY id", &[])?.iter().map(|r| r.int(0)).collect();
+            let stored = conn.query("SELECT COUNT(*) FROM articles", &[])?.first().map_or(0, |r| r.int(0) as usize);
+            // A few new articles into a large store: only the names, groups
+            // and citations they touch are read and written.
+            let few = few.unwrap_or(new.len() * 4 < stored);
+            let entities = crate::entities::resolve(conn, few.then_some(&new[..]))?;
+            phases.mark("entities");
             backfill_terms(conn)?;
             let mut df = Df::new(conn)?;
             if new.len() == df.articles && new.len() <= LINK_CHUNK {
@@ -713,9 +717,6 @@ impl Store {
                 links += link_new(conn, chunk, &mut df, &mut kept)?;
             }
             phases.mark("pairs");
-            // A few new articles into a large store: only the groups their
-            // links touch are read and written.
-            let few = few.unwrap_or(new.len() * 4 < df.articles);
             let regrouped = if few { regroup_new(conn, &new)? } else { None };
             let stories = match &regrouped {
                 Some(r) => r.stories,
