@@ -261,10 +261,21 @@ fn term_names(s: &str) -> impl Iterator<Item = &str> {
     s.lines().filter_map(|l| l.split_once('\t').filter(|(_, w)| parse_weight(w).is_some()).map(|(t, _)| t))
 }
 
-/// Compute and store the story terms of articles that have none (stored
-/// before this schema), from their headline and text.
+/// Compute and store the story terms of the articles not linked yet that
+/// have none (rows written without them), from their headline and text.
+/// (By the index of `linked`: the test of `terms` alone would read every
+/// stored row, past its text, on every linking run.)
 pub(crate) fn backfill_terms(conn: &mut Conn) -> Result<(), StoreError> {
-    let missing = conn.query("SELECT id, title, text FROM articles WHERE terms IS NULL", &[])?;
+    backfill_terms_of(conn, "linked = 0 AND terms IS NULL")
+}
+
+/// Schema 3: the story terms of every article stored before it.
+pub(crate) fn backfill_all_terms(conn: &mut Conn) -> Result<(), StoreError> {
+    backfill_terms_of(conn, "terms IS NULL")
+}
+
+fn backfill_terms_of(conn: &mut Conn, filter: &str) -> Result<(), StoreError> {
+    let missing = conn.query(&format!("SELECT id, title, text FROM articles WHERE {filter}"), &[])?;
     let mut postings = Vec::new();
     for r in &missing {
         let id = r.int(0);

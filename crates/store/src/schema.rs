@@ -220,7 +220,9 @@ ALTER TABLE articles DROP COLUMN vocabulary;
 "#,
     sqlite: "",
     postgres: "",
-    code: None,
+    // The terms of the articles stored before (when it was not yet done
+    // at linking, as it once was).
+    code: Some(Hook(crate::link::backfill_all_terms)),
 },
 Migration {
     version: 4,
