@@ -107,13 +107,17 @@ pub struct Resolution {
     pub display: String,
     /// Why this name belongs to it.
     pub reason: String,
+    /// The name's own probe ([`name_probe`]), else its own key: what names
+    /// whose resolutions depend on each other share.
+    pub probe: String,
 }
 
 /// The name under which a name of this kind and [`name_key`] meets the
 /// others in [`resolve_names`]: a multi-word person's surname, a
 /// multi-word organisation's initials (two or more), a one-word name its
-/// key (a lone surname, an acronym). Names whose resolutions depend on
-/// each other share a key or a probe; others (places, one initial) have none.
+/// key (a lone surname, an acronym); `None` for others (places, one
+/// initial). Names whose resolutions depend on each other share a key or a
+/// probe.
 pub fn name_probe(kind: &str, key: &str) -> Option<String> {
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
     match (kind, words.len()) {
@@ -183,7 +187,8 @@ pub fn resolve_names(names: &[NameUse]) -> Vec<Resolution> {
         .map(|(n, key)| {
             let gk = (n.kind.clone(), key.clone());
             let display = groups[&gk].0.clone();
-            let own = |reason: String| Resolution { kind: n.kind.clone(), key: key.clone(), display: display.clone(), reason };
+            let probe = name_probe(&n.kind, key).unwrap_or_else(|| key.clone());
+            let own = |reason: String| Resolution { kind: n.kind.clone(), key: key.clone(), display: display.clone(), reason, probe: probe.clone() };
             let single = !key.contains(' ') && !key.is_empty();
             let target = match n.kind.as_str() {
                 "person" if single => by_surname.get(key).map(|v| (v, "surname")),
@@ -201,7 +206,7 @@ pub fn resolve_names(names: &[NameUse]) -> Vec<Resolution> {
                     } else {
                         format!("“{}” is the acronym of {tdisplay}, the only organisation with those initials in the corpus", n.name)
                     };
-                    Resolution { kind: t.0.clone(), key: t.1.clone(), display: tdisplay, reason }
+                    Resolution { kind: t.0.clone(), key: t.1.clone(), display: tdisplay, reason, probe }
                 }
                 Some((v, what)) => {
                     let list: Vec<String> = v.iter().map(|t| groups[*t].0.clone()).collect();
@@ -273,7 +278,7 @@ mod tests {
         assert_eq!(a.iter().map(|r| (&r.key, &r.display)).collect::<Vec<_>>(), b.iter().map(|r| (&r.key, &r.display)).collect::<Vec<_>>());
     }
 
-    /// The names sharing a key or a probe with some names, resolved alone,
+    /// The names sharing a probe (else a key) with a name, resolved alone,
     /// resolve as among all names: what a store resolves when a few
     /// articles come in.
     #[test]
@@ -297,17 +302,17 @@ mod tests {
         .collect();
         let global = resolve_names(&all);
         for new in &all {
+            // As the store finds them: by a probe, or the key where there is none.
+            let probe = |n: &NameUse| {
+                let key = name_key(&n.name, &n.kind);
+                name_probe(&n.kind, &key).unwrap_or(key)
+            };
             let key = name_key(&new.name, &new.kind);
-            let mut probes = vec![name_probe(&new.kind, &key)];
+            let mut probes = vec![probe(new)];
             if !key.contains(' ') {
-                probes.push(Some(key.clone()));
+                probes.push(key.clone());
             }
-            let closed: Vec<usize> = (0..all.len())
-                .filter(|&i| {
-                    let k = name_key(&all[i].name, &all[i].kind);
-                    all[i].kind == new.kind && (k == key || probes.contains(&name_probe(&all[i].kind, &k)) && name_probe(&all[i].kind, &k).is_some())
-                })
-                .collect();
+            let closed: Vec<usize> = (0..all.len()).filter(|&i| all[i].kind == new.kind && probes.contains(&probe(&all[i]))).collect();
             let uses: Vec<NameUse> = closed.iter().map(|&i| all[i].clone()).collect();
             let local = resolve_names(&uses);
             for (j, &i) in closed.iter().enumerate() {

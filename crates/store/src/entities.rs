@@ -15,12 +15,12 @@ use crate::record::insert_rows;
 use crate::StoreError;
 
 /// Resolve names to corpus entities: every distinct name of the store, or
-/// (`new`, the articles a linking run adds) only the names that share a key
-/// or a probe ([`name_probe`]) with theirs, whose resolutions are the only
-/// ones those articles can change (see [`resolve_names`]: a name's
-/// resolution depends on its own key's names and on the names of its probe;
-/// a test in `dossier-corpus` holds such a subset to the whole). The number
-/// of corpus entities after.
+/// (`new`, the articles a linking run adds) only the names that share a
+/// probe ([`probe`]) with theirs, whose resolutions are the only ones those
+/// articles can change (see [`resolve_names`]: a name's resolution depends
+/// on its own key's names and, for a one-word name, on the names it may
+/// stand for; a test in `dossier-corpus` holds such a subset to the whole).
+/// The number of corpus entities after.
 pub(crate) fn resolve(conn: &mut Conn, new: Option<&[i64]>) -> Result<usize, StoreError> {
     let phases = crate::trace::Phases::new("entities");
     let mut uses: Vec<NameUse> = Vec::new();
@@ -91,7 +91,7 @@ pub(crate) fn resolve(conn: &mut Conn, new: Option<&[i64]>) -> Result<usize, Sto
 
     phases.mark("corpus");
     // Aliases: each name as written, its entity and the reason (and the
-    // name's own key and probe, by which a later run finds it).
+    // name's probe, by which a later run finds it).
     let mut aliases: ByKind<(i64, String)> = ByKind::default();
     let mut each = |r: &crate::db::RowRef<'_>| aliases.insert(&r.text(0), r.text(1).into_owned(), (r.int(2), r.text(3).into_owned()));
     match &scope {
@@ -113,14 +113,10 @@ pub(crate) fn resolve(conn: &mut Conn, new: Option<&[i64]>) -> Result<usize, Sto
                 left.push(*c);
                 conn.exec("UPDATE aliases SET corpus = ?, reason = ? WHERE kind = ? AND name = ?", &[id.into(), r.reason.as_str().into(), u.kind.as_str().into(), u.name.as_str().into()])?;
             }
-            None => {
-                let key = name_key(&u.name, &u.kind);
-                let probe = name_probe(&u.kind, &key);
-                fresh.push(vec![u.kind.as_str().into(), u.name.as_str().into(), id.into(), r.reason.as_str().into(), key.into(), probe.into()]);
-            }
+            None => fresh.push(vec![u.kind.as_str().into(), u.name.as_str().into(), id.into(), r.reason.as_str().into(), r.probe.as_str().into()]),
         }
     }
-    insert_rows(conn, "aliases", &["kind", "name", "corpus", "reason", "key", "probe"], fresh)?;
+    insert_rows(conn, "aliases", &["kind", "name", "corpus", "reason", "probe"], fresh)?;
 
     phases.mark("aliases");
     // Article entities reach their corpus entity through their alias (the
@@ -145,9 +141,19 @@ fn list<'a>(items: impl Iterator<Item = &'a (impl AsRef<str> + 'a + ?Sized)>) ->
     Value::List(items.map(|s| Value::from(s.as_ref())).collect())
 }
 
+/// The name under which an alias is found again: [`name_probe`] of its key,
+/// or the key itself when it has none (a place). Names whose resolutions
+/// depend on each other share it (names of one key share their probe).
+fn probe(kind: &str, name: &str) -> String {
+    let key = name_key(name, kind);
+    name_probe(kind, &key).unwrap_or(key)
+}
+
 /// The names a run over some new articles resolves, by kind: the new
-/// articles' names and every stored name sharing a key or a probe with one
-/// of them (a one-word key is a probe too: "Obama" meets "Barack Obama").
+/// articles' names and every stored name sharing a probe with one of them
+/// (a one-word key is a probe too: "Obama" meets "Barack Obama"). Each name
+/// so found brings the others of its key (they share its probe) and, if it
+/// is one word, the names it could stand for (their probe is its key).
 struct Scope {
     names: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 }
@@ -159,28 +165,21 @@ impl Scope {
         conn.query_each(&sql, &[Value::List(new.iter().map(|&i| Value::Int(i)).collect())], |r| {
             names.entry(r.text(0).into_owned()).or_default().insert(r.text(1).into_owned());
         })?;
-        let mut keys: HashSet<(String, String)> = HashSet::new();
         let mut probes: HashSet<(String, String)> = HashSet::new();
         for (kind, ns) in &names {
             for n in ns {
                 let key = name_key(n, kind);
-                if let Some(p) = name_probe(kind, &key) {
-                    probes.insert((kind.clone(), p));
-                }
                 if !key.contains(' ') {
                     probes.insert((kind.clone(), key.clone()));
                 }
-                keys.insert((kind.clone(), key));
+                probes.insert((kind.clone(), name_probe(kind, &key).unwrap_or(key)));
             }
         }
-        for (column, wanted) in [("key", &keys), ("probe", &probes)] {
-            if wanted.is_empty() {
-                continue;
-            }
-            let sql = format!("SELECT kind, name, {column} FROM aliases WHERE {}", conn.in_list(column));
-            let values: std::collections::BTreeSet<&str> = wanted.iter().map(|w| w.1.as_str()).collect();
+        if !probes.is_empty() {
+            let sql = format!("SELECT kind, name, probe FROM aliases WHERE {}", conn.in_list("probe"));
+            let values: std::collections::BTreeSet<&str> = probes.iter().map(|w| w.1.as_str()).collect();
             conn.query_each(&sql, &[list(values.into_iter())], |r| {
-                if wanted.contains(&(r.text(0).into_owned(), r.text(2).into_owned())) {
+                if probes.contains(&(r.text(0).into_owned(), r.text(2).into_owned())) {
                     names.entry(r.text(0).into_owned()).or_default().insert(r.text(1).into_owned());
                 }
             })?;
@@ -189,14 +188,13 @@ impl Scope {
     }
 }
 
-/// Schema 11: every alias's key and probe, computed as a linking run does.
+/// Schema 11: every alias's probe, computed as a linking run does.
 pub(crate) fn key_aliases(conn: &mut Conn) -> Result<(), StoreError> {
     let rows = conn.query("SELECT kind, name FROM aliases", &[])?;
     for r in rows {
         let (kind, name) = (r.text(0), r.text(1));
-        let key = name_key(&name, &kind);
-        let probe = name_probe(&kind, &key);
-        conn.exec("UPDATE aliases SET key = ?, probe = ? WHERE kind = ? AND name = ?", &[key.into(), probe.into(), kind.into(), name.into()])?;
+        let probe = probe(&kind, &name);
+        conn.exec("UPDATE aliases SET probe = ? WHERE kind = ? AND name = ?", &[probe.into(), kind.into(), name.into()])?;
     }
     Ok(())
 }

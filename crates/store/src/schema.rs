@@ -455,21 +455,17 @@ CREATE VIEW entities AS
 },
 Migration {
     version: 11,
-    name: "aliases keep each name's key and probe (a person's surname, an organisation's initials; see dossier_corpus::name_probe), so that a linking run resolves only the names that share a key or a probe with its new articles' names",
-    // (PostgreSQL's statements may meet the columns already there: schema
+    name: "aliases keep each name's probe (a person's surname, an organisation's initials, a one-word name's key, else its key; see dossier_corpus::name_probe), so that a linking run resolves only the names that share a probe with its new articles' names",
+    // (PostgreSQL's statements may meet the column already there: schema
     // 10 is a no-op in PostgreSQL, so a store taken back to an older
-    // version by hand, as the upgrade tests do, still has them.)
+    // version by hand, as the upgrade tests do, still has it.)
     common: "",
     sqlite: r#"
-ALTER TABLE aliases ADD COLUMN key TEXT;
 ALTER TABLE aliases ADD COLUMN probe TEXT;
-CREATE INDEX aliases_key ON aliases (key);
 CREATE INDEX aliases_probe ON aliases (probe);
 "#,
     postgres: r#"
-ALTER TABLE aliases ADD COLUMN IF NOT EXISTS key TEXT;
 ALTER TABLE aliases ADD COLUMN IF NOT EXISTS probe TEXT;
-CREATE INDEX IF NOT EXISTS aliases_key ON aliases (key);
 CREATE INDEX IF NOT EXISTS aliases_probe ON aliases (probe);
 "#,
     code: Some(Hook(crate::entities::key_aliases)),
