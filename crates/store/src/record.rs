@@ -393,6 +393,17 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record], lexer: &mut crate:
         citations.extend(r.citations.iter().map(|(n, o)| vec![id.into(), (*n).into(), o.as_str().into(), name_key(o, "organization").into()]));
         search.push(vec![r.title.clone().unwrap_or_default().into(), r.text.as_str().into(), id.into(), "article".into(), "".into()]);
     }
+    // The index-like tables' rows go in in key order: each B-tree page is
+    // then reached once for its run of keys, not once for each.
+    let key = |r: &Vec<Value>| match (&r[0], &r[1]) {
+        (Value::Int(a), Value::Int(b)) => (*a, *b),
+        _ => (0, 0),
+    };
+    lsh.sort_unstable_by_key(key);
+    terms.sort_unstable_by(|a, b| match (&a[0], &b[0], &a[1], &b[1]) {
+        (Value::Text(x), Value::Text(y), Value::Int(i), Value::Int(j)) => x.cmp(y).then(i.cmp(j)),
+        _ => std::cmp::Ordering::Equal,
+    });
     insert_rows(conn, "lsh", &["band_key", "article"], lsh)?;
     insert_rows(conn, "entity_rows", &["article", "local", "kind", "name", "roles", "affiliation", "media", "mentions", "first_start"], entities)?;
     insert_rows(
