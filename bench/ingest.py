@@ -14,6 +14,10 @@ Prints medians of wall and CPU seconds, articles per second, peak memory (max RS
 cost: ingest time over analyse time, minus one. `--threads` runs each with RAYON_NUM_THREADS set.
 `--scale` also ingests 100, 924 and 9,240 articles (the corpus repeated ten times, each copy's text
 made distinct by a trailing line) into SQLite, to show how time and memory grow.
+`--rounds 0` skips those. `--feed N` ingests N articles (the corpus repeated) into SQLite, then, as a feed would, five runs of
+ten new articles each (corrected editions of stored ones: copies of their stories), and prints the
+median time of such a run and of its linking step (`DOSSIER_TRACE_STORE`'s CPU seconds), which should
+depend on the new articles and what they touch, not on N.
 """
 import argparse, json, os, resource, statistics, subprocess, sys, tempfile, time
 
@@ -74,6 +78,7 @@ def main():
     ap.add_argument("--pg", help="admin URL of a PostgreSQL server (a user that may create databases)")
     ap.add_argument("--threads", default="2")
     ap.add_argument("--scale", action="store_true")
+    ap.add_argument("--feed", type=int, metavar="N", help="a store of N articles, then runs of 10 new ones")
     a = ap.parse_args()
     rows = list(articles())
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,7 +86,7 @@ def main():
         write(src, rows)
         print(f"{len(rows)} articles, {sum(len(r['text']) for r in rows):,} characters; median of {a.rounds} rounds")
         print(f"{'threads':>7}  {'job':<18} {'wall s':>7} {'CPU s':>7} {'art/s':>7} {'max MiB':>8}  store cost")
-        for threads in a.threads.split(","):
+        for threads in a.threads.split(",") if a.rounds else []:
             env = dict(os.environ, RAYON_NUM_THREADS=threads)
             runs = {"analyze": [], "ingest sqlite": [], "ingest postgres": []}
             for i in range(a.rounds):
@@ -105,11 +110,7 @@ def main():
             print(f"{'articles':>8} {'wall s':>7} {'art/s':>7} {'max MiB':>8}")
             for n in (100, len(rows), 10 * len(rows)):
                 big = os.path.join(tmp, f"scale-{n}.jsonl")
-                copies = []
-                for k in range(-(-n // len(rows))):
-                    for r in rows:
-                        copies.append(dict(r, id=f"{r['id']}#{k}", text=r["text"] + (f"\n\nCopy {k}." if k else "")))
-                write(big, copies[:n])
+                write(big, repeated(rows, n))
                 env = dict(os.environ)
                 db = os.path.join(tmp, f"scale-{n}.db")
                 t = time.time()
@@ -117,6 +118,39 @@ def main():
                 wall = time.time() - t
                 print(f"{n:>8} {wall:7.1f} {n / wall:7.1f} {mem:8.0f}")
                 os.remove(big)
+        if a.feed:
+            feed(a, rows, tmp)
+
+
+def repeated(rows, n):
+    """`n` articles: the corpus repeated, each copy's text made distinct by a trailing line."""
+    out = []
+    for k in range(-(-n // len(rows))):
+        for r in rows:
+            out.append(dict(r, id=f"{r['id']}#{k}", text=r["text"] + (f"\n\nCopy {k}." if k else "")))
+    return out[:n]
+
+
+def feed(a, rows, tmp):
+    big = os.path.join(tmp, "feed-store.jsonl")
+    write(big, repeated(rows, a.feed))
+    db = os.path.join(tmp, "feed.db")
+    subprocess.run([a.bin, "ingest", "--quiet", "--db", db, big], check=True, capture_output=True)
+    os.remove(big)
+    runs = []
+    for k in range(5):
+        new = os.path.join(tmp, f"feed-{k}.jsonl")
+        picked = rows[k * 10 * 17 % len(rows)::90][:10]
+        write(new, [dict(r, id=f"{r['id']}@update{k}", text=f"Corrected edition {k}. " + r["text"]) for r in picked])
+        env = dict(os.environ, DOSSIER_TRACE_STORE="1")
+        t = time.time()
+        p = subprocess.run([a.bin, "ingest", "--quiet", "--db", db, new], env=env, capture_output=True, text=True, check=True)
+        wall = time.time() - t
+        link = [l for l in p.stderr.splitlines() if l.startswith("store: link citations")]
+        cpu = float(link[-1].split("[cpu ")[1].split(" s]")[0]) if link else float("nan")
+        runs.append((wall, cpu))
+    print(f"\nfeed: a store of {a.feed} articles, five runs of 10 new ones (SQLite; medians)")
+    print(f"  run wall {statistics.median(r[0] for r in runs):.3f} s, of which linking {statistics.median(r[1] for r in runs):.3f} s CPU")
 
 
 if __name__ == "__main__":
