@@ -16,8 +16,14 @@ use dossier_document::{Body, Document, DocumentError, Origin};
 use dossier_input::{documents, expand};
 use dossier_store::{Inserted, Record, Store};
 
-/// Documents analysed and stored per transaction.
-const BATCH: usize = 64;
+/// Documents analysed and stored per transaction. A commit writes every
+/// page its rows touched, and in a large store a batch's index rows (story
+/// terms, bands, search terms) fall on as many pages as there are rows:
+/// fewer, larger commits write each such page once for more rows (9,240
+/// articles into SQLite: system time 8.5 → 5.3 s and wall 32.6 → 28.9 s
+/// from 64 to 256; peak memory 271 → 283 MB, as the batch analysed and the
+/// batch written are each four times larger).
+const BATCH: usize = 256;
 
 /// Arguments of `dossier ingest`.
 #[derive(clap::Args)]
