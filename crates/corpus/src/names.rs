@@ -52,6 +52,12 @@ fn name_words(name: &str) -> Vec<String> {
             .map(|w| if w.contains('\'') { w.replace('\'', "") } else { w.to_string() })
             .collect();
     }
+    words_general(name)
+}
+
+/// [`name_words`] for any name (Unicode lower-casing, folding, both
+/// apostrophes).
+fn words_general(name: &str) -> Vec<String> {
     let lower: String = name.to_lowercase().chars().map(fold).collect();
     let lower = lower.trim_end_matches("'s").trim_end_matches("’s").to_string();
     lower
@@ -336,18 +342,6 @@ mod tests {
         assert_eq!(name_probe("person", "barack obama").as_deref(), Some("obama"));
         assert_eq!(name_probe("organization", "federal bureau of investigation").as_deref(), Some("fbi"));
         assert_eq!(name_probe("place", "tehran"), None);
-    }
-
-    /// The words of a name as the general path cuts them (the ASCII path's
-    /// reference).
-    fn words_general(name: &str) -> Vec<String> {
-        let lower: String = name.to_lowercase().chars().map(fold).collect();
-        let lower = lower.trim_end_matches("'s").trim_end_matches("’s").to_string();
-        lower
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '&'))
-            .map(|w| w.chars().filter(|c| *c != '\'' && *c != '’').collect::<String>())
-            .filter(|w| !w.is_empty())
-            .collect()
     }
 
     proptest::proptest! {
