@@ -346,11 +346,11 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record], lexer: &mut crate:
     let mut search = Vec::new();
     let mut terms = Vec::new();
     for &(id, r) in &fresh {
-        terms.extend(r.terms.iter().map(|(t, _)| vec![t.as_str().into(), id.into()]));
+        terms.extend(r.terms.iter().map(|(t, _)| (t.as_str(), id)));
         let mut keys = r.fingerprint.shingles.bands(BAND_ROWS);
         keys.sort_unstable();
         keys.dedup();
-        lsh.extend(keys.into_iter().map(|k| vec![Value::Int(k), Value::Int(id)]));
+        lsh.extend(keys.into_iter().map(|k| (k, id)));
         for e in &r.entities {
             entities.push(vec![
                 id.into(),
@@ -395,15 +395,10 @@ pub(crate) fn insert_all(conn: &mut Conn, records: &[Record], lexer: &mut crate:
     }
     // The index-like tables' rows go in in key order: each B-tree page is
     // then reached once for its run of keys, not once for each.
-    let key = |r: &Vec<Value>| match (&r[0], &r[1]) {
-        (Value::Int(a), Value::Int(b)) => (*a, *b),
-        _ => (0, 0),
-    };
-    lsh.sort_unstable_by_key(key);
-    terms.sort_unstable_by(|a, b| match (&a[0], &b[0], &a[1], &b[1]) {
-        (Value::Text(x), Value::Text(y), Value::Int(i), Value::Int(j)) => x.cmp(y).then(i.cmp(j)),
-        _ => std::cmp::Ordering::Equal,
-    });
+    lsh.sort_unstable();
+    terms.sort_unstable();
+    let lsh = lsh.into_iter().map(|(k, id)| vec![Value::Int(k), Value::Int(id)]).collect();
+    let terms = terms.into_iter().map(|(t, id)| vec![t.into(), id.into()]).collect();
     insert_rows(conn, "lsh", &["band_key", "article"], lsh)?;
     insert_rows(conn, "entity_rows", &["article", "local", "kind", "name", "roles", "affiliation", "media", "mentions", "first_start"], entities)?;
     insert_rows(
