@@ -24,7 +24,7 @@ use crate::StoreError;
 pub(crate) fn resolve(conn: &mut Conn, new: Option<&[i64]>) -> Result<usize, StoreError> {
     let phases = crate::trace::Phases::new("entities");
     let mut uses: Vec<NameUse> = Vec::new();
-    // `scope`: the kinds, keys and names resolved (None: all).
+    // `scope`: the names resolved, by kind (None: all).
     let scope = match new {
         None => {
             conn.query_each("SELECT kind, name, COUNT(DISTINCT article) FROM entity_rows GROUP BY kind, name ORDER BY kind, name", &[], |r| {
@@ -189,7 +189,7 @@ impl Scope {
 }
 
 /// Schema 11: every alias's probe, computed as a linking run does.
-pub(crate) fn key_aliases(conn: &mut Conn) -> Result<(), StoreError> {
+pub(crate) fn probe_aliases(conn: &mut Conn) -> Result<(), StoreError> {
     let rows = conn.query("SELECT kind, name FROM aliases", &[])?;
     for r in rows {
         let (kind, name) = (r.text(0), r.text(1));

@@ -468,7 +468,7 @@ CREATE INDEX aliases_probe ON aliases (probe);
 ALTER TABLE aliases ADD COLUMN IF NOT EXISTS probe TEXT;
 CREATE INDEX IF NOT EXISTS aliases_probe ON aliases (probe);
 "#,
-    code: Some(Hook(crate::entities::key_aliases)),
+    code: Some(Hook(crate::entities::probe_aliases)),
 }];
 
 /// The newest schema version this build knows.
