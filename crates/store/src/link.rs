@@ -90,6 +90,13 @@ impl Interner {
         self.names.clear();
     }
 }
+/// Are `new` articles few beside a store of `stored` (under a quarter of
+/// it)? Then a linking run reads what they touch by key rather than
+/// passing over the store.
+fn few_beside(new: usize, stored: usize) -> bool {
+    new * 4 < stored
+}
+
 /// Most candidate articles compared with one new article.
 const MAX_CANDIDATES: usize = 400;
 /// An article's rarest terms looked up to find the articles it may share a
@@ -373,7 +380,7 @@ fn link_new(conn: &mut Conn, new: &[i64], df: &mut Df, kept: &mut Kept) -> Resul
     // (the same members of the same bands).
     let first = new.iter().copied().min().unwrap_or(0);
     let mut bands: Vec<(i64, i64)> = Vec::new();
-    if new.len() * 4 < df.articles {
+    if few_beside(new.len(), df.articles) {
         let mut keys: Vec<i64> = new.iter().filter_map(|id| feats.get(id)).flat_map(|f| f.shingles.bands(dossier_corpus::BAND_ROWS)).collect();
         keys.sort_unstable();
         keys.dedup();
@@ -707,14 +714,13 @@ impl Store {
                 phases.mark("analyze");
             }
             let new: Vec<i64> = conn.query("SELECT id FROM articles WHERE linked = 0 ORDER BY id", &[])?.iter().map(|r| r.int(0)).collect();
-            let stored = conn.query("SELECT COUNT(*) FROM articles", &[])?.first().map_or(0, |r| r.int(0) as usize);
+            let mut df = Df::new(conn)?;
             // A few new articles into a large store: only the names, groups
             // and citations they touch are read and written.
-            let few = few.unwrap_or(new.len() * 4 < stored);
+            let few = few.unwrap_or(few_beside(new.len(), df.articles));
             let entities = crate::entities::resolve(conn, few.then_some(&new[..]))?;
             phases.mark("entities");
             backfill_terms(conn)?;
-            let mut df = Df::new(conn)?;
             if new.len() == df.articles && new.len() <= LINK_CHUNK {
                 // A new store linked at once: the new articles' term lists,
                 // read anyway, give every document frequency.
