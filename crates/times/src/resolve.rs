@@ -118,9 +118,10 @@ pub fn infer_year_month(m: u32, tense: Tense, dct: NaiveDate) -> i32 {
     }
 }
 
-/// The year of a month and day named without one: past tense looks back, future ahead, otherwise
-/// the nearest. A date less than two months ahead (or behind) stays in the publication year even
-/// against the tense: deadlines and schedules are reported in the past tense too.
+/// The year of a month and day named without one: past tense looks back, future ahead (and so does
+/// a deadline or another scheduled event: "the work runs past the September 30 deadline" in March),
+/// otherwise the nearest. A date less than two months ahead (or behind) stays in the publication
+/// year even against the tense: deadlines and schedules are reported in the past tense too.
 pub fn infer_year_md(m: u32, d: u32, tense: Tense, dct: NaiveDate) -> i32 {
     let y = dct.year();
     let Some(c) = ymd(y, m, d) else { return y };
@@ -133,7 +134,7 @@ pub fn infer_year_md(m: u32, d: u32, tense: Tense, dct: NaiveDate) -> i32 {
                 y
             }
         }
-        Tense::Future => {
+        Tense::Future | Tense::Ahead => {
             if diff < -61 {
                 y + 1
             } else {

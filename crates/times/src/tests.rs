@@ -770,6 +770,16 @@ fn a_date_before_a_scheduled_event_is_that_day() {
     // a weekday before "deadline" keeps the tense's reading
     let t = one("The company missed the Tuesday deadline.", "1999-11-04", "Tuesday");
     assert_eq!(t.value, "1999-11-02");
+    // a deadline more than half a year ahead is ahead, not the nearest date (last September)
+    let t = one(
+        "He wants penalties for every day the work runs past the September 30 deadline.",
+        "2024-03-12",
+        "September 30",
+    );
+    assert_eq!(t.value, "2024-09-30");
+    // and one just past stays just past
+    let t = one("Work should have begun before the March 3 deadline.", "2024-03-12", "March 3");
+    assert_eq!(t.value, "2024-03-03");
 }
 
 /// Lower-casing keeps byte lengths: a character whose lower case is longer or several
