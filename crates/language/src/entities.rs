@@ -116,6 +116,7 @@ const ROLE_WORDS: &[&str] = &[
     "trade", "labor", "transportation", "commerce", "agriculture", "army", "navy", "air", "force", "of", "the",
     "crown", "first", "lady", "foreign-policy", "u.s.", "federal", "district", "state's", "campaign", "party",
     "opposition", "rebel", "militant", "cleric", "analyst", "professor", "prof.", "economist", "lawyer", "scientist",
+    "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
 ];
 
 /// Head nouns a role phrase ends with ("press secretary", "chief executive").
@@ -127,6 +128,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "premier", "speaker", "whip", "coach", "manager", "founder", "ceo", "cfo", "head", "adviser", "advisor",
     "sheriff", "officer", "detective", "chief", "analyst", "professor", "economist", "lawyer", "scientist",
     "executive", "cleric", "aide", "official", "correspondent", "editor", "reporter", "negotiator", "member",
+    "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
 ];
 
 /// Nationality and place adjectives, to the place they name.
@@ -335,6 +337,8 @@ fn is_title_word(w: &str) -> bool {
             | "mayor" | "gen." | "general" | "col." | "lt." | "adm." | "sgt." | "capt." | "captain" | "king" | "queen"
             | "prince" | "princess" | "pope" | "judge" | "chancellor" | "premier" | "speaker" | "chairman" | "commissioner"
             | "ambassador" | "prof." | "professor" | "sheriff" | "detective" | "coach" | "leader"
+            | "councilman" | "councilwoman" | "councilmember" | "alderman" | "alderwoman" | "assemblyman" | "assemblywoman"
+            | "superintendent" | "archbishop" | "bishop" | "cardinal"
     )
 }
 
@@ -676,6 +680,10 @@ mod tests {
         let es = run("President Obama spoke.", &[("President Obama", Kind::Person)]);
         assert_eq!(es[0].name, "Obama");
         assert_eq!(es[0].roles, ["president"]);
+        // Local offices are titles too.
+        let es = run("Councilman Theo Marchetti and Superintendent Ann Lee spoke.", &[("Theo Marchetti", Kind::Person), ("Ann Lee", Kind::Person)]);
+        assert_eq!(by_name(&es, "Theo Marchetti").roles, ["councilman"]);
+        assert_eq!(by_name(&es, "Ann Lee").roles, ["superintendent"]);
     }
 
     #[test]
