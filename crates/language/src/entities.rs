@@ -367,7 +367,8 @@ fn normalise_role(role: &str) -> String {
             }
         })
         .collect();
-    words.join(" ")
+    // "transit authority 's general manager": the possessive back on its word
+    words.join(" ").replace(" 's ", "'s ").replace(" ’s ", "’s ")
 }
 
 /// "NAME, the White House press secretary," → the role after a name.
@@ -684,6 +685,12 @@ mod tests {
         let es = run("Councilman Theo Marchetti and Superintendent Ann Lee spoke.", &[("Theo Marchetti", Kind::Person), ("Ann Lee", Kind::Person)]);
         assert_eq!(by_name(&es, "Theo Marchetti").roles, ["councilman"]);
         assert_eq!(by_name(&es, "Ann Lee").roles, ["superintendent"]);
+    }
+
+    #[test]
+    fn a_role_keeps_its_possessive_on_its_word() {
+        assert_eq!(normalise_role("Transit Authority ’s general manager"), "transit authority’s general manager");
+        assert_eq!(normalise_role("the agency 's Sen. liaison"), "the agency's senator liaison");
     }
 
     #[test]

@@ -39,9 +39,79 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     streets_are_places(doc, &mut spans);
     known_organizations(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
+    spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')));
     one_sense_per_name(doc, &mut spans);
     first_words_of_organizations(doc, &mut spans);
+    datelines_are_places(doc, &mut spans);
     spans
+}
+
+/// The places of a dateline (`FENWICK, Ardmoor (LPA) — …`, `HARROWGATE, Ard.
+/// — …`, `VIENNA — …`): a paragraph that opens with a word in capitals, then
+/// up to three capitalised words after a comma, then an agency in
+/// parentheses or none, then a dash. Every name of the document with the
+/// text of one of them is a place ("Ardmoor" elsewhere in the article too,
+/// where the tagger may have taken it for a person).
+fn datelines_are_places(doc: &Doc, spans: &mut [NameSpan]) {
+    let n = doc.tokens.len();
+    let mut places: Vec<String> = Vec::new();
+    for s in doc.sentences {
+        let a = s.tokens.start;
+        // the paragraph's first sentence: a line break (or nothing) before it
+        if a >= n {
+            continue;
+        }
+        let before = doc.text[..doc.tokens[a].bstart].trim_end_matches([' ', '\t']);
+        if !(before.is_empty() || before.ends_with('\n')) {
+            continue;
+        }
+        let caps = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-') && w.chars().any(char::is_alphabetic);
+        let mut k = a;
+        while k < n && k < a + 3 && caps(doc.w(k)) {
+            k += 1;
+        }
+        if k == a {
+            continue;
+        }
+        let city = (a, k);
+        let mut region = None;
+        if k < n && doc.w(k) == "," {
+            let r0 = k + 1;
+            let mut r1 = r0;
+            while r1 < n && r1 < r0 + 3 && doc.w(r1).starts_with(char::is_uppercase) {
+                r1 += 1;
+            }
+            if r1 == r0 {
+                continue;
+            }
+            region = Some((r0, r1));
+            k = r1;
+        }
+        if k < n && doc.w(k) == "(" {
+            match (k + 1..(k + 5).min(n)).find(|&j| doc.w(j) == ")") {
+                Some(c) => k = c + 1,
+                None => continue,
+            }
+        }
+        if !(k < n && matches!(doc.w(k), "—" | "–" | "--")) {
+            continue;
+        }
+        for (x, y) in std::iter::once(city).chain(region) {
+            places.push(doc.span_text(x, y));
+            // the dateline's own words, tagged or not
+            if let Some(sp) = spans.iter_mut().find(|sp| sp.start == x && sp.end == y) {
+                sp.kind = Kind::Place;
+            }
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    for sp in spans.iter_mut() {
+        if places.iter().any(|p| *p == doc.span_text(sp.start, sp.end)) {
+            sp.kind = Kind::Place;
+        }
+    }
 }
 
 /// A one-word name that opens a longer organisation's name in the document
@@ -83,16 +153,20 @@ fn first_words_of_organizations(doc: &Doc, spans: &mut [NameSpan]) {
 
 /// "Ferris Avenue", "Elm Street": a name ending in a street word is a place.
 /// So is a town named for its harbour, fort or mountain ("Port Alderny",
-/// "Fort Worth", "Mount Vernon") that the tagger took for a person (an
-/// organisation keeps its reading: "Port Authority"), and a city's or
-/// town's hall.
+/// "Fort Worth", "Mount Vernon") or that ends as towns do ("Calder Falls",
+/// "Sioux Rapids") that the tagger took for a person (an organisation keeps
+/// its reading: "Port Authority"), and a city's or town's hall.
 fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
     const STREET: &[&str] = &["Avenue", "Ave.", "Street", "St.", "Road", "Rd.", "Boulevard", "Blvd.", "Lane", "Drive", "Highway", "Square", "Plaza", "Bridge", "Park"];
     const TOWN: &[&str] = &["Port", "Fort", "Ft.", "Mount", "Mt."];
+    // "Calder Falls", "Pine Heights": the last word of a town's or a
+    // landmark's name, never a surname in the news.
+    const TOWN_END: &[&str] = &["Falls", "Springs", "Heights", "Rapids", "Junction", "Creek", "Valley", "Township", "County", "Parish", "Borough"];
     for s in spans.iter_mut() {
         let two = s.end - s.start >= 2;
         if two && STREET.contains(&doc.w(s.end - 1))
             || two && s.kind == Kind::Person && TOWN.contains(&doc.w(s.start))
+            || two && s.kind == Kind::Person && TOWN_END.contains(&doc.w(s.end - 1))
             || s.end - s.start == 2 && matches!(doc.w(s.start), "City" | "Town") && doc.w(s.start + 1) == "Hall"
         {
             s.kind = Kind::Place;
@@ -245,6 +319,32 @@ mod tests {
         assert!(names.contains(&("City Hall".to_string(), Kind::Place)), "{names:?}");
         assert!(names.contains(&("Maria Okafor".to_string(), Kind::Person)), "{names:?}");
         assert!(!names.iter().any(|(n, k)| n.starts_with("Port Authority") && *k == Kind::Place), "{names:?}");
+    }
+
+    #[test]
+    fn datelines_towns_and_addresses() {
+        let text = "FENWICK, Ardmoor (LPA) — Ardmoor Attorney General Simon Achterberg said on Wednesday that Ardmoor would act.\n\
+                    Miriam Hollins runs a sugarhouse outside Calder Falls. Write to rkearney@northbankbusiness.example with tips.\n\
+                    The Fenwick mayor said FENWICK, Ardmoor would not matter mid-line — here.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let spans = find(&doc);
+        let names: Vec<(String, Kind)> = spans.iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        assert!(names.contains(&("FENWICK".to_string(), Kind::Place)), "{names:?}");
+        assert!(names.iter().filter(|(n, _)| n == "Ardmoor").all(|(_, k)| *k == Kind::Place), "{names:?}");
+        assert!(names.contains(&("Calder Falls".to_string(), Kind::Place)), "{names:?}");
+        assert!(!names.iter().any(|(n, _)| n.contains('@')), "{names:?}");
+        // a dateline only opens a paragraph
+        let mut inner = spans.clone();
+        let before: Vec<Kind> = inner.iter().map(|s| s.kind).collect();
+        let text2 = "The mayor of FENWICK, Ardmoor (LPA) — said little.";
+        let t2 = tokenise(text2);
+        let doc2 = Doc::new(text2, &t2.tokens, &t2.sentences);
+        let mut spans2 = vec![NameSpan { start: 3, end: 4, kind: Kind::Organization }];
+        datelines_are_places(&doc2, &mut spans2);
+        assert_eq!(spans2[0].kind, Kind::Organization);
+        datelines_are_places(&doc, &mut inner);
+        assert_eq!(inner.iter().map(|s| s.kind).collect::<Vec<_>>(), before);
     }
 
     /// The rule on spans as a tagger might give them: unknown one-word names
