@@ -248,6 +248,9 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
                 .collect(),
         })
         .collect();
+    // What was said: a time inside it is no time of a statement ("…for the
+    // next decade,” said Marsh"; "X, who proposed it in January, said …").
+    let said: Vec<(usize, usize)> = attributions.iter().flat_map(|x| x.content.into_iter().chain(x.parts.iter().copied())).collect();
     a.attributions = attributions
         .iter()
         .map(|x| Attribution {
@@ -259,7 +262,7 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
             content: x.content.map(|(s, e)| spans.span(s, e)),
             parts: x.parts.iter().map(|&(s, e)| spans.span(s, e)).collect(),
             stance: x.stance.map(|s| s.as_str().to_string()),
-            time: x.cue.and_then(|cue| statement_time(&doc, cue, &times)),
+            time: x.cue.and_then(|cue| statement_time(&doc, cue, &times, &said)),
         })
         .collect();
     a.times = times
@@ -277,17 +280,24 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
 
 /// When a statement was made, where the text says: a date or time right after
 /// the cue ("declined to comment Thursday", "said on Tuesday") or before it in
-/// its sentence ("In comments at a news conference Wednesday, Obama said").
-fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), times: &[dossier_times::Timex]) -> Option<String> {
+/// its sentence ("In comments at a news conference Wednesday, Obama said"),
+/// not inside a relative clause before the cue, nor inside what this or
+/// another statement said (`said`: contents in code points).
+fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), times: &[dossier_times::Timex], said: &[(usize, usize)]) -> Option<String> {
     use dossier_times::TimexType;
     let sentence_end = doc.sentence_end(cs);
     let after_start = doc.tokens.get(ce)?.start;
     let after_end = doc.tokens.get((ce + 3).min(sentence_end).saturating_sub(1).max(ce))?.end;
-    let before_start = doc.tokens.get(doc.sentence_start(cs))?.start;
+    let a = doc.sentence_start(cs);
+    let before_start = doc.tokens.get(a)?.start;
     let before_end = doc.tokens.get(cs)?.start;
+    // "Fairweather, who has represented Eastgate since 2017, said": a time in
+    // a relative clause before the cue is that clause's, not the statement's.
+    let before_end = (a + 1..cs).find(|&k| doc.w(k - 1) == "," && matches!(doc.low(k), "who" | "which")).map_or(before_end, |k| doc.tokens[k].start.min(before_end));
     times
         .iter()
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+        .filter(|t| !said.iter().any(|&(s, e)| t.start < e && s < t.end))
         .find(|t| t.start >= after_start && t.end <= after_end || t.start >= before_start && t.end <= before_end)
         .map(|t| t.value.clone())
 }
@@ -374,6 +384,25 @@ mod tests {
         // Within the limit: no warning.
         let short = analyze(&Document::new(Origin::Stdin, Body::VerbatimText(sentence.into())), &Options::default());
         assert!(short.warnings.is_empty(), "{:?}", short.warnings);
+    }
+
+    #[test]
+    fn a_statement_has_the_time_of_its_telling_not_of_what_was_said() {
+        let text = "“This is the decision of the next decade,” said Gideon Marsh, the finance chair. \
+                    Fairweather, who has represented Eastgate since 2017, said her neighbors would pay more. \
+                    The mayor said on Thursday that the city would appeal. \
+                    In an interview on Tuesday, the comptroller said payments would go out.";
+        let mut d = Document::new(Origin::Stdin, Body::VerbatimText(text.into()));
+        d.hints.published = Some("2025-03-07".into());
+        let a = analyze(&d, &Options::default());
+        let time_of = |who: &str| {
+            let x = a.attributions.iter().find(|x| x.source.as_ref().is_some_and(|s| s.text.contains(who))).unwrap_or_else(|| panic!("no attribution of {who}: {:?}", a.attributions));
+            x.time.clone()
+        };
+        assert_eq!(time_of("Marsh"), None);
+        assert_eq!(time_of("Fairweather"), None);
+        assert_eq!(time_of("mayor").as_deref(), Some("2025-03-06"));
+        assert_eq!(time_of("comptroller").as_deref(), Some("2025-03-04"));
     }
 
     #[test]
