@@ -83,6 +83,15 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "report", "reports", "statement", "statements", "document", "documents", "filing", "letter", "memo", "study",
     "survey", "poll", "analysis", "article", "story", "release", "complaint", "lawsuit", "indictment", "ruling",
     "data", "records", "email", "emails", "transcript", "book", "op-ed", "editorial", "investigation", "audit",
+    "summary", "summaries", "estimates", "figures", "notice", "opinion", "testimony",
+];
+
+/// Nouns of bodies and offices ("the mayor's office", "the House caucus"):
+/// a source they head is an organisation, whatever names qualify them.
+pub const ORGANIZATION_HEADS: &[&str] = &[
+    "office", "offices", "department", "agency", "committee", "campaign", "caucus", "board", "council", "company",
+    "firm", "ministry", "government", "commission", "league", "association", "union", "court", "bureau", "authority",
+    "panel", "legislature", "party", "foundation", "institute", "lab", "laboratory", "team", "coalition", "group",
 ];
 
 /// Pronouns that can be a source.

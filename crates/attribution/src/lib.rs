@@ -141,7 +141,12 @@ pub struct Attribution {
 pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<Entity>) {
     let mut atts = find(doc, &entities);
     for att in &mut atts {
-        let (Some((s, e)), None, SourceType::Anonymous) = (att.source, att.source_entity, att.source_type) else { continue };
+        let (Some((s, e)), None) = (att.source, att.source_entity) else { continue };
+        // Unnamed bodies too ("the state budget office", "Mayor Sobczak's office").
+        let body = att.source_type == SourceType::Organization && ORGANIZATION_HEADS.contains(&doc.low(noun_head(doc, s, e)));
+        if att.source_type != SourceType::Anonymous && !body {
+            continue;
+        }
         // A relative "who" names the group it stands for.
         let (s, e) = if e == s + 1 && matches!(doc.low(s), "who" | "which") { antecedent_of_who(doc, doc.sentence_start(s), s).unwrap_or((s, e)) } else { (s, e) };
         let mut x = s;
@@ -153,14 +158,18 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             continue;
         }
         let name = doc.span_text(x, e);
-        let affiliation = (x..e).find_map(|k| {
+        // "Mayor Renata Sobczak's office": the person or body it belongs to.
+        let owner = (x + 1..e).filter(|&k| matches!(doc.w(k), "’s" | "'s")).find_map(|k| {
+            entities.iter().find(|ent| matches!(ent.kind, EntityKind::Person | EntityKind::Organization) && ent.mentions.iter().any(|m| m.tok_end == k && m.kind == MentionKind::Name)).map(|ent| ent.name.clone())
+        });
+        let affiliation = owner.or_else(|| (x..e).find_map(|k| {
             let w = doc.low(k);
             if w == "presidential" || w == "white" && doc.low(k + 1) == "house" {
                 Some("the president".to_string())
             } else {
                 dossier_language::entities::demonym_place(doc.w(k)).map(str::to_string)
             }
-        });
+        }));
         let mention = doc.mention(s, e, MentionKind::Nominal);
         let idx = match entities.iter().position(|g| g.kind == EntityKind::Group && g.name.eq_ignore_ascii_case(&name)) {
             Some(i) => {
@@ -2424,6 +2433,39 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     let words: Vec<&str> = (s..e).map(|k| doc.low(k)).collect();
     let has_document = words.iter().any(|w| DOCUMENT_HEADS.contains(&w));
     let head = words.last().cloned().unwrap_or_default();
+    // The noun the source's phrase is about, before what qualifies it:
+    // "Aides to the speaker", "a summary released by the governor's office",
+    // "Mayor Sobczak's office", "most of his own caucus".
+    let h = noun_head(doc, s, e);
+    let hw = doc.low(h);
+    let covering = |kinds: &[EntityKind]| entities.iter().enumerate().find(|(_, ent)| kinds.contains(&ent.kind) && ent.mentions.iter().any(|m| m.tok_start <= h && h < m.tok_end && m.kind == MentionKind::Name)).map(|(ei, _)| ei);
+    // "Her spokesman, Jerome Batiste": a name in apposition is the source.
+    let appositive_name = entities.iter().any(|ent| {
+        matches!(ent.kind, EntityKind::Person | EntityKind::Organization) && ent.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start > h && m.tok_end <= e && doc.w(m.tok_start - 1) == ",")
+    });
+    let named = appositive_name || covering(&[EntityKind::Person, EntityKind::Organization]).is_some();
+    if h + 1 < e && !named {
+        if ANONYMOUS_HEADS.contains(&hw) {
+            att.source_type = SourceType::Anonymous;
+            att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);
+            return;
+        }
+        if DOCUMENT_HEADS.contains(&hw) && !best.is_some_and(|(ei, _)| entities[ei].media) {
+            att.source_type = SourceType::Document;
+            att.source_entity = best.map(|(ei, _)| ei);
+            return;
+        }
+    }
+    if ORGANIZATION_HEADS.contains(&hw) && !named {
+        // "Mayor Sobczak's office", "the Harrowgate economic development
+        // office": an office, not the person or place that names it.
+        att.source_type = SourceType::Organization;
+        // a group the language layer made of it ("the state budget office")
+        att.source_entity = covering(&[EntityKind::Organization]).or_else(|| {
+            entities.iter().position(|ent| ent.kind == EntityKind::Group && ent.mentions.iter().any(|m| m.tok_start >= s && m.tok_start <= h && h < m.tok_end && m.tok_end <= e))
+        });
+        return;
+    }
     // "Iranian officials", "Obama's aides": a collective noun heads the source;
     // the names before it only qualify it.
     let person_named = best.is_some_and(|(ei, _)| entities[ei].kind == EntityKind::Person && entities[ei].mentions.iter().any(|m| m.tok_end == e));
@@ -2470,6 +2512,33 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         SourceType::Anonymous
     };
 }
+
+/// The head of the noun phrase `s..e` (tokens): its last word before a
+/// comma, a preposition, a relative or a participle with "by" that opens what
+/// qualifies it; after "of" when what comes before is a quantity ("most of
+/// his own caucus", "one of the aides").
+fn noun_head(doc: &Doc, s: usize, e: usize) -> usize {
+    let mut start = s;
+    let mut k = s + 1;
+    while k < e {
+        let w = doc.low(k);
+        if w == "of" && (start..k).all(|j| QUANTITIES.contains(&doc.low(j)) || matches!(doc.low(j), "the" | "a" | "an")) {
+            start = k + 1;
+            k += 2;
+            continue;
+        }
+        let opens = matches!(w, "," | "of" | "to" | "for" | "at" | "with" | "from" | "in" | "on" | "who" | "that" | "which" | "familiar" | "close" | "inside" | "within" | "under" | "near" | "(" | "—" | "--")
+            || w.ends_with("ed") && doc.low(k + 1) == "by";
+        if opens && k > start {
+            return k - 1;
+        }
+        k += 1;
+    }
+    e.saturating_sub(1).max(s)
+}
+
+/// Words of quantity before "of" in a source ("most of the aides").
+const QUANTITIES: &[&str] = &["most", "some", "many", "one", "two", "three", "several", "all", "none", "few", "each", "both", "any", "half", "much", "members", "member", "majority", "minority", "rest", "dozens", "hundreds", "number"];
 
 #[cfg(test)]
 mod tests;

@@ -1273,3 +1273,31 @@ fn asked_by_someone_opening_the_sentence() {
     let r = run("Asked by Ana Ruiz whether she had practiced her speech, the mayor said she had read it once.");
     assert_eq!(r[0], t("indirect", "Ana Ruiz", "Asked by", "whether she had practiced her speech"), "{r:?}");
 }
+
+/// The noun a source is about decides its type, not a name that qualifies it.
+#[test]
+fn the_head_of_the_source_decides_its_type() {
+    let text = "Mayor Renata Sobczak's office said the rally would go ahead. \
+                Aides to Renata Sobczak said she was still counting votes. \
+                Her spokesman, Jerome Batiste, said the offer stood. \
+                A summary released by Renata Sobczak said the fund would shrink. \
+                The state budget office said the gap had grown.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    let of = |src: &str| {
+        let a = atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e) == src)).unwrap_or_else(|| panic!("no source {src}: {atts:?}"));
+        (a.source_type, a.source_entity.map(|i| (entities[i].name.clone(), entities[i].kind, entities[i].affiliation.clone())))
+    };
+    let (ty, ent) = of("Mayor Renata Sobczak's office");
+    assert_eq!(ty, SourceType::Organization);
+    assert_eq!(ent, Some(("Mayor Renata Sobczak's office".to_string(), EntityKind::Group, Some("Renata Sobczak".to_string()))));
+    assert_eq!(of("Aides to Renata Sobczak").0, SourceType::Anonymous);
+    let (ty, ent) = of("Her spokesman, Jerome Batiste");
+    assert_eq!((ty, ent.map(|e| e.0)), (SourceType::Person, Some("Jerome Batiste".to_string())));
+    assert_eq!(of("A summary released by Renata Sobczak").0, SourceType::Document);
+    let (ty, ent) = of("The state budget office");
+    assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
+}
