@@ -334,6 +334,17 @@ fn tidy_source(doc: &Doc, att: &mut Attribution) {
     while x + 1 < y && matches!(doc.low(x), "and" | "but" | "or" | "as") && !is_punct(doc.w(x + 1)) {
         x += 1;
     }
+    // "’s service line … heard a recorded message that made no": a source
+    // cut after a possessive is a piece of a clause, not a speaker.
+    // Its subject may still be there, right before the cue ("That’s why
+    // she’s so …", "'s a fraction of the $20 million experts say").
+    if matches!(doc.w(x), "’s" | "'s") {
+        let pronoun = (x + 1..y).rev().find(|&k| PRONOUN_SUBJECTS.contains(&doc.low(k)));
+        let noun = Some(y - 1).filter(|&k| k > x && doc.w(k).chars().all(|c| c.is_ascii_lowercase()) && doc.w(k).len() > 3 && doc.w(k).ends_with('s') && !doc.w(k).ends_with("ss"));
+        att.source = pronoun.or(noun).map(|k| (k, k + 1));
+        att.source_entity = None;
+        return;
+    }
     let lone = y - x == 1 && matches!(doc.low(x), "there" | "is" | "was" | "are" | "were" | "of" | "being" | "no" | "not");
     let existential = doc.low(x) == "there" && x + 1 < y && matches!(doc.low(x + 1), "is" | "was" | "are" | "were" | "’s" | "'s" | "has" | "had" | "will" | "would");
     if lone || existential {

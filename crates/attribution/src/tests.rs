@@ -1301,3 +1301,23 @@ fn the_head_of_the_source_decides_its_type() {
     let (ty, ent) = of("The state budget office");
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
+
+/// A source the rules cut after a possessive clitic keeps only the subject
+/// before the cue, or none.
+#[test]
+fn a_source_cut_after_a_clitic_keeps_its_subject() {
+    let text = "That’s why she’s so adamant that the state is shortchanging schools.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let mut att = Attribution { kind: Kind::Indirect, source: Some((1, 5)), source_entity: None, source_type: SourceType::Person, cue: Some((6, 7)), content: None, parts: Vec::new(), stance: None };
+    assert_eq!(doc.span_text(1, 5), "’s why she’s");
+    tidy_source(&doc, &mut att);
+    assert_eq!(att.source.map(|(s, e)| doc.span_text(s, e)).as_deref(), Some("she"));
+    let text = "Customers heard a message that’s a recording that made no mention of a breach.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let k = (0..doc.tokens.len()).find(|&k| doc.w(k) == "’s").unwrap();
+    let mut att = Attribution { kind: Kind::Indirect, source: Some((k, k + 6)), source_entity: None, source_type: SourceType::Person, cue: Some((k + 6, k + 8)), content: None, parts: Vec::new(), stance: None };
+    tidy_source(&doc, &mut att);
+    assert_eq!(att.source, None);
+}
