@@ -2,6 +2,7 @@
 //! `story`, `stories`, `search`, `stats`. Each answer is the store's typed
 //! value, printed as a readable table or, with `--json`, as JSON.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
@@ -202,11 +203,63 @@ fn what(q: &Quote) -> String {
     }
 }
 
+/// The lines of a table of quotes: a statement that syndicated copies of one
+/// text repeat (the same words in an article and its copies) is one line, the
+/// first published, with the outlets of the copies after it. The JSON keeps
+/// every quote.
 fn write_quotes(out: &mut dyn Write, qs: &[Quote]) -> io::Result<()> {
-    for q in qs {
-        writeln!(out, "  {}", quote_line(q))?;
+    for (q, copies) in fold_copies(qs) {
+        let also = if copies.is_empty() { String::new() } else { format!("  (also in {} {}: {})", copies.len(), if copies.len() == 1 { "copy" } else { "copies" }, copies.join(", ")) };
+        writeln!(out, "  {}{also}", quote_line(q))?;
     }
     Ok(())
+}
+
+/// Quotes in order, each with the outlets (or article numbers) of the copies
+/// that repeat it: same source text, cue and content, in an article of the
+/// same group of copies.
+fn fold_copies(qs: &[Quote]) -> Vec<(&Quote, Vec<String>)> {
+    // Copies differ in their quotation marks and spacing, not their words.
+    let norm = |s: Option<&str>| -> String {
+        s.unwrap_or("")
+            .chars()
+            .map(|c| match c {
+                '“' | '”' | '„' | '″' => '"',
+                '‘' | '’' => '\'',
+                c => c,
+            })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out: Vec<(&Quote, Vec<String>)> = Vec::new();
+    let mut seen: HashMap<(i64, String, String, String), usize> = HashMap::new();
+    for q in qs {
+        let root = q.article.copy_of.unwrap_or(q.article.id);
+        let key = (root, norm(q.source.as_deref()), norm(q.cue.as_deref()), norm(q.content.as_deref()));
+        match seen.get(&key) {
+            Some(&i) if out[i].0.article.id != q.article.id => {
+                let name = q.article.outlet.clone().unwrap_or_else(|| format!("#{}", q.article.id));
+                out[i].1.push(name);
+            }
+            _ => {
+                seen.entry(key).or_insert(out.len());
+                out.push((q, Vec::new()));
+            }
+        }
+    }
+    out
+}
+
+/// "10" or, when copies repeat some, "6 statements, 10 with the copies".
+fn count_folded(qs: &[Quote]) -> String {
+    let folded = fold_copies(qs).len();
+    if folded == qs.len() {
+        qs.len().to_string()
+    } else {
+        format!("{folded} statements, {} with the copies", qs.len())
+    }
 }
 
 fn write_dossier(out: &mut dyn Write, d: &Dossier, others: &[String]) -> io::Result<()> {
@@ -225,10 +278,10 @@ fn write_dossier(out: &mut dyn Write, d: &Dossier, others: &[String]) -> io::Res
             writeln!(out, "  {:<40}  {} to {}  ({} articles)", clip(&r.role, 40), day(&r.first), day(&r.last), r.articles)?;
         }
     }
-    writeln!(out, "\nSaid ({}):", d.said.len())?;
+    writeln!(out, "\nSaid ({}):", count_folded(&d.said))?;
     write_quotes(out, &d.said)?;
     writeln!(out, "\nDeclined to comment: {}", d.declined)?;
-    writeln!(out, "\nSaid about them ({}):", d.about.len())?;
+    writeln!(out, "\nSaid about them ({}):", count_folded(&d.about))?;
     write_quotes(out, &d.about)?;
     writeln!(out, "\nArticles:")?;
     for a in &d.articles {

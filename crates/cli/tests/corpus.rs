@@ -87,6 +87,12 @@ fn sample_corpus_ingests_once_and_answers_every_question() {
         assert_eq!(dossier["first_seen"], "2025-03-04");
         assert!(dossier["articles"].as_array().unwrap().len() >= 5);
         assert!(dossier["said"].as_array().unwrap().len() >= 6);
+        // The table shows a statement the wire copies repeat once, with the copies' outlets.
+        let table = String::from_utf8(run(&["entity", "--db", &db.url, "Sobczak"]).stdout).unwrap();
+        let campaign: Vec<&str> = table.lines().filter(|l| l.contains("in every ward")).collect();
+        assert_eq!(campaign.len(), 1, "{table}");
+        assert!(campaign[0].contains("also in 2 copies: Calder Valley Sentinel, Pine Hollow Gazette"), "{table}");
+        assert!(table.contains(" with the copies):"), "{table}");
         let same = json(&["entity", "--db", &db.url, "Mayor Renata Sobczak"]);
         assert_eq!(same["dossier"]["id"], dossier["id"], "a title and a full name find the same entity");
         let town = json(&["entity", "--db", &db.url, "FENWICK"]);
