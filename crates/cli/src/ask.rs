@@ -219,25 +219,10 @@ fn write_quotes(out: &mut dyn Write, qs: &[Quote]) -> io::Result<()> {
 /// that repeat it: same source text, cue and content, in an article of the
 /// same group of copies.
 fn fold_copies(qs: &[Quote]) -> Vec<(&Quote, Vec<String>)> {
-    // Copies differ in their quotation marks and spacing, not their words.
-    let norm = |s: Option<&str>| -> String {
-        s.unwrap_or("")
-            .chars()
-            .map(|c| match c {
-                '“' | '”' | '„' | '″' => '"',
-                '‘' | '’' => '\'',
-                c => c,
-            })
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let mut out: Vec<(&Quote, Vec<String>)> = Vec::new();
     let mut seen: HashMap<(i64, String, String, String), usize> = HashMap::new();
     for q in qs {
-        let root = q.article.copy_of.unwrap_or(q.article.id);
-        let key = (root, norm(q.source.as_deref()), norm(q.cue.as_deref()), norm(q.content.as_deref()));
+        let key = q.statement_key();
         match seen.get(&key) {
             Some(&i) if out[i].0.article.id != q.article.id => {
                 let name = q.article.outlet.clone().unwrap_or_else(|| format!("#{}", q.article.id));
@@ -302,7 +287,7 @@ fn write_story(out: &mut dyn Write, s: &Story) -> io::Result<()> {
     writeln!(out, "\nSources (who the claims rest on):")?;
     for src in &s.sources {
         let declined = if src.declined > 0 { format!(", {} declined", src.declined) } else { String::new() };
-        writeln!(out, "  {:<12}  {:<40}  {} claims{declined}", src.source_type, clip(&src.name, 40), src.claims)?;
+        writeln!(out, "  {:<12}  {:<40}  {} {}{declined}", src.source_type, clip(&src.name, 40), src.claims, if src.claims == 1 { "claim" } else { "claims" })?;
     }
     writeln!(out, "\nDeclined to comment ({}):", s.declined.len())?;
     write_quotes(out, &s.declined)?;

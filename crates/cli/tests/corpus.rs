@@ -61,6 +61,13 @@ fn sample_corpus_ingests_once_and_answers_every_question() {
         assert_eq!(story["articles"].as_array().unwrap().len(), 5);
         assert_eq!(story["first_report"]["outlet"], "Lakeshore Press Association");
         assert_eq!(story["first_report"]["id"], wire["id"]);
+        // A source's claims count what the copies repeat once: Marsh's words
+        // in the wire story and its two copies are one claim.
+        let marsh: Vec<&Value> = story["claims"].as_array().unwrap().iter().filter(|q| q["source_name"] == "Gideon Marsh").collect();
+        let in_copies = marsh.iter().filter(|q| q["article"]["copy_of"] == wire["id"]).count();
+        assert!(in_copies >= 2, "{marsh:?}");
+        let source = story["sources"].as_array().unwrap().iter().find(|s| s["name"] == "Gideon Marsh").unwrap();
+        assert_eq!(source["claims"].as_u64().unwrap() as usize, marsh.len() - in_copies, "{source}");
         // The one-offs are stories of their own.
         let library = arts.iter().find(|a| a["title"].as_str().unwrap().contains("library reopens")).unwrap();
         assert_eq!(json(&["story", "--db", &db.url, &library["story"].to_string()])["articles"].as_array().unwrap().len(), 1);

@@ -81,6 +81,28 @@ pub struct Quote {
     pub said: Option<String>,
 }
 
+impl Quote {
+    /// What makes two quotes one statement repeated by copies of one text:
+    /// the group of copies (the first stored copy's id), and the source, cue
+    /// and content as written, with quotation marks straightened and spaces
+    /// collapsed (copies differ in those, not in their words).
+    pub fn statement_key(&self) -> (i64, String, String, String) {
+        let norm = |s: Option<&str>| -> String {
+            let straight: String = s
+                .unwrap_or("")
+                .chars()
+                .map(|c| match c {
+                    '“' | '”' | '„' | '″' => '"',
+                    '‘' | '’' => '\'',
+                    c => c,
+                })
+                .collect();
+            straight.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        (self.article.copy_of.unwrap_or(self.article.id), norm(self.source.as_deref()), norm(self.cue.as_deref()), norm(self.content.as_deref()))
+    }
+}
+
 /// An attribution with its article and its source's corpus entity (`sa`, the
 /// alias of the source's name; joined as tables rather than through the view
 /// `entities`, which SQLite would materialise on the right of a LEFT JOIN).
@@ -229,7 +251,8 @@ pub struct Source {
     pub source_type: String,
     /// The corpus entity, when resolved.
     pub entity: Option<i64>,
-    /// Number of attributions resting on it.
+    /// Number of statements resting on it (one that copies of a text repeat
+    /// counts once).
     pub claims: usize,
     /// Of those, how many are declines to comment.
     pub declined: usize,
@@ -521,7 +544,11 @@ impl Store {
         let Some(first) = articles.first().cloned() else { return Ok(None) };
         let claims = self.quotes(&QuoteFilter { story: Some(id), limit: Some(100_000), ..Default::default() })?;
         let mut sources: HashMap<(String, String), Source> = HashMap::new();
+        let mut statements = std::collections::HashSet::new();
         for q in &claims {
+            if !statements.insert(q.statement_key()) {
+                continue;
+            }
             let name = q.source_name.clone().or_else(|| q.source.clone()).unwrap_or_else(|| "(no source given)".to_string());
             let key = (q.source_type.clone(), q.source_entity.map(|e| e.to_string()).unwrap_or_else(|| name.to_lowercase()));
             let s = sources.entry(key).or_insert_with(|| Source { name: name.clone(), source_type: q.source_type.clone(), entity: q.source_entity, claims: 0, declined: 0 });
