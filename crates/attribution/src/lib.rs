@@ -523,12 +523,30 @@ fn cue_stance(doc: &Doc, att: &mut Attribution) {
     }
     let negated = (cs..ce).any(|k| matches!(doc.low(k), "not" | "n't" | "never"));
     let head = doc.low(content::head_of(doc, (cs, ce)));
+    // "rejected the report", "disputed that": a denial when what is rejected
+    // is a claim; "Voters rejected a levy" is an act, not a denial.
+    let of_a_claim = || {
+        let Some((s, e)) = att.content else { return false };
+        let x = doc.tokens.partition_point(|t| t.end <= s);
+        let y = doc.tokens.partition_point(|t| t.start < e);
+        let first = if x < y { doc.low(x) } else { "" };
+        matches!(first, "that" | "it" | "this" | "“" | "\"") || (x..y.min(x + 5)).any(|k| CLAIM_NOUNS.contains(&doc.low(k)))
+    };
     att.stance = match head {
-        "denied" | "denies" | "deny" | "denying" | "disputed" | "disputes" | "dispute" | "rejected" | "rejects" => Some(if negated { Stance::NotDenied } else { Stance::Denied }),
+        "denied" | "denies" | "deny" | "denying" => Some(if negated { Stance::NotDenied } else { Stance::Denied }),
+        "disputed" | "disputes" | "dispute" | "rejected" | "rejects" if of_a_claim() => Some(if negated { Stance::NotDenied } else { Stance::Denied }),
         "confirmed" | "confirms" | "confirm" | "confirming" if !negated => Some(Stance::Confirmed),
         _ => None,
     };
 }
+
+/// Nouns of what can be denied ("rejected the report", "disputed the
+/// characterization").
+const CLAIM_NOUNS: &[&str] = &[
+    "report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "charge", "charges",
+    "suggestion", "assertion", "characterization", "notion", "idea", "premise", "findings", "account", "story",
+    "criticism", "conclusion", "conclusions", "analysis", "figures", "estimate", "version", "description",
+];
 
 /// "presidential aides, who have said": the source as written is "who"; the
 /// noun phrase it stands for (which `subject` found, and from which the

@@ -796,6 +796,11 @@ fn the_cue_states_the_stance() {
     assert_eq!(stance("The ministry confirmed that the envoy had met Smith."), vec![("indirect".into(), Some(Stance::Confirmed))]);
     assert_eq!(stance("Smith said that he had met the envoy."), vec![("indirect".into(), None)]);
     assert_eq!(stance("The White House would neither confirm nor deny the report."), vec![("no_comment".into(), Some(Stance::Declined))]);
+    // rejecting a claim is a denial; rejecting a measure is not
+    let of = |text: &str| stance(text).into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+    assert_eq!(of("The company rejected the report as false."), vec![Some(Stance::Denied)]);
+    assert_eq!(of("The mayor disputed that."), vec![Some(Stance::Denied)]);
+    assert!(of("Voters rejected a smaller transit levy in 2018.").iter().all(Option::is_none), "{:?}", stance("Voters rejected a smaller transit levy in 2018."));
 }
 
 #[test]
