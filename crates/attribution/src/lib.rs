@@ -618,6 +618,15 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             // main clause's subject, not the whole clause.
             if let Some((x, y)) = main_clause_subject(doc, ss, se).filter(|&(x, y)| x == ss && y - x >= 2 && y < se && doc.w(y).chars().all(char::is_lowercase) && !matches!(doc.low(y), "of" | "and" | "for")) {
                 out[i].source = Some((x, y));
+            } else if se - ss > 6 || doc.w(se - 1) == "," {
+                // "Central European leaders who have been … have embraced the
+                // idea of an E.U. force, warning that …": a long clause before
+                // the comma; its subject is before its first verb.
+                let a = doc.sentence_start(cs);
+                if let Some(((x, y), _)) = first_verb(doc, a, cs - 1).and_then(|v| subject(doc, a, v)) {
+                    out[i].source = Some((x, y));
+                    out[i].source_entity = None;
+                }
             }
         }
     }

@@ -1326,3 +1326,13 @@ fn a_source_cut_after_a_clitic_keeps_its_subject() {
     tidy_source(&doc, &mut att);
     assert_eq!(att.source, None);
 }
+
+/// A participle cue after a long clause, with no attribution before it in the
+/// sentence, has the clause's subject as its source.
+#[test]
+fn a_participle_after_a_long_clause_has_its_subject() {
+    let r = run("Stumpf tried on Tuesday to make the case that this was a few bad apples, explaining that the firings amounted to 1 percent of the staff.");
+    assert!(r.iter().any(|a| a.2 == "explaining" && a.1 == "Stumpf"), "{r:?}");
+    let r = run("European leaders who have been some of the most strident opponents of taking in migrants have embraced the idea of a full-fledged military force, warning that the exit will sap the union.");
+    assert!(r.iter().any(|a| a.2 == "warning" && a.1.starts_with("European")), "{r:?}");
+}
