@@ -1147,6 +1147,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // "Mr. Manafort, citing “the unique magic of Trump,” said …": a
     // quotation in an interrupting participle phrase is no clause boundary.
     let mut cited = false;
+    let aside_closes = end >= a + 2 && (doc.w(end - 1) == "," || matches!(doc.w(end - 1), "”" | "\"") && doc.w(end - 2) == ",");
     while k < end {
         if k > a && !is_punct(doc.w(k - 1)) {
             if let Some(c) = short_parenthesis(doc, k, end) {
@@ -1163,6 +1164,16 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             cited = false;
             k += 1;
             continue;
+        }
+        // "Humphrey, who calls Trump a “sociopath,” said", "Sam Solovey, a
+        // contestant on the show “The Apprentice,” said": a short quotation
+        // inside an aside that closes with a comma right before the cue is
+        // part of the aside, no clause boundary.
+        if matches!(doc.w(k), "“" | "\"") && aside_closes && (a..k).any(|j| doc.w(j) == ",") {
+            if let Some(c) = (k + 1..end.min(k + 10)).find(|&j| matches!(doc.w(j), "”" | "\"")) {
+                k = c + 1;
+                continue;
+            }
         }
         // "the interview, in which he said", "where experts say": a relative
         // with words after it (and no comma: "which is …, said") opens the

@@ -1336,3 +1336,12 @@ fn a_participle_after_a_long_clause_has_its_subject() {
     let r = run("European leaders who have been some of the most strident opponents of taking in migrants have embraced the idea of a full-fledged military force, warning that the exit will sap the union.");
     assert!(r.iter().any(|a| a.2 == "warning" && a.1.starts_with("European")), "{r:?}");
 }
+
+/// A short quotation inside an aside before the cue is part of the aside.
+#[test]
+fn a_quotation_inside_an_aside_keeps_the_source() {
+    let r = run("Humphrey, who calls Trump a “sociopath,” said he doesn’t believe the effort requires a new party.");
+    assert!(r.iter().any(|a| a.2 == "said" && a.1 == "Humphrey"), "{r:?}");
+    let r = run("Sam Solovey, a contestant on the show “The Apprentice,” said his boss was always kind.");
+    assert!(r.iter().any(|a| a.2 == "said" && a.1.starts_with("Sam Solovey")), "{r:?}");
+}
