@@ -1102,7 +1102,7 @@ const LEADING: &[&str] = &[
     "reached", "contacted", "pressed", "interviewed", "approached",
     "regardless", "often", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "likewise", "besides",
     "overall", "otherwise", "thus", "therefore", "sometimes", "perhaps", "maybe", "first", "second", "third",
-    "already", "again", "elsewhere", "anyway",
+    "already", "again", "elsewhere", "anyway", "rather", "contrary", "similarly", "sure", "true", "plus", "remember",
 ];
 
 /// The subject before a cue: the clause's first noun phrase, leading
@@ -1282,7 +1282,8 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             kept.push((x + 1, y));
             continue;
         }
-        let leading = LEADING.contains(&first);
+        // "You know, I said …": a filler, as "rather" and the words above.
+        let leading = LEADING.contains(&first) || first == "you" && doc.low(x + 1) == "know" && y == x + 2;
         // "In a televised interview Trump declared": a leading adverbial
         // without its comma ends in the name right before the cue.
         if leading && !interrupting && kept.is_empty() && y == end {

@@ -1345,3 +1345,11 @@ fn a_quotation_inside_an_aside_keeps_the_source() {
     let r = run("Sam Solovey, a contestant on the show “The Apprentice,” said his boss was always kind.");
     assert!(r.iter().any(|a| a.2 == "said" && a.1.starts_with("Sam Solovey")), "{r:?}");
 }
+
+/// A leading filler or contrast before the subject is no part of the source.
+#[test]
+fn a_leading_filler_is_not_the_source() {
+    assert_eq!(one("Rather, sources close to her campaign say she stands behind the president.").1, "sources close to her campaign");
+    assert_eq!(one("Contrary to his claims, authorities say he never obtained access.").1, "authorities");
+    assert_eq!(one("You know, I said the party is not my enemy.").1, "I");
+}
