@@ -1387,6 +1387,25 @@ fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
         if matches!(doc.w(k), "," | "." | ";") {
             return k;
         }
+        // "said Dick Durbin (D-Ill.) in an interview", "said Earnest at the
+        // briefing", "said Smith on Monday": an adjunct after the name.
+        // (Only after a name: "said Clinton reached out to McConnell on Burma
+        // during her first year" is a clause.)
+        let name_only = || {
+            let mut depth = 0i32;
+            (from..k).all(|j| {
+                let w = doc.w(j);
+                depth += i32::from(w == "(") - i32::from(w == ")");
+                depth > 0 || w == ")" || w.starts_with(char::is_uppercase) || matches!(w, "." | "-" | "of")
+            })
+        };
+        if k > from && (doc.w(k - 1).starts_with(char::is_uppercase) || doc.w(k - 1) == ")") && name_only() {
+            let next = doc.low(k + 1);
+            let adjunct = matches!(doc.low(k), "in" | "on" | "during" | "at" | "after" | "before") && (matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its") || is_time_word(next)) || doc.w(k).starts_with(char::is_uppercase) && is_time_word(doc.low(k));
+            if adjunct {
+                return k;
+            }
+        }
         k += 1;
     }
     b

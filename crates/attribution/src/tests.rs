@@ -1353,3 +1353,13 @@ fn a_leading_filler_is_not_the_source() {
     assert_eq!(one("Contrary to his claims, authorities say he never obtained access.").1, "authorities");
     assert_eq!(one("You know, I said the party is not my enemy.").1, "I");
 }
+
+/// An inverted source ends before an adjunct after the name.
+#[test]
+fn an_inverted_source_ends_before_an_adjunct() {
+    assert_eq!(one("\"It takes an election,\" said Senate Minority Whip Dick Durbin (D-Ill.) in an interview.").1, "Senate Minority Whip Dick Durbin (D-Ill.)");
+    assert_eq!(one("\"It is over,\" said Josh Earnest at the White House.").1, "Josh Earnest");
+    // a clause after the cue is no inverted source
+    let r = one("Derek Mitchell, who served as ambassador, said Clinton reached out to McConnell on Burma during her first year.");
+    assert_eq!((r.1.as_str(), r.3.as_str()), ("Derek Mitchell", "Clinton reached out to McConnell on Burma during her first year"));
+}
