@@ -251,6 +251,11 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
     // What was said: a time inside it is no time of a statement ("…for the
     // next decade,” said Marsh"; "X, who proposed it in January, said …").
     let said: Vec<(usize, usize)> = attributions.iter().flat_map(|x| x.content.into_iter().chain(x.parts.iter().copied())).collect();
+    let statement_times: Vec<&dossier_times::Timex> = times
+        .iter()
+        .filter(|t| matches!(t.kind, dossier_times::TimexType::Date | dossier_times::TimexType::Time))
+        .filter(|t| !said.iter().any(|&(s, e)| t.start < e && s < t.end))
+        .collect();
     a.attributions = attributions
         .iter()
         .map(|x| Attribution {
@@ -262,7 +267,7 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
             content: x.content.map(|(s, e)| spans.span(s, e)),
             parts: x.parts.iter().map(|&(s, e)| spans.span(s, e)).collect(),
             stance: x.stance.map(|s| s.as_str().to_string()),
-            time: x.cue.and_then(|cue| statement_time(&doc, cue, &times, &said)),
+            time: x.cue.and_then(|cue| statement_time(&doc, cue, &statement_times)),
         })
         .collect();
     a.times = times
@@ -281,10 +286,9 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
 /// When a statement was made, where the text says: a date or time right after
 /// the cue ("declined to comment Thursday", "said on Tuesday") or before it in
 /// its sentence ("In comments at a news conference Wednesday, Obama said"),
-/// not inside a relative clause before the cue, nor inside what this or
-/// another statement said (`said`: contents in code points).
-fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), times: &[dossier_times::Timex], said: &[(usize, usize)]) -> Option<String> {
-    use dossier_times::TimexType;
+/// not inside a relative clause before the cue. `times` are the dates and
+/// times outside what any statement said, in text order.
+fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), times: &[&dossier_times::Timex]) -> Option<String> {
     let sentence_end = doc.sentence_end(cs);
     let after_start = doc.tokens.get(ce)?.start;
     let after_end = doc.tokens.get((ce + 3).min(sentence_end).saturating_sub(1).max(ce))?.end;
@@ -294,10 +298,11 @@ fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), ti
     // "Fairweather, who has represented Eastgate since 2017, said": a time in
     // a relative clause before the cue is that clause's, not the statement's.
     let before_end = (a + 1..cs).find(|&k| doc.w(k - 1) == "," && matches!(doc.low(k), "who" | "which")).map_or(before_end, |k| doc.tokens[k].start.min(before_end));
-    times
+    // (Times are in text order: start at the sentence.)
+    let from = times.partition_point(|t| t.start < before_start);
+    times[from..]
         .iter()
-        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .filter(|t| !said.iter().any(|&(s, e)| t.start < e && s < t.end))
+        .take_while(|t| t.start < after_end)
         .find(|t| t.start >= after_start && t.end <= after_end || t.start >= before_start && t.end <= before_end)
         .map(|t| t.value.clone())
 }

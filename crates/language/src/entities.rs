@@ -368,7 +368,12 @@ fn normalise_role(role: &str) -> String {
         })
         .collect();
     // "transit authority 's general manager": the possessive back on its word
-    words.join(" ").replace(" 's ", "'s ").replace(" ’s ", "’s ")
+    let role = words.join(" ");
+    if role.contains(" 's ") || role.contains(" ’s ") {
+        role.replace(" 's ", "'s ").replace(" ’s ", "’s ")
+    } else {
+        role
+    }
 }
 
 /// "NAME, the White House press secretary," → the role after a name.
