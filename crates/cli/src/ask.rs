@@ -2,11 +2,10 @@
 //! `story`, `stories`, `search`, `stats`. Each answer is the store's typed
 //! value, printed as a readable table or, with `--json`, as JSON.
 
-use std::collections::HashMap;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use dossier_store::query::{Dossier, Hit, Quote, QuoteFilter, Story, StorySummary};
+use dossier_store::query::{fold_copies, Dossier, Hit, Quote, QuoteFilter, Story, StorySummary};
 use dossier_store::Store;
 
 /// Options every question takes.
@@ -209,32 +208,11 @@ fn what(q: &Quote) -> String {
 /// every quote.
 fn write_quotes(out: &mut dyn Write, qs: &[Quote]) -> io::Result<()> {
     for (q, copies) in fold_copies(qs) {
+        let copies: Vec<String> = copies.iter().map(|c| c.article.outlet.clone().unwrap_or_else(|| format!("#{}", c.article.id))).collect();
         let also = if copies.is_empty() { String::new() } else { format!("  (also in {} {}: {})", copies.len(), if copies.len() == 1 { "copy" } else { "copies" }, copies.join(", ")) };
         writeln!(out, "  {}{also}", quote_line(q))?;
     }
     Ok(())
-}
-
-/// Quotes in order, each with the outlets (or article numbers) of the copies
-/// that repeat it: same source text, cue and content, in an article of the
-/// same group of copies.
-fn fold_copies(qs: &[Quote]) -> Vec<(&Quote, Vec<String>)> {
-    let mut out: Vec<(&Quote, Vec<String>)> = Vec::new();
-    let mut seen: HashMap<(i64, String, String, String), usize> = HashMap::new();
-    for q in qs {
-        let key = q.statement_key();
-        match seen.get(&key) {
-            Some(&i) if out[i].0.article.id != q.article.id => {
-                let name = q.article.outlet.clone().unwrap_or_else(|| format!("#{}", q.article.id));
-                out[i].1.push(name);
-            }
-            _ => {
-                seen.entry(key).or_insert(out.len());
-                out.push((q, Vec::new()));
-            }
-        }
-    }
-    out
 }
 
 /// "10" or, when copies repeat some, "6 statements, 10 with the copies".

@@ -127,12 +127,22 @@ async fn article(State(app): State<App>, id: Result<Path<i64>, PathRejection>) -
     Ok(Html(page(&title, &article_view(&a.analysis, &a.entity_links, &extra))))
 }
 
+/// "10", or "6 statements, 10 with the copies" when copies of a text repeat some.
+fn folded_count(qs: &[Quote]) -> String {
+    let folded = dossier_store::query::fold_copies(qs).len();
+    if folded == qs.len() {
+        qs.len().to_string()
+    } else {
+        format!("{folded} statements, {} with the copies", qs.len())
+    }
+}
+
 fn quote_table(qs: &[Quote], id: &str, show_source: bool) -> String {
     if qs.is_empty() {
         return "<p class=\"meta\">None.</p>".to_string();
     }
     let mut b = format!("<div class=\"scroll\"><table id=\"{id}\"><thead><tr><th>When</th><th>Outlet</th>{}<th>Kind</th><th>What</th></tr></thead><tbody>", if show_source { "<th>Source</th>" } else { "" });
-    for q in qs {
+    for (q, copies) in dossier_store::query::fold_copies(qs) {
         let _ = write!(b, "<tr><td>{}</td><td>{}</td>", when(&q.article.published), esc(q.article.outlet.as_deref().unwrap_or("")));
         if show_source {
             let name = q.source_name.clone().or_else(|| q.source.clone()).unwrap_or_else(|| "(no source given)".into());
@@ -151,9 +161,16 @@ fn quote_table(qs: &[Quote], id: &str, show_source: bool) -> String {
             (None, Some(t)) => esc(t),
             (None, None) => String::new(),
         };
+        // The same words in copies of the text: one row, the copies linked.
+        let also = if copies.is_empty() {
+            String::new()
+        } else {
+            let links: Vec<String> = copies.iter().map(|c| format!("<a href=\"/article/{}#a{}\">{}</a>", c.article.id, c.n, esc(c.article.outlet.as_deref().unwrap_or("(no outlet)")))).collect();
+            format!(" <span class=\"meta copies\">also in {} {}: {}</span>", copies.len(), if copies.len() == 1 { "copy" } else { "copies" }, links.join(", "))
+        };
         let _ = write!(
             b,
-            "<td><span class=\"kind {}\">{}</span></td><td>{what} <a class=\"meta\" href=\"/article/{}#a{}\">in “{}”</a></td></tr>",
+            "<td><span class=\"kind {}\">{}</span></td><td>{what} <a class=\"meta\" href=\"/article/{}#a{}\">in “{}”</a>{also}</td></tr>",
             esc(&q.kind),
             esc(&q.kind.replace('_', " ")),
             q.article.id,
@@ -232,11 +249,11 @@ async fn entity(State(app): State<App>, id: Result<Path<i64>, PathRejection>) ->
     b.push_str("</section></div>");
     let declined: Vec<Quote> = d.said.iter().filter(|q| q.kind == "no_comment").cloned().collect();
     let said: Vec<Quote> = d.said.iter().filter(|q| q.kind != "no_comment").cloned().collect();
-    let _ = write!(b, "<h2>What they said ({})</h2>", said.len());
+    let _ = write!(b, "<h2>What they said ({})</h2>", folded_count(&said));
     b.push_str(&quote_table(&said, "said", false));
     let _ = write!(b, "<h2>Declined to comment ({})</h2>", declined.len());
     b.push_str(&quote_table(&declined, "declined", false));
-    let _ = write!(b, "<h2>What was said about them ({})</h2>", d.about.len());
+    let _ = write!(b, "<h2>What was said about them ({})</h2>", folded_count(&d.about));
     b.push_str(&quote_table(&d.about, "about", true));
     let _ = write!(b, "<h2>Articles ({})</h2><ul id=\"articles\">", d.articles.len());
     for a in &d.articles {

@@ -34,6 +34,9 @@ fn every_page_on_the_sample_corpus() {
     let ent = page(addr, &format!("/entity/{marsh}"));
     assert!(ent.contains("<h1>Gideon Marsh</h1>"));
     assert!(ent.contains("<svg class=\"chart\" id=\"timeline\""));
+    // Marsh's words in the wire story and its two copies: one row, the copies linked.
+    assert!(ent.contains("with the copies)</h2>"), "{ent}");
+    assert!(ent.contains("<span class=\"meta copies\">also in 2 copies: <a href=\"/article/"), "{ent}");
     let s = page(addr, "/search?q=levy&kind=quote&since=2025-03-05");
     assert!(s.contains("<ol id=\"hits\"><li>"));
     assert!(page(addr, "/search").contains("Give some words"));

@@ -103,6 +103,25 @@ impl Quote {
     }
 }
 
+/// Quotes in order, each with the quotes that repeat it in copies of its text
+/// (same [`Quote::statement_key`], another article): what a table shows as
+/// one line, "also in 2 copies: …".
+pub fn fold_copies(qs: &[Quote]) -> Vec<(&Quote, Vec<&Quote>)> {
+    let mut out: Vec<(&Quote, Vec<&Quote>)> = Vec::new();
+    let mut seen: HashMap<(i64, String, String, String), usize> = HashMap::new();
+    for q in qs {
+        let key = q.statement_key();
+        match seen.get(&key) {
+            Some(&i) if out[i].0.article.id != q.article.id => out[i].1.push(q),
+            _ => {
+                seen.entry(key).or_insert(out.len());
+                out.push((q, Vec::new()));
+            }
+        }
+    }
+    out
+}
+
 /// An attribution with its article and its source's corpus entity (`sa`, the
 /// alias of the source's name; joined as tables rather than through the view
 /// `entities`, which SQLite would materialise on the right of a LEFT JOIN).
