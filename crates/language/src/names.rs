@@ -40,6 +40,13 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     known_organizations(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
     spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')));
+    // "House Minority Leader Wendell Pryce": the chamber is the organisation,
+    // "minority leader" the title ("Senate Majority Leader" alike).
+    for s in spans.iter_mut() {
+        if s.kind == Kind::Organization && s.end - s.start >= 2 && matches!(doc.w(s.end - 1), "Minority" | "Majority") && matches!(doc.w(s.end), "Leader" | "Whip") {
+            s.end -= 1;
+        }
+    }
     one_sense_per_name(doc, &mut spans);
     first_words_of_organizations(doc, &mut spans);
     datelines_are_places(doc, &mut spans);
@@ -334,6 +341,11 @@ mod tests {
         assert!(names.iter().filter(|(n, _)| n == "Ardmoor").all(|(_, k)| *k == Kind::Place), "{names:?}");
         assert!(names.contains(&("Calder Falls".to_string(), Kind::Place)), "{names:?}");
         assert!(!names.iter().any(|(n, _)| n.contains('@')), "{names:?}");
+        let text3 = "House Minority Leader Wendell Pryce said no.";
+        let t3 = tokenise(text3);
+        let doc3 = Doc::new(text3, &t3.tokens, &t3.sentences);
+        let names3: Vec<(String, Kind)> = find(&doc3).iter().map(|n| (doc3.span_text(n.start, n.end), n.kind)).collect();
+        assert!(!names3.iter().any(|(n, _)| n == "House Minority"), "{names3:?}");
         // a dateline only opens a paragraph
         let mut inner = spans.clone();
         let before: Vec<Kind> = inner.iter().map(|s| s.kind).collect();
