@@ -361,6 +361,8 @@ mod tests {
             Just(", according to ".to_string()), Just(" officials".to_string()), Just(" declined to comment".to_string()), Just(" on Thursday".to_string()),
             Just(" Nov. 24".to_string()), Just(" U.S.".to_string()), Just(".".to_string()), Just(",".to_string()), Just("\n\n".to_string()), Just(" — ".to_string()), Just(" Mr. Obama".to_string()),
             Just(" told reporters that ".to_string()), Just("é".to_string()), Just("🙂".to_string()), Just(" mid-October ".to_string()), Just(" 2009".to_string()), Just(" who ".to_string()),
+            Just("FENWICK, Ardmoor (LPA) — ".to_string()), Just(" House Minority Leader ".to_string()), Just(" Brackwater".to_string()), Just(" Financial Group".to_string()),
+            Just(" office".to_string()), Just(" Aides to ".to_string()), Just(" rejected ".to_string()), Just(" the report".to_string()), Just(" Calder Falls".to_string()),
             "[A-Za-z’“”—.,: ]{0,12}",
         ], 0..40)) {
             let text = parts.concat();
