@@ -1105,6 +1105,14 @@ const LEADING: &[&str] = &[
     "already", "again", "elsewhere", "anyway", "rather", "contrary", "similarly", "sure", "true", "plus", "remember",
 ];
 
+/// Leading words that are adverbs, not prepositions: after them the subject
+/// may follow without a comma ("Now the government hopes").
+const SUBJECT_ADVERBS: &[&str] = &[
+    "now", "still", "meanwhile", "also", "then", "yet", "instead", "today", "yesterday", "later", "earlier",
+    "separately", "previously", "again", "already", "often", "indeed", "moreover", "furthermore", "nevertheless",
+    "nonetheless", "likewise", "besides", "thus", "therefore", "sometimes", "perhaps", "maybe", "rather", "similarly",
+];
+
 /// The subject before a cue: the clause's first noun phrase, leading
 /// adverbials and interrupting clauses left out. Returns the token range and
 /// the stance an interrupting clause states ("while not denying the report").
@@ -1291,6 +1299,13 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
                 kept.push(np);
                 continue;
             }
+        }
+        // "Now the government hopes", "Now Sembler, who …, has agreed": an
+        // adverb of time or connection with no comma of its own, then the
+        // subject.
+        if leading && !interrupting && kept.is_empty() && y > x + 1 && SUBJECT_ADVERBS.contains(&first) && !is_punct(doc.w(x + 1)) && !matches!(doc.low(x + 1), "that" | "of" | "to" | "on" | "in" | "at") {
+            kept.push((x + 1, y));
+            continue;
         }
         if interrupting || leading && kept.is_empty() {
             continue;

@@ -1363,3 +1363,11 @@ fn an_inverted_source_ends_before_an_adjunct() {
     let r = one("Derek Mitchell, who served as ambassador, said Clinton reached out to McConnell on Burma during her first year.");
     assert_eq!((r.1.as_str(), r.3.as_str()), ("Derek Mitchell", "Clinton reached out to McConnell on Burma during her first year"));
 }
+
+/// An adverb before the subject with no comma of its own is no source.
+#[test]
+fn a_leading_adverb_without_a_comma_then_the_subject() {
+    assert_eq!(one("Now the government hopes that its diplomats can make a stronger case.").1, "the government");
+    assert_eq!(one("Now Sembler, who helped lead fundraising for a super PAC, has agreed to serve as vice chairman.").1, "Sembler");
+    assert_eq!(one("Meanwhile, the mayor said the bridge would reopen.").1, "the mayor");
+}
