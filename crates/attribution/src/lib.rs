@@ -849,6 +849,23 @@ fn subordinate_end(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
 /// the agent ("was asked by the host whether …"), which is then the content.
 fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     let (Some((cs, ce)), true) = (att.cue, att.parts.is_empty()) else { return };
+    // "As reported by Western Journalism, investigators found …": the agent
+    // is the source and the clause after the comma the content.
+    let a = doc.sentence_start(cs);
+    if att.kind != Kind::NoComment && doc.low(ce) == "by" && (cs == a + 1 && doc.low(a) == "as" || cs == a + 2 && doc.low(a) == "as" && matches!(doc.low(a + 1), "first" | "previously" | "originally" | "also")) {
+        let b = doc.sentence_end(cs);
+        if let Some(comma) = (ce + 2..b.min(ce + 14)).find(|&k| doc.w(k) == ",") {
+            let (x, y) = trim(doc, comma + 1, b);
+            if let (Some(content), true) = (chars(doc, x, y), y > x + 2) {
+                let src_end = (ce + 2..comma).find(|&k| matches!(doc.low(k), "on" | "in" | "last" | "this") && (is_time_word(doc.low(k + 1)) || matches!(doc.low(k + 1), "week" | "month" | "year"))).unwrap_or(comma);
+                att.source = Some((ce + 1, src_end));
+                att.source_entity = None;
+                att.content = Some(content);
+                att.kind = if (x..y).any(|k| is_quote_mark(doc.w(k))) { Kind::Mixed } else { Kind::Indirect };
+                return;
+            }
+        }
+    }
     // "Asked by Matt Lauer whether she had practiced, she said …": a
     // participle opening its sentence needs no auxiliary, and its question
     // ends at the comma that closes the phrase.

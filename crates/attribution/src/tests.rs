@@ -1371,3 +1371,10 @@ fn a_leading_adverb_without_a_comma_then_the_subject() {
     assert_eq!(one("Now Sembler, who helped lead fundraising for a super PAC, has agreed to serve as vice chairman.").1, "Sembler");
     assert_eq!(one("Meanwhile, the mayor said the bridge would reopen.").1, "the mayor");
 }
+
+/// "As reported by X, CONTENT": the agent is the source.
+#[test]
+fn as_reported_by_names_the_source() {
+    assert_eq!(one("As reported by the Post, the mayor had already signed the order."), t("indirect", "the Post", "reported", "the mayor had already signed the order"));
+    assert_eq!(one("As first reported by the Post on Monday, the mayor had signed it.").1, "the Post");
+}
