@@ -603,7 +603,9 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
                     }
                 }
             }
-        } else if coordinated && out[i].source.is_some_and(|(_, se)| se == cs && matches!(doc.low(se - 1), "and" | "but")) {
+        } else if coordinated && out[i].source.is_some_and(|(ss, se)| se == cs && matches!(doc.low(se - 1), "and" | "but") || cs >= 2 && doc.w(cs - 2) == "," && ss > doc.sentence_start(cs)) {
+            // (And ", and urged …" after a clause with no cue: "X compared
+            // … with that of dictators, and urged people not to …".)
             // "Dayton has been a longtime supporter and has pledged …",
             // "McConnell embraced him after he clinched the nomination and
             // said …": a predicate coordinated with one that is no cue has

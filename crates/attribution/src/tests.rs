@@ -1378,3 +1378,10 @@ fn as_reported_by_names_the_source() {
     assert_eq!(one("As reported by the Post, the mayor had already signed the order."), t("indirect", "the Post", "reported", "the mayor had already signed the order"));
     assert_eq!(one("As first reported by the Post on Monday, the mayor had signed it.").1, "the Post");
 }
+
+/// ", and CUE" after a clause with no cue of its own has the clause's subject.
+#[test]
+fn a_cue_after_comma_and_has_the_main_subject() {
+    let r = run("Mexican President Enrique Pena Nieto compared anti-global ideologies with that of 20th century dictators, and urged people not to choose isolation.");
+    assert!(r.iter().any(|a| a.2 == "urged" && a.1 == "Mexican President Enrique Pena Nieto"), "{r:?}");
+}
