@@ -1139,6 +1139,11 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     if end <= a {
         return None;
     }
+    // "Marco Rubio, who he dubbed “…”": an object relative; its subject is
+    // the pronoun after the relative.
+    if end >= a + 2 && PRONOUN_SUBJECTS.contains(&doc.low(end - 1)) && matches!(doc.low(end - 2), "who" | "whom" | "which") {
+        return Some(((end - 1, end), None));
+    }
     // "…, who have said": the noun phrase "who" stands for.
     if matches!(doc.low(end - 1), "who" | "which") {
         return Some((antecedent_of_who(doc, a, end - 1).unwrap_or((end - 1, end)), None));

@@ -1385,3 +1385,10 @@ fn a_cue_after_comma_and_has_the_main_subject() {
     let r = run("Mexican President Enrique Pena Nieto compared anti-global ideologies with that of 20th century dictators, and urged people not to choose isolation.");
     assert!(r.iter().any(|a| a.2 == "urged" && a.1 == "Mexican President Enrique Pena Nieto"), "{r:?}");
 }
+
+/// An object relative's source is the pronoun after the relative.
+#[test]
+fn an_object_relative_has_its_own_subject() {
+    let r = run("He took swipes at Marco Rubio, who he dubbed “the little senator.”");
+    assert!(r.iter().any(|a| a.2 == "dubbed" && a.1 == "he"), "{r:?}");
+}
