@@ -632,6 +632,20 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             }
         }
     }
+    // "…, with Donald Trump tweeting that …", "with one of her ads asking,
+    // “…”": the noun phrase between "with" and a participle cue is its source.
+    for att in out.iter_mut() {
+        let Some((cs, _)) = att.cue else { continue };
+        if !doc.low(cs).ends_with("ing") || att.kind == Kind::NoComment {
+            continue;
+        }
+        let a = doc.sentence_start(cs);
+        let Some(w) = (cs.saturating_sub(9).max(a)..cs).rev().find(|&k| doc.low(k) == "with") else { continue };
+        if w + 1 < cs && w > a && doc.w(w - 1) == "," && (w + 1..cs).all(|k| !is_punct(doc.w(k)) && !FINITE_AUXILIARIES.contains(&doc.low(k))) {
+            att.source = Some((w + 1, cs));
+            att.source_entity = None;
+        }
+    }
     // "Citing the audit, the senator said …": a participle that opens the
     // sentence has the subject of the main clause after its comma.
     let token_at = |c: usize| doc.tokens.partition_point(|t| t.end <= c);

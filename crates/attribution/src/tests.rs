@@ -1392,3 +1392,10 @@ fn an_object_relative_has_its_own_subject() {
     let r = run("He took swipes at Marco Rubio, who he dubbed “the little senator.”");
     assert!(r.iter().any(|a| a.2 == "dubbed" && a.1 == "he"), "{r:?}");
 }
+
+/// "…, with X tweeting that …": X is the source of the participle cue.
+#[test]
+fn with_a_noun_phrase_and_a_participle() {
+    let r = run("Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster for Clinton.");
+    assert!(r.iter().any(|a| a.2 == "tweeting" && a.1 == "Donald Trump"), "{r:?}");
+}
