@@ -652,7 +652,13 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
     for i in 0..out.len() {
         let (None, Some((cs, ce)), Some((_, e))) = (out[i].source, out[i].cue, out[i].content) else { continue };
         let a = doc.sentence_start(cs);
-        if cs != a || ce != cs + 1 || !doc.low(cs).ends_with("ing") || !doc.w(cs).starts_with(char::is_uppercase) {
+        // ("After suggesting on Wednesday that …, Mr. Rubio …", "In
+        // rejecting a similar challenge, the commission …", "While
+        // denouncing …, she …": after a preposition or subordinator too.)
+        let opens = cs == a && doc.w(cs).starts_with(char::is_uppercase)
+            || cs == a + 1 && matches!(doc.low(a), "after" | "since" | "in" | "while" | "before" | "when" | "by" | "upon" | "on" | "besides" | "despite" | "without")
+            || cs == a + 3 && doc.low(a) == "in" && doc.low(a + 1) == "addition" && doc.low(a + 2) == "to";
+        if !opens || ce != cs + 1 || !doc.low(cs).ends_with("ing") {
             continue;
         }
         let b = doc.sentence_end(cs);

@@ -1399,3 +1399,13 @@ fn with_a_noun_phrase_and_a_participle() {
     let r = run("Republicans were quick to chime in, with Donald Trump tweeting that it was a disaster for Clinton.");
     assert!(r.iter().any(|a| a.2 == "tweeting" && a.1 == "Donald Trump"), "{r:?}");
 }
+
+/// A participle cue after a preposition opening the sentence has the main
+/// clause's subject.
+#[test]
+fn a_participle_after_an_opening_preposition() {
+    let r = run("In rejecting a similar challenge to the eligibility of Cruz, the commission noted the rules.");
+    assert!(r.iter().any(|a| a.2 == "rejecting" && a.1 == "the commission"), "{r:?}");
+    let r = run("After suggesting on Wednesday that he regretted the insults, Mr. Rubio changed the subject.");
+    assert!(r.iter().any(|a| a.2 == "suggesting" && a.1 == "Mr. Rubio"), "{r:?}");
+}
