@@ -564,9 +564,20 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         consider(dist, t);
     }
     // a preposition right before the expression: "by February", "until March" look ahead, "since" back
-    if let Some((_, w)) = words.iter().rev().find(|(p, _)| *p < start) {
-        let t = match *w {
-            "by" | "until" | "till" | "effective" | "starting" | "beginning" if !past_perfect => {
+    // ("before a Friday deadline", "expected before Friday": ahead as well;
+    // a bare "before Friday's purchases" keeps the tense's reading.)
+    let mut before_words = words.iter().rev().filter(|(p, _)| *p < start).map(|(_, w)| *w);
+    let prep = match before_words.next() {
+        Some("a" | "the") => before_words.next().filter(|w| *w == "before"),
+        Some("before") => match before_words.next() {
+            Some("expected" | "due" | "scheduled" | "planned" | "set") => Some("before"),
+            _ => None,
+        },
+        w => w,
+    };
+    if let Some(w) = prep {
+        let t = match w {
+            "by" | "until" | "till" | "effective" | "starting" | "beginning" | "before" if !past_perfect => {
                 Some((1, Tense::Future))
             }
             "through" | "thru" if !past_perfect => Some((1, Tense::Ahead)),
@@ -597,8 +608,9 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     })
         && chars.get(end).is_some_and(|c| *c == ' ')
         // a calendar date ("May 6"), not a weekday: "the Tuesday deadline"
-        // in a Thursday story is often the one just past.
-        && chars[start..end].iter().any(char::is_ascii_digit)
+        // in a Thursday story is often the one just past; but "a Friday
+        // deadline" (indefinite) is the one ahead.
+        && (chars[start..end].iter().any(char::is_ascii_digit) || words.iter().rev().find(|(p, _)| *p < start).is_some_and(|(_, w)| *w == "a"))
         && chars[start..end].iter().any(|c| c.is_alphabetic());
     if scheduled && !past_perfect {
         return Tense::Ahead;

@@ -780,6 +780,14 @@ fn a_date_before_a_scheduled_event_is_that_day() {
     // and one just past stays just past
     let t = one("Work should have begun before the March 3 deadline.", "2024-03-12", "March 3");
     assert_eq!(t.value, "2024-03-03");
+    // a weekday: "a Friday deadline" and "expected before Friday" are ahead
+    // (a Monday story), "before Friday's purchases" keeps the past tense
+    let t = one("Lawmakers raced to close the gap as a Friday deadline approached.", "2025-03-03", "Friday");
+    assert_eq!(t.value, "2025-03-07");
+    let t = one("Leaders said no budget vote was expected before Friday.", "2025-03-05", "Friday");
+    assert_eq!(t.value, "2025-03-07");
+    let t = one("Its share before Friday's purchases was 7%.", "1989-10-30", "Friday");
+    assert_eq!(t.value, "1989-10-27");
 }
 
 /// Lower-casing keeps byte lengths: a character whose lower case is longer or several
