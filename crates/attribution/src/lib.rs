@@ -891,11 +891,10 @@ fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     // "Asked by Matt Lauer whether she had practiced, she said …": a
     // participle opening its sentence needs no auxiliary, and its question
     // ends at the comma that closes the phrase.
-    let asked = doc.low(cs) == "asked" && ce == cs + 1 && (cs == doc.sentence_start(cs) || doc.w(cs - 1) == ",");
+    let asked = doc.low(cs) == "asked" && ce == cs + 1 && (cs == a || doc.w(cs - 1) == ",");
     if att.kind == Kind::NoComment || doc.low(ce) != "by" || !(has_be(doc, (cs, ce)) || asked) {
         return;
     }
-    let a = doc.sentence_start(cs);
     let b = doc.sentence_end(cs);
     let b = if asked { (ce + 1..b).find(|&k| doc.w(k) == "," && !inside_quote(quotes, k)).unwrap_or(b) } else { b };
     let src_end = (ce + 1..b.min(ce + 14)).find(|&k| matches!(doc.w(k), "," | ";" | "." | "—") || matches!(doc.low(k), "for" | "as" | "after" | "during" | "who" | "which" | "whether" | "that" | "if" | "to" | "in" | "on" | "over" | "because"));

@@ -32,25 +32,31 @@ const PERSON_TITLES: &[&str] = &[
 ];
 
 /// Tag the names of a document with a given model, then apply the rules the
-/// tagger (trained on 1996 newswire) needs for today's news: known
-/// organisations, a title makes a person, and one sense per name per document.
+/// tagger (trained on 1996 newswire) needs for today's news: streets and
+/// towns, known organisations, a title makes a person, no e-mail addresses,
+/// chambers apart from their leaders' titles, one sense per name per
+/// document, organisations' first words, datelines.
 pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     let mut spans = tag(tagger, doc);
     streets_are_places(doc, &mut spans);
     known_organizations(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
     spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')));
-    // "House Minority Leader Wendell Pryce": the chamber is the organisation,
-    // "minority leader" the title ("Senate Majority Leader" alike).
+    chambers_before_titles(doc, &mut spans);
+    one_sense_per_name(doc, &mut spans);
+    first_words_of_organizations(doc, &mut spans);
+    datelines_are_places(doc, &mut spans);
+    spans
+}
+
+/// "House Minority Leader Wendell Pryce": the chamber is the organisation,
+/// "minority leader" the title ("Senate Majority Leader" alike).
+fn chambers_before_titles(doc: &Doc, spans: &mut [NameSpan]) {
     for s in spans.iter_mut() {
         if s.kind == Kind::Organization && s.end - s.start >= 2 && matches!(doc.w(s.end - 1), "Minority" | "Majority") && matches!(doc.w(s.end), "Leader" | "Whip") {
             s.end -= 1;
         }
     }
-    one_sense_per_name(doc, &mut spans);
-    first_words_of_organizations(doc, &mut spans);
-    datelines_are_places(doc, &mut spans);
-    spans
 }
 
 /// The places of a dateline (`FENWICK, Ardmoor (LPA) — …`, `HARROWGATE, Ard.
@@ -64,10 +70,10 @@ fn datelines_are_places(doc: &Doc, spans: &mut [NameSpan]) {
     let mut places: Vec<String> = Vec::new();
     for s in doc.sentences {
         let a = s.tokens.start;
-        // the paragraph's first sentence: a line break (or nothing) before it
         if a >= n {
             continue;
         }
+        // the paragraph's first sentence: a line break (or nothing) before it
         let before = doc.text[..doc.tokens[a].bstart].trim_end_matches([' ', '\t']);
         if !(before.is_empty() || before.ends_with('\n')) {
             continue;

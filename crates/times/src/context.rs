@@ -567,7 +567,8 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
     // ("before a Friday deadline", "expected before Friday": ahead as well;
     // a bare "before Friday's purchases" keeps the tense's reading.)
     let mut before_words = words.iter().rev().filter(|(p, _)| *p < start).map(|(_, w)| *w);
-    let prep = match before_words.next() {
+    let previous = before_words.next();
+    let prep = match previous {
         Some("a" | "the") => before_words.next().filter(|w| *w == "before"),
         Some("before") => match before_words.next() {
             Some("expected" | "due" | "scheduled" | "planned" | "set") => Some("before"),
@@ -610,7 +611,7 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         // a calendar date ("May 6"), not a weekday: "the Tuesday deadline"
         // in a Thursday story is often the one just past; but "a Friday
         // deadline" (indefinite) is the one ahead.
-        && (chars[start..end].iter().any(char::is_ascii_digit) || words.iter().rev().find(|(p, _)| *p < start).is_some_and(|(_, w)| *w == "a"))
+        && (chars[start..end].iter().any(char::is_ascii_digit) || previous == Some("a"))
         && chars[start..end].iter().any(|c| c.is_alphabetic());
     if scheduled && !past_perfect {
         return Tense::Ahead;
