@@ -290,6 +290,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     let mut out = content::apply(doc, &quotes, &scores, out);
     for att in &mut out {
         particle_to_cue(doc, att);
+        as_put_it(doc, att);
         passive_by(doc, &quotes, att);
         subordinate_end(doc, &quotes, att);
     }
@@ -937,6 +938,30 @@ fn particle_to_cue(doc: &Doc, att: &mut Attribution) {
         att.cue = Some((cs, ce + 1));
         att.content = Some((ns, e));
     }
+}
+
+/// "As Tom Ridge, a former secretary, put it: “…”", "as one lawyer recently
+/// put it, …": the cue is "put it" (the detector vouches for "it" alone),
+/// the source what stands between "as" and the verb, adverbs left out.
+fn as_put_it(doc: &Doc, att: &mut Attribution) {
+    let Some((cs, ce)) = att.cue else { return };
+    let put = match (doc.low(cs), ce - cs) {
+        ("it", _) if cs > 0 && doc.low(cs - 1) == "put" && (cs + 1..ce).all(|k| is_punct(doc.w(k))) => cs - 1,
+        ("put", 1) | ("put", 2) if doc.low(cs + 1) == "it" => cs,
+        _ => return,
+    };
+    att.cue = Some((put, put + 2));
+    let a = doc.sentence_start(put);
+    let mut end = put;
+    while end > a && (is_manner_adverb(doc.low(end - 1)) || matches!(doc.low(end - 1), "once" | "so" | "then" | "later" | "recently" | "also" | ",")) {
+        end -= 1;
+    }
+    let Some(as_) = (a.max(end.saturating_sub(40))..end).rev().find(|&k| doc.low(k) == "as" && (k == a || matches!(doc.w(k - 1), "," | "—" | "(") || matches!(doc.low(k - 1), "or" | "and" | "but" | "just"))) else {
+        att.source = subject(doc, a, end).map(|(s, _)| s);
+        return;
+    };
+    let (s, e) = trim(doc, as_ + 1, end);
+    att.source = (s < e).then_some((s, e));
 }
 
 /// The rules' attributions, sources not yet classified.

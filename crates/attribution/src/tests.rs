@@ -1409,3 +1409,10 @@ fn a_participle_after_an_opening_preposition() {
     let r = run("After suggesting on Wednesday that he regretted the insults, Mr. Rubio changed the subject.");
     assert!(r.iter().any(|a| a.2 == "suggesting" && a.1 == "Mr. Rubio"), "{r:?}");
 }
+
+#[test]
+fn as_someone_put_it() {
+    assert_eq!(one("As Ana Ruiz put it, “The budget is a mess.”"), t("direct", "Ana Ruiz", "put it", "“The budget is a mess.”"));
+    assert_eq!(one("As Ana Ruiz, a tax lawyer in Harbor City, recently put it: “The budget is a mess.”"), t("direct", "Ana Ruiz, a tax lawyer in Harbor City", "put it", "“The budget is a mess.”"));
+    assert_eq!(one("Or, as one councilman memorably put it, “The budget is a mess.”"), t("direct", "one councilman", "put it", "“The budget is a mess.”"));
+}
