@@ -604,7 +604,9 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
                     }
                 }
             }
-        } else if coordinated && out[i].source.is_some_and(|(ss, se)| se == cs && matches!(doc.low(se - 1), "and" | "but") || cs >= 2 && doc.w(cs - 2) == "," && ss > doc.sentence_start(cs)) {
+        } else if coordinated && out[i].source.map_or(out[i].kind != Kind::AccordingTo, |(ss, se)| se == cs && matches!(doc.low(se - 1), "and" | "but") || cs >= 2 && doc.w(cs - 2) == "," && ss > doc.sentence_start(cs)) {
+            // ("Cruz exhorted Republicans to “vote your conscience” and said
+            // …": none found past the quotation.)
             // (And ", and urged …" after a clause with no cue: "X compared
             // … with that of dictators, and urged people not to …".)
             // "Dayton has been a longtime supporter and has pledged …",
@@ -759,6 +761,13 @@ fn relative_object_parts(doc: &Doc, out: &mut [Attribution]) {
         }
         let rel = ss - 1;
         if s < doc.tokens[ce.saturating_sub(1)].end || doc.sentence_of[rel] != doc.sentence_of[cs] {
+            continue;
+        }
+        // "the two biggest polluters, which together vowed to …": only
+        // adverbs between the pronoun and the cue, so the pronoun is the
+        // subject, not an object.
+        if (ss..se).all(|k| is_relative_adverb(doc.low(k))) {
+            att.source = Some((rel, rel + 1));
             continue;
         }
         let w = (doc.tokens[rel].start, doc.tokens[rel].end);
@@ -1188,9 +1197,14 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     if end >= a + 2 && PRONOUN_SUBJECTS.contains(&doc.low(end - 1)) && matches!(doc.low(end - 2), "who" | "whom" | "which") {
         return Some(((end - 1, end), None));
     }
-    // "…, who have said": the noun phrase "who" stands for.
-    if matches!(doc.low(end - 1), "who" | "which") {
-        return Some((antecedent_of_who(doc, a, end - 1).unwrap_or((end - 1, end)), None));
+    // "…, who have said": the noun phrase "who" stands for; so after an
+    // adverb too ("the two biggest polluters, which together vowed").
+    let mut r = end;
+    while r > a + 1 && is_relative_adverb(doc.low(r - 1)) && r + 2 >= end {
+        r -= 1;
+    }
+    if matches!(doc.low(r - 1), "who" | "which") {
+        return Some((antecedent_of_who(doc, a, r - 1).unwrap_or((r - 1, r)), None));
     }
     // "Joyce — who is listed as an attorney in Illinois — told …", "Jason
     // Sims — a teacher from Mount Pleasant — says …": an aside between dashes
@@ -1315,7 +1329,8 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "…, two days after the City Council voted to …": a subordinate
         // clause inside the chunk that ends at the cue has its own subject.
         if y == end && !kept.is_empty() && y - x <= 10 {
-            if let Some(k) = (x + 1..y.saturating_sub(1)).rev().find(|&k| matches!(doc.low(k), "after" | "before" | "because" | "when" | "since" | "until" | "while" | "unless" | "once")) {
+            // ("…, was emotional as she called for": "as" before a pronoun.)
+            if let Some(k) = (x + 1..y.saturating_sub(1)).rev().find(|&k| matches!(doc.low(k), "after" | "before" | "because" | "when" | "since" | "until" | "while" | "unless" | "once") || doc.low(k) == "as" && k + 2 == y && PRONOUN_SUBJECTS.contains(&doc.low(k + 1))) {
                 if y - k - 1 <= 6 {
                     return Some(((k + 1, y), stance));
                 }
@@ -1383,7 +1398,8 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     let chunks = kept;
     // "Even Friday, he claimed", "The difference now, he told me": a pronoun
     // alone right before the cue is its subject, whatever comes before it.
-    if let Some(&(x, y)) = chunks.last().filter(|&&(x, y)| chunks.len() > 1 && y == end && y == x + 1 && PRONOUN_SUBJECTS.contains(&doc.low(x))) {
+    // ("…, each touting their own record": so "each" and "both".)
+    if let Some(&(x, y)) = chunks.last().filter(|&&(x, y)| chunks.len() > 1 && y == end && y == x + 1 && (PRONOUN_SUBJECTS.contains(&doc.low(x)) || matches!(doc.low(x), "each" | "both"))) {
         return Some(((x, y), stance));
     }
     // "…, as evidence of his resolve, experts say.": a short noun phrase
@@ -1427,6 +1443,12 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         return Some(((from, end), stance));
     }
     Some(((x, y), stance))
+}
+
+/// An adverb that may stand between a relative pronoun and its verb ("which
+/// together vowed", "who later said").
+fn is_relative_adverb(w: &str) -> bool {
+    is_manner_adverb(w) || matches!(w, "together" | "also" | "later" | "then" | "once" | "jointly" | "repeatedly" | "previously" | "long" | "often")
 }
 
 /// Personal pronouns that can be a cue's subject.

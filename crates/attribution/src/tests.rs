@@ -1416,3 +1416,27 @@ fn as_someone_put_it() {
     assert_eq!(one("As Ana Ruiz, a tax lawyer in Harbor City, recently put it: “The budget is a mess.”"), t("direct", "Ana Ruiz, a tax lawyer in Harbor City", "put it", "“The budget is a mess.”"));
     assert_eq!(one("Or, as one councilman memorably put it, “The budget is a mess.”"), t("direct", "one councilman", "put it", "“The budget is a mess.”"));
 }
+
+#[test]
+fn relative_pronoun_before_an_adverb_is_the_subject() {
+    let r = run("The deal came from the two largest cities, which together vowed to cut their emissions by half.");
+    assert!(r.iter().any(|x| x.1 == "which" && x.2 == "vowed" && x.3 == "to cut their emissions by half"), "{r:?}");
+}
+
+#[test]
+fn each_before_a_participle_is_its_source() {
+    let r = run("Mayor Ruiz and Councilman Vance sparred over the budget on Tuesday, each saying the other had wasted the city's money.");
+    assert!(r.iter().any(|x| x.1 == "each" && x.2 == "saying"), "{r:?}");
+}
+
+#[test]
+fn pronoun_after_as_is_the_subject_of_its_clause() {
+    let r = run("Her guest, the activist Nora Bell, was visibly moved as she called for a new vote on the levy.");
+    assert!(r.iter().any(|x| x.1 == "she" && x.2 == "called for"), "{r:?}");
+}
+
+#[test]
+fn coordinated_cue_after_a_quotation_has_the_main_subject() {
+    let r = run("Vance exhorted the members to “vote their conscience” and said he would oppose the levy.");
+    assert!(r.iter().any(|x| x.1 == "Vance" && x.2 == "said" && x.3 == "he would oppose the levy"), "{r:?}");
+}
