@@ -1997,7 +1997,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // (Right after a quotation any cue may invert: "“This is fantastic!”
         // beamed Donald Hartley".)
         let after_quote = matches!(doc.w(cs - 1), "”" | "\"");
-        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(doc.low(cue_end)) && cs == i && (is_speech_verb(w) || after_quote) && se - cue_end <= 10
+        // ("Jo Lee, a professor at Lakeshore State, described Trump's plan
+        // as …": before the comma stands a name, not a clause: the subject.)
+        doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(doc.low(cue_end)) && cs == i && (is_speech_verb(w) || after_quote) && se - cue_end <= 10 && !(doc.w(cs - 1) == "," && name_only(doc, a, cs - 1))
     };
     // Right after a quotation the source may run long ("…,” said Giuliani,
     // who served as U.S. attorney for … from 1983 to 1989 and as …").
@@ -2576,6 +2578,25 @@ fn inverted(doc: &Doc, a: usize, b: usize, content_end: usize, src: (usize, usiz
         stance: None,
     };
     Some((att, next))
+}
+
+/// Is `a..b` a name with its appositive and nothing more: it opens with a
+/// capital (not a leading "But"), has a comma inside, and holds no
+/// quotation mark and no word that looks like a verb?
+fn name_only(doc: &Doc, a: usize, b: usize) -> bool {
+    b > a + 2
+        && b - a <= 20
+        && doc.w(a).starts_with(char::is_uppercase)
+        && !LEADING.contains(&doc.low(a))
+        && (a + 1..b - 1).any(|k| doc.w(k) == ",")
+        && !(a..b).any(|k| {
+            let w = doc.low(k);
+            is_quote_mark(doc.w(k))
+                || AUXILIARIES.contains(&w)
+                || is_speech_verb(w)
+                || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && (w.ends_with("ed") || w.ends_with("ing"))
+                || matches!(w, "made" | "took" | "gave" | "went" | "sent" | "began" | "became" | "got" | "left" | "won" | "lost" | "met" | "ran" | "saw" | "kept" | "held" | "brought" | "led" | "paid" | "spent" | "put" | "set" | "cut" | "is" | "are" | "was" | "were" | "'s" | "’s" | "has" | "have" | "had")
+        })
 }
 
 /// Resolve the source to an entity and give it a type.

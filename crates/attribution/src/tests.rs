@@ -1440,3 +1440,11 @@ fn coordinated_cue_after_a_quotation_has_the_main_subject() {
     let r = run("Vance exhorted the members to “vote their conscience” and said he would oppose the levy.");
     assert!(r.iter().any(|x| x.1 == "Vance" && x.2 == "said" && x.3 == "he would oppose the levy"), "{r:?}");
 }
+
+#[test]
+fn a_name_and_its_appositive_before_the_cue_are_the_subject() {
+    // Not the inverted order "…, said Mayor Ruiz": the object after the cue
+    // is what was described, the name before it the speaker.
+    let r = run("Jo Lee, a professor of politics at Lakeshore State University, described Vance's approach as a bet on low turnout.");
+    assert!(r.iter().any(|x| x.1.starts_with("Jo Lee") && x.2 == "described" && x.3.starts_with("Vance's approach")), "{r:?}");
+}
