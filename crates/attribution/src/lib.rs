@@ -2104,6 +2104,18 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         let stop = (c..(c + 8).min(b)).find(|&k| matches!(doc.low(k), "that" | ":" | "“" | "\"" | ","));
         // "told a town hall in Salem, New Hampshire on Monday that …": a longer object with a place in it.
         let stop = stop.filter(|&t| doc.w(t) != "," || is_quote_mark(doc.w(t + 1))).or_else(|| (c..(c + 14).min(b)).take_while(|&k| !matches!(doc.w(k), ";" | ":" | "." | "“" | "\"")).find(|&k| doc.low(k) == "that" && (c..k).any(|j| matches!(doc.low(j), "in" | "at" | "on"))));
+        // "tells MSNBC’s “Morning Joe” on Friday that …": a short quoted
+        // title in the object, the content after the "that" that follows.
+        let stop = stop.map(|t| {
+            if !matches!(doc.w(t), "“" | "\"") {
+                return t;
+            }
+            let close = (t + 2..(t + 8).min(b)).find(|&k| matches!(doc.w(k), "”" | "\"")).filter(|&q| {
+                // (A title: its words capitalised, "“Meet the Press”".)
+                doc.w(t + 1).starts_with(char::is_uppercase) && (t + 1..q).all(|k| doc.w(k).starts_with(char::is_uppercase) || matches!(doc.low(k), "the" | "of" | "and" | "a" | "in" | "on"))
+            });
+            close.and_then(|q| (q + 1..(q + 6).min(b)).take_while(|&k| !matches!(doc.w(k), "." | ";" | ":" | "“" | "\"")).find(|&k| doc.low(k) == "that")).unwrap_or(t)
+        });
         // ("has not told about 410,000 borrowers that …": "about" a number is
         // the object's own word.)
         let question = matches!(doc.low(c), "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "where" | "who") && !(doc.low(c) == "about" && doc.w(c + 1).starts_with(|ch: char| ch.is_ascii_digit()));

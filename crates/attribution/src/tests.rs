@@ -1448,3 +1448,12 @@ fn a_name_and_its_appositive_before_the_cue_are_the_subject() {
     let r = run("Jo Lee, a professor of politics at Lakeshore State University, described Vance's approach as a bet on low turnout.");
     assert!(r.iter().any(|x| x.1.starts_with("Jo Lee") && x.2 == "described" && x.3.starts_with("Vance's approach")), "{r:?}");
 }
+
+#[test]
+fn a_quoted_title_in_the_listener_is_not_the_content() {
+    let r = run("Vance told WHGT’s “Morning Report” on Friday that the levy would fail.");
+    assert!(r.iter().any(|x| x.1 == "Vance" && x.2 == "told" && x.3 == "that the levy would fail"), "{r:?}");
+    // A quoted word that is no title stays in the content.
+    let r = run("He warned of a “ferocious” battle ahead that could split the council.");
+    assert!(r.iter().any(|x| x.3.starts_with("a “ferocious” battle")), "{r:?}");
+}
