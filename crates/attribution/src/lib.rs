@@ -1199,7 +1199,9 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     }
     // "…, who have said": the noun phrase "who" stands for; so after an
     // adverb too ("the two biggest polluters, which together vowed").
-    let mut r = end;
+    // ("Hillary Clinton — who’s called for big tax hikes": the clitic
+    // auxiliary too.)
+    let mut r = if end >= a + 2 && matches!(doc.w(end - 1), "’s" | "'s") { end - 1 } else { end };
     while r > a + 1 && is_relative_adverb(doc.low(r - 1)) && r + 2 >= end {
         r -= 1;
     }
@@ -1358,7 +1360,9 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             continue;
         }
         // "Bemoaning the “phony system,” Trump accused": a leading participle phrase.
-        if kept.is_empty() && y < end && first.len() > 5 && first.ends_with("ing") && doc.w(x).chars().next().is_some_and(char::is_uppercase) {
+        // ("Chastened by the analyses, Trump revised …": a past participle
+        // with its agent, too.)
+        if kept.is_empty() && y < end && first.len() > 5 && (first.ends_with("ing") || (first.ends_with("ed") || matches!(first, "stung" | "shaken" | "driven" | "given" | "taken" | "struck" | "caught" | "beaten" | "hit" | "led" | "held")) && doc.low(x + 1) == "by") && doc.w(x).chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
         let interrupting = matches!(first, "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
@@ -1394,6 +1398,16 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             continue;
         }
         kept.push((x, y));
+    }
+    // "Though he’s heralded plans to …, a tax loophole …, as evidence of
+    // …, experts say …": a subordinate clause opening the sentence runs
+    // over its commas; the short noun phrase before the cue is the main
+    // clause's subject.
+    if let (Some(&(fx, fy)), Some(&(lx, ly))) = (chunks.first(), kept.last()) {
+        let opens = fx == a && matches!(doc.low(fx), "though" | "although" | "while" | "because" | "if" | "since" | "when" | "as" | "after" | "before");
+        if opens && ly == end && lx > fx + 1 && ly - lx <= 3 && first_verb(doc, fx, fy).is_some() && !SUBORDINATORS.contains(&doc.low(lx)) && doc.w(lx).chars().next().is_some_and(char::is_alphabetic) {
+            return Some(((lx, ly), stance));
+        }
     }
     let chunks = kept;
     // "Even Friday, he claimed", "The difference now, he told me": a pronoun

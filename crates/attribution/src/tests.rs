@@ -1457,3 +1457,23 @@ fn a_quoted_title_in_the_listener_is_not_the_content() {
     let r = run("He warned of a “ferocious” battle ahead that could split the council.");
     assert!(r.iter().any(|x| x.3.starts_with("a “ferocious” battle")), "{r:?}");
 }
+
+#[test]
+fn a_relative_with_a_clitic_auxiliary_is_the_source() {
+    let r = run("With Mayor Ruiz — who’s called for a new levy — campaigning across the city, the vote is close.");
+    assert!(r.iter().any(|x| x.1 == "who" && x.2 == "called for"), "{r:?}");
+}
+
+#[test]
+fn a_leading_participle_with_its_agent_is_no_source() {
+    for p in ["Chastened", "Stung"] {
+        let r = run(&format!("{p} by the audit, the mayor said the city would rehire the inspectors."));
+        assert!(r.iter().any(|x| x.1 == "the mayor" && x.2 == "said"), "{r:?}");
+    }
+}
+
+#[test]
+fn a_subordinate_clause_over_several_commas_leaves_the_main_subject() {
+    let r = run("Though she’s backed the levy in the past, a plan the council passed, as proof of her support for transit, residents say the mayor has wavered.");
+    assert!(r.iter().any(|x| x.1 == "residents" && x.2 == "say" && x.3 == "the mayor has wavered"), "{r:?}");
+}
