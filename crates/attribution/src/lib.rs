@@ -1362,7 +1362,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "Bemoaning the “phony system,” Trump accused": a leading participle phrase.
         // ("Chastened by the analyses, Trump revised …": a past participle
         // with its agent, too.)
-        if kept.is_empty() && y < end && first.len() > 5 && (first.ends_with("ing") || (first.ends_with("ed") || matches!(first, "stung" | "shaken" | "driven" | "given" | "taken" | "struck" | "caught" | "beaten" | "hit" | "led" | "held")) && doc.low(x + 1) == "by") && doc.w(x).chars().next().is_some_and(char::is_uppercase) {
+        if kept.is_empty() && y < end && (first.len() > 5 && first.ends_with("ing") || (first.len() > 5 && first.ends_with("ed") || matches!(first, "stung" | "shaken" | "driven" | "given" | "taken" | "struck" | "caught" | "beaten" | "hit" | "led" | "held")) && doc.low(x + 1) == "by") && doc.w(x).chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
         let interrupting = matches!(first, "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
