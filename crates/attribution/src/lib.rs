@@ -291,6 +291,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     for att in &mut out {
         particle_to_cue(doc, att);
         as_put_it(doc, att);
+        fronted_verb(doc, &quotes, att);
         passive_by(doc, &quotes, att);
         subordinate_end(doc, &quotes, att);
     }
@@ -971,6 +972,32 @@ fn as_put_it(doc: &Doc, att: &mut Attribution) {
     };
     let (s, e) = trim(doc, as_ + 1, end);
     att.source = (s < e).then_some((s, e));
+}
+
+/// "Said Ellis: “I don’t get the sense …”", "Added the mayor, “…”": a verb
+/// of saying that opens the sentence has its source right after it, up to
+/// the colon or comma before the quotation.
+fn fronted_verb(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
+    let (None, Some((cs, ce)), Some((s, e)), true) = (att.source, att.cue, att.content, att.parts.is_empty()) else { return };
+    if cs != doc.sentence_start(cs) || ce != cs + 1 || !matches!(doc.w(cs), "Said" | "Says" | "Added" | "Adds" | "Wrote" | "Writes" | "Asked" | "Recalled" | "Noted" | "Explained" | "Replied" | "Quipped") {
+        return;
+    }
+    let b = doc.sentence_end(cs);
+    let Some(p) = (ce + 1..(ce + 11).min(b)).find(|&k| matches!(doc.w(k), ":" | ",")) else { return };
+    if (ce..p).any(|k| is_quote_mark(doc.w(k))) || !doc.w(ce).starts_with(char::is_uppercase) && !matches!(doc.low(ce), "the" | "a" | "an" | "one") {
+        return;
+    }
+    let Some(q) = quote_at(quotes, p + 1) else { return };
+    let start = doc.tokens[q.open].start;
+    if start < s {
+        return;
+    }
+    // (A content the rules ended at the comma is the source: the quotation
+    // is the content.)
+    let e = if start >= e { doc.tokens[q.close].end } else { e };
+    att.source = Some((ce, p));
+    att.content = Some((start, e));
+    att.kind = kind_of(doc, q.open, doc.tokens.partition_point(|t| t.end <= e).max(q.close + 1), quotes);
 }
 
 /// The rules' attributions, sources not yet classified.

@@ -1477,3 +1477,9 @@ fn a_subordinate_clause_over_several_commas_leaves_the_main_subject() {
     let r = run("Though she’s backed the levy in the past, a plan the council passed, as proof of her support for transit, residents say the mayor has wavered.");
     assert!(r.iter().any(|x| x.1 == "residents" && x.2 == "say" && x.3 == "the mayor has wavered"), "{r:?}");
 }
+
+#[test]
+fn a_fronted_verb_of_saying_has_its_source_after_it() {
+    assert_eq!(one("Said Ellis: “I don’t think the council read the bill.”"), t("direct", "Ellis", "Said", "“I don’t think the council read the bill.”"));
+    assert_eq!(one("Added the mayor, “We will not back down.”"), t("direct", "the mayor", "Added", "“We will not back down.”"));
+}
