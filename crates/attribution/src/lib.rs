@@ -1859,7 +1859,12 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
         || matches!(w, "noted" | "said" | "stressed" | "emphasized") && prev(1) == "be" && matches!(prev(2), "should" | "must" | "can" | "could")
         || w == "say" && (prev(1) == "needless" || prev(1) == "to" && (prev(2) == "is" && prev(3) == "that" || prev(2) == "it" && prev(3) == "suffice"))
         || w == "speak" && prev(1) == "to" && prev(2) == "so"
-        || w == "saying" && prev(1) == "without" && matches!(prev(2), "goes" | "go" | "went");
+        || w == "saying" && prev(1) == "without" && matches!(prev(2), "goes" | "go" | "went")
+        // ("That said, …", "Having said that, …", "Said differently, …",
+        // "That being said, …": a connective opening the sentence.)
+        || w == "said" && i < a + 3 && doc.w(i + 1) == "," && (i == a + 1 && matches!(prev(1), "that" | "this") || i == a + 2 && prev(1) == "being" && prev(2) == "that")
+        || w == "said" && i == a + 1 && prev(1) == "having" && doc.low(i + 1) == "that" && doc.w(i + 2) == ","
+        || w == "said" && i == a && matches!(doc.low(i + 1), "differently" | "otherwise") && doc.w(i + 2) == ",";
     // A reporter's credit line: "Lerer reported from Los Angeles.", "Samantha
     // Lachman contributed reporting from Charleston." (in PolNeAR's training
     // and dev splits none of the ten "reported from" is an attribution).

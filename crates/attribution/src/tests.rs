@@ -956,7 +956,7 @@ fn auxiliaries_between_source_and_cue_are_the_cues() {
 
 #[test]
 fn the_writers_own_voice_is_no_attribution() {
-    for s in ["It is worth noting that the bill passed.", "It should be noted that the bill passed.", "Needless to say, the bill passed.", "Suffice it to say the bill passed.", "It goes without saying that the bill passed.", "The program, called EB-5, lets investors gain visas."] {
+    for s in ["That said, the bill passed.", "Having said that, the bill passed.", "Said differently, the bill passed.", "That being said, the bill passed.", "It is worth noting that the bill passed.", "It should be noted that the bill passed.", "Needless to say, the bill passed.", "Suffice it to say the bill passed.", "It goes without saying that the bill passed.", "The program, called EB-5, lets investors gain visas."] {
         assert!(run(s).is_empty(), "{s}: {:?}", run(s));
     }
 }
