@@ -53,6 +53,14 @@ pub fn is_speech_verb(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Nouns of reaction whose source follows "from" ("criticism from rivals").
+pub const REACTION_NOUNS: &[&str] = &[
+    "criticism", "opposition", "support", "calls", "complaints", "attacks", "praise", "scorn", "pressure", "advice",
+    "challenge", "allegation", "allegations", "questions", "demands", "condemnation", "warnings", "warning", "boos",
+    "applause", "backlash", "blowback", "objections", "protests", "pushback", "rebuke", "ridicule", "skepticism",
+    "accusations", "threats", "endorsements", "endorsement", "backing", "ire", "outrage", "fire",
+];
+
 /// Cue verbs that take an object before their content ("told reporters that …").
 pub const OBJECT_VERBS: &[&str] = &["told", "tells", "tell", "telling", "informed", "warned", "assured", "reminded", "briefed", "asked", "urged"];
 

@@ -290,6 +290,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     let mut out = content::apply(doc, &quotes, &scores, out);
     for att in &mut out {
         particle_to_cue(doc, att);
+        from_source(doc, att);
         as_put_it(doc, att);
         fronted_verb(doc, &quotes, att);
         passive_by(doc, &quotes, att);
@@ -950,6 +951,23 @@ fn particle_to_cue(doc: &Doc, att: &mut Attribution) {
     }
 }
 
+/// "Trump has faced criticism from rivals that …", "drew support from
+/// the unions": a cue that is a noun of reaction has its source after
+/// "from", not the clause before it.
+fn from_source(doc: &Doc, att: &mut Attribution) {
+    let Some((cs, ce)) = att.cue else { return };
+    let head = doc.low(ce - 1);
+    if doc.low(ce) != "from" || !crate::lexicon::REACTION_NOUNS.contains(&head) || att.source.is_some_and(|(_, se)| se > ce) {
+        return;
+    }
+    let b = doc.sentence_end(cs);
+    let end = (ce + 1..b).find(|&k| is_punct(doc.w(k)) || matches!(doc.low(k), "that" | "who" | "which" | "over" | "about" | "for" | "on" | "after" | "because" | "to")).unwrap_or(b);
+    if end > ce + 1 && end - ce - 1 <= 8 {
+        att.source = Some((ce + 1, end));
+        att.source_entity = None;
+    }
+}
+
 /// "As Tom Ridge, a former secretary, put it: “…”", "as one lawyer recently
 /// put it, …": the cue is "put it" (the detector vouches for "it" alone),
 /// the source what stands between "as" and the verb, adverbs left out.
@@ -1382,8 +1400,8 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             continue;
         }
         // "More recently, federal prosecutors charged": a short leading
-        // phrase that ends in an adverb.
-        if kept.is_empty() && y < end && y - x <= 3 && is_manner_adverb(doc.low(y - 1)) {
+        // phrase that ends in an adverb ("But back then, …").
+        if kept.is_empty() && y < end && y - x <= 3 && (is_manner_adverb(doc.low(y - 1)) || matches!(doc.low(y - 1), "then" | "ago")) {
             continue;
         }
         // "Bemoaning the “phony system,” Trump accused": a leading participle phrase.
@@ -1431,8 +1449,11 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // over its commas; the short noun phrase before the cue is the main
     // clause's subject.
     if let (Some(&(fx, fy)), Some(&(lx, ly))) = (chunks.first(), kept.last()) {
-        let opens = fx == a && matches!(doc.low(fx), "though" | "although" | "while" | "because" | "if" | "since" | "when" | "as" | "after" | "before");
-        if opens && ly == end && lx > fx + 1 && ly - lx <= 3 && first_verb(doc, fx, fy).is_some() && !SUBORDINATORS.contains(&doc.low(lx)) && doc.w(lx).chars().next().is_some_and(char::is_alphabetic) {
+        // ("Rattling off promises to lower debt, reform …, Clinton
+        // promised": so a leading participle phrase.)
+        let participle = doc.w(fx).starts_with(char::is_uppercase) && doc.low(fx).len() > 5 && doc.low(fx).ends_with("ing");
+        let opens = fx == a && (participle || matches!(doc.low(fx), "though" | "although" | "while" | "because" | "if" | "since" | "when" | "as" | "after" | "before"));
+        if opens && ly == end && lx > fx + 1 && ly - lx <= 3 && (participle || first_verb(doc, fx, fy).is_some()) && !SUBORDINATORS.contains(&doc.low(lx)) && doc.w(lx).chars().next().is_some_and(char::is_alphabetic) {
             return Some(((lx, ly), stance));
         }
     }

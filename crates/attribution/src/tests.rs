@@ -1483,3 +1483,17 @@ fn a_fronted_verb_of_saying_has_its_source_after_it() {
     assert_eq!(one("Said Ellis: “I don’t think the council read the bill.”"), t("direct", "Ellis", "Said", "“I don’t think the council read the bill.”"));
     assert_eq!(one("Added the mayor, “We will not back down.”"), t("direct", "the mayor", "Added", "“We will not back down.”"));
 }
+
+#[test]
+fn a_noun_of_reaction_has_its_source_after_from() {
+    let r = run("Vance has faced criticism from rivals that the tenor of his campaign has hurt the city.");
+    assert!(r.iter().any(|x| x.1 == "rivals" && x.2 == "criticism"), "{r:?}");
+}
+
+#[test]
+fn leading_phrases_over_commas_leave_the_subject() {
+    let r = run("Rattling off promises to fix the roads, reopen the library and hire more teachers, Ruiz promised a city of new chances.");
+    assert!(r.iter().any(|x| x.1 == "Ruiz" && x.2 == "promised"), "{r:?}");
+    let r = run("But back then, in 2014, no one forecast the flood.");
+    assert!(r.iter().all(|x| x.1 != "back then"), "{r:?}");
+}
