@@ -1439,6 +1439,18 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             kept.push((x + 1, y));
             continue;
         }
+        // "This group recognizes that …", "Outside experts also say …",
+        // "This week the mayor said …": a word that may lead an adverbial
+        // opens the subject itself when no comma follows its phrase (a
+        // leading time phrase left out).
+        if leading && !interrupting && kept.is_empty() && y == end && matches!(first, "this" | "these" | "outside" | "inside" | "last" | "first" | "second" | "third") {
+            let time = matches!(doc.low(x + 1), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "time" | "summer" | "spring" | "fall" | "winter" | "weekend") || is_time_word(doc.low(x + 1));
+            let x1 = if time { x + 2 } else { x };
+            if x1 < y {
+                kept.push((x1, y));
+                continue;
+            }
+        }
         if interrupting || leading && kept.is_empty() {
             continue;
         }

@@ -1497,3 +1497,10 @@ fn leading_phrases_over_commas_leave_the_subject() {
     let r = run("But back then, in 2014, no one forecast the flood.");
     assert!(r.iter().all(|x| x.1 != "back then"), "{r:?}");
 }
+
+#[test]
+fn a_leading_word_without_a_comma_opens_the_subject() {
+    assert_eq!(one("This group recognizes that the levy will pass.").1, "This group");
+    assert_eq!(one("Outside experts also say the plan falls short.").1, "Outside experts");
+    assert_eq!(one("This week the mayor said the plan would fail.").1, "the mayor");
+}
