@@ -569,12 +569,17 @@ fn relative_source(doc: &Doc, att: &mut Attribution) {
 /// between the sentence's start and the comma).
 fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
     for i in 0..out.len() {
-        let Some((cs, _)) = out[i].cue else { continue };
+        let Some((cs, ce)) = out[i].cue else { continue };
         if cs < 2 || out[i].kind == Kind::AccordingTo {
             continue;
         }
         let after_comma = doc.w(cs - 1) == "," || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == ",";
-        let participle = after_comma && doc.low(cs).ends_with("ing") && out[i].kind != Kind::NoComment;
+        // ("…,” before optimistically predicting that …": after a
+        // preposition that follows a clause, too; the cue may open with an
+        // adverb.)
+        let after_preposition = matches!(doc.low(cs - 1), "before" | "after" | "while" | "without" | "besides") && cs - 1 > doc.sentence_start(cs) + 2;
+        let ing = (cs..ce).find(|&k| !is_manner_adverb(doc.low(k))).is_some_and(|k| doc.low(k).ends_with("ing"));
+        let participle = (after_comma || after_preposition) && ing && out[i].kind != Kind::NoComment;
         // "The mayor said the city would appeal, but declined to say when."
         let coordinated = matches!(doc.low(cs - 1), "and" | "but");
         if !participle && !coordinated {
@@ -619,6 +624,14 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             if let Some(((x, y), _)) = first_verb(doc, a, cs - 1).and_then(|v| subject(doc, a, v)) {
                 out[i].source = Some((x, y));
                 out[i].source_entity = None;
+            }
+        } else if participle && out[i].source.is_none() {
+            // "On Sunday morning Mr. Trump made a third attempt …, writing on
+            // Twitter that …": no attribution before it, no source of its
+            // own: the subject before the clause's first verb.
+            let a = doc.sentence_start(cs);
+            if let Some(((x, y), _)) = first_verb(doc, a, cs - 1).and_then(|v| subject(doc, a, v)) {
+                out[i].source = Some((x, y));
             }
         } else if let (true, Some((ss, se))) = (participle, out[i].source) {
             // "Councilmember Arturo Benavides also voted no, saying …": the
@@ -719,10 +732,19 @@ fn first_verb(doc: &Doc, a: usize, b: usize) -> Option<usize> {
             return false;
         }
         FINITE_AUXILIARIES.contains(&w)
+            || IRREGULAR_PAST.contains(&w)
             || w.len() > 3 && w.ends_with("ed")
             || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && doc.w(k - 1).starts_with(char::is_uppercase)
     })
 }
+
+/// Past forms of common verbs that do not end in -ed ("Mr. Trump made a
+/// third attempt").
+const IRREGULAR_PAST: &[&str] = &[
+    "made", "took", "gave", "went", "sent", "began", "became", "got", "left", "won", "lost", "met", "ran", "saw", "kept", "held", "brought", "led",
+    "paid", "spent", "stood", "fought", "sought", "bought", "thought", "wrote", "told", "said", "came", "struck", "threw", "drew", "chose", "rose",
+    "fell", "felt", "heard", "knew", "grew", "broke", "spoke", "sat", "sold", "shot", "hit", "quit",
+];
 
 /// "a conversion that Carson says led him to Christ", "a man who officials
 /// say is tied to …": a cue whose content opens with a finite verb (a clause
@@ -1413,7 +1435,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         let interrupting = matches!(first, "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
         // "When Clinton noted that …": the cue is the subordinate clause's
         // own verb, so its subject is inside the clause.
-        if y == end && (kept.is_empty() || cx > s && doc.w(cx - 1) == ",") && SUBORDINATORS.contains(&first) && y - x >= 2 && y - x <= 6 {
+        if y == end && (kept.is_empty() || cx > s && doc.w(cx - 1) == ",") && SUBORDINATORS.contains(&first) && y - x >= 2 && y - x <= 10 {
             // "Top lawmakers met on Friday, as they bristled at …": so also
             // after a main clause.
             if !kept.is_empty() {

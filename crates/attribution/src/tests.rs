@@ -1504,3 +1504,21 @@ fn a_leading_word_without_a_comma_opens_the_subject() {
     assert_eq!(one("Outside experts also say the plan falls short.").1, "Outside experts");
     assert_eq!(one("This week the mayor said the plan would fail.").1, "the mayor");
 }
+
+#[test]
+fn a_participle_after_a_preposition_shares_the_speaker() {
+    let r = run("Vance cautioned “let’s not get ahead of ourselves,” before optimistically predicting that the levy would pass.");
+    assert!(r.iter().any(|x| x.1 == "Vance" && x.2 == "optimistically predicting"), "{r:?}");
+}
+
+#[test]
+fn a_participle_after_a_clause_with_no_cue_has_its_subject() {
+    let r = run("On Sunday morning Mr. Vance made a third attempt to deflect the criticism, writing on Twitter that the real issue was the budget.");
+    assert!(r.iter().any(|x| x.1 == "Mr. Vance" && x.2 == "writing"), "{r:?}");
+}
+
+#[test]
+fn a_long_subject_inside_a_leading_subordinate_clause() {
+    let r = run("While the top candidates of both political parties say the city must act, they differ on how.");
+    assert!(r.iter().any(|x| x.1 == "the top candidates of both political parties" && x.2 == "say"), "{r:?}");
+}
