@@ -573,7 +573,8 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
         if cs < 2 || out[i].kind == Kind::AccordingTo {
             continue;
         }
-        let after_comma = doc.w(cs - 1) == "," || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == ",";
+        // (A closing `''` is read as `'"`: the comma is three tokens back.)
+        let after_comma = doc.w(cs - 1) == "," || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == "," || cs >= 3 && doc.w(cs - 1) == "\"" && doc.w(cs - 2) == "'" && doc.w(cs - 3) == ",";
         // ("…,” before optimistically predicting that …": after a
         // preposition that follows a clause, too; the cue may open with an
         // adverb.)
@@ -1019,7 +1020,11 @@ fn as_put_it(doc: &Doc, att: &mut Attribution) {
 /// the colon or comma before the quotation.
 fn fronted_verb(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     let (None, Some((cs, ce)), Some((s, e)), true) = (att.source, att.cue, att.content, att.parts.is_empty()) else { return };
-    if cs != doc.sentence_start(cs) || ce != cs + 1 || !matches!(doc.w(cs), "Said" | "Says" | "Added" | "Adds" | "Wrote" | "Writes" | "Asked" | "Recalled" | "Noted" | "Explained" | "Replied" | "Quipped") {
+    // ("In other words, explained the moderator: “…”": after a short
+    // leading phrase too.)
+    let a = doc.sentence_start(cs);
+    let fronted = cs == a || cs <= a + 4 && doc.w(cs - 1) == ",";
+    if !fronted || ce != cs + 1 || !matches!(doc.low(cs), "said" | "says" | "added" | "adds" | "wrote" | "writes" | "asked" | "recalled" | "noted" | "explained" | "replied" | "quipped" | "continued" | "stated" | "argued" | "declared") {
         return;
     }
     let b = doc.sentence_end(cs);

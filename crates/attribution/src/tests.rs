@@ -1482,6 +1482,14 @@ fn a_subordinate_clause_over_several_commas_leaves_the_main_subject() {
 fn a_fronted_verb_of_saying_has_its_source_after_it() {
     assert_eq!(one("Said Ellis: “I don’t think the council read the bill.”"), t("direct", "Ellis", "Said", "“I don’t think the council read the bill.”"));
     assert_eq!(one("Added the mayor, “We will not back down.”"), t("direct", "the mayor", "Added", "“We will not back down.”"));
+    assert_eq!(one("Continued Vance: “The levy is a blank check.”"), t("direct", "Vance", "Continued", "“The levy is a blank check.”"));
+    assert_eq!(one("In other words, explained the moderator: “Who pays for the buses?”"), t("direct", "the moderator", "explained", "“Who pays for the buses?”"));
+}
+
+#[test]
+fn a_participle_after_a_closing_double_apostrophe_shares_the_speaker() {
+    let r = run("Mr. Vance said of the vote, ''I don't like it,'' adding that the council had rushed it.");
+    assert!(r.iter().any(|x| x.1 == "Mr. Vance" && x.2 == "adding"), "{r:?}");
 }
 
 #[test]
