@@ -1019,12 +1019,22 @@ fn as_put_it(doc: &Doc, att: &mut Attribution) {
 /// of saying that opens the sentence has its source right after it, up to
 /// the colon or comma before the quotation.
 fn fronted_verb(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
+    let fronted_word = |w: &str| matches!(w, "said" | "says" | "added" | "adds" | "wrote" | "writes" | "asked" | "recalled" | "noted" | "explained" | "replied" | "quipped" | "continued" | "stated" | "argued" | "declared");
+    // ("Continued Vance: “…”", read as a speaker's label: the label's
+    // first word is the cue.)
+    if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
+        if doc.w(cs) == ":" && se <= cs && se > ss + 1 && ss == doc.sentence_start(cs) && fronted_word(&doc.low(ss)) && doc.w(ss).starts_with(char::is_uppercase) {
+            att.cue = Some((ss, ss + 1));
+            att.source = Some((ss + 1, se));
+        }
+        return;
+    }
     let (None, Some((cs, ce)), Some((s, e)), true) = (att.source, att.cue, att.content, att.parts.is_empty()) else { return };
     // ("In other words, explained the moderator: “…”": after a short
     // leading phrase too.)
     let a = doc.sentence_start(cs);
     let fronted = cs == a || cs <= a + 4 && doc.w(cs - 1) == ",";
-    if !fronted || ce != cs + 1 || !matches!(doc.low(cs), "said" | "says" | "added" | "adds" | "wrote" | "writes" | "asked" | "recalled" | "noted" | "explained" | "replied" | "quipped" | "continued" | "stated" | "argued" | "declared") {
+    if !fronted || ce != cs + 1 || !fronted_word(&doc.low(cs)) {
         return;
     }
     let b = doc.sentence_end(cs);
