@@ -1303,6 +1303,19 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             }
         }
     }
+    // "Advisers to a rival campaign (that would be Ohio Gov. John Kasich)
+    // even suggest": a parenthesis right before the cue is an aside; the
+    // subject is before it.
+    if end >= a + 3 && doc.w(end - 1) == ")" {
+        if let Some(p) = (a.max(end.saturating_sub(20))..end - 1).rev().find(|&k| doc.w(k) == "(") {
+            // (A party label, "Rep. Ann Lee (D-Mass.)", stays with the name.)
+            if p > a && end - 1 - p > 4 {
+                if let Some(found) = subject(doc, a, p) {
+                    return Some(found);
+                }
+            }
+        }
+    }
     // Clause boundaries: start after the last ; : — “ ” or "that" before the cue.
     // A short parenthesis after a word ("Rep. Ann Lee (D-Mass.)") is part of
     // the noun phrase, not a boundary.
@@ -1338,6 +1351,17 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             cited = false;
             k += 1;
             continue;
+        }
+        // "Hundreds of the party's “superdelegates” have endorsed": a
+        // quoted word or two inside the noun phrase, no comma in it.
+        if matches!(doc.w(k), "“" | "\"") && k > s && !is_punct(doc.w(k - 1)) {
+            // (`''…''` is read as `"'…'"`.)
+            if let Some(c) = (k + 2..end.min(k + 6)).find(|&j| matches!(doc.w(j), "”" | "\"")) {
+                if c - k <= 4 && (k + 1..c).all(|j| !is_punct(doc.w(j)) || doc.w(j) == "'") && (c + 1 == end || c + 1 < end && !is_punct(doc.w(c + 1))) {
+                    k = c + 1;
+                    continue;
+                }
+            }
         }
         // "Humphrey, who calls Trump a “sociopath,” said", "Sam Solovey, a
         // contestant on the show “The Apprentice,” said": a short quotation

@@ -1530,3 +1530,13 @@ fn a_long_subject_inside_a_leading_subordinate_clause() {
     let r = run("While the top candidates of both political parties say the city must act, they differ on how.");
     assert!(r.iter().any(|x| x.1 == "the top candidates of both political parties" && x.2 == "say"), "{r:?}");
 }
+
+#[test]
+fn a_quoted_word_or_a_long_aside_in_the_subject() {
+    let r = run("The bulwarks are strong: Hundreds of the party's “superdelegates” have endorsed Mayor Ruiz.");
+    assert!(r.iter().any(|x| x.1 == "Hundreds of the party's “superdelegates”"), "{r:?}");
+    let r = run("Advisers to a rival campaign (that would be Councilman Vance) even suggest a surging challenger could win.");
+    assert!(r.iter().any(|x| x.1 == "Advisers to a rival campaign" && x.2 == "even suggest"), "{r:?}");
+    // A party label stays with the name.
+    assert_eq!(one("Rep. Ann Lee (D-Mass.) said the bill would fail.").1, "Rep. Ann Lee (D-Mass.)");
+}
