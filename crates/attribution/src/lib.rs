@@ -1259,6 +1259,15 @@ const LEADING: &[&str] = &[
     "already", "again", "elsewhere", "anyway", "rather", "contrary", "similarly", "sure", "true", "plus", "remember",
 ];
 
+/// Leading phrases of connection, time or place, read as text at a chunk's
+/// start ("Even so, …", "So far, …", "Here in Columbia, …").
+const LEADING_PHRASES: &[&str] = &[
+    "even so", "what’s more", "what's more", "so far", "here in ", "here at ", "early in ", "early on", "around that time", "around the same time",
+    "the day before", "the next day", "the night before", "the day after", "at the same time", "for now", "by contrast", "in contrast",
+    "of course", "on the other hand", "in addition", "at times", "over the years", "over decades", "in recent years", "in recent weeks",
+    "in recent days", "in recent months", "for years", "for decades", "for months", "for weeks",
+];
+
 /// Leading words that are adverbs, not prepositions: after them the subject
 /// may follow without a comma ("Now the government hopes").
 const SUBJECT_ADVERBS: &[&str] = &[
@@ -1376,7 +1385,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "the interview, in which he said", "where experts say": a relative
         // with words after it (and no comma: "which is …, said") opens the
         // cue's own clause.
-        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "\"" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
+        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "\"" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;
@@ -1457,7 +1466,20 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             leading_place = true;
             continue;
         }
-        if leading_place && kept.is_empty() && y < end && y - x <= 2 && (x..y).all(|k| doc.w(k).starts_with(char::is_uppercase)) {
+        if leading_place && kept.is_empty() && y < end && (y - x <= 2 && (x..y).all(|k| doc.w(k).starts_with(char::is_uppercase)) || y - x <= 4 && matches!(first, "on" | "in" | "at" | "during")) {
+            continue;
+        }
+        // "At a rally in Portsmouth, N.H., on Tuesday, Senator Sanders
+        // said": a leading phrase of place, the pieces of its place and its
+        // time after it.
+        if kept.is_empty() && y < end && x == cx && matches!(first, "at" | "in" | "on" | "during" | "from" | "near" | "inside" | "outside") && doc.w(x).starts_with(char::is_uppercase) {
+            leading_place = true;
+            continue;
+        }
+        // "Even so, three-quarters of the voters said", "So far, only a
+        // few delegates have", "Around that time, 47 percent said": a
+        // leading connective or phrase of time.
+        if kept.is_empty() && y < end && y - cx <= 5 && LEADING_PHRASES.iter().any(|p| doc.span_text(cx, y).to_lowercase().starts_with(p)) {
             continue;
         }
         // "More recently, federal prosecutors charged": a short leading

@@ -1540,3 +1540,11 @@ fn a_quoted_word_or_a_long_aside_in_the_subject() {
     // A party label stays with the name.
     assert_eq!(one("Rep. Ann Lee (D-Mass.) said the bill would fail.").1, "Rep. Ann Lee (D-Mass.)");
 }
+
+#[test]
+fn leading_phrases_of_place_time_and_connection_are_no_source() {
+    let r = run("At a rally in Fenwick, Ardmoor, on Tuesday, Councilman Vance endorsed the levy, saying that the buses could not wait.");
+    assert!(r.iter().any(|x| x.1 == "Councilman Vance" && x.2 == "saying"), "{r:?}");
+    assert_eq!(one("Even so, three-quarters of the voters said they were worried about the levy.").1, "three-quarters of the voters");
+    assert_eq!(one("Around that time, the mayor said she would vote for the levy.").1, "the mayor");
+}
