@@ -1265,7 +1265,8 @@ const LEADING_PHRASES: &[&str] = &[
     "even so", "what’s more", "what's more", "so far", "here in ", "here at ", "early in ", "early on", "around that time", "around the same time",
     "the day before", "the next day", "the night before", "the day after", "at the same time", "for now", "by contrast", "in contrast",
     "of course", "on the other hand", "in addition", "at times", "over the years", "over decades", "in recent years", "in recent weeks",
-    "in recent days", "in recent months", "for years", "for decades", "for months", "for weeks",
+    "in recent days", "in recent months", "for years", "for decades", "for months", "for weeks", "one after another", "one by one",
+    "time and again", "again and again", "in turn", "more than ", "rather than ", "less than ", "unlike ",
 ];
 
 /// Leading words that are adverbs, not prepositions: after them the subject
@@ -1287,6 +1288,11 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // the pronoun after the relative.
     if end >= a + 2 && PRONOUN_SUBJECTS.contains(&doc.low(end - 1)) && matches!(doc.low(end - 2), "who" | "whom" | "which") {
         return Some(((end - 1, end), None));
+    }
+    // "95 retired generals -- most of whom had previously announced": the
+    // relative quantifier is the subject.
+    if end >= a + 3 && matches!(doc.low(end - 1), "whom" | "which") && doc.low(end - 2) == "of" && !is_punct(doc.w(end - 3)) {
+        return Some(((end - 3, end), None));
     }
     // "…, who have said": the noun phrase "who" stands for; so after an
     // adverb too ("the two biggest polluters, which together vowed").
@@ -1409,6 +1415,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // leading adverbials ("In comments at a news conference Wednesday") only before the subject.
     let mut kept: Vec<(usize, usize)> = Vec::new();
     let mut leading_place = false;
+    let mut compared = false;
     for &(x, y) in &chunks {
         // "But many Democrats say": the conjunction is no adverbial.
         let cx = x;
@@ -1480,6 +1487,12 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // few delegates have", "Around that time, 47 percent said": a
         // leading connective or phrase of time.
         if kept.is_empty() && y < end && y - cx <= 5 && LEADING_PHRASES.iter().any(|p| doc.span_text(cx, y).to_lowercase().starts_with(p)) {
+            // ("More than health care, race or the economy, Mr. Obama
+            // believes": the rest of a list after it too.)
+            compared = matches!(first, "more" | "rather" | "less" | "unlike");
+            continue;
+        }
+        if compared && kept.is_empty() && y < end && y - x <= 5 && (x..y).any(|k| matches!(doc.low(k), "or" | "and")) {
             continue;
         }
         // "More recently, federal prosecutors charged": a short leading

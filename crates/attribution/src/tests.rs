@@ -1548,3 +1548,12 @@ fn leading_phrases_of_place_time_and_connection_are_no_source() {
     assert_eq!(one("Even so, three-quarters of the voters said they were worried about the levy.").1, "three-quarters of the voters");
     assert_eq!(one("Around that time, the mayor said she would vote for the levy.").1, "the mayor");
 }
+
+#[test]
+fn comparisons_and_quantified_relatives_before_the_subject() {
+    assert_eq!(one("More than the budget, the roads or the schools, Mayor Ruiz believes the buses will define her term.").1, "Mayor Ruiz");
+    assert_eq!(one("One after another, the city's lenders declared that the bonds were safe.").1, "the city's lenders");
+    let r = run("The council heard from 40 residents, most of whom had previously announced their support.");
+    assert!(r.iter().any(|x| x.1 == "most of whom"), "{r:?}");
+    assert_eq!(one("More than 40 people said they would attend.").1, "More than 40 people");
+}
