@@ -291,6 +291,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     for att in &mut out {
         particle_to_cue(doc, att);
         from_source(doc, att);
+        document_participle(doc, att);
         as_put_it(doc, att);
         fronted_verb(doc, &quotes, att);
         passive_by(doc, &quotes, att);
@@ -974,6 +975,59 @@ fn particle_to_cue(doc: &Doc, att: &mut Attribution) {
     }
 }
 
+/// "In a statement announcing the pick", "a new poll showing Trump's
+/// standing down", "pre-event disclaimers urging peaceable conduct": a
+/// participle cue right after a document's noun has that document as its
+/// source.
+fn document_participle(doc: &Doc, att: &mut Attribution) {
+    let Some((cs, ce)) = att.cue else { return };
+    if ce != cs + 1 || cs < 1 || !doc.low(cs).ends_with("ing") || att.kind == Kind::NoComment {
+        return;
+    }
+    let noun = doc.low(cs - 1);
+    let document = crate::lexicon::DOCUMENT_HEADS.contains(&noun) || matches!(noun, "polls" | "ad" | "ads" | "video" | "videos" | "tweet" | "tweets" | "post" | "posts" | "evidence" | "information" | "disclaimers" | "filings" | "letters" | "studies" | "surveys" | "message" | "messages" | "headline" | "banner" | "banners" | "signs" | "sign");
+    if !document || !doc.w(cs - 1).starts_with(char::is_lowercase) {
+        return;
+    }
+    let a = doc.sentence_start(cs);
+    let mut x = cs - 1;
+    while x > a && cs - x < 6 && !is_punct(doc.w(x - 1)) && !is_clause_word(doc.low(x - 1)) && !doc.low(x - 1).ends_with("ing") {
+        x -= 1;
+    }
+    // ("Trump issued a statement saying …": the issuer is the source; only
+    // a document after a preposition or opening its clause speaks alone.)
+    if !(x == a || matches!(doc.low(x - 1), "in" | "of" | "with" | "despite" | "after" | "by" | "from" | "amid" | "," | "is" | "are" | "was" | "were")) {
+        // ("Vance issued a statement saying …": the issuer, not "Vance
+        // issued a statement".)
+        let mut v = x - 1;
+        while v > a && is_manner_adverb(doc.low(v)) {
+            v -= 1;
+        }
+        if v > a && matches!(doc.low(v), "issued" | "released" | "sent" | "published" | "posted" | "tweeted" | "filed" | "unveiled" | "aired" | "ran") {
+            if let Some(((sx, sy), _)) = subject(doc, a, v) {
+                att.source = Some((sx, sy));
+                att.source_entity = None;
+            }
+        }
+        return;
+    }
+    att.source = Some((x, cs));
+    att.source_entity = None;
+}
+
+/// A word that ends a noun phrase read backwards: a preposition,
+/// conjunction, auxiliary or complementiser.
+fn is_clause_word(w: &str) -> bool {
+    AUXILIARIES.contains(&w)
+        || matches!(
+            w,
+            "in" | "on" | "at" | "for" | "to" | "with" | "by" | "from" | "into" | "about" | "over" | "against" | "than" | "like" | "during"
+                | "and" | "but" | "or" | "as" | "if" | "when" | "while" | "because" | "that" | "since" | "after" | "before" | "are" | "is"
+                | "was" | "were" | "be" | "been" | "not" | "of" | "despite" | "there" | "uses" | "released" | "issued" | "sent" | "published"
+                | "has" | "had" | "have" | "posted" | "filed" | "unveiled" | "wrote" | "ran" | "aired"
+        )
+}
+
 /// "Trump has faced criticism from rivals that …", "drew support from
 /// the unions": a cue that is a noun of reaction has its source after
 /// "from", not the clause before it.
@@ -1497,7 +1551,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         }
         // "More recently, federal prosecutors charged": a short leading
         // phrase that ends in an adverb ("But back then, …").
-        if kept.is_empty() && y < end && y - x <= 3 && (is_manner_adverb(doc.low(y - 1)) || matches!(doc.low(y - 1), "then" | "ago")) {
+        if kept.is_empty() && y < end && (y - x <= 3 && is_manner_adverb(doc.low(y - 1)) || y - x <= 5 && matches!(doc.low(y - 1), "then" | "ago")) {
             continue;
         }
         // "Bemoaning the “phony system,” Trump accused": a leading participle phrase.

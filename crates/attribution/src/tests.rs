@@ -1557,3 +1557,14 @@ fn comparisons_and_quantified_relatives_before_the_subject() {
     assert!(r.iter().any(|x| x.1 == "most of whom"), "{r:?}");
     assert_eq!(one("More than 40 people said they would attend.").1, "More than 40 people");
 }
+
+#[test]
+fn a_document_before_a_participle_cue_is_its_source() {
+    let r = run("Despite pre-event disclaimers urging calm, fights broke out at the hearing.");
+    assert!(r.iter().any(|x| x.1 == "pre-event disclaimers" && x.2 == "urging"), "{r:?}");
+    // The one who issued it is the source, not the clause.
+    let r = run("Vance issued a statement saying the levy was a blank check.");
+    assert!(r.iter().any(|x| x.1 == "Vance" && x.2 == "saying"), "{r:?}");
+    let r = run("Just three years ago, the council published a report detailing the changes.");
+    assert!(r.iter().any(|x| x.1 == "the council" && x.2 == "detailing"), "{r:?}");
+}
