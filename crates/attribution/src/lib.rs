@@ -307,6 +307,9 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     relative_object_parts(doc, &mut out);
     relative_subject_parts(doc, &mut out);
     front_parts(doc, &mut out);
+    for att in &mut out {
+        inverted_aside(doc, att);
+    }
     quoted_continuations(doc, &quotes, &mut out);
     nested_tails(doc, &mut out);
     for att in &mut out {
@@ -827,6 +830,38 @@ fn front_parts(doc: &Doc, out: &mut [Attribution]) {
             att.content = Some((front.0, e));
         }
     }
+}
+
+/// "The plan, said Vance, is a blank check.", "In the end, said the mayor,
+/// nothing changed.": an inverted `, CUE SOURCE,` inside a sentence has
+/// the speaker after the cue up to its comma, and the content in two parts
+/// around it (as `front_parts` has the plain order).
+fn inverted_aside(doc: &Doc, att: &mut Attribution) {
+    let Some((cs, ce)) = att.cue else { return };
+    let a = doc.sentence_start(cs);
+    let b = doc.sentence_end(cs);
+    if att.kind == Kind::NoComment || ce != cs + 1 || cs < a + 2 || doc.w(cs - 1) != "," || !matches!(doc.low(cs), "said" | "says" | "added" | "noted" | "explained" | "argued" | "insisted" | "wrote" | "writes") {
+        return;
+    }
+    let Some(p) = (ce + 1..(ce + 8).min(b)).find(|&k| doc.w(k) == ",") else { return };
+    let np = (ce..p).all(|k| !is_punct(doc.w(k)) || doc.w(k) == "." || doc.w(k) == "-") && (doc.w(ce).starts_with(char::is_uppercase) || matches!(doc.low(ce), "the" | "a" | "an" | "one"));
+    let verb = (ce..p).any(|k| AUXILIARIES.contains(&doc.low(k)) || is_speech_verb(doc.low(k)));
+    let (bx, by) = trim(doc, p + 1, b);
+    // (Not "…, said Vance, a member of the council.": the rest needs a verb.)
+    let clause = (bx..by).any(|k| {
+        let w = doc.low(k);
+        AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed")
+    });
+    if !np || verb || !clause || by < bx + 2 || is_quote_mark(doc.w(bx)) || is_quote_mark(doc.w(a)) || (a..cs).any(|k| is_quote_mark(doc.w(k))) {
+        return;
+    }
+    let (fx, fy) = trim(doc, a, cs - 1);
+    let (Some(front), Some(back)) = (chars(doc, fx, fy), chars(doc, bx, by)) else { return };
+    att.source = Some((ce, p));
+    att.source_entity = None;
+    att.parts = vec![front, back];
+    att.content = Some((front.0, back.1));
+    att.kind = Kind::Indirect;
 }
 
 /// `…, Schiff said. “The other factor is …”`: a quotation that opens the

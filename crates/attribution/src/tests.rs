@@ -1568,3 +1568,11 @@ fn a_document_before_a_participle_cue_is_its_source() {
     let r = run("Just three years ago, the council published a report detailing the changes.");
     assert!(r.iter().any(|x| x.1 == "the council" && x.2 == "detailing"), "{r:?}");
 }
+
+#[test]
+fn an_inverted_aside_splits_the_content() {
+    assert_eq!(one("The plan, said Vance, is a blank check."), t("indirect", "Vance", "said", "The plan | is a blank check"));
+    assert_eq!(one("In the end, said the mayor, nothing changed."), t("indirect", "the mayor", "said", "In the end | nothing changed"));
+    // An appositive after the speaker is no second part.
+    assert_eq!(one("The plan is a blank check, said Vance, a member of the council.").1, "Vance, a member of the council");
+}
