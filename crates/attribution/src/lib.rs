@@ -845,7 +845,15 @@ fn inverted_aside(doc: &Doc, att: &mut Attribution) {
     }
     let Some(p) = (ce + 1..(ce + 8).min(b)).find(|&k| doc.w(k) == ",") else { return };
     let np = (ce..p).all(|k| !is_punct(doc.w(k)) || doc.w(k) == "." || doc.w(k) == "-") && (doc.w(ce).starts_with(char::is_uppercase) || matches!(doc.low(ce), "the" | "a" | "an" | "one"));
-    let verb = (ce..p).any(|k| AUXILIARIES.contains(&doc.low(k)) || is_speech_verb(doc.low(k)));
+    let verb = (ce..p).any(|k| {
+        let w = doc.low(k);
+        AUXILIARIES.contains(&w) || is_speech_verb(w) || IRREGULAR_PAST.contains(&w) || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed")
+    });
+    // (The rules' source, if any, is the one after the cue: "The report,
+    // in the Journal, said the breach exposed …" has its own.)
+    if att.source.is_some_and(|(ss, _)| ss != ce) {
+        return;
+    }
     let (bx, by) = trim(doc, p + 1, b);
     // (Not "…, said Vance, a member of the council.": the rest needs a verb.)
     let clause = (bx..by).any(|k| {

@@ -1573,6 +1573,11 @@ fn a_document_before_a_participle_cue_is_its_source() {
 fn an_inverted_aside_splits_the_content() {
     assert_eq!(one("The plan, said Vance, is a blank check."), t("indirect", "Vance", "said", "The plan | is a blank check"));
     assert_eq!(one("In the end, said the mayor, nothing changed."), t("indirect", "the mayor", "said", "In the end | nothing changed"));
-    // An appositive after the speaker is no second part.
+    // An appositive after the speaker is no second part, and a clause after
+    // the cue is no speaker.
     assert_eq!(one("The plan is a blank check, said Vance, a member of the council.").1, "Vance, a member of the council");
+    assert_eq!(
+        one("The report, in the Harbor Journal, said the breach exposed the names, numbers and accounts of 410,000 borrowers, and that the bank had missed a deadline."),
+        t("indirect", "The report, in the Harbor Journal", "said", "the breach exposed the names, numbers and accounts of 410,000 borrowers, and that the bank had missed a deadline")
+    );
 }
