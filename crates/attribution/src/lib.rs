@@ -157,6 +157,18 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         if x >= e || words.iter().all(|w| PRONOUNS.contains(&w)) {
             continue;
         }
+        // A group of people or a body, not "the state impasse" or a
+        // clause the rules took for a source.
+        let h = noun_head(doc, x, e);
+        let head = doc.low(h);
+        let speakers = ANONYMOUS_HEADS.contains(&head)
+            || ORGANIZATION_HEADS.contains(&head)
+            || dossier_language::entities::ROLE_HEADS.contains(&head)
+            || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && (doc.w(h).starts_with(char::is_lowercase) || h == doc.sentence_start(h))
+            || matches!(head, "who" | "which");
+        if !speakers {
+            continue;
+        }
         let name = doc.span_text(x, e);
         // "Mayor Renata Sobczak's office": the person or body it belongs to.
         let owner = (x + 1..e).filter(|&k| matches!(doc.w(k), "’s" | "'s")).find_map(|k| {

@@ -1581,3 +1581,17 @@ fn an_inverted_aside_splits_the_content() {
         t("indirect", "The report, in the Harbor Journal", "said", "the breach exposed the names, numbers and accounts of 410,000 borrowers, and that the bank had missed a deadline")
     );
 }
+
+/// A group entity is a body or a group of people, not any unnamed source.
+#[test]
+fn only_speakers_become_group_entities() {
+    let text = "Voters said they were tired of the levy. The state impasse had also worried supporters of the levy.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (_, entities) = resolve(&doc, entities);
+    let groups: Vec<&str> = entities.iter().filter(|e| e.kind == EntityKind::Group).map(|e| e.name.as_str()).collect();
+    assert!(groups.contains(&"Voters"), "{groups:?}");
+    assert!(!groups.iter().any(|g| g.contains("impasse")), "{groups:?}");
+}
