@@ -46,7 +46,37 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     one_sense_per_name(doc, &mut spans);
     first_words_of_organizations(doc, &mut spans);
     datelines_are_places(doc, &mut spans);
+    places_after_prepositions(doc, &mut spans);
     spans
+}
+
+/// A one-word name the tagger took for an organisation that the document
+/// also writes after "downtown" or after "live in", "based in" ("whether any
+/// of them live in Harrowgate", "downtown Harrowgate") is a place, everywhere in the
+/// document ("Harrowgate’s riverfront", "a Harrowgate Democrat"); the known
+/// organisations ("in Congress") keep their reading.
+fn places_after_prepositions(doc: &Doc, spans: &mut [NameSpan]) {
+    let mut places: Vec<&str> = Vec::new();
+    for sp in spans.iter().filter(|sp| sp.kind == Kind::Organization && sp.end == sp.start + 1 && sp.start > 0) {
+        let w = doc.w(sp.start);
+        let next = if sp.end < doc.tokens.len() { doc.w(sp.end) } else { "" };
+        let before = doc.w(sp.start - 1);
+        let after_ok = !next.starts_with(char::is_uppercase) && !matches!(next, "’s" | "'s");
+        // ("in" after a verb of dwelling: in sports news "in Leeds" is as
+        // often the club.)
+        let dwelling = before == "in" && sp.start >= 2 && matches!(doc.low(sp.start - 2), "live" | "lives" | "lived" | "living" | "based" | "located" | "born" | "headquartered" | "reside" | "resides" | "residents");
+        if (dwelling || matches!(before, "downtown" | "uptown")) && after_ok && !ORGANIZATIONS.contains(&w) && !places.contains(&w) {
+            places.push(w);
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    for sp in spans.iter_mut() {
+        if sp.kind == Kind::Organization && sp.end == sp.start + 1 && places.contains(&doc.w(sp.start)) {
+            sp.kind = Kind::Place;
+        }
+    }
 }
 
 /// "House Minority Leader Wendell Pryce": the chamber is the organisation,
@@ -332,6 +362,15 @@ mod tests {
         assert!(names.contains(&("City Hall".to_string(), Kind::Place)), "{names:?}");
         assert!(names.contains(&("Maria Okafor".to_string(), Kind::Person)), "{names:?}");
         assert!(!names.iter().any(|(n, k)| n.starts_with("Port Authority") && *k == Kind::Place), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_people_live_in_is_a_place() {
+        let text = "The Harrowgate lender has not said whether any of the borrowers live in Harrowgate. Its tower anchors downtown Harrowgate.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        assert!(names.iter().filter(|(n, _)| n == "Harrowgate").all(|(_, k)| *k == Kind::Place), "{names:?}");
     }
 
     #[test]
