@@ -590,7 +590,8 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             continue;
         }
         // (A closing `''` is read as `'"`: the comma is three tokens back.)
-        let after_comma = doc.w(cs - 1) == "," || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == "," || cs >= 3 && doc.w(cs - 1) == "\"" && doc.w(cs - 2) == "'" && doc.w(cs - 3) == ",";
+        // (Or a dash: "Marco Rubio flipped his choice on the spot – saying".)
+        let after_comma = matches!(doc.w(cs - 1), "," | "—" | "–" | "--" | "-") || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == "," || cs >= 3 && doc.w(cs - 1) == "\"" && doc.w(cs - 2) == "'" && doc.w(cs - 3) == ",";
         // ("…,” before optimistically predicting that …": after a
         // preposition that follows a clause, too; the cue may open with an
         // adverb.)
@@ -655,7 +656,9 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             // main clause's subject, not the whole clause.
             if let Some((x, y)) = main_clause_subject(doc, ss, se).filter(|&(x, y)| x == ss && y - x >= 2 && y < se && doc.w(y).chars().all(char::is_lowercase) && !matches!(doc.low(y), "of" | "and" | "for")) {
                 out[i].source = Some((x, y));
-            } else if se - ss > 6 || doc.w(se - 1) == "," {
+            } else if se - ss > 6 || doc.w(se - 1) == "," || ss > doc.sentence_start(cs) + 3 && doc.w(ss - 1) == "," && se - ss <= 2 && doc.w(ss).starts_with(char::is_uppercase) {
+                // ("… a joint rally in Green Bay, Wis., citing the attack": a
+                // piece of a place after a comma is no subject either.)
                 // "Central European leaders who have been … have embraced the
                 // idea of an E.U. force, warning that …": a long clause before
                 // the comma; its subject is before its first verb.
@@ -1417,7 +1420,8 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // "Joyce — who is listed as an attorney in Illinois — told …", "Jason
     // Sims — a teacher from Mount Pleasant — says …": an aside between dashes
     // right before the cue; the subject is before it.
-    let dash = |k: usize| matches!(doc.w(k), "—" | "–" | "--");
+    // (A hyphen between spaces is a dash too: "- including … -".)
+    let dash = |k: usize| matches!(doc.w(k), "—" | "–" | "--") || doc.w(k) == "-" && k > 0 && doc.tokens[k].bstart > doc.tokens[k - 1].bend;
     if end >= a + 3 && dash(end - 1) {
         if let Some(d1) = (a.max(end.saturating_sub(30))..end - 1).rev().find(|&k| dash(k)) {
             if d1 > a && d1 + 1 < end - 1 {
@@ -1500,7 +1504,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "the interview, in which he said", "where experts say": a relative
         // with words after it (and no comma: "which is …, said") opens the
         // cue's own clause.
-        if matches!(doc.w(k), ";" | ":" | "—" | "“" | "”" | "\"" | "(" | ")") || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
+        if matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || doc.w(k) == "-" && k > a && doc.tokens[k].bstart > doc.tokens[k - 1].bend || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;

@@ -1595,3 +1595,15 @@ fn only_speakers_become_group_entities() {
     assert!(groups.contains(&"Voters"), "{groups:?}");
     assert!(!groups.iter().any(|g| g.contains("impasse")), "{groups:?}");
 }
+
+#[test]
+fn spaced_hyphens_are_dashes_in_sources() {
+    let r = run("Vance opposes the levy, but - after the council voted to put it on the ballot - he urged residents to read it.");
+    assert!(r.iter().any(|x| x.1 == "he" && x.2 == "urged"), "{r:?}");
+    let r = run("Vance changed his mind on the spot - saying he would now back the levy.");
+    assert!(r.iter().any(|x| x.1 == "Vance" && x.2 == "saying"), "{r:?}");
+    let r = run("The three council members - Ruiz, Lee and Vance - said the levy was too large.");
+    assert!(r.iter().any(|x| x.1.starts_with("The three council members") && x.2 == "said"), "{r:?}");
+    let r = run("She canceled a rally in Green Bay, Wis., citing the storm.");
+    assert!(r.iter().any(|x| x.1 == "She" && x.2 == "citing"), "{r:?}");
+}
