@@ -1218,6 +1218,8 @@ fn fix_source(doc: &Doc, att: &mut Attribution) {
         verb,
         "concerned" | "worried" | "convinced" | "assured" | "focused" | "divided" | "united" | "determined" | "committed" | "opposed" | "troubled"
             | "alarmed" | "disturbed" | "disappointed" | "frustrated" | "pleased" | "encouraged" | "impressed" | "unconvinced" | "confused"
+            | "shocked" | "surprised" | "stunned" | "outraged" | "angered" | "thrilled" | "delighted" | "relieved" | "dismayed" | "appalled"
+            | "horrified" | "excited" | "amazed" | "saddened" | "heartened" | "persuaded" | "satisfied" | "unimpressed" | "terrified" | "scared"
     );
     let passive = !feeling && (cs.saturating_sub(1)..ce).any(|k| matches!(doc.low(k), "was" | "were" | "been" | "being" | "is" | "are" | "be")) && (verb.ends_with("ed") || matches!(verb, "told" | "asked" | "seen" | "known" | "thought"));
     // "Smith was quoted as saying that …": the subject is the speaker.
@@ -1586,7 +1588,11 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             leading_place = true;
             continue;
         }
-        if leading_place && kept.is_empty() && y < end && (y - x <= 2 && (x..y).all(|k| doc.w(k).starts_with(char::is_uppercase)) || y - x <= 4 && matches!(first, "on" | "in" | "at" | "during")) {
+        // (A place's piece is an abbreviation or comes before more of the
+        // leading phrase: "in Green Bay, Wis., …", "in Salem, Oregon, on
+        // Monday, …"; not "At one point on Sunday, Trump, who …, tweeted".)
+        let piece = doc.w(y - 1).ends_with('.') || y + 1 < end && (matches!(doc.low(y + 1), "on" | "in" | "at" | "during") || is_time_word(doc.low(y + 1)));
+        if leading_place && kept.is_empty() && y < end && (y - x <= 2 && piece && (x..y).all(|k| doc.w(k).starts_with(char::is_uppercase)) || y - x <= 4 && matches!(first, "on" | "in" | "at" | "during")) {
             continue;
         }
         // "At a rally in Portsmouth, N.H., on Tuesday, Senator Sanders
@@ -1632,7 +1638,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             continue;
         }
         // "You know, I said …": a filler, as "rather" and the words above.
-        let leading = LEADING.contains(&first) || first == "you" && doc.low(x + 1) == "know" && y == x + 2;
+        let leading = LEADING.contains(&first) && !(first == "at" && matches!(doc.low(x + 1), "least" | "most")) || first == "you" && doc.low(x + 1) == "know" && y == x + 2;
         // "In a televised interview Trump declared": a leading adverbial
         // without its comma ends in the name right before the cue.
         if leading && !interrupting && kept.is_empty() && y == end {

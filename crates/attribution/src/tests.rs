@@ -1607,3 +1607,12 @@ fn spaced_hyphens_are_dashes_in_sources() {
     let r = run("She canceled a rally in Green Bay, Wis., citing the storm.");
     assert!(r.iter().any(|x| x.1 == "She" && x.2 == "citing"), "{r:?}");
 }
+
+#[test]
+fn feelings_quantifiers_and_names_after_a_leading_phrase() {
+    assert_eq!(one("Residents were shocked that the council passed the levy.").1, "Residents");
+    assert_eq!(one("At least half of the voters say the levy is too large.").1, "At least half of the voters");
+    let r = run("At one point on Sunday, Vance, who has 9,000 followers, tweeted, “The levy is a blank check.”");
+    // (A short name after a leading phrase of place is no piece of the place.)
+    assert!(r.iter().any(|x| x.1.starts_with("Vance") && x.2 == "tweeted"), "{r:?}");
+}
