@@ -53,6 +53,17 @@ pub fn is_speech_verb(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Nouns of saying and thinking that a possessor may hold ("Mr. Trump's
+/// claims", "in Ash's view", "his remarks about").
+pub const NOUN_CUES: &[&str] = &[
+    "claims", "claim", "view", "views", "desire", "remarks", "remark", "comments", "comment", "statement", "statements",
+    "criticism", "assertion", "assertions", "insistence", "proposal", "proposals", "call", "calls", "warning", "warnings",
+    "promise", "promises", "argument", "arguments", "belief", "beliefs", "fears", "fear", "concerns", "concern", "suggestion",
+    "denial", "denials", "accusation", "accusations", "allegation", "allegations", "post", "tweet", "tweets", "speech",
+    "description", "characterization", "position", "stance", "opinion", "pledge", "vow", "threat", "threats", "demand",
+    "demands", "tone", "rhetoric", "attacks", "attack", "praise", "support", "opposition", "doubts", "hopes", "plea",
+];
+
 /// Nouns of reaction whose source follows "from" ("criticism from rivals").
 pub const REACTION_NOUNS: &[&str] = &[
     "criticism", "opposition", "support", "calls", "complaints", "attacks", "praise", "scorn", "pressure", "advice",

@@ -303,6 +303,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     for att in &mut out {
         particle_to_cue(doc, att);
         from_source(doc, att);
+        possessor_source(doc, att);
         document_participle(doc, att);
         as_put_it(doc, att);
         fronted_verb(doc, &quotes, att);
@@ -1030,6 +1031,32 @@ fn particle_to_cue(doc: &Doc, att: &mut Attribution) {
     if ns < e {
         att.cue = Some((cs, ce + 1));
         att.content = Some((ns, e));
+    }
+}
+
+/// "Despite Mr. Trump's claims that …", "In Ash's view, …", "his
+/// controversial remarks about abortion": a cue that is a noun with a
+/// possessor and no source of its own has the possessor as its source.
+fn possessor_source(doc: &Doc, att: &mut Attribution) {
+    let (None, Some((cs, ce))) = (att.source, att.cue) else { return };
+    let a = doc.sentence_start(cs);
+    let mut k = cs;
+    // adjectives between: "his controversial remarks"
+    while k > a + 1 && cs - k < 3 && doc.w(k - 1).starts_with(char::is_lowercase) && !matches!(doc.low(k - 1), "his" | "her" | "their" | "its" | "our" | "my" | "’s" | "'s") && !is_punct(doc.w(k - 1)) && !is_clause_word(doc.low(k - 1)) {
+        k -= 1;
+    }
+    if k == a || !crate::lexicon::NOUN_CUES.contains(&doc.low(ce - 1)) && !crate::lexicon::NOUN_CUES.contains(&doc.low(cs)) {
+        return;
+    }
+    let p = k - 1;
+    if matches!(doc.low(p), "his" | "her" | "their" | "its" | "our" | "my") {
+        att.source = Some((p, p + 1));
+    } else if matches!(doc.w(p), "’s" | "'s") && p > a && doc.w(p - 1).starts_with(char::is_uppercase) {
+        let mut x = p - 1;
+        while x > a && doc.w(x - 1).starts_with(char::is_uppercase) && !is_punct(doc.w(x - 1)) && !LEADING.contains(&doc.low(x - 1)) {
+            x -= 1;
+        }
+        att.source = Some((x, p));
     }
 }
 

@@ -1616,3 +1616,11 @@ fn feelings_quantifiers_and_names_after_a_leading_phrase() {
     // (A short name after a leading phrase of place is no piece of the place.)
     assert!(r.iter().any(|x| x.1.starts_with("Vance") && x.2 == "tweeted"), "{r:?}");
 }
+
+#[test]
+fn a_possessor_is_the_source_of_a_noun_cue() {
+    let r = run("Despite Mr. Vance's claims that the levy would fail, it passed.");
+    assert!(r.iter().any(|x| x.1 == "Mr. Vance" && x.2 == "claims"), "{r:?}");
+    let r = run("In Ruiz’s view, the levy would change how the city runs.");
+    assert!(r.iter().any(|x| x.1 == "Ruiz" && x.2 == "view"), "{r:?}");
+}
