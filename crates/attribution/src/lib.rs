@@ -596,7 +596,10 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
         // ("…,” before optimistically predicting that …": after a
         // preposition that follows a clause, too; the cue may open with an
         // adverb.)
-        let after_preposition = matches!(doc.low(cs - 1), "before" | "after" | "while" | "without" | "besides") && cs - 1 > doc.sentence_start(cs) + 2;
+        // ("… their check by announcing that …", "they could not resist
+        // pointing out that …": after "by" and after a verb that takes a
+        // participle, too.)
+        let after_preposition = matches!(doc.low(cs - 1), "before" | "after" | "while" | "without" | "besides" | "by" | "resist" | "keep" | "keeps" | "kept" | "stop" | "stopped" | "started" | "began" | "avoid" | "avoided") && cs - 1 > doc.sentence_start(cs) + 2;
         let ing = (cs..ce).find(|&k| !is_manner_adverb(doc.low(k))).is_some_and(|k| doc.low(k).ends_with("ing"));
         let participle = (after_comma || after_preposition) && ing && out[i].kind != Kind::NoComment;
         // "The mayor said the city would appeal, but declined to say when."
@@ -655,9 +658,12 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
         } else if let (true, Some((ss, se))) = (participle, out[i].source) {
             // "Councilmember Arturo Benavides also voted no, saying …": the
             // main clause's subject, not the whole clause.
+            // ("He won the vote by saying …": a source that runs into the
+            // preposition before the cue is a clause; its subject.)
+            let into_preposition = se == cs && after_preposition;
             if let Some((x, y)) = main_clause_subject(doc, ss, se).filter(|&(x, y)| x == ss && y - x >= 2 && y < se && doc.w(y).chars().all(char::is_lowercase) && !matches!(doc.low(y), "of" | "and" | "for")) {
                 out[i].source = Some((x, y));
-            } else if se - ss > 6 || doc.w(se - 1) == "," || ss > doc.sentence_start(cs) + 3 && doc.w(ss - 1) == "," && se - ss <= 2 && doc.w(ss).starts_with(char::is_uppercase) {
+            } else if into_preposition || se - ss > 6 || doc.w(se - 1) == "," || ss > doc.sentence_start(cs) + 3 && doc.w(ss - 1) == "," && se - ss <= 2 && doc.w(ss).starts_with(char::is_uppercase) {
                 // ("… a joint rally in Green Bay, Wis., citing the attack": a
                 // piece of a place after a comma is no subject either.)
                 // "Central European leaders who have been … have embraced the

@@ -1624,3 +1624,9 @@ fn a_possessor_is_the_source_of_a_noun_cue() {
     let r = run("In Ruiz’s view, the levy would change how the city runs.");
     assert!(r.iter().any(|x| x.1 == "Ruiz" && x.2 == "view"), "{r:?}");
 }
+
+#[test]
+fn a_participle_after_by_or_a_catenative_verb_shares_the_subject() {
+    assert_eq!(one("On Monday they closed the hearing by announcing that the levy had passed.").1, "they");
+    assert_eq!(one("The mayor closed the meeting by saying the levy was a blank check.").1, "The mayor");
+}
