@@ -731,6 +731,18 @@ fn main_clause_subject(doc: &Doc, x: usize, b: usize) -> Option<(usize, usize)> 
     if PRONOUN_SUBJECTS.contains(&doc.low(x)) {
         return Some((x, x + 1));
     }
+    // (A determiner first, capitalised or not: "The mayor won …".)
+    if matches!(doc.low(x), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        let v = (x + 2..(x + 5).min(b)).find(|&k| {
+            let w = doc.low(k);
+            w.len() > 3 && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss")) || AUXILIARIES.contains(&w) && !matches!(w, "be" | "been" | "being") || IRREGULAR_PAST.contains(&w)
+        })?;
+        // (Not "A few minutes later, Murphy …": a time before a comma.)
+        if (x..(v + 3).min(b)).any(|k| doc.w(k) == ",") {
+            return None;
+        }
+        return Some((x, v));
+    }
     let cap = |k: usize| k < b && doc.w(k).starts_with(char::is_uppercase);
     if cap(x) {
         let mut y = x;
@@ -738,13 +750,6 @@ fn main_clause_subject(doc: &Doc, x: usize, b: usize) -> Option<(usize, usize)> 
             y += 1;
         }
         return Some((x, y));
-    }
-    if matches!(doc.low(x), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
-        let v = (x + 2..(x + 5).min(b)).find(|&k| {
-            let w = doc.low(k);
-            w.len() > 3 && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("ss")) || AUXILIARIES.contains(&w) && !matches!(w, "be" | "been" | "being")
-        })?;
-        return Some((x, v));
     }
     None
 }

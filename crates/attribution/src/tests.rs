@@ -1630,3 +1630,8 @@ fn a_participle_after_by_or_a_catenative_verb_shares_the_subject() {
     assert_eq!(one("On Monday they closed the hearing by announcing that the levy had passed.").1, "they");
     assert_eq!(one("The mayor closed the meeting by saying the levy was a blank check.").1, "The mayor");
 }
+
+#[test]
+fn a_capitalised_determiner_opens_the_main_subject() {
+    assert_eq!(one("The mayor won the vote, saying the levy was a blank check.").1, "The mayor");
+}
