@@ -165,7 +165,10 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             || ORGANIZATION_HEADS.contains(&head)
             || dossier_language::entities::ROLE_HEADS.contains(&head)
             || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && (doc.w(h).starts_with(char::is_lowercase) || h == doc.sentence_start(h))
-            || matches!(head, "who" | "which");
+            || matches!(head, "who" | "which" | "staff" | "public" | "crowd" | "audience" | "police" | "clergy" | "leadership" | "management" | "administration")
+            // ("the union representing café staff in the canton": the
+            // first noun names the body.)
+            || ORGANIZATION_HEADS.contains(&doc.low(x)) || ANONYMOUS_HEADS.contains(&doc.low(x));
         if !speakers {
             continue;
         }

@@ -1585,7 +1585,8 @@ fn an_inverted_aside_splits_the_content() {
 /// A group entity is a body or a group of people, not any unnamed source.
 #[test]
 fn only_speakers_become_group_entities() {
-    let text = "Voters said they were tired of the levy. The state impasse had also worried supporters of the levy.";
+    let text = "Voters said they were tired of the levy. The state impasse had also worried supporters of the levy. \
+                The union representing café staff in the canton said the strike would go on.";
     let tk = tokenise(text);
     let doc = Doc::new(text, &tk.tokens, &tk.sentences);
     let names = dossier_language::names::find(&doc);
@@ -1594,6 +1595,7 @@ fn only_speakers_become_group_entities() {
     let groups: Vec<&str> = entities.iter().filter(|e| e.kind == EntityKind::Group).map(|e| e.name.as_str()).collect();
     assert!(groups.contains(&"Voters"), "{groups:?}");
     assert!(!groups.iter().any(|g| g.contains("impasse")), "{groups:?}");
+    assert!(groups.iter().any(|g| g.starts_with("union representing")), "{groups:?}");
 }
 
 #[test]
