@@ -1176,7 +1176,7 @@ fn fronted_verb(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     // ("Continued Vance: “…”", read as a speaker's label: the label's
     // first word is the cue.)
     if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
-        if doc.w(cs) == ":" && se <= cs && se > ss + 1 && ss == doc.sentence_start(cs) && fronted_word(&doc.low(ss)) && doc.w(ss).starts_with(char::is_uppercase) {
+        if doc.w(cs) == ":" && se <= cs && se > ss + 1 && ss == doc.sentence_start(cs) && fronted_word(doc.low(ss)) && doc.w(ss).starts_with(char::is_uppercase) {
             att.cue = Some((ss, ss + 1));
             att.source = Some((ss + 1, se));
         }
@@ -1187,7 +1187,7 @@ fn fronted_verb(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     // leading phrase too.)
     let a = doc.sentence_start(cs);
     let fronted = cs == a || cs <= a + 4 && doc.w(cs - 1) == ",";
-    if !fronted || ce != cs + 1 || !fronted_word(&doc.low(cs)) {
+    if !fronted || ce != cs + 1 || !fronted_word(doc.low(cs)) {
         return;
     }
     let b = doc.sentence_end(cs);
