@@ -606,7 +606,8 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
         let ing = (cs..ce).find(|&k| !is_manner_adverb(doc.low(k))).is_some_and(|k| doc.low(k).ends_with("ing"));
         let participle = (after_comma || after_preposition) && ing && out[i].kind != Kind::NoComment;
         // "The mayor said the city would appeal, but declined to say when."
-        let coordinated = matches!(doc.low(cs - 1), "and" | "but");
+        // ("…, but now said Trump had …": an adverb between.)
+        let coordinated = matches!(doc.low(cs - 1), "and" | "but") || cs >= 3 && matches!(doc.low(cs - 1), "now" | "later" | "then" | "also" | "still") && matches!(doc.low(cs - 2), "and" | "but");
         if !participle && !coordinated {
             continue;
         }
@@ -636,7 +637,7 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
                     }
                 }
             }
-        } else if coordinated && out[i].source.map_or(out[i].kind != Kind::AccordingTo, |(ss, se)| se == cs && matches!(doc.low(se - 1), "and" | "but") || cs >= 2 && doc.w(cs - 2) == "," && ss > doc.sentence_start(cs)) {
+        } else if coordinated && out[i].source.map_or(out[i].kind != Kind::AccordingTo, |(ss, se)| se == cs && (matches!(doc.low(se - 1), "and" | "but") || (ss..se).all(|k| matches!(doc.low(k), "now" | "later" | "then" | "also" | "still"))) || cs >= 2 && doc.w(cs - 2) == "," && ss > doc.sentence_start(cs)) {
             // ("Cruz exhorted Republicans to “vote your conscience” and said
             // …": none found past the quotation.)
             // (And ", and urged …" after a clause with no cue: "X compared
@@ -1699,7 +1700,10 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "This week the mayor said …": a word that may lead an adverbial
         // opens the subject itself when no comma follows its phrase (a
         // leading time phrase left out).
-        if leading && !interrupting && kept.is_empty() && y == end && matches!(first, "this" | "these" | "outside" | "inside" | "last" | "first" | "second" | "third") {
+        // ("This document, now available online, methodically exposed …":
+        // a demonstrative with its noun before a comma, too.)
+        let demonstrative_np = matches!(first, "this" | "these") && y > x + 1 && y < end && doc.w(x + 1).starts_with(char::is_lowercase) && !is_time_word(doc.low(x + 1)) && !matches!(doc.low(x + 1), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "time" | "summer" | "spring" | "fall" | "winter" | "weekend" | "is" | "was" | "means" | "comes");
+        if leading && !interrupting && kept.is_empty() && (y == end || demonstrative_np) && matches!(first, "this" | "these" | "outside" | "inside" | "last" | "first" | "second" | "third") {
             let time = matches!(doc.low(x + 1), "week" | "month" | "year" | "morning" | "afternoon" | "evening" | "night" | "time" | "summer" | "spring" | "fall" | "winter" | "weekend") || is_time_word(doc.low(x + 1));
             let x1 = if time { x + 2 } else { x };
             if x1 < y {

@@ -1637,3 +1637,10 @@ fn a_participle_after_by_or_a_catenative_verb_shares_the_subject() {
 fn a_capitalised_determiner_opens_the_main_subject() {
     assert_eq!(one("The mayor won the vote, saying the levy was a blank check.").1, "The mayor");
 }
+
+#[test]
+fn a_demonstrative_subject_and_an_adverb_after_but() {
+    assert_eq!(one("This report, now available online, concluded that the council had erred.").1, "This report");
+    let r = run("Councilman Vance used to support the levy, but now said the city could not afford it.");
+    assert!(r.iter().any(|x| x.1 == "Councilman Vance" && x.2 == "said"), "{r:?}");
+}
