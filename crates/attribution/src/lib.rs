@@ -876,10 +876,7 @@ fn inverted_aside(doc: &Doc, att: &mut Attribution) {
     }
     let Some(p) = (ce + 1..(ce + 8).min(b)).find(|&k| doc.w(k) == ",") else { return };
     let np = (ce..p).all(|k| !is_punct(doc.w(k)) || doc.w(k) == "." || doc.w(k) == "-") && (doc.w(ce).starts_with(char::is_uppercase) || matches!(doc.low(ce), "the" | "a" | "an" | "one"));
-    let verb = (ce..p).any(|k| {
-        let w = doc.low(k);
-        AUXILIARIES.contains(&w) || is_speech_verb(w) || IRREGULAR_PAST.contains(&w) || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed")
-    });
+    let verb = (ce..p).any(|k| looks_like_verb(doc, k) || is_speech_verb(doc.low(k)));
     // (The rules' source, if any, is the one after the cue: "The report,
     // in the Journal, said the breach exposed …" has its own.)
     if att.source.is_some_and(|(ss, _)| ss != ce) {
@@ -887,10 +884,7 @@ fn inverted_aside(doc: &Doc, att: &mut Attribution) {
     }
     let (bx, by) = trim(doc, p + 1, b);
     // (Not "…, said Vance, a member of the council.": the rest needs a verb.)
-    let clause = (bx..by).any(|k| {
-        let w = doc.low(k);
-        AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed")
-    });
+    let clause = (bx..by).any(|k| looks_like_verb(doc, k));
     if !np || verb || !clause || by < bx + 2 || is_quote_mark(doc.w(bx)) || is_quote_mark(doc.w(a)) || (a..cs).any(|k| is_quote_mark(doc.w(k))) {
         return;
     }
@@ -2942,12 +2936,15 @@ fn name_only(doc: &Doc, a: usize, b: usize) -> bool {
         && (a + 1..b - 1).any(|k| doc.w(k) == ",")
         && !(a..b).any(|k| {
             let w = doc.low(k);
-            is_quote_mark(doc.w(k))
-                || AUXILIARIES.contains(&w)
-                || is_speech_verb(w)
-                || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && (w.ends_with("ed") || w.ends_with("ing"))
-                || matches!(w, "made" | "took" | "gave" | "went" | "sent" | "began" | "became" | "got" | "left" | "won" | "lost" | "met" | "ran" | "saw" | "kept" | "held" | "brought" | "led" | "paid" | "spent" | "put" | "set" | "cut" | "is" | "are" | "was" | "were" | "'s" | "’s" | "has" | "have" | "had")
+            is_quote_mark(doc.w(k)) || looks_like_verb(doc, k) || is_speech_verb(w) || matches!(w, "'s" | "’s") || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ing")
         })
+}
+
+/// Does token `k` look like a finite verb, without a tagger: an auxiliary,
+/// a common irregular past ("made", "won"), or a lower-case word in -ed?
+fn looks_like_verb(doc: &Doc, k: usize) -> bool {
+    let w = doc.low(k);
+    AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed")
 }
 
 /// Resolve the source to an entity and give it a type.
