@@ -1641,7 +1641,10 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "Even so, three-quarters of the voters said", "So far, only a
         // few delegates have", "Around that time, 47 percent said": a
         // leading connective or phrase of time.
-        if kept.is_empty() && y < end && y - cx <= 5 && LEADING_PHRASES.iter().any(|p| doc.span_text(cx, y).to_lowercase().starts_with(p)) {
+        if kept.is_empty() && y < end && y - cx <= 5 && {
+            let lead = doc.span_text(cx, y).to_lowercase();
+            LEADING_PHRASES.iter().any(|p| lead.starts_with(p))
+        } {
             // ("More than health care, race or the economy, Mr. Obama
             // believes": the rest of a list after it too.)
             compared = matches!(first, "more" | "rather" | "less" | "unlike");
