@@ -2031,8 +2031,14 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
     if doc.low(i) != "according" || doc.low(i + 1) != "to" {
         return None;
     }
-    // The source runs to the next comma (or the sentence's end).
-    let src_end = (i + 2..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | "—")).unwrap_or(b);
+    // The source runs to the next comma (or the sentence's end), and over
+    // a name's appositive after it ("according to Dennis Ross, another
+    // former special envoy, was …", "…, according to John Smith, a
+    // spokesman for the city.").
+    let mut src_end = (i + 2..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | "—")).unwrap_or(b);
+    if let Some(end) = appositive_after(doc, i + 2, src_end, b) {
+        src_end = end;
+    }
     let source = (i + 2 < src_end).then_some((i + 2, src_end));
     // "In addition, according to the department, …", "But, according to
     // the poll, …": a short leading adverbial before it, too.
@@ -2044,6 +2050,37 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
     // "… 30 years ago after, according to him, the network censured …": a
     // conjunction right before the comma opens the content after the source.
     let opens = i > a + 1 && doc.w(i - 1) == "," && (SUBORDINATORS.contains(&doc.low(i - 2)) || matches!(doc.low(i - 2), "that" | "and" | "but"));
+    // "Over the long term, according to the budget office, the rise in
+    // deficits is …", "Other major cleavages, according to the poll,
+    // include …": before the source a phrase with no verb (of time, place or
+    // degree, or the subject), after it the rest of the clause; the content
+    // is both, in two parts (as PolNeAR marks them).
+    let around = !adverbial && !opens && i > a + 1 && i - a <= 9 && doc.w(i - 1) == "," && doc.w(src_end) == ","
+        && (src_end + 1..b).filter(|&k| !is_punct(doc.w(k))).count() >= 3
+        && (a..i - 1).all(|k| doc.w(k) != "," && !is_quote_mark(doc.w(k)) && !matches!(doc.w(k), ";" | ":" | "—") && !has_verb_form(doc, k))
+        && {
+            let first = doc.low(a);
+            // A leading phrase ("Over the long term", "About 10:03 p.m.")…
+            let leading = LEADING.contains(&first) || matches!(first, "over" | "about" | "around" | "nearly" | "roughly" | "almost" | "through" | "more" | "less" | "fewer") || first.starts_with(|c: char| c.is_ascii_digit());
+            // …or a capitalised subject whose verb follows the source.
+            leading || doc.w(a).starts_with(char::is_uppercase) && doc.w(src_end + 1).starts_with(char::is_lowercase)
+        };
+    if around {
+        let (x1, y1) = trim(doc, a, i);
+        let (x2, y2) = trim(doc, src_end + 1, b);
+        let (p1, p2) = (chars(doc, x1, y1)?, chars(doc, x2, y2)?);
+        let att = Attribution {
+            kind: Kind::AccordingTo,
+            source,
+            source_entity: None,
+            source_type: SourceType::Person,
+            cue: Some((i, i + 2)),
+            content: Some((p1.0, p2.1)),
+            parts: vec![p1, p2],
+            stance: None,
+        };
+        return Some((att, src_end));
+    }
     let lead = adverbial || opens || (a..i).all(|k| matches!(doc.low(k), "but" | "and" | "yet" | "“"));
     let (x, y) = if lead {
         // "According to the report, which was completed Feb. 28, the damage …"
@@ -2075,6 +2112,35 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
         stance: None,
     };
     Some((att, src_end))
+}
+
+/// Does token `k` show a verb: a finite auxiliary or modal, an irregular
+/// past, a lower-case word in -ed, a verb of saying? (No tagger: a present
+/// tense such as "include" is not seen.)
+fn has_verb_form(doc: &Doc, k: usize) -> bool {
+    let w = doc.low(k);
+    FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed") || is_speech_verb(w)
+}
+
+/// The end of an appositive that follows the name from `s` to the comma at
+/// `e` (before the sentence's end `b`): a short phrase with no verb opened
+/// by a determiner and holding a word for a role or a body ("another former
+/// special envoy", "a spokesman for the city"), up to the next comma or the
+/// sentence's end; `None` when there is none.
+fn appositive_after(doc: &Doc, s: usize, e: usize, b: usize) -> Option<usize> {
+    if e >= b || doc.w(e) != "," || !doc.w(s).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let from = e + 1;
+    if !matches!(doc.low(from), "a" | "an" | "the" | "another" | "its" | "his" | "her" | "their") {
+        return None;
+    }
+    let end = (from..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | "—" | "(") || is_quote_mark(doc.w(k))).unwrap_or(b);
+    let role = (from..end).any(|k| {
+        let w = doc.low(k);
+        dossier_language::entities::ROLE_HEADS.contains(&w) || ANONYMOUS_HEADS.contains(&w) || ORGANIZATION_HEADS.contains(&w)
+    });
+    (end > from + 1 && end - from <= 12 && role && (from..end).all(|k| !has_verb_form(doc, k))).then_some(end)
 }
 
 /// `In the latest Quinnipiac poll, CONTENT`, `In a survey of 1,000 voters

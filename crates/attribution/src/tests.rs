@@ -1644,3 +1644,42 @@ fn a_demonstrative_subject_and_an_adverb_after_but() {
     let r = run("Councilman Vance used to support the levy, but now said the city could not afford it.");
     assert!(r.iter().any(|x| x.1 == "Councilman Vance" && x.2 == "said"), "{r:?}");
 }
+
+/// "According to" in mid-sentence after a phrase with no verb: the content
+/// is that phrase and the clause after the source, in two parts (they had
+/// given the leading phrase alone: "Over the long term").
+#[test]
+fn according_to_inside_a_clause_takes_both_sides() {
+    assert_eq!(
+        one("Over the long term, according to the budget office, the rise in deficits is mainly due to the aging of the population."),
+        t("according_to", "the budget office", "according to", "Over the long term | the rise in deficits is mainly due to the aging of the population")
+    );
+    assert_eq!(
+        one("About 10:03 p.m., according to a timeline, the guards left for the compound."),
+        t("according_to", "a timeline", "according to", "About 10:03 p.m. | the guards left for the compound")
+    );
+    assert_eq!(
+        one("Other major divides, according to the poll, include age and education."),
+        t("according_to", "the poll", "according to", "Other major divides | include age and education")
+    );
+    // A clause before the source keeps it whole, as before.
+    assert_eq!(one("In Iowa, Trump is in first, according to the polling average, although Carson keeps it close.").3, "In Iowa, Trump is in first");
+}
+
+/// A name's appositive after "according to" is the source's, not the
+/// content's ("a spokesman for the city, the plan will cost …" had been the
+/// content).
+#[test]
+fn according_to_keeps_the_sources_appositive() {
+    assert_eq!(
+        one("According to John Smith, a spokesman for the city, the plan will cost $5 million."),
+        t("according_to", "John Smith, a spokesman for the city", "According to", "the plan will cost $5 million")
+    );
+    assert_eq!(
+        one("The plan will cost $5 million, according to John Smith, a spokesman for the city."),
+        t("according_to", "John Smith, a spokesman for the city", "according to", "The plan will cost $5 million")
+    );
+    // Not a clause after a comma, nor a phrase without a role.
+    assert_eq!(one("According to the poll, a majority of voters want the levy.").3, "a majority of voters want the levy");
+    assert_eq!(one("According to Smith, a few changes are needed.").1, "Smith");
+}
