@@ -186,7 +186,31 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             }
         }));
         let mention = doc.mention(s, e, MentionKind::Nominal);
-        let idx = match entities.iter().position(|g| g.kind == EntityKind::Group && g.name.eq_ignore_ascii_case(&name)) {
+        // "Two aides familiar with the talks said …; one of the aides said
+        // …", "the aides": a definite or partitive plural names the group
+        // of the same noun mentioned before it.
+        let partitive = (s + 1..e).find(|&k| doc.low(k) == "of").is_some_and(|k| {
+            (s..k).all(|j| QUANTITIES.contains(&doc.low(j)) || matches!(doc.low(j), "another" | "each")) && matches!(doc.low(k + 1), "the" | "those" | "these")
+        });
+        let definite = matches!(doc.low(s), "the" | "those" | "these") && head.ends_with('s');
+        // Of several such groups, the one mentioned last before.
+        let earlier = (partitive || definite)
+            .then(|| {
+                let same_noun = |g: &Entity| {
+                    g.kind == EntityKind::Group
+                        && g.mentions.first().is_some_and(|m| m.tok_end <= s && m.tok_start < m.tok_end && {
+                            let mut gx = m.tok_start;
+                            while gx + 1 < m.tok_end && matches!(doc.low(gx), "the" | "a" | "an" | "some" | "several" | "two" | "three" | "other" | "many") {
+                                gx += 1;
+                            }
+                            doc.low(noun_head(doc, gx, m.tok_end)) == head
+                        })
+                };
+                let last_before = |g: &Entity| g.mentions.iter().filter(|m| m.tok_end <= s).map(|m| m.tok_end).max().unwrap_or(0);
+                entities.iter().enumerate().filter(|(_, g)| same_noun(g)).max_by_key(|(_, g)| last_before(g)).map(|(i, _)| i)
+            })
+            .flatten();
+        let idx = match earlier.or_else(|| entities.iter().position(|g| g.kind == EntityKind::Group && g.name.eq_ignore_ascii_case(&name))) {
             Some(i) => {
                 if !entities[i].mentions.iter().any(|m| (m.tok_start, m.tok_end) == (s, e)) {
                     entities[i].mentions.push(mention);

@@ -1683,3 +1683,26 @@ fn according_to_keeps_the_sources_appositive() {
     assert_eq!(one("According to the poll, a majority of voters want the levy.").3, "a majority of voters want the levy");
     assert_eq!(one("According to Smith, a few changes are needed.").1, "Smith");
 }
+
+/// "one of the aides", "the aides": a partitive or definite plural source is
+/// the group of the same noun mentioned before it, not a group of its own
+/// (the sample corpus had "Two aides" and "one of the aides" as two sources).
+#[test]
+fn a_partitive_source_names_the_group_before_it() {
+    let text = "Officials at the agency said the review was over. Two aides familiar with the talks said the governor had made an offer. The offer was large, one of the aides said. The aides said talks would resume. One of the lawyers said nothing had been signed.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    let group_of = |source: &str| {
+        let a = atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e) == source)).unwrap_or_else(|| panic!("no source {source}"));
+        a.source_entity.map(|i| entities[i].name.clone())
+    };
+    let two = group_of("Two aides familiar with the talks");
+    assert!(two.is_some());
+    assert_eq!(group_of("one of the aides"), two);
+    assert_eq!(group_of("The aides"), two);
+    assert_ne!(group_of("Officials at the agency"), two);
+    assert_ne!(group_of("One of the lawyers"), two);
+}
