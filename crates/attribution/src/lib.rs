@@ -3093,6 +3093,13 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         }
     }
     if ORGANIZATION_HEADS.contains(&hw) && !named {
+        // "Most of his own caucus", "some of the committee": a share of a
+        // body's members, people it does not name.
+        if h > s && (s..h).any(|k| doc.low(k) == "of") && QUANTITIES.contains(&doc.low(s)) {
+            att.source_type = SourceType::Anonymous;
+            att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);
+            return;
+        }
         // "Mayor Sobczak's office", "the Harrowgate economic development
         // office": an office, not the person or place that names it.
         att.source_type = SourceType::Organization;

@@ -1307,6 +1307,22 @@ fn the_head_of_the_source_decides_its_type() {
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
 
+/// A share of a body ("Most of his own caucus") is its members: anonymous
+/// people, not the organisation (the sample corpus's budget story listed
+/// "Most of his own caucus" among the organisations).
+#[test]
+fn a_share_of_a_body_is_anonymous() {
+    let text = "Most of his own caucus, 39 of 66 Republicans, voted no, saying the bill took too much. The caucus said it would meet again.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, _) = resolve(&doc, entities);
+    let ty = |src: &str| atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e) == src)).map(|a| a.source_type);
+    assert_eq!(ty("Most of his own caucus"), Some(SourceType::Anonymous), "{atts:?}");
+    assert_eq!(ty("The caucus"), Some(SourceType::Organization), "{atts:?}");
+}
+
 /// A source the rules cut after a possessive clitic keeps only the subject
 /// before the cue, or none.
 #[test]
