@@ -2980,7 +2980,9 @@ fn inverted(doc: &Doc, a: usize, b: usize, content_end: usize, src: (usize, usiz
     // “A,” he said, pointing at the mayor, “B.” — a short aside between.
     if k < b && !matches!(doc.w(k), "“" | "\"") && after < b && doc.w(after) == "," {
         if let Some(q) = (k + 1..(k + 12).min(b)).find(|&q| matches!(doc.w(q), "“" | "\"") && doc.w(q - 1) == ",") {
-            if (k..q).all(|t| !is_quote_mark(doc.w(t))) && doc.w(k).chars().next().is_some_and(char::is_lowercase) {
+            // ("“A,” he said, adding, “B.”": a verb of saying in the aside
+            // is a cue of its own, and the quotation after it its content.)
+            if (k..q).all(|t| !is_quote_mark(doc.w(t)) && !is_speech_verb(doc.low(t))) && doc.w(k).chars().next().is_some_and(char::is_lowercase) {
                 k = q;
             }
         }

@@ -1722,3 +1722,24 @@ fn a_partitive_source_names_the_group_before_it() {
     assert_ne!(group_of("Officials at the agency"), two);
     assert_ne!(group_of("One of the lawyers"), two);
 }
+
+/// A participle of saying after "X said," is a cue of its own: the quotation
+/// after it is its content, not the first cue's (`adding: “Never.”` had
+/// replaced the first quotation as the content of "said"; `adding, “Never.”`
+/// had been read as the second part of one quotation around "said").
+#[test]
+fn a_quotation_after_adding_is_addings() {
+    for text in [
+        "“We will not negotiate with terrorists,” the prime minister said in a televised address, adding: “Never.”",
+        "“We will not negotiate with terrorists,” the prime minister said, adding: “Never.”",
+        "“We will not negotiate with terrorists,” the prime minister said, adding, “Never.”",
+    ] {
+        let r = run(text);
+        assert_eq!(r.len(), 2, "{text}: {r:?}");
+        assert_eq!((r[0].2.as_str(), r[0].3.as_str()), ("said", "“We will not negotiate with terrorists,”"), "{text}: {r:?}");
+        assert!(r[1].2.starts_with("adding") && r[1].3 == "“Never.”", "{text}: {r:?}");
+    }
+    // An aside with no verb of saying still joins the two quotations.
+    let r = one("“We will not negotiate,” he said, pointing at the crowd, “with anyone.”");
+    assert_eq!(r.3, "“We will not negotiate,” | “with anyone.”");
+}
