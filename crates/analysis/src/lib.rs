@@ -267,7 +267,7 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
             content: x.content.map(|(s, e)| spans.span(s, e)),
             parts: x.parts.iter().map(|&(s, e)| spans.span(s, e)).collect(),
             stance: x.stance.map(|s| s.as_str().to_string()),
-            time: x.cue.and_then(|cue| statement_time(&doc, cue, &statement_times)),
+            time: x.cue.and_then(|cue| statement_time(&doc, cue, x.source, &statement_times)),
         })
         .collect();
     a.times = times
@@ -286,9 +286,10 @@ fn language_and_attribution(a: &mut Analysis, max_tokens: usize) {
 /// When a statement was made, where the text says: a date or time right after
 /// the cue ("declined to comment Thursday", "said on Tuesday") or before it in
 /// its sentence ("In comments at a news conference Wednesday, Obama said"),
-/// not inside a relative clause before the cue. `times` are the dates and
-/// times outside what any statement said, in text order.
-fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), times: &[&dossier_times::Timex]) -> Option<String> {
+/// not inside a relative clause before the cue nor in the source's
+/// appositive. `times` are the dates and times outside what any statement
+/// said, in text order.
+fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), source: Option<(usize, usize)>, times: &[&dossier_times::Timex]) -> Option<String> {
     let sentence_end = doc.sentence_end(cs);
     let after_start = doc.tokens.get(ce)?.start;
     let after_end = doc.tokens.get((ce + 3).min(sentence_end).saturating_sub(1).max(ce))?.end;
@@ -298,12 +299,16 @@ fn statement_time(doc: &dossier_language::doc::Doc, (cs, ce): (usize, usize), ti
     // "Fairweather, who has represented Eastgate since 2017, said": a time in
     // a relative clause before the cue is that clause's, not the statement's.
     let before_end = (a + 1..cs).find(|&k| doc.w(k - 1) == "," && matches!(doc.low(k), "who" | "which")).map_or(before_end, |k| doc.tokens[k].start.min(before_end));
+    // "Brennan & Kole, the firm that won the contract in January, declined
+    // to comment": nor is one after a comma inside the source.
+    let appositive = source.and_then(|(ss, se)| (ss + 1..se.min(doc.tokens.len())).find(|&k| doc.w(k) == ",").map(|k| (doc.tokens[k].start, doc.tokens[se.min(doc.tokens.len()) - 1].end)));
+    let in_appositive = |t: &dossier_times::Timex| appositive.is_some_and(|(s, e)| t.start >= s && t.end <= e);
     // (Times are in text order: start at the sentence.)
     let from = times.partition_point(|t| t.start < before_start);
     times[from..]
         .iter()
         .take_while(|t| t.start < after_end)
-        .find(|t| t.start >= after_start && t.end <= after_end || t.start >= before_start && t.end <= before_end)
+        .find(|t| !in_appositive(t) && (t.start >= after_start && t.end <= after_end || t.start >= before_start && t.end <= before_end))
         .map(|t| t.value.clone())
 }
 
@@ -398,7 +403,8 @@ mod tests {
         let text = "“This is the decision of the next decade,” said Gideon Marsh, the finance chair. \
                     Fairweather, who has represented Eastgate since 2017, said her neighbors would pay more. \
                     The mayor said on Thursday that the city would appeal. \
-                    In an interview on Tuesday, the comptroller said payments would go out.";
+                    In an interview on Tuesday, the comptroller said payments would go out. \
+                    Brennan & Kole Construction, the firm that won the contract in January, declined to comment.";
         let mut d = Document::new(Origin::Stdin, Body::VerbatimText(text.into()));
         d.hints.published = Some("2025-03-07".into());
         let a = analyze(&d, &Options::default());
@@ -410,6 +416,8 @@ mod tests {
         assert_eq!(time_of("Fairweather"), None);
         assert_eq!(time_of("mayor").as_deref(), Some("2025-03-06"));
         assert_eq!(time_of("comptroller").as_deref(), Some("2025-03-04"));
+        // A time in the source's appositive is the appositive's.
+        assert_eq!(time_of("Brennan"), None);
     }
 
     #[test]
