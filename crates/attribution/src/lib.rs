@@ -3048,9 +3048,21 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         att.source_type = SourceType::Anonymous;
         return;
     };
-    // Entities mentioned inside the source, first person first.
-    let mut best: Option<(usize, u8)> = None;
+    // A name that is the source's whole first phrase is who it is,
+    // whatever names its appositive holds ("Fallow Creek Capital, the firm
+    // that owns a stake in Brackwater", "Microsoft, Google's partner").
+    let first = if matches!(doc.low(s), "the") { s + 1 } else { s };
+    let head_name = entities.iter().position(|ent| {
+        matches!(ent.kind, EntityKind::Person | EntityKind::Organization)
+            && ent.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start == first && m.tok_end < e && doc.w(m.tok_end) == ",")
+    });
+    // Entities mentioned inside the source, first person first; a
+    // possessor ("Mr. Smith's lawyer, Jane Roe") after the others.
+    let mut best: Option<(usize, u8)> = head_name.map(|ei| (ei, 0));
     for (ei, ent) in entities.iter().enumerate() {
+        if head_name.is_some() {
+            break;
+        }
         for m in &ent.mentions {
             if m.tok_start >= s && m.tok_end <= e {
                 let rank = match (ent.kind, ent.media) {
@@ -3062,6 +3074,8 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
                     (EntityKind::Misc, _) => 6,
                 };
                 let rank = if m.kind == MentionKind::Name { rank } else { rank + 1 };
+                let possessor = m.tok_end < e && matches!(doc.w(m.tok_end), "’s" | "'s");
+                let rank = if possessor { rank + 8 } else { rank };
                 if best.is_none_or(|(_, r)| rank < r) {
                     best = Some((ei, rank));
                 }

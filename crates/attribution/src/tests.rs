@@ -1743,3 +1743,27 @@ fn a_quotation_after_adding_is_addings() {
     let r = one("“We will not negotiate,” he said, pointing at the crowd, “with anyone.”");
     assert_eq!(r.3, "“We will not negotiate,” | “with anyone.”");
 }
+
+/// The source's entity is the name that is its first phrase, or the person
+/// named in apposition, not a name its appositive mentions or a possessor
+/// (the sample corpus gave "Fallow Creek Capital, the … firm that owns a
+/// majority stake in Brackwater" the entity Brackwater).
+#[test]
+fn the_sources_entity_is_its_head_not_a_name_inside() {
+    let text = "Brackwater said it was cooperating with Microsoft. \
+                Fallow Creek Capital, the private equity firm that owns a majority stake in Brackwater, did not return messages. \
+                Mr. Smith’s lawyer, Jane Roe, said her client was innocent. \
+                Microsoft, Google's partner in the deal, said it was pleased.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    let entity_of = |start: &str| {
+        let a = atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e).starts_with(start))).unwrap_or_else(|| panic!("no source {start}: {atts:?}"));
+        a.source_entity.map(|i| entities[i].name.clone())
+    };
+    assert_eq!(entity_of("Fallow Creek").as_deref(), Some("Fallow Creek Capital"));
+    assert_eq!(entity_of("Mr. Smith").as_deref(), Some("Jane Roe"));
+    assert_eq!(entity_of("Microsoft").as_deref(), Some("Microsoft"));
+}
