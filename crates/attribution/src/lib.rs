@@ -2814,7 +2814,12 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     let listener = words.len() == 1 && matches!(words[0], "me" | "him" | "her" | "us" | "them" | "reporters");
     let frame = frame || recipient || listener;
     let month = |w: &str| matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec.");
-    frame || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year"))
+    // "spoke for nearly an hour on Tuesday": a length of time.
+    let unit = |w: &str| matches!(w, "hour" | "hours" | "minute" | "minutes" | "second" | "seconds" | "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "decade" | "decades");
+    let duration = words.len() <= 7
+        && words.iter().any(|&w| unit(w))
+        && words.iter().all(|&w| unit(w) || is_time_word(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "nearly" | "about" | "almost" | "more" | "than" | "less" | "over" | "an" | "a" | "one" | "two" | "three" | "several" | "few" | "half" | "on" | "for" | "at" | "least" | "roughly" | "some"));
+    frame || duration || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year"))
 }
 
 /// Does the content of an indirect attribution end before token `k`? At a

@@ -686,6 +686,12 @@ fn a_content_of_time_words_is_none() {
     let refusal = Attribution { kind: Kind::NoComment, ..att((17, 23)) };
     assert!(!empty_content(&doc, &refusal), "a refusal needs no content");
     assert_eq!(one("Owen Strickland could not be reached for comment on Thursday.").0, "no_comment");
+    // A length of time is no content either ("spoke for nearly an hour").
+    let text = "The mayor spoke for nearly an hour on Tuesday.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    assert!(empty_content(&doc, &att((20, 45))), "{}", &text[20..45]);
+    assert!(!empty_content(&doc, &Attribution { content: Some((4, 45)), ..att((0, 0)) }));
 }
 
 #[test]
