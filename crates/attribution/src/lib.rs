@@ -1962,6 +1962,10 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         i + 4
     } else if matches!(w, "confirm" | "comment" | "say") && i >= 2 && matches!(doc.low(i - 1), "not" | "n't") && matches!(doc.low(i - 2), "would" | "could" | "did" | "wo" | "does") {
         i + 1
+    } else if matches!(w, "said" | "disclosed" | "specified") && i >= 2 && matches!(doc.low(i - 1), "not" | "n't") && matches!(doc.low(i - 2), "has" | "have" | "had" | "ha") && matches!(next(1), "how" | "whether" | "when" | "what" | "why" | "who" | "which" | "where" | "if") {
+        // "Officials have not said how many people were evacuated", as "did
+        // not say how …".
+        i + 1
     } else {
         return None;
     };
@@ -1990,7 +1994,7 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     } else if cue_end < b && matches!(doc.low(cue_end), "on" | "about") && !is_time_word(doc.low(cue_end + 1)) {
         let (x, y) = trim(doc, cue_end + 1, b);
         content = chars(doc, x, y);
-    } else if cue_end + 1 < b && matches!(doc.low(cue_end - 1), "say" | "discuss" | "confirm" | "name" | "identify" | "disclose" | "reveal" | "specify" | "detail" | "answer") && !matches!(doc.w(cue_end), "," | "." | ";") && !is_time_word(doc.low(cue_end)) {
+    } else if cue_end + 1 < b && matches!(doc.low(cue_end - 1), "say" | "said" | "discuss" | "confirm" | "deny" | "name" | "identify" | "disclose" | "disclosed" | "reveal" | "specify" | "specified" | "detail" | "answer") && !matches!(doc.w(cue_end), "," | "." | ";") && !is_time_word(doc.low(cue_end)) {
         // "declined to say whether she would run", "declined to name the
         // group's donors": what was withheld, up to a comma.
         let end = (cue_end..b).find(|&k| matches!(doc.w(k), "," | ";")).unwrap_or(b);

@@ -1773,3 +1773,13 @@ fn the_sources_entity_is_its_head_not_a_name_inside() {
     assert_eq!(entity_of("Mr. Smith").as_deref(), Some("Jane Roe"));
     assert_eq!(entity_of("Microsoft").as_deref(), Some("Microsoft"));
 }
+
+/// "have not said how …" is a refusal as "did not say how …" is, and what
+/// "would neither confirm nor deny" is its content.
+#[test]
+fn not_having_said_how_is_a_refusal() {
+    assert_eq!(one("Officials have not said how many people were evacuated."), t("no_comment", "Officials", "have not said", "how many people were evacuated"));
+    assert_eq!(one("The spokesman would neither confirm nor deny the report."), t("no_comment", "The spokesman", "would neither confirm nor deny", "the report"));
+    // Not saying that something is so is no refusal.
+    assert_eq!(one("He has not said that he will run.").0, "indirect");
+}
