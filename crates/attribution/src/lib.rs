@@ -2450,6 +2450,14 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             && tail_len <= 9
             && (cs.saturating_sub(6).max(a + 2)..cs).any(|k| doc.w(k) == ",")
             && matches!(doc.low(cue_end + 1), "at" | "in" | "on" | "during" | "after" | "before" | "last" | "this" | "." | ",");
+    // "…, Graham told The Associated Press on Thursday.": a listener named
+    // in capitals (an outlet), then at most an adjunct.
+    let object_tail = object_tail || OBJECT_VERBS.contains(&w) && tail_len >= 2 && tail_len <= 12 && (cs.saturating_sub(10).max(a + 2)..cs).any(|k| doc.w(k) == ",") && {
+        let capital = |k: usize| doc.w(k).starts_with(char::is_uppercase) || matches!(doc.low(k), "the" | "of" | "&" | "’s" | "'s") && k > cue_end;
+        let named = doc.w(cue_end).starts_with(char::is_uppercase) && !is_time_word(doc.low(cue_end));
+        let end = (cue_end..b).find(|&k| !capital(k)).unwrap_or(b);
+        named && end > cue_end + 1 && (end >= b || matches!(doc.low(end), "at" | "in" | "on" | "during" | "after" | "before" | "last" | "this" | "." | ","))
+    };
     let tail_is_adjunct = tail_is_adjunct || object_tail && (cue_end..b).all(|k| !matches!(doc.low(k), "that" | ":" | "“" | "\""));
     // "“…,” he told the group, adding that …": after a quotation, a short
     // object, then a participle cue of the source's own.

@@ -1783,3 +1783,22 @@ fn not_having_said_how_is_a_refusal() {
     // Not saying that something is so is no refusal.
     assert_eq!(one("He has not said that he will run.").0, "indirect");
 }
+
+/// `CONTENT, X told LISTENER [when].`: the listener (an outlet in capitals,
+/// "reporters") and a time after it are no content ("told The Associated
+/// Press." had given the content "Press" and the clause as the source;
+/// "told reporters on Thursday." the content "reporters on Thursday").
+#[test]
+fn a_listener_after_told_is_no_content() {
+    for text in [
+        "The plan could fail, Graham told The Associated Press.",
+        "The plan could fail, Graham told The Huffington Post on Thursday.",
+        "The plan could fail, Graham told reporters on Thursday.",
+    ] {
+        assert_eq!(one(text), t("indirect", "Graham", "told", "The plan could fail"), "{text}");
+    }
+    let r = one("The plan could fail, but only if the vote is delayed, Sen. Lindsey Graham (R-S.C.) told The Huffington Post on Thursday.");
+    assert_eq!((r.1.as_str(), r.3.as_str()), ("Sen. Lindsey Graham (R-S.C.)", "The plan could fail, but only if the vote is delayed"));
+    // A content after the listener stays.
+    assert_eq!(one("Graham told The Associated Press that the plan could fail.").3, "that the plan could fail");
+}
