@@ -827,6 +827,7 @@ fn relative_subject_parts(doc: &Doc, out: &mut [Attribution]) {
             continue;
         }
         let w = (doc.tokens[r].start, doc.tokens[r].end);
+        let e = nonrestrictive_end(doc, r, s, e);
         att.source = Some((r + 1, se));
         att.parts = vec![w, (s, e)];
         att.content = Some((w.0, e));
@@ -855,9 +856,25 @@ fn relative_object_parts(doc: &Doc, out: &mut [Attribution]) {
             continue;
         }
         let w = (doc.tokens[rel].start, doc.tokens[rel].end);
+        let e = nonrestrictive_end(doc, rel, s, e);
         att.parts = vec![w, (s, e)];
         att.content = Some((w.0, e));
     }
+}
+
+/// "The bill, which critics say would gut the agency, passed 52 to 48.":
+/// a relative clause opened by a comma ends at the comma after which the
+/// main clause's verb comes back; the content (code points `s..e`, after the
+/// relative pronoun at token `rel`) ends there too.
+fn nonrestrictive_end(doc: &Doc, rel: usize, s: usize, e: usize) -> usize {
+    if rel == 0 || doc.w(rel - 1) != "," {
+        return e;
+    }
+    let x = doc.tokens.partition_point(|t| t.end <= s);
+    let y = doc.tokens.partition_point(|t| t.start < e);
+    (x + 1..y.saturating_sub(1))
+        .find(|&k| doc.w(k) == "," && has_verb_form(doc, k + 1) && !is_speech_verb(doc.low(k + 1)))
+        .map_or(e, |k| doc.tokens[k - 1].end)
 }
 
 /// "Too often, Mr. Clarke said, the debate is infected …": the short phrase

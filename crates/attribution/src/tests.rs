@@ -1802,3 +1802,13 @@ fn a_listener_after_told_is_no_content() {
     // A content after the listener stays.
     assert_eq!(one("Graham told The Associated Press that the plan could fail.").3, "that the plan could fail");
 }
+
+/// A relative clause between commas ends at the comma after which the main
+/// clause goes on ("passed 52 to 48" had been part of what critics say).
+#[test]
+fn a_nonrestrictive_relative_content_ends_with_its_clause() {
+    assert_eq!(one("The bill, which critics say would gut the agency, passed 52 to 48.").3, "which | would gut the agency");
+    assert_eq!(one("The bill, which critics say would gut the agency, will be debated on Monday.").3, "which | would gut the agency");
+    // Without the comma before it, as before.
+    assert_eq!(one("It is a rule which officials said will go into effect in May.").3, "which | will go into effect in May");
+}
