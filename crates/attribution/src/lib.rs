@@ -2270,7 +2270,13 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // Lachman contributed reporting from Charleston." (in PolNeAR's training
     // and dev splits none of the ten "reported from" is an attribution).
     let credit = matches!(w, "reported" | "reporting" | "reports") && doc.low(i + 1) == "from" || w == "reporting" && prev(1) == "contributed";
-    known || unnamed || named || manner || aside || unauthorized || adjective || phoned || writer || credit || is_naming(doc, a, i)
+    // "Everything Trump says is a lie", "What she said next stunned the
+    // room": the cue inside a subject that is what was said, its verb after.
+    let free_relative = matches!(w, "says" | "said" | "say" | "writes" | "wrote" | "tweets" | "tweeted")
+        && (i.saturating_sub(4).max(a)..i).any(|k| matches!(doc.low(k), "everything" | "anything" | "nothing" | "whatever") || k == a && doc.low(k) == "what")
+        && (i.saturating_sub(4).max(a)..i).all(|k| !is_punct(doc.w(k)) && doc.low(k) != "that")
+        && (i + 1..(i + 3).min(doc.sentence_end(i))).any(|k| FINITE_AUXILIARIES.contains(&doc.low(k)) || IRREGULAR_PAST.contains(&doc.low(k)) || doc.low(k).ends_with("ed") && doc.low(k).len() > 3);
+    known || unnamed || named || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":

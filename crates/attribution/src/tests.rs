@@ -1812,3 +1812,14 @@ fn a_nonrestrictive_relative_content_ends_with_its_clause() {
     // Without the comma before it, as before.
     assert_eq!(one("It is a rule which officials said will go into effect in May.").3, "which | will go into effect in May");
 }
+
+/// "Everything X says is …": the cue inside a subject that stands for what
+/// was said is no attribution (it had given the source "Everything Trump"
+/// and the content "is a lie …").
+#[test]
+fn what_someone_says_as_a_subject_is_no_attribution() {
+    assert!(run("Everything Trump says is a lie unless proven otherwise.").is_empty());
+    assert!(run("What she said next stunned the room.").is_empty());
+    // A parenthetical cue after such a word is speech.
+    assert_eq!(one("Nothing, she said, had changed.").3, "Nothing | had changed");
+}
