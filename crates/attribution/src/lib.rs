@@ -381,6 +381,10 @@ fn tidy_source(doc: &Doc, att: &mut Attribution) {
     while x + 1 < y && matches!(doc.low(x), "and" | "but" | "or" | "as") && !is_punct(doc.w(x + 1)) {
         x += 1;
     }
+    // "The deal, first reported by Bloomberg, values …": the agent, not "by".
+    if x + 1 < y && doc.low(x) == "by" && (doc.w(x + 1).starts_with(char::is_uppercase) || matches!(doc.low(x + 1), "the" | "a" | "an")) {
+        x += 1;
+    }
     // "’s service line … heard a recorded message that made no": a source
     // cut after a possessive is a piece of a clause, not a speaker.
     // Its subject may still be there, right before the cue ("That’s why

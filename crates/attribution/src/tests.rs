@@ -1823,3 +1823,10 @@ fn what_someone_says_as_a_subject_is_no_attribution() {
     // A parenthetical cue after such a word is speech.
     assert_eq!(one("Nothing, she said, had changed.").3, "Nothing | had changed");
 }
+
+/// The agent of a passive cue in an aside is the source without its "by".
+#[test]
+fn a_passive_agent_in_an_aside_is_the_source() {
+    let r = one("The deal, first reported by Bloomberg, values the company at $12 billion.");
+    assert_eq!((r.1.as_str(), r.3.as_str()), ("Bloomberg", "The deal"));
+}
