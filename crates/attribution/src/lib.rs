@@ -1258,6 +1258,7 @@ fn rules(doc: &Doc, quotes: &[Quote], scores: &[f32]) -> Vec<Attribution> {
         while i < b {
             let found = no_comment(doc, a, b, i)
                 .or_else(|| according_to(doc, a, b, i))
+                .or_else(|| per_source(doc, a, b, i))
                 .or_else(|| in_poll(doc, a, b, i))
                 .or_else(|| speech(doc, a, b, i, &quotes, scores[i]));
             match found {
@@ -2157,6 +2158,42 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
         source_type: SourceType::Person,
         cue: Some((i, i + 2)),
         content: Some(content),
+        parts: Vec::new(),
+        stance: None,
+    };
+    Some((att, src_end))
+}
+
+/// `Per SOURCE, CONTENT` and `CONTENT, per SOURCE.` ("Per the Post, the
+/// talks broke down", "…, per two people familiar with the plan."), read as
+/// "according to": a short noun phrase with no number ("$5 per share",
+/// "per capita" are none) between the cue and a comma or the sentence's end.
+fn per_source(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, usize)> {
+    if doc.low(i) != "per" || i + 1 >= b {
+        return None;
+    }
+    let opens_np = |k: usize| matches!(doc.low(k), "the" | "a" | "an" | "two" | "three" | "several" | "multiple" | "sources" | "people" | "reports" | "officials" | "documents" | "data") || doc.w(k).starts_with(char::is_uppercase);
+    let plain = |x: usize, y: usize| y > x && y - x <= 10 && (x..y).all(|k| !doc.w(k).chars().any(|c| c.is_ascii_digit()) && !matches!(doc.w(k), ";" | ":" | "“" | "”" | "\""));
+    let end = (i + 1..b).find(|&k| matches!(doc.w(k), "," | "." | "!" | "?" | ";")).unwrap_or(b);
+    if !opens_np(i + 1) || !plain(i + 1, end) {
+        return None;
+    }
+    let (content, src_end) = if i == a && end < b && doc.w(end) == "," {
+        let (x, y) = trim(doc, end + 1, b);
+        ((y > x + 2).then_some((x, y))?, end)
+    } else if i > a + 2 && doc.w(i - 1) == "," && (end..b).all(|k| is_punct(doc.w(k))) {
+        let (x, y) = trim(doc, a, i - 1);
+        ((y > x + 2).then_some((x, y))?, end)
+    } else {
+        return None;
+    };
+    let att = Attribution {
+        kind: Kind::AccordingTo,
+        source: Some((i + 1, src_end)),
+        source_entity: None,
+        source_type: SourceType::Person,
+        cue: Some((i, i + 1)),
+        content: Some(chars(doc, content.0, content.1)?),
         parts: Vec::new(),
         stance: None,
     };

@@ -1830,3 +1830,13 @@ fn a_passive_agent_in_an_aside_is_the_source() {
     let r = one("The deal, first reported by Bloomberg, values the company at $12 billion.");
     assert_eq!((r.1.as_str(), r.3.as_str()), ("Bloomberg", "The deal"));
 }
+
+/// "Per X, …" and "…, per X." read as "according to"; "per share", "per
+/// capita" are no cues.
+#[test]
+fn per_reads_as_according_to() {
+    assert_eq!(one("Per the Post, the talks broke down on Sunday."), t("according_to", "the Post", "Per", "the talks broke down on Sunday"));
+    assert_eq!(one("The talks broke down on Sunday, per two people familiar with the plan."), t("according_to", "two people familiar with the plan", "per", "The talks broke down on Sunday"));
+    assert!(run("Shares rose to $5 per share on Monday.").is_empty());
+    assert_eq!(one("The plan costs less per capita, officials said.").2, "said");
+}
