@@ -2618,6 +2618,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             });
             close.and_then(|q| (q + 1..(q + 6).min(b)).take_while(|&k| !matches!(doc.w(k), "." | ";" | ":" | "“" | "\"")).find(|&k| doc.low(k) == "that")).unwrap_or(t)
         });
+        // "told supporters she was “very likely” to run": a quotation after
+        // a clause of its own starts no content; the clause does.
+        let stop = stop.filter(|&t| !(matches!(doc.w(t), "“" | "\"") && (c..t).any(|k| PRONOUN_SUBJECTS.contains(&doc.low(k)) || FINITE_AUXILIARIES.contains(&doc.low(k)))));
         // ("has not told about 410,000 borrowers that …": "about" a number is
         // the object's own word.)
         let question = matches!(doc.low(c), "whether" | "if" | "about" | "why" | "how" | "what" | "when" | "where" | "who") && !(doc.low(c) == "about" && doc.w(c + 1).starts_with(|ch: char| ch.is_ascii_digit()));

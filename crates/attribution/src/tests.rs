@@ -1840,3 +1840,11 @@ fn per_reads_as_according_to() {
     assert!(run("Shares rose to $5 per share on Monday.").is_empty());
     assert_eq!(one("The plan costs less per capita, officials said.").2, "said");
 }
+
+/// After "told" and its object, a clause with a quoted fragment is the
+/// content from its start ("“very likely” to run" had lost "she was").
+#[test]
+fn a_clause_after_the_listener_keeps_its_start_before_a_quotation() {
+    assert_eq!(one("The governor told supporters she was \"very likely\" to run.").3, "she was \"very likely\" to run");
+    assert_eq!(one("The governor told reporters: \"I am very likely to run.\"").3, "\"I am very likely to run.\"");
+}
