@@ -2119,17 +2119,7 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
         let (x1, y1) = trim(doc, a, i);
         let (x2, y2) = trim(doc, src_end + 1, b);
         let (p1, p2) = (chars(doc, x1, y1)?, chars(doc, x2, y2)?);
-        let att = Attribution {
-            kind: Kind::AccordingTo,
-            source,
-            source_entity: None,
-            source_type: SourceType::Person,
-            cue: Some((i, i + 2)),
-            content: Some((p1.0, p2.1)),
-            parts: vec![p1, p2],
-            stance: None,
-        };
-        return Some((att, src_end));
+        return Some((according_att(source, (i, i + 2), vec![p1, p2]), src_end));
     }
     let lead = adverbial || opens || (a..i).all(|k| matches!(doc.low(k), "but" | "and" | "yet" | "“"));
     let (x, y) = if lead {
@@ -2150,18 +2140,23 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
         }
         trim(doc, s, i)
     };
-    let content = chars(doc, x, y)?;
-    let att = Attribution {
+    Some((according_att(source, (i, i + 2), vec![chars(doc, x, y)?]), src_end))
+}
+
+/// An "according to" attribution (types and entities come later) of the
+/// content in `parts` (one span, or two around the source).
+fn according_att(source: Option<(usize, usize)>, cue: (usize, usize), parts: Vec<(usize, usize)>) -> Attribution {
+    let content = (parts[0].0, parts[parts.len() - 1].1);
+    Attribution {
         kind: Kind::AccordingTo,
         source,
         source_entity: None,
         source_type: SourceType::Person,
-        cue: Some((i, i + 2)),
+        cue: Some(cue),
         content: Some(content),
-        parts: Vec::new(),
+        parts: if parts.len() > 1 { parts } else { Vec::new() },
         stance: None,
-    };
-    Some((att, src_end))
+    }
 }
 
 /// `Per SOURCE, CONTENT` and `CONTENT, per SOURCE.` ("Per the Post, the
@@ -2187,17 +2182,7 @@ fn per_source(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     } else {
         return None;
     };
-    let att = Attribution {
-        kind: Kind::AccordingTo,
-        source: Some((i + 1, src_end)),
-        source_entity: None,
-        source_type: SourceType::Person,
-        cue: Some((i, i + 1)),
-        content: Some(chars(doc, content.0, content.1)?),
-        parts: Vec::new(),
-        stance: None,
-    };
-    Some((att, src_end))
+    Some((according_att(Some((i + 1, src_end)), (i, i + 1), vec![chars(doc, content.0, content.1)?]), src_end))
 }
 
 /// Does token `k` show a verb: a finite auxiliary or modal, an irregular
