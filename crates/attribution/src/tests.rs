@@ -32,6 +32,22 @@ fn t(k: &str, s: &str, c: &str, x: &str) -> (String, String, String, String) {
     (k.into(), s.into(), c.into(), x.into())
 }
 
+/// Each attribution's source as written, with its type and its entity's
+/// name, after `resolve` with the language layer's entities.
+fn resolved_sources(text: &str) -> Vec<(String, SourceType, Option<String>)> {
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    atts.iter().filter_map(|a| a.source.map(|(s, e)| (doc.span_text(s, e), a.source_type, a.source_entity.map(|i| entities[i].name.clone())))).collect()
+}
+
+/// The first of `sources` (from [`resolved_sources`]) that starts with `start`.
+fn source_starting<'a>(sources: &'a [(String, SourceType, Option<String>)], start: &str) -> &'a (String, SourceType, Option<String>) {
+    sources.iter().find(|s| s.0.starts_with(start)).unwrap_or_else(|| panic!("no source {start}: {sources:?}"))
+}
+
 #[test]
 fn indirect_with_that() {
     assert_eq!(one("He noted that city officials are in talks with the union."), t("indirect", "He", "noted", "that city officials are in talks with the union"));
@@ -1318,15 +1334,9 @@ fn the_head_of_the_source_decides_its_type() {
 /// "Most of his own caucus" among the organisations).
 #[test]
 fn a_share_of_a_body_is_anonymous() {
-    let text = "Most of his own caucus, 39 of 66 Republicans, voted no, saying the bill took too much. The caucus said it would meet again.";
-    let tk = tokenise(text);
-    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
-    let names = dossier_language::names::find(&doc);
-    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
-    let (atts, _) = resolve(&doc, entities);
-    let ty = |src: &str| atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e) == src)).map(|a| a.source_type);
-    assert_eq!(ty("Most of his own caucus"), Some(SourceType::Anonymous), "{atts:?}");
-    assert_eq!(ty("The caucus"), Some(SourceType::Organization), "{atts:?}");
+    let sources = resolved_sources("Most of his own caucus, 39 of 66 Republicans, voted no, saying the bill took too much. The caucus said it would meet again.");
+    assert_eq!(source_starting(&sources, "Most of his own caucus").1, SourceType::Anonymous);
+    assert_eq!(source_starting(&sources, "The caucus").1, SourceType::Organization);
 }
 
 /// A source the rules cut after a possessive clitic keeps only the subject
@@ -1711,16 +1721,8 @@ fn according_to_keeps_the_sources_appositive() {
 /// (the sample corpus had "Two aides" and "one of the aides" as two sources).
 #[test]
 fn a_partitive_source_names_the_group_before_it() {
-    let text = "Officials at the agency said the review was over. Two aides familiar with the talks said the governor had made an offer. The offer was large, one of the aides said. The aides said talks would resume. One of the lawyers said nothing had been signed.";
-    let tk = tokenise(text);
-    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
-    let names = dossier_language::names::find(&doc);
-    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
-    let (atts, entities) = resolve(&doc, entities);
-    let group_of = |source: &str| {
-        let a = atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e) == source)).unwrap_or_else(|| panic!("no source {source}"));
-        a.source_entity.map(|i| entities[i].name.clone())
-    };
+    let sources = resolved_sources("Officials at the agency said the review was over. Two aides familiar with the talks said the governor had made an offer. The offer was large, one of the aides said. The aides said talks would resume. One of the lawyers said nothing had been signed.");
+    let group_of = |source: &str| source_starting(&sources, source).2.clone();
     let two = group_of("Two aides familiar with the talks");
     assert!(two.is_some());
     assert_eq!(group_of("one of the aides"), two);
@@ -1756,19 +1758,13 @@ fn a_quotation_after_adding_is_addings() {
 /// majority stake in Brackwater" the entity Brackwater).
 #[test]
 fn the_sources_entity_is_its_head_not_a_name_inside() {
-    let text = "Brackwater said it was cooperating with Microsoft. \
-                Fallow Creek Capital, the private equity firm that owns a majority stake in Brackwater, did not return messages. \
-                Mr. Smith’s lawyer, Jane Roe, said her client was innocent. \
-                Microsoft, Google's partner in the deal, said it was pleased.";
-    let tk = tokenise(text);
-    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
-    let names = dossier_language::names::find(&doc);
-    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
-    let (atts, entities) = resolve(&doc, entities);
-    let entity_of = |start: &str| {
-        let a = atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e).starts_with(start))).unwrap_or_else(|| panic!("no source {start}: {atts:?}"));
-        a.source_entity.map(|i| entities[i].name.clone())
-    };
+    let sources = resolved_sources(
+        "Brackwater said it was cooperating with Microsoft. \
+         Fallow Creek Capital, the private equity firm that owns a majority stake in Brackwater, did not return messages. \
+         Mr. Smith’s lawyer, Jane Roe, said her client was innocent. \
+         Microsoft, Google's partner in the deal, said it was pleased.",
+    );
+    let entity_of = |start: &str| source_starting(&sources, start).2.clone();
     assert_eq!(entity_of("Fallow Creek").as_deref(), Some("Fallow Creek Capital"));
     assert_eq!(entity_of("Mr. Smith").as_deref(), Some("Jane Roe"));
     assert_eq!(entity_of("Microsoft").as_deref(), Some("Microsoft"));
