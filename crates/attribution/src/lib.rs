@@ -354,6 +354,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     nested_tails(doc, &mut out);
     for att in &mut out {
         skip_dateline(doc, att);
+        skip_aside_before_that(doc, att);
         auxiliaries_to_cue(doc, att);
         raising_parts(doc, att);
     }
@@ -502,6 +503,22 @@ fn raising_parts(doc: &Doc, att: &mut Attribution) {
 /// "VIENNA — The house … will be turned into a museum, the ministry said.":
 /// a content that opens its article's first sentence starts after the
 /// dateline (a place in capitals, perhaps ", Country" or "(AP)", and a dash).
+/// "has repeatedly claimed, without evidence, that the election was stolen":
+/// an aside between commas after the cue, before "that", is no part of the
+/// content.
+fn skip_aside_before_that(doc: &Doc, att: &mut Attribution) {
+    let (Some((s, e)), Some((_, ce)), true) = (att.content, att.cue, att.parts.is_empty()) else { return };
+    let x = doc.tokens.partition_point(|t| t.end <= s);
+    if x != ce + 1 || ce == 0 || doc.w(ce) != "," || att.kind == Kind::NoComment {
+        return;
+    }
+    let Some(comma) = (x + 1..(x + 8).min(doc.sentence_end(x))).find(|&k| doc.w(k) == ",") else { return };
+    if doc.low(comma + 1) != "that" || (x..comma).any(|k| is_quote_mark(doc.w(k)) || has_verb_form(doc, k)) || doc.tokens.get(comma + 1).is_none_or(|t| t.start >= e) {
+        return;
+    }
+    att.content = Some((doc.tokens[comma + 1].start, e));
+}
+
 fn skip_dateline(doc: &Doc, att: &mut Attribution) {
     let (Some((s, e)), true) = (att.content, att.parts.is_empty()) else { return };
     let x = doc.tokens.partition_point(|t| t.end <= s);

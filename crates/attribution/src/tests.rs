@@ -1844,3 +1844,12 @@ fn a_clause_after_the_listener_keeps_its_start_before_a_quotation() {
     assert_eq!(one("The governor told supporters she was \"very likely\" to run.").3, "she was \"very likely\" to run");
     assert_eq!(one("The governor told reporters: \"I am very likely to run.\"").3, "\"I am very likely to run.\"");
 }
+
+/// An aside between commas after the cue and before "that" is no part of
+/// the content ("without evidence, that the election was stolen").
+#[test]
+fn an_aside_before_that_is_no_content() {
+    assert_eq!(one("The former president has repeatedly claimed, without evidence, that the election was stolen.").3, "that the election was stolen");
+    // A clause after the comma stays.
+    assert_eq!(one("She said, when the vote came, that she had doubts.").3, "when the vote came, that she had doubts");
+}
