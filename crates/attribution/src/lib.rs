@@ -602,7 +602,7 @@ fn cue_stance(doc: &Doc, att: &mut Attribution) {
     };
     att.stance = match head {
         "denied" | "denies" | "deny" | "denying" => Some(if negated { Stance::NotDenied } else { Stance::Denied }),
-        "disputed" | "disputes" | "dispute" | "rejected" | "rejects" if of_a_claim() => Some(if negated { Stance::NotDenied } else { Stance::Denied }),
+        "disputed" | "disputes" | "dispute" | "rejected" | "rejects" | "dismissed" | "dismisses" | "dismissing" if of_a_claim() => Some(if negated { Stance::NotDenied } else { Stance::Denied }),
         "confirmed" | "confirms" | "confirm" | "confirming" if !negated => Some(Stance::Confirmed),
         _ => None,
     };

@@ -823,6 +823,9 @@ fn the_cue_states_the_stance() {
     assert_eq!(of("The company rejected the report as false."), vec![Some(Stance::Denied)]);
     assert_eq!(of("The mayor disputed that."), vec![Some(Stance::Denied)]);
     assert!(of("Voters rejected a smaller transit levy in 2018.").iter().all(Option::is_none), "{:?}", stance("Voters rejected a smaller transit levy in 2018."));
+    // So is dismissing one; dismissing a person is not.
+    assert_eq!(of("The Kremlin dismissed the report as \"nonsense.\""), vec![Some(Stance::Denied)]);
+    assert!(of("The mayor dismissed the aide as “incompetent.”").iter().all(Option::is_none));
 }
 
 #[test]
