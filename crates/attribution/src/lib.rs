@@ -1979,7 +1979,11 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     // The first token after the cue word and its adverbs ("did not immediately respond").
     let after_adverbs = (i + 1..b).find(|&k| !(is_manner_adverb(doc.w(k)) || matches!(doc.low(k), "immediately" | "yet" | "publicly"))).unwrap_or(b);
     let comment_words = ["comment", "elaborate", "discuss", "confirm", "say", "answer", "respond", "speak", "name", "identify", "disclose", "reveal", "specify", "detail"];
-    let cue_end = if matches!(w, "declined" | "refused" | "declines" | "refuses" | "decline") && next(1) == "to" && comment_words.contains(&next(2)) {
+    // ("declined to provide details", "refused to give a reason": what is
+    // withheld is information.)
+    let information = matches!(next(2), "provide" | "give" | "offer" | "share")
+        && (i + 3..(i + 6).min(b)).any(|k| matches!(doc.low(k), "details" | "detail" | "information" | "specifics" | "reason" | "explanation" | "figures" | "numbers" | "timeline" | "comment" | "names"));
+    let cue_end = if matches!(w, "declined" | "refused" | "declines" | "refuses" | "decline") && next(1) == "to" && (comment_words.contains(&next(2)) || information) {
         i + 3
     } else if matches!(w, "declined" | "declines") && next(1) == "comment" {
         i + 2
@@ -2001,6 +2005,23 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         i + 4
     } else if matches!(w, "confirm" | "comment" | "say") && i >= 2 && matches!(doc.low(i - 1), "not" | "n't") && matches!(doc.low(i - 2), "would" | "could" | "did" | "wo" | "does") {
         i + 1
+    } else if let Some((k, end)) = (i == a).then(|| (a + 2..b).find_map(|k| unanswered(doc, a, b, k).map(|e| (k, e)))).flatten() {
+        // "Messages left with the company were not returned.", "Efforts to
+        // reach the family were unsuccessful.": the one not reached is the
+        // source, inside the subject.
+        let (cs, reached) = end;
+        let (x, y) = trim(doc, reached.0, reached.1);
+        let att = Attribution {
+            kind: Kind::NoComment,
+            source: (x < y).then_some((x, y)),
+            source_entity: None,
+            source_type: SourceType::Person,
+            cue: Some((cs, k + 1)),
+            content: None,
+            parts: Vec::new(),
+            stance: Some(Stance::Declined),
+        };
+        return Some((att, b));
     } else if matches!(w, "said" | "disclosed" | "specified") && i >= 2 && matches!(doc.low(i - 1), "not" | "n't") && matches!(doc.low(i - 2), "has" | "have" | "had" | "ha") && matches!(next(1), "how" | "whether" | "when" | "what" | "why" | "who" | "which" | "where" | "if") {
         // "Officials have not said how many people were evacuated", as "did
         // not say how …".
@@ -2033,7 +2054,7 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     } else if cue_end < b && matches!(doc.low(cue_end), "on" | "about") && !is_time_word(doc.low(cue_end + 1)) {
         let (x, y) = trim(doc, cue_end + 1, b);
         content = chars(doc, x, y);
-    } else if cue_end + 1 < b && matches!(doc.low(cue_end - 1), "say" | "said" | "discuss" | "confirm" | "deny" | "name" | "identify" | "disclose" | "disclosed" | "reveal" | "specify" | "specified" | "detail" | "answer") && !matches!(doc.w(cue_end), "," | "." | ";") && !is_time_word(doc.low(cue_end)) {
+    } else if cue_end + 1 < b && matches!(doc.low(cue_end - 1), "say" | "said" | "discuss" | "confirm" | "deny" | "name" | "identify" | "disclose" | "disclosed" | "reveal" | "specify" | "specified" | "detail" | "answer" | "provide" | "give" | "offer" | "share") && !matches!(doc.w(cue_end), "," | "." | ";") && !is_time_word(doc.low(cue_end)) {
         // "declined to say whether she would run", "declined to name the
         // group's donors": what was withheld, up to a comma.
         let end = (cue_end..b).find(|&k| matches!(doc.w(k), "," | ";")).unwrap_or(b);
@@ -2061,6 +2082,43 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
         stance: stance.or(Some(Stance::Declined)),
     };
     Some((att, b))
+}
+
+/// "Messages left with the company were not returned", "Calls to his
+/// lawyer went unanswered", "Efforts to reach the family were
+/// unsuccessful": at the cue word `i` (ending the sentence `a..b`), the
+/// cue's first token and the tokens of whoever was not reached (after
+/// "with", "for", "to" or "reach"/"contact" in the subject), else `None`.
+fn unanswered(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(usize, (usize, usize))> {
+    let w = doc.low(i);
+    let rest_empty = (i + 1..b).all(|k| is_punct(doc.w(k)) || is_time_word(doc.low(k)) || matches!(doc.low(k), "on" | "last" | "this" | "week" | "month" | "night" | "morning" | "afternoon" | "evening"));
+    let cs = if matches!(w, "returned" | "answered") && i >= a + 3 && matches!(doc.low(i - 1), "not") && matches!(doc.low(i - 2), "were" | "was" | "have" | "has" | "had") {
+        i - 2
+    } else if matches!(w, "unanswered" | "unreturned") && i >= a + 3 && matches!(doc.low(i - 1), "went" | "were" | "was" | "have" | "has" | "remain" | "remained") {
+        i - 1
+    } else if matches!(w, "unsuccessful" | "failed") && i >= a + 3 && (w == "failed" || matches!(doc.low(i - 1), "were" | "was")) {
+        if w == "failed" { i } else { i - 1 }
+    } else {
+        return None;
+    };
+    if !rest_empty || !matches!(doc.low(a), "messages" | "calls" | "emails" | "requests" | "efforts" | "attempts" | "phone" | "repeated" | "a" | "an" | "several" | "multiple") {
+        return None;
+    }
+    // Who was not reached: after "reach"/"contact" or "with"/"for"/"to".
+    // ("Calls for his resignation went unanswered": "for" after a message
+    // only, not after calls, which may be demands.)
+    let from = (a + 1..cs).find(|&k| {
+        let w = doc.low(k);
+        (matches!(w, "reach" | "contact" | "with" | "to") || w == "for" && matches!(doc.low(k - 1), "messages" | "message" | "emails" | "email" | "requests" | "request" | "left") || w == "from" && doc.low(k - 1) == "comment")
+            && !matches!(doc.low(k + 1), "reach" | "contact" | "comment")
+    })? + 1;
+    let from = if matches!(doc.low(from), "reach" | "contact") { from + 1 } else { from };
+    // (The subject must be about reaching someone.)
+    if !(a..cs).any(|k| matches!(doc.low(k), "messages" | "message" | "calls" | "call" | "emails" | "email" | "requests" | "request" | "efforts" | "attempts" | "reach" | "contact")) || from >= cs {
+        return None;
+    }
+    let end = (from..cs).find(|&k| matches!(doc.w(k), "," | ";") || matches!(doc.low(k), "seeking" | "on" | "about" | "by")).unwrap_or(cs);
+    (end > from).then_some((cs, (from, end)))
 }
 
 /// The refused act of a bare refusal whose cue word is `w` at `i` and whose

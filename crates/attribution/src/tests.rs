@@ -1856,3 +1856,24 @@ fn an_aside_before_that_is_no_content() {
     // A clause after the comma stays.
     assert_eq!(one("She said, when the vote came, that she had doubts.").3, "when the vote came, that she had doubts");
 }
+
+/// Refusals in other words: messages not returned, efforts to reach someone
+/// that failed (the one not reached is the source), and declining to give
+/// information (what was withheld is the content).
+#[test]
+fn unanswered_messages_are_refusals() {
+    for (text, source) in [
+        ("Messages left with the company were not returned.", "the company"),
+        ("Messages left for the senator were not returned.", "the senator"),
+        ("A message seeking comment from the campaign was not returned Tuesday.", "the campaign"),
+        ("Efforts to reach the suspect’s family were unsuccessful.", "the suspect’s family"),
+        ("Calls to his lawyer went unanswered on Friday.", "his lawyer"),
+    ] {
+        let r = one(text);
+        assert_eq!((r.0.as_str(), r.1.as_str()), ("no_comment", source), "{text}: {r:?}");
+    }
+    assert!(run("Her efforts to reform the agency failed.").is_empty());
+    assert_eq!(one("He refused to give a reason."), t("no_comment", "He", "refused to give", "a reason"));
+    let r = run("The police department declined to provide details, citing the ongoing investigation.");
+    assert_eq!((r[0].0.as_str(), r[0].3.as_str()), ("no_comment", "details"), "{r:?}");
+}
