@@ -500,9 +500,6 @@ fn raising_parts(doc: &Doc, att: &mut Attribution) {
     att.content = Some((front.0, e));
 }
 
-/// "VIENNA — The house … will be turned into a museum, the ministry said.":
-/// a content that opens its article's first sentence starts after the
-/// dateline (a place in capitals, perhaps ", Country" or "(AP)", and a dash).
 /// "has repeatedly claimed, without evidence, that the election was stolen":
 /// an aside between commas after the cue, before "that", is no part of the
 /// content.
@@ -519,6 +516,9 @@ fn skip_aside_before_that(doc: &Doc, att: &mut Attribution) {
     att.content = Some((doc.tokens[comma + 1].start, e));
 }
 
+/// "VIENNA — The house … will be turned into a museum, the ministry said.":
+/// a content that opens its article's first sentence starts after the
+/// dateline (a place in capitals, perhaps ", Country" or "(AP)", and a dash).
 fn skip_dateline(doc: &Doc, att: &mut Attribution) {
     let (Some((s, e)), true) = (att.content, att.parts.is_empty()) else { return };
     let x = doc.tokens.partition_point(|t| t.end <= s);
@@ -1522,7 +1522,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // Sims — a teacher from Mount Pleasant — says …": an aside between dashes
     // right before the cue; the subject is before it.
     // (A hyphen between spaces is a dash too: "- including … -".)
-    let dash = |k: usize| matches!(doc.w(k), "—" | "–" | "--") || doc.w(k) == "-" && k > 0 && doc.tokens[k].bstart > doc.tokens[k - 1].bend;
+    let dash = |k: usize| matches!(doc.w(k), "—" | "–" | "--") || spaced_hyphen(doc, k);
     if end >= a + 3 && dash(end - 1) {
         if let Some(d1) = (a.max(end.saturating_sub(30))..end - 1).rev().find(|&k| dash(k)) {
             if d1 > a && d1 + 1 < end - 1 {
@@ -1605,7 +1605,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "the interview, in which he said", "where experts say": a relative
         // with words after it (and no comma: "which is …, said") opens the
         // cue's own clause.
-        if matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || doc.w(k) == "-" && k > a && doc.tokens[k].bstart > doc.tokens[k - 1].bend || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
+        if matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || k > a && spaced_hyphen(doc, k) || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;
@@ -2260,6 +2260,11 @@ fn per_source(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     Some((according_att(Some((i + 1, src_end)), (i, i + 1), vec![chars(doc, content.0, content.1)?]), src_end))
 }
 
+/// Is token `k` a hyphen with a space before it, written for a dash ("- including … -")?
+fn spaced_hyphen(doc: &Doc, k: usize) -> bool {
+    k > 0 && doc.w(k) == "-" && doc.tokens[k].bstart > doc.tokens[k - 1].bend
+}
+
 /// Does token `k` show a verb: a finite auxiliary or modal, an irregular
 /// past, a lower-case word in -ed, a verb of saying? (No tagger: a present
 /// tense such as "include" is not seen.)
@@ -2376,7 +2381,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let free_relative = matches!(w, "says" | "said" | "say" | "writes" | "wrote" | "tweets" | "tweeted")
         && (i.saturating_sub(4).max(a)..i).any(|k| matches!(doc.low(k), "everything" | "anything" | "nothing" | "whatever") || k == a && doc.low(k) == "what")
         && (i.saturating_sub(4).max(a)..i).all(|k| !is_punct(doc.w(k)) && doc.low(k) != "that")
-        && (i + 1..(i + 3).min(doc.sentence_end(i))).any(|k| FINITE_AUXILIARIES.contains(&doc.low(k)) || IRREGULAR_PAST.contains(&doc.low(k)) || doc.low(k).ends_with("ed") && doc.low(k).len() > 3);
+        && (i + 1..(i + 3).min(doc.sentence_end(i))).any(|k| has_verb_form(doc, k));
     known || unnamed || named || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || is_naming(doc, a, i)
 }
 

@@ -328,12 +328,17 @@ mod tests {
     use super::*;
     use crate::doc::tokenise;
 
+    /// The names found in `text`, as written, with their kinds.
+    fn names_of(text: &str) -> Vec<(String, Kind)> {
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect()
+    }
+
     #[test]
     fn the_shipped_model_finds_names_in_news_text() {
         let text = "The White House declined to comment Thursday on a report that President Obama wrote to Iranian supreme leader Ayatollah Ali Khamenei.";
-        let t = tokenise(text);
-        let doc = Doc::new(text, &t.tokens, &t.sentences);
-        let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        let names = names_of(text);
         assert!(names.contains(&("White House".to_string(), Kind::Organization)), "{names:?}");
         assert!(names.iter().any(|(n, k)| n.ends_with("Obama") && *k == Kind::Person), "{names:?}");
         assert!(names.iter().any(|(n, k)| n.ends_with("Khamenei") && *k == Kind::Person), "{names:?}");
@@ -342,9 +347,7 @@ mod tests {
     #[test]
     fn rules_over_the_tagger() {
         let text = "President Obama met the White House staff on Ferris Avenue. Obama said Islamic State fighters were retreating.";
-        let t = tokenise(text);
-        let doc = Doc::new(text, &t.tokens, &t.sentences);
-        let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        let names = names_of(text);
         assert_eq!(names.iter().filter(|(n, k)| n == "Obama" && *k == Kind::Person).count(), 2, "{names:?}");
         assert!(names.contains(&("White House".to_string(), Kind::Organization)), "{names:?}");
         assert!(names.contains(&("Islamic State".to_string(), Kind::Organization)), "{names:?}");
@@ -355,9 +358,7 @@ mod tests {
     fn towns_and_halls_are_places() {
         let text = "The bridge links downtown Port Alderny and the east side, Maria Okafor said at a news conference outside City Hall. \
                     The Port Authority of New York said nothing.";
-        let t = tokenise(text);
-        let doc = Doc::new(text, &t.tokens, &t.sentences);
-        let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        let names = names_of(text);
         assert!(names.contains(&("Port Alderny".to_string(), Kind::Place)), "{names:?}");
         assert!(names.contains(&("City Hall".to_string(), Kind::Place)), "{names:?}");
         assert!(names.contains(&("Maria Okafor".to_string(), Kind::Person)), "{names:?}");
@@ -367,9 +368,7 @@ mod tests {
     #[test]
     fn a_name_people_live_in_is_a_place() {
         let text = "The Harrowgate lender has not said whether any of the borrowers live in Harrowgate. Its tower anchors downtown Harrowgate.";
-        let t = tokenise(text);
-        let doc = Doc::new(text, &t.tokens, &t.sentences);
-        let names: Vec<(String, Kind)> = find(&doc).iter().map(|n| (doc.span_text(n.start, n.end), n.kind)).collect();
+        let names = names_of(text);
         assert!(names.iter().filter(|(n, _)| n == "Harrowgate").all(|(_, k)| *k == Kind::Place), "{names:?}");
     }
 
