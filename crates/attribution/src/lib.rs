@@ -177,7 +177,21 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         let owner = (x + 1..e).filter(|&k| matches!(doc.w(k), "’s" | "'s")).find_map(|k| {
             entities.iter().find(|ent| matches!(ent.kind, EntityKind::Person | EntityKind::Organization) && ent.mentions.iter().any(|m| m.tok_end == k && m.kind == MentionKind::Name)).map(|ent| ent.name.clone())
         });
-        let affiliation = owner.or_else(|| (x..e).find_map(|k| {
+        // "A spokeswoman for Facebook", "aides to Mr. Obama", "officials at
+        // the Pentagon", "A Google spokesman": the name it is of.
+        let named_at = |k: usize| {
+            entities.iter().find(|ent| matches!(ent.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place) && ent.mentions.iter().any(|m| m.tok_start == k && m.tok_end <= e && m.kind == MentionKind::Name))
+        };
+        let of_name = (x + 1..e)
+            .filter(|&k| matches!(doc.low(k), "for" | "of" | "at" | "to" | "from" | "in" | "with"))
+            .find_map(|k| {
+                // (past "the" and a title: "to Mr. Obama", "for the Pentagon")
+                let skip = |j: usize| matches!(doc.low(j), "the" | "mr." | "mrs." | "ms." | "dr." | "president" | "sen." | "senator" | "gov." | "governor" | "rep.");
+                (k + 1..(k + 4).min(e)).take_while(|&j| j == k + 1 || skip(j - 1)).find_map(named_at)
+            })
+            .or_else(|| (x..h).find_map(named_at))
+            .map(|ent| ent.name.clone());
+        let affiliation = owner.or(of_name).or_else(|| (x..e).find_map(|k| {
             let w = doc.low(k);
             if w == "presidential" || w == "white" && doc.low(k + 1) == "house" {
                 Some("the president".to_string())

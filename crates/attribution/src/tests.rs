@@ -1332,6 +1332,32 @@ fn the_head_of_the_source_decides_its_type() {
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
 
+/// An anonymous source's affiliation is the name it is of: after "for",
+/// "to", "at" (past "the" and a title), or before its head.
+#[test]
+fn anonymous_sources_are_affiliated_with_the_names_they_are_of() {
+    let text = "A spokeswoman for Facebook said the company was reviewing the decision. \
+                Aides to Mr. Obama said he would veto the bill. \
+                Two officials at the Pentagon said the strike had been approved. \
+                A Google spokesman said the company would appeal. \
+                People familiar with the talks said a deal was close.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    let affiliation = |src: &str| {
+        let a = atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e) == src)).unwrap_or_else(|| panic!("no source {src}: {atts:?}"));
+        assert_eq!(a.source_type, SourceType::Anonymous, "{src}");
+        a.source_entity.and_then(|i| entities[i].affiliation.clone())
+    };
+    assert_eq!(affiliation("A spokeswoman for Facebook").as_deref(), Some("Facebook"));
+    assert_eq!(affiliation("Aides to Mr. Obama").as_deref(), Some("Obama"));
+    assert_eq!(affiliation("Two officials at the Pentagon").as_deref(), Some("Pentagon"));
+    assert_eq!(affiliation("A Google spokesman").as_deref(), Some("Google"));
+    assert_eq!(affiliation("People familiar with the talks"), None);
+}
+
 /// A share of a body ("Most of his own caucus") is its members: anonymous
 /// people, not the organisation (the sample corpus's budget story listed
 /// "Most of his own caucus" among the organisations).
