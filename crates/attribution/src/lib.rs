@@ -2952,7 +2952,8 @@ fn adjunct_len(doc: &Doc, k: usize) -> usize {
 }
 
 /// Is the content no content: only time words and sentence adverbs
-/// ("Friday", "Still", "For years")? (Dropping contents inside their own
+/// ("Friday", "Still", "For years", "in 2010": "filed one of the original
+/// complaints in 2010")? (Dropping contents inside their own
 /// source too cost PolNeAR dev 0.3 jaccard50: the source is the wrong part.)
 fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     let Some((s, e)) = att.content else { return false };
@@ -2977,7 +2978,7 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     let duration = words.len() <= 7
         && words.iter().any(|&w| unit(w))
         && words.iter().all(|&w| unit(w) || is_time_word(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "nearly" | "about" | "almost" | "more" | "than" | "less" | "over" | "an" | "a" | "one" | "two" | "three" | "several" | "few" | "half" | "on" | "for" | "at" | "least" | "roughly" | "some"));
-    frame || duration || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year"))
+    frame || duration || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year" | "in" | "on" | "at" | "since" | "until" | "during" | "early" | "late"))
 }
 
 /// Does the content of an indirect attribution end before token `k`? At a

@@ -708,6 +708,9 @@ fn a_content_of_time_words_is_none() {
     let doc = Doc::new(text, &tk.tokens, &tk.sentences);
     assert!(empty_content(&doc, &att((20, 45))), "{}", &text[20..45]);
     assert!(!empty_content(&doc, &Attribution { content: Some((4, 45)), ..att((0, 0)) }));
+    // Nor is a time after a preposition ("complaints in 2010").
+    let text = "Microsoft, which filed one of the original complaints in 2010, declined to comment.";
+    assert_eq!(run(text), [t("no_comment", "Microsoft", "declined", "to comment")]);
 }
 
 #[test]
