@@ -724,7 +724,27 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             // ("He won the vote by saying …": a source that runs into the
             // preposition before the cue is a clause; its subject.)
             let into_preposition = se == cs && after_preposition;
-            if let Some((x, y)) = main_clause_subject(doc, ss, se).filter(|&(x, y)| x == ss && y - x >= 2 && y < se && doc.w(y).chars().all(char::is_lowercase) && !matches!(doc.low(y), "of" | "and" | "for")) {
+            // ("Federal regulators fined Google on Tuesday, saying …",
+            // "European Union regulators fined …": a source that holds the
+            // clause's verb is the clause; the subject before that verb.)
+            let a = doc.sentence_start(cs);
+            // (A past or an auxiliary: a plural after a capitalised word is
+            // as often the subject's noun, "Federal regulators".)
+            let past = (ss + 1..se).find(|&k| {
+                let w = doc.low(k);
+                doc.w(k).starts_with(char::is_lowercase) && (FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || w.len() > 3 && w.ends_with("ed"))
+            });
+            let verb_subject = past.filter(|&v| ss == a && !(ss..v).any(|k| matches!(doc.low(k), "when" | "after" | "before" | "if" | "because" | "while" | "as" | "who" | "that" | "which" | "since" | "until" | "although" | "though"))).map(|v| {
+                let mut y = v;
+                while y > ss + 1 && (matches!(doc.low(y - 1), "also" | "now" | "later" | "then" | "still" | "previously" | "already" | "again" | "ultimately") || doc.low(y - 1).ends_with("ly")) {
+                    y -= 1;
+                }
+                (ss, y)
+            });
+            if let Some((x, y)) = verb_subject {
+                out[i].source = Some((x, y));
+                out[i].source_entity = None;
+            } else if let Some((x, y)) = main_clause_subject(doc, ss, se).filter(|&(x, y)| x == ss && y - x >= 2 && y < se && doc.w(y).chars().all(char::is_lowercase) && !matches!(doc.low(y), "of" | "and" | "for")) {
                 out[i].source = Some((x, y));
             } else if into_preposition || se - ss > 6 || doc.w(se - 1) == "," || ss > doc.sentence_start(cs) + 3 && doc.w(ss - 1) == "," && se - ss <= 2 && doc.w(ss).starts_with(char::is_uppercase) {
                 // ("… a joint rally in Green Bay, Wis., citing the attack": a

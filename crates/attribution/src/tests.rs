@@ -792,6 +792,10 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("He told the council the plan would fail.").3, "the plan would fail");
     assert_eq!(one("The shortfall, which the state budget office first disclosed in January, stems from higher enrollment.").1, "the state budget office");
     assert_eq!(one("Councilmember Arturo Benavides also voted no, saying the authority should first show it can spend its budget well.").1, "Councilmember Arturo Benavides");
+    // A subject that is not a run of names, before a past that is no cue.
+    assert_eq!(one("Federal regulators fined Google on Tuesday, saying the company had abused its dominance.").1, "Federal regulators");
+    assert_eq!(one("European Union regulators fined Google a record sum on Tuesday, saying the company had abused its dominance.").1, "European Union regulators");
+    assert_eq!(one("Sanders hit back on Sunday, calling the plan a giveaway.").1, "Sanders");
     assert_eq!(one("Most of his own caucus, 39 of 66 Republicans, voted no, saying the bill took too much.").1, "Most of his own caucus");
     // Whom it was told is no content.
     assert!(run("The lender has not disclosed to its customers.").is_empty());
