@@ -117,6 +117,8 @@ const ROLE_WORDS: &[&str] = &[
     "crown", "first", "lady", "foreign-policy", "u.s.", "federal", "district", "state's", "campaign", "party",
     "opposition", "rebel", "militant", "cleric", "analyst", "professor", "prof.", "economist", "lawyer", "scientist",
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
+    "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
+    "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser",
 ];
 
 /// Head nouns a role phrase ends with ("press secretary", "chief executive").
@@ -129,6 +131,8 @@ pub const ROLE_HEADS: &[&str] = &[
     "sheriff", "officer", "detective", "chief", "analyst", "professor", "economist", "lawyer", "scientist",
     "executive", "cleric", "aide", "official", "correspondent", "editor", "reporter", "negotiator", "member",
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
+    "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
+    "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser",
 ];
 
 /// Nationality and place adjectives, to the place they name.
@@ -257,6 +261,19 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
             found.extend(appositive_role(words, end));
             found.extend(possessive_role_before(words, start));
             for (role, aff) in found {
+                // "Kent Walker, the company's general counsel": the company
+                // is the organisation named last before him.
+                let aff = match aff {
+                    Some(a) if matches!(a.as_str(), "company" | "firm" | "bank" | "corporation" | "airline" | "retailer" | "automaker") => {
+                        let last_org = entities
+                            .iter()
+                            .filter(|e| e.kind == Kind::Organization)
+                            .filter_map(|e| e.mentions.iter().filter(|m| m.tok_end <= start).map(|m| m.tok_end).max().map(|at| (at, e.name.clone())))
+                            .max_by_key(|(at, _)| *at);
+                        Some(last_org.map_or(a, |(_, name)| name))
+                    }
+                    other => other,
+                };
                 add_role(&mut entities[idx], role, aff);
             }
         }
@@ -344,6 +361,14 @@ fn is_title_word(w: &str) -> bool {
 
 /// Role words to a readable role: lower case except proper names inside
 /// ("White House press secretary"), abbreviations spelled out.
+/// Words that qualify a title ("former", "deputy", "acting"), written in
+/// lower case in a role.
+const ROLE_MODIFIERS: &[&str] = &[
+    "former", "deputy", "vice", "acting", "senior", "chief", "assistant", "associate", "interim", "longtime", "top",
+    "press", "national", "general", "managing", "executive", "then", "the", "prime", "foreign", "defence", "defense",
+    "finance", "interior", "justice", "party", "city", "county", "district", "majority", "minority",
+];
+
 fn normalise_role(role: &str) -> String {
     let words: Vec<String> = role
         .split_whitespace()
@@ -358,11 +383,15 @@ fn normalise_role(role: &str) -> String {
             "sgt." => "sergeant".to_string(),
             "capt." => "captain".to_string(),
             "prof." => "professor".to_string(),
+            // Title words and their modifiers in lower case ("Former
+            // Secretary" → "former secretary"); other capitalised words are
+            // names and keep their capitals ("Republican strategist",
+            // "Washington director", "White House press secretary").
             l => {
-                if matches!(l, "white" | "house" | "u.s." | "state" | "treasury" | "homeland" | "pentagon") && w.chars().next().is_some_and(char::is_uppercase) && l != "state" {
-                    w.to_string()
-                } else {
+                if ROLE_HEADS.contains(&l) || is_title_word(l) || ROLE_MODIFIERS.contains(&l) || l == "state" {
                     l.to_string()
+                } else {
+                    w.to_string()
                 }
             }
         })
@@ -382,18 +411,44 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
         return None;
     }
     let mut k = end + 1;
-    if matches!(words.low(k), "the" | "a" | "an") {
+    // ("Anita Dunn, now a partner at …", "Rahm Emanuel, his chief of
+    // staff": what the role is, not when or whose.)
+    if matches!(words.low(k), "now" | "currently" | "then" | "also") {
+        k += 1;
+    }
+    if matches!(words.low(k), "the" | "a" | "an" | "another" | "his" | "her" | "their" | "its") {
         k += 1;
     }
     let start = k;
     let sentence_end = words.sentences.get(words.sentence_of[end]).map_or(words.tokens.len(), |s| s.tokens.end);
+    // (A relative clause is no appositive: "Stuart Stevens, who was …".)
+    if matches!(words.low(start), "who" | "whose" | "which" | "that") {
+        return None;
+    }
     while k < sentence_end && k < start + 9 && !matches!(words.w(k), "," | "." | ";" | ":" | "—" | "“" | "”" | "(" | ")") {
         k += 1;
+    }
+    // ("a longtime strategist for progressive causes whose agency …": the
+    // role ends before a relative.)
+    if let Some(r) = (start + 1..k).find(|&i| matches!(words.low(i), "who" | "whose" | "which" | "that")) {
+        k = r;
+        if !ROLE_HEADS.contains(&words.low(k - 1)) && !(start..k).any(|i| matches!(words.low(i), "of" | "for" | "at" | "to" | "in" | "on" | "with")) {
+            return None;
+        }
     }
     if k == start || !matches!(words.w(k), "," | "." | ";" | "—" | ")") {
         return None;
     }
-    let head = words.low(k - 1);
+    // The head: the last word, or the last before a preposition ("the
+    // European commissioner for competition", "the head of the agency");
+    // a role does not end in a preposition or an article ("chief
+    // strategist of “…”" stopped at the quotation).
+    let preposition = |i: usize| matches!(words.low(i), "of" | "for" | "at" | "to" | "in" | "on" | "with");
+    if preposition(k - 1) || matches!(words.low(k - 1), "the" | "a" | "an") {
+        return None;
+    }
+    let head_at = if ROLE_HEADS.contains(&words.low(k - 1)) { k - 1 } else { (start + 1..k).find(|&i| preposition(i)).unwrap_or(k) - 1 };
+    let head = words.low(head_at);
     if !ROLE_HEADS.contains(&head) {
         return None;
     }
@@ -407,8 +462,28 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
         affiliation = Some(p.to_string());
         first = start + 1;
     }
-    let role = (first..k).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
-    Some((normalise_role(&role), affiliation))
+    // (What follows the head keeps its capitals: "director general of the
+    // International Atomic Energy Agency".)
+    // "spokeswoman for Brackwater", "director of the Harrowgate Consumer
+    // Law Clinic": the capitalised name after the head's preposition.
+    if affiliation.is_none() && head_at + 1 < k && matches!(words.low(head_at + 1), "of" | "for" | "at") {
+        let mut a = head_at + 2;
+        while a < k && matches!(words.low(a), "the" | "mr." | "mrs." | "ms." | "dr." | "president" | "sen." | "gov.") {
+            a += 1;
+        }
+        let mut b = a;
+        while b < k && (words.w(b).starts_with(char::is_uppercase) || b > a && b + 1 < k && matches!(words.low(b), "of" | "for" | "and" | "&") && words.w(b + 1).starts_with(char::is_uppercase)) {
+            b += 1;
+        }
+        if b > a && b == k {
+            affiliation = Some(words.span_text(a, b));
+        }
+    }
+    let role = (first..(head_at + 1).max(first)).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
+    let rest = (head_at + 1..k).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
+    let role = if rest.is_empty() { normalise_role(&role) } else { format!("{} {rest}", normalise_role(&role)) };
+    // ("the world 's 1.2 billion Roman Catholics": the possessive back on its word.)
+    Some((role.replace(" 's ", "'s ").replace(" ’s ", "’s "), affiliation))
 }
 
 /// "Iran’s president, NAME" → the role, with the possessor as affiliation.
@@ -694,7 +769,7 @@ mod tests {
 
     #[test]
     fn a_role_keeps_its_possessive_on_its_word() {
-        assert_eq!(normalise_role("Transit Authority ’s general manager"), "transit authority’s general manager");
+        assert_eq!(normalise_role("Transit Authority ’s general manager"), "Transit Authority’s general manager");
         assert_eq!(normalise_role("the agency 's Sen. liaison"), "the agency's senator liaison");
     }
 
@@ -706,6 +781,50 @@ mod tests {
         let r = by_name(&es, "Hassan Rouhani");
         assert_eq!(r.roles, ["president"]);
         assert_eq!(r.affiliation.as_deref(), Some("Iran"));
+    }
+
+    /// Roles with what follows their head, after "now", "another" or a
+    /// possessive pronoun; no relative clause; names keep their capitals,
+    /// title words do not; "the company" is the organisation named last.
+    #[test]
+    fn appositive_roles_with_their_complements() {
+        let t = "Margrethe Vestager, the European commissioner for competition, said Google had broken the rules. \
+                 Google will appeal, Kent Walker, the company's general counsel, said. \
+                 Robert Oldendick, a University of South Carolina political science professor, said so. \
+                 Stuart Stevens, who was Mitt Romney's top adviser in 2012, agreed. \
+                 Anita Dunn, now a partner at SKDKnickerbocker, disagreed, as did Alan Hartman, another partner at Centerview. \
+                 Benjamin Netanyahu, the Prime Minister, and Sara Fagen, a Republican strategist, spoke.";
+        let es = run(
+            t,
+            &[
+                ("Margrethe Vestager", Kind::Person),
+                ("European", Kind::Misc),
+                ("Google", Kind::Organization),
+                ("Google", Kind::Organization),
+                ("Kent Walker", Kind::Person),
+                ("Robert Oldendick", Kind::Person),
+                ("University of South Carolina", Kind::Organization),
+                ("Stuart Stevens", Kind::Person),
+                ("Mitt Romney", Kind::Person),
+                ("Anita Dunn", Kind::Person),
+                ("SKDKnickerbocker", Kind::Organization),
+                ("Alan Hartman", Kind::Person),
+                ("Centerview", Kind::Organization),
+                ("Benjamin Netanyahu", Kind::Person),
+                ("Sara Fagen", Kind::Person),
+            ],
+        );
+        let v = by_name(&es, "Margrethe Vestager");
+        assert_eq!((v.roles.as_slice(), v.affiliation.as_deref()), (["commissioner for competition".to_string()].as_slice(), Some("Europe")));
+        let w = by_name(&es, "Kent Walker");
+        assert_eq!((w.roles.as_slice(), w.affiliation.as_deref()), (["general counsel".to_string()].as_slice(), Some("Google")));
+        assert_eq!(by_name(&es, "Robert Oldendick").roles, ["University of South Carolina political science professor"]);
+        assert!(by_name(&es, "Stuart Stevens").roles.is_empty());
+        let d = by_name(&es, "Anita Dunn");
+        assert_eq!((d.roles.as_slice(), d.affiliation.as_deref()), (["partner at SKDKnickerbocker".to_string()].as_slice(), Some("SKDKnickerbocker")));
+        assert_eq!(by_name(&es, "Alan Hartman").roles, ["partner at Centerview"]);
+        assert_eq!(by_name(&es, "Benjamin Netanyahu").roles, ["prime minister"]);
+        assert_eq!(by_name(&es, "Sara Fagen").roles, ["Republican strategist"]);
     }
 
     #[test]
