@@ -61,8 +61,9 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     streets_are_places(doc, &mut spans);
     known_organizations(doc, &mut spans);
     known_companies(doc, &mut spans);
+    persons_of_places(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
-    spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')));
+    spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !is_party_and_state(&doc.span_text(s.start, s.end)));
     chambers_before_titles(doc, &mut spans);
     companies_by_their_frames(doc, &mut spans);
     one_sense_per_name(doc, &mut spans);
@@ -440,6 +441,50 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
     }
 }
 
+/// "D-N.Y.", "R-Ky.", "I-Vt.": a legislator's party and state, written after
+/// the name in American news, is no name of its own.
+fn is_party_and_state(s: &str) -> bool {
+    // The states as AP style and the post office write them (full names
+    // of the short ones), without their stops.
+    const STATES: &[&str] = &[
+        "Ala", "Alaska", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Hawaii", "Idaho", "Ill", "Ind", "Iowa", "Kan", "Kans", "Ky",
+        "La", "Maine", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "NH", "NJ", "NM", "NY", "NC", "ND", "Ohio", "Okla",
+        "Ore", "Pa", "RI", "SC", "SD", "Tenn", "Texas", "Tex", "Utah", "Vt", "Va", "Wash", "WVa", "Wis", "Wyo", "AL", "AK", "AZ", "AR", "CA",
+        "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV",
+        "OH", "OK", "OR", "PA", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR",
+    ];
+    let Some(rest) = s.strip_prefix("D-").or_else(|| s.strip_prefix("R-")).or_else(|| s.strip_prefix("I-")) else { return false };
+    let state: String = rest.chars().filter(|&c| c != '.').collect();
+    STATES.contains(&state.as_str())
+}
+
+/// "Sen. Rand Paul of Kentucky", "Rand Paul of Kentucky": a person and the
+/// place they are of, which the tagger may take as one name (even as an
+/// organisation's when a title opens it). Split at "of" when a title opens
+/// the span or the tagger called it a person, and one or two capitalised
+/// words follow "of" ("University of Kentucky" keeps its reading).
+fn persons_of_places(doc: &Doc, spans: &mut Vec<NameSpan>) {
+    let mut split = Vec::new();
+    for s in spans.iter_mut() {
+        let titled = PERSON_TITLES.contains(&doc.w(s.start)) || s.start > 0 && PERSON_TITLES.contains(&doc.w(s.start - 1));
+        if !(titled || s.kind == Kind::Person) || s.kind == Kind::Place {
+            continue;
+        }
+        let Some(of) = (s.start + 2..s.end.saturating_sub(1)).find(|&k| doc.w(k) == "of") else { continue };
+        let place = (of + 1, s.end);
+        if place.1 - place.0 > 2 || !(place.0..place.1).all(|k| doc.w(k).starts_with(char::is_uppercase)) {
+            continue;
+        }
+        s.end = of;
+        s.kind = Kind::Person;
+        split.push(NameSpan { start: place.0, end: place.1, kind: Kind::Place });
+    }
+    if !split.is_empty() {
+        spans.extend(split);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
 /// A name right after a person's title is a person's ("President Obama").
 fn titles_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
     for s in spans.iter_mut() {
@@ -680,5 +725,16 @@ mod tests {
         let found: Vec<(String, Kind)> = spans.iter().map(|s| (doc.span_text(s.start, s.end), s.kind)).collect();
         // the first "Valeant" is found; a contraction the tagger took for a name is not spread
         assert_eq!(found, [("Valeant".to_string(), Kind::Organization), ("Valeant".into(), Kind::Organization), ("I’m".into(), Kind::Organization)]);
+    }
+
+    /// "Sen. Rand Paul of Kentucky": a senator and a state; "D-N.Y." no name.
+    #[test]
+    fn legislators_their_states_and_parties() {
+        let names = names_of("Sen. Rand Paul of Kentucky said the measure does nothing. Senate Majority Leader Chuck Schumer, D-N.Y., called the bill a compromise. The University of Kentucky agreed.");
+        let found: Vec<(&str, Kind)> = names.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+        assert!(found.contains(&("Rand Paul", Kind::Person)) && found.contains(&("Kentucky", Kind::Place)), "{found:?}");
+        assert!(found.contains(&("University of Kentucky", Kind::Organization)), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n.starts_with("D-")), "{found:?}");
+        assert!(is_party_and_state("R-Texas") && is_party_and_state("D-N.Y") && !is_party_and_state("Rolls-Royce") && !is_party_and_state("D-Day"));
     }
 }
