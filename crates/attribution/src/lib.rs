@@ -1639,7 +1639,18 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // "the interview, in which he said", "where experts say": a relative
         // with words after it (and no comma: "which is …, said") opens the
         // cue's own clause.
-        if matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || k > a && spaced_hyphen(doc, k) || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
+        // ("Paul opposed it, while Sen. Susan Collins of Maine, the top
+        // Republican on the committee, urged …": a clause after ", while"
+        // with a subject of its own, not "while not denying the report".)
+        // (A clause before it, not a leading adverb: "Still, while the
+        // industry cannot …, experts say".)
+        let while_clause = k >= a + 4
+            && doc.w(k - 1) == ","
+            && matches!(doc.low(k), "while" | "whereas")
+            && (a..k - 1).all(|j| doc.w(j) != ",")
+            && k + 1 < end
+            && (doc.w(k + 1).starts_with(char::is_uppercase) || matches!(doc.low(k + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many" | "most" | "other" | "others" | "he" | "she" | "they" | "we" | "i" | "it"));
+        if while_clause || matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || k > a && spaced_hyphen(doc, k) || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;

@@ -792,6 +792,14 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("He told the council the plan would fail.").3, "the plan would fail");
     assert_eq!(one("The shortfall, which the state budget office first disclosed in January, stems from higher enrollment.").1, "the state budget office");
     assert_eq!(one("Councilmember Arturo Benavides also voted no, saying the authority should first show it can spend its budget well.").1, "Councilmember Arturo Benavides");
+    // A clause after ", while" has its own subject (and "while not denying"
+    // is an aside; "Still, while …," a leading clause).
+    assert_eq!(
+        one("Republicans were split, while Sen. Susan Collins of Maine, the top Republican on the Appropriations Committee, urged her colleagues to support it.").1,
+        "Sen. Susan Collins of Maine, the top Republican on the Appropriations Committee"
+    );
+    assert_eq!(one("The White House, while not denying the report, said it would not comment.").1, "The White House");
+    assert_eq!(one("Still, while the industry cannot block all of it, experts who have battled other threats say it could do more.").1, "experts who have battled other threats");
     // A subject that is not a run of names, before a past that is no cue.
     assert_eq!(one("Federal regulators fined Google on Tuesday, saying the company had abused its dominance.").1, "Federal regulators");
     assert_eq!(one("European Union regulators fined Google a record sum on Tuesday, saying the company had abused its dominance.").1, "European Union regulators");
