@@ -186,8 +186,10 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             .filter(|&k| matches!(doc.low(k), "for" | "of" | "at" | "to" | "from" | "in" | "with"))
             .find_map(|k| {
                 // (past "the" and a title: "to Mr. Obama", "for the Pentagon")
-                let skip = |j: usize| matches!(doc.low(j), "the" | "mr." | "mrs." | "ms." | "dr." | "president" | "sen." | "senator" | "gov." | "governor" | "rep.");
-                (k + 1..(k + 4).min(e)).take_while(|&j| j == k + 1 || skip(j - 1)).find_map(named_at)
+                // (a person first: "for House Speaker Mike Johnson")
+                let skip = |j: usize| matches!(doc.low(j), "the" | "mr." | "mrs." | "ms." | "dr." | "president" | "sen." | "senator" | "gov." | "governor" | "rep.") || doc.w(j).starts_with(char::is_uppercase);
+                let near: Vec<usize> = (k + 1..(k + 5).min(e)).take_while(|&j| j == k + 1 || skip(j - 1)).collect();
+                near.iter().find_map(|&j| named_at(j).filter(|ent| ent.kind == EntityKind::Person)).or_else(|| near.iter().find_map(|&j| named_at(j)))
             })
             .or_else(|| (x..h).find_map(named_at))
             .map(|ent| ent.name.clone());
@@ -1645,9 +1647,9 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // (A clause before it, not a leading adverb: "Still, while the
         // industry cannot …, experts say".)
         let while_clause = k >= a + 4
-            && doc.w(k - 1) == ","
+            && (doc.w(k - 1) == "," || matches!(doc.w(k - 1), "”" | "\"") && doc.w(k - 2) == ",")
             && matches!(doc.low(k), "while" | "whereas")
-            && (a..k - 1).all(|j| doc.w(j) != ",")
+            && first_verb(doc, a, k - 1).is_some()
             && k + 1 < end
             && (doc.w(k + 1).starts_with(char::is_uppercase) || matches!(doc.low(k + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many" | "most" | "other" | "others" | "he" | "she" | "they" | "we" | "i" | "it"));
         if while_clause || matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || k > a && spaced_hyphen(doc, k) || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {

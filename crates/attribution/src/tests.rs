@@ -799,6 +799,8 @@ fn objects_relatives_and_main_clauses() {
         "Sen. Susan Collins of Maine, the top Republican on the Appropriations Committee"
     );
     assert_eq!(one("The White House, while not denying the report, said it would not comment.").1, "The White House");
+    let r = run("Sen. Rand Paul said the measure \"does nothing,\" while Sen. Susan Collins, the top Republican on the committee, urged her colleagues to support it.");
+    assert_eq!(r[1].1, "Sen. Susan Collins, the top Republican on the committee", "{r:?}");
     assert_eq!(one("Still, while the industry cannot block all of it, experts who have battled other threats say it could do more.").1, "experts who have battled other threats");
     // A subject that is not a run of names, before a past that is no cue.
     assert_eq!(one("Federal regulators fined Google on Tuesday, saying the company had abused its dominance.").1, "Federal regulators");
@@ -1371,6 +1373,13 @@ fn anonymous_sources_are_affiliated_with_the_names_they_are_of() {
     assert_eq!(affiliation("Two officials at the Pentagon").as_deref(), Some("Pentagon"));
     assert_eq!(affiliation("A Google spokesman").as_deref(), Some("Google"));
     assert_eq!(affiliation("People familiar with the talks"), None);
+    let text = "A spokesperson for House Speaker Mike Johnson did not respond to a request for comment.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    assert_eq!(atts[0].source_entity.and_then(|i| entities[i].affiliation.clone()).as_deref(), Some("Mike Johnson"));
 }
 
 /// A share of a body ("Most of his own caucus") is its members: anonymous
