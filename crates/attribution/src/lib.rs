@@ -3325,7 +3325,10 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     // "Iranian officials", "Obama's aides": a collective noun heads the source;
     // the names before it only qualify it.
     let person_named = best.is_some_and(|(ei, _)| entities[ei].kind == EntityKind::Person && entities[ei].mentions.iter().any(|m| m.tok_end == e));
-    if ANONYMOUS_HEADS.contains(&head) && !person_named {
+    // ("The Federal Aviation Administration declined": the head is an
+    // organisation's name, not "the administration"'s officials.)
+    let organization_named = covering(&[EntityKind::Organization]).is_some_and(|ei| entities[ei].mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_end == e && m.tok_start <= h));
+    if ANONYMOUS_HEADS.contains(&head) && !person_named && !organization_named {
         att.source_type = SourceType::Anonymous;
         // The language layer may already know the group ("Iranian officials").
         att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);

@@ -1349,6 +1349,16 @@ fn the_head_of_the_source_decides_its_type() {
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
 
+/// An organisation whose name ends in a collective noun is the organisation,
+/// not anonymous officials ("The Federal Aviation Administration declined"),
+/// while "the Obama administration" stays a group.
+#[test]
+fn an_organizations_name_is_no_group() {
+    let sources = resolved_sources("The Federal Aviation Administration declined to comment. The Obama administration said it would appeal.");
+    assert_eq!(sources[0], ("The Federal Aviation Administration".to_string(), SourceType::Organization, Some("Federal Aviation Administration".to_string())));
+    assert_eq!(sources[1].1, SourceType::Anonymous);
+}
+
 /// An anonymous source's affiliation is the name it is of: after "for",
 /// "to", "at" (past "the" and a title), or before its head.
 #[test]

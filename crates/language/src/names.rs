@@ -62,6 +62,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     known_organizations(doc, &mut spans);
     known_companies(doc, &mut spans);
     persons_of_places(doc, &mut spans);
+    products_and_carriers(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
     spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !is_party_and_state(&doc.span_text(s.start, s.end)));
     chambers_before_titles(doc, &mut spans);
@@ -441,6 +442,34 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
     }
 }
 
+/// Two misreadings of names of things: a one-word "person" after a number
+/// is a product's name ("the 737 Max", not a man called Max); a company's
+/// generic word the tagger took alone as an organisation joins the name
+/// before it ("Ethiopian Airlines", which it splits into a miscellany and
+/// an organisation).
+fn products_and_carriers(doc: &Doc, spans: &mut Vec<NameSpan>) {
+    for s in spans.iter_mut() {
+        // (a model number on the same line: not a list's number, an age or
+        // a year before a line break, "the 20-year-old Woods")
+        let model_number = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_digit()) && !(w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+        let same_line = |i: usize| !doc.text[doc.tokens[i - 1].bend..doc.tokens[i].bstart].contains('\n');
+        if s.kind == Kind::Person && s.end == s.start + 1 && s.start > 0 && model_number(doc.w(s.start - 1)) && same_line(s.start) {
+            s.kind = Kind::Misc;
+        }
+    }
+    let mut k = 1;
+    while k < spans.len() {
+        let (a, b) = (spans[k - 1], spans[k]);
+        let generic = matches!(doc.w(b.start), "Airlines" | "Airways" | "Air" | "Railways" | "Motors" | "Telecom" | "Petroleum" | "Steel" | "Shipping");
+        if b.kind == Kind::Organization && generic && a.end == b.start && a.end == a.start + 1 && matches!(a.kind, Kind::Misc | Kind::Place) {
+            spans[k - 1] = NameSpan { start: a.start, end: b.end, kind: Kind::Organization };
+            spans.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 /// "D-N.Y.", "R-Ky.", "I-Vt.": a legislator's party and state, written after
 /// the name in American news, is no name of its own.
 fn is_party_and_state(s: &str) -> bool {
@@ -736,5 +765,18 @@ mod tests {
         assert!(found.contains(&("University of Kentucky", Kind::Organization)), "{found:?}");
         assert!(!found.iter().any(|(n, _)| n.starts_with("D-")), "{found:?}");
         assert!(is_party_and_state("R-Texas") && is_party_and_state("D-N.Y") && !is_party_and_state("Rolls-Royce") && !is_party_and_state("D-Day"));
+    }
+
+    /// A model number's name is no person; a carrier's generic word joins
+    /// the name before it.
+    #[test]
+    fn products_and_carriers_are_not_persons_or_pieces() {
+        let text = "Regulators approved the 737 Max in 2017. The 20-year-old Woods won. Ethiopian Airlines flew on.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Max"], Kind::Person, 0), (&["Woods"], Kind::Person, 0), (&["Ethiopian"], Kind::Misc, 0), (&["Airlines"], Kind::Organization, 0)]);
+        products_and_carriers(&doc, &mut spans);
+        let found: Vec<(String, Kind)> = spans.iter().map(|s| (doc.span_text(s.start, s.end), s.kind)).collect();
+        assert_eq!(found, [("Max".to_string(), Kind::Misc), ("Woods".into(), Kind::Person), ("Ethiopian Airlines".into(), Kind::Organization)]);
     }
 }
