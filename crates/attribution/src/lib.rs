@@ -192,7 +192,22 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 near.iter().find_map(|&j| named_at(j).filter(|ent| ent.kind == EntityKind::Person)).or_else(|| near.iter().find_map(|&j| named_at(j)))
             })
             .or_else(|| (x..h).find_map(named_at))
-            .map(|ent| ent.name.clone());
+            .map(|ent| ent.name.clone())
+            .or_else(|| {
+                // "A spokeswoman for the company": the organisation named
+                // last before it.
+                let company = (x + 1..e.saturating_sub(2)).any(|k| matches!(doc.low(k), "for" | "of" | "at") && doc.low(k + 1) == "the" && matches!(doc.low(k + 2), "company" | "firm" | "bank" | "corporation" | "airline" | "retailer" | "automaker" | "contractor"));
+                company
+                    .then(|| {
+                        entities
+                            .iter()
+                            .filter(|ent| ent.kind == EntityKind::Organization && !ent.media)
+                            .filter_map(|ent| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, ent.name.clone())))
+                            .max_by_key(|(at, _)| *at)
+                            .map(|(_, name)| name)
+                    })
+                    .flatten()
+            });
         let affiliation = owner.or(of_name).or_else(|| (x..e).find_map(|k| {
             let w = doc.low(k);
             if w == "presidential" || w == "white" && doc.low(k + 1) == "house" {

@@ -1383,6 +1383,15 @@ fn anonymous_sources_are_affiliated_with_the_names_they_are_of() {
     assert_eq!(affiliation("Two officials at the Pentagon").as_deref(), Some("Pentagon"));
     assert_eq!(affiliation("A Google spokesman").as_deref(), Some("Google"));
     assert_eq!(affiliation("People familiar with the talks"), None);
+    // "for the company": the organisation named last before it.
+    let text = "Brennan & Kole Construction declined to comment. A spokeswoman for the company referred questions to the city.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    let a = atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e) == "A spokeswoman for the company")).expect("the spokeswoman's refusal");
+    assert_eq!(a.source_entity.and_then(|i| entities[i].affiliation.clone()).as_deref(), Some("Brennan & Kole Construction"));
     let text = "A spokesperson for House Speaker Mike Johnson did not respond to a request for comment.";
     let tk = tokenise(text);
     let doc = Doc::new(text, &tk.tokens, &tk.sentences);

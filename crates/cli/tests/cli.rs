@@ -430,6 +430,9 @@ fn format_text_prints_a_summary() {
     assert!(out.contains("Body:       9 paragraphs"), "{out}");
     assert!(out.contains("The Harbor Street Bridge, the main link"), "{out}");
     assert!(!out.contains("\nAdvertisement\n"), "{out}");
+    // A quotation the source interrupts is shown as its parts, without the cue.
+    assert!(out.contains("she (Maria Okafor) — said (direct, person): \"It will be inconvenient, and I am sorry for that,\" … \"But when"), "{out}");
+    assert!(out.contains("spokeswoman for the company (group) [Brennan & Kole Construction]"), "{out}");
 }
 
 #[test]
