@@ -282,6 +282,7 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
     groups(words, &mut entities);
     pronouns(words, &mut entities);
     plural_pronouns(words, &mut entities);
+    organizations_saying_it(words, &mut entities);
     for e in &mut entities {
         e.mentions.sort_by_key(|m| m.start);
         e.mentions.dedup_by_key(|m| (m.start, m.end));
@@ -685,6 +686,75 @@ fn plural_pronouns(words: &Words, entities: &mut [Entity]) {
 /// recent person mentioned before the pronoun (outside quotes); at the start of
 /// a sentence, or when the sentence has none, the first person (the subject)
 /// of the nearest earlier sentence that mentions one.
+/// "Google said it would appeal. It said the ruling was wrong.": "it" as
+/// the subject of a verb of saying (or of a refusal) outside quotations is
+/// the organisation mentioned last before it (an expletive "it" is the
+/// subject of other verbs: "it was reported", "it is clear").
+fn organizations_saying_it(words: &Words, entities: &mut [Entity]) {
+    const SAYING: &[&str] = &[
+        "said", "says", "added", "announced", "declined", "denied", "argued", "warned", "told", "stated", "noted", "acknowledged",
+        "confirmed", "insisted", "wrote", "disputed", "rejected", "refused", "responded", "replied", "did", "does", "has", "had",
+    ];
+    // (token after the mention, entity), mentions outside quotations
+    let mut orgs: Vec<(usize, usize)> = Vec::new();
+    for (ei, e) in entities.iter().enumerate() {
+        if e.kind == Kind::Organization {
+            orgs.extend(e.mentions.iter().filter(|m| !words.in_quote(m.tok_start)).map(|m| (m.tok_end, ei)));
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    orgs.sort();
+    let mut found = Vec::new();
+    for i in 0..words.tokens.len() {
+        if words.low(i) != "it" || words.in_quote(i) {
+            continue;
+        }
+        // (an adverb between: "It also said", "it later denied")
+        let mut v = i + 1;
+        while v < words.tokens.len() && matches!(words.low(v), "also" | "later" | "then" | "previously" | "has" | "had" | "again") && v < i + 3 {
+            v += 1;
+        }
+        let verb = words.low(v);
+        // ("did not respond", "has not commented", not "does not explain";
+        // "declined to", not "declined in almost every state"; "told
+        // reporters", not "told the story")
+        let refusal = |k: usize| matches!(words.low(k), "respond" | "comment" | "return" | "say" | "confirm" | "deny" | "responded" | "commented" | "returned" | "said" | "confirmed" | "denied" | "disclosed" | "disclose");
+        let ok = match verb {
+            "did" | "does" | "has" | "had" => matches!(words.low(v + 1), "not" | "n't") && refusal(v + 2),
+            "declined" | "refused" => words.low(v + 1) == "to",
+            "told" => words.w(v + 1).starts_with(char::is_uppercase) || matches!(words.low(v + 1), "reporters" | "me" | "us" | "them" | "him" | "her" | "investigators" | "lawmakers"),
+            _ => SAYING.contains(&verb),
+        };
+        if !ok {
+            continue;
+        }
+        // The organisation named last, in this sentence or the two before,
+        // unless a document or another thing that "says" was named after it
+        // ("The report … It said", "the email read. It stated").
+        let Some(&(end, ei)) = orgs.iter().rev().find(|&&(end, _)| end <= i) else { continue };
+        let si = words.sentence_of[i];
+        if si > words.sentence_of[end.saturating_sub(1)] + 2 {
+            continue;
+        }
+        let thing_after = (end..i).any(|k| {
+            matches!(
+                words.low(k),
+                "report" | "statement" | "email" | "e-mail" | "memo" | "memorandum" | "letter" | "newspaper" | "paper" | "study" | "survey" | "poll"
+                    | "book" | "ad" | "article" | "editorial" | "document" | "filing" | "complaint" | "lawsuit" | "bill" | "law" | "plan" | "proposal"
+                    | "story" | "video" | "committee" | "panel" | "court" | "message" | "post" | "tweet" | "release" | "analysis" | "review" | "audit"
+            )
+        });
+        if !thing_after {
+            found.push((ei, words.mention(i, i + 1, MentionKind::Pronoun)));
+        }
+    }
+    for (ei, m) in found {
+        entities[ei].mentions.push(m);
+    }
+}
+
 fn pronouns(words: &Words, entities: &mut [Entity]) {
     // Person mentions by token, in order.
     let mut persons: Vec<(usize, usize)> = Vec::new(); // (token, entity)
@@ -825,6 +895,18 @@ mod tests {
         assert_eq!(by_name(&es, "Alan Hartman").roles, ["partner at Centerview"]);
         assert_eq!(by_name(&es, "Benjamin Netanyahu").roles, ["prime minister"]);
         assert_eq!(by_name(&es, "Sara Fagen").roles, ["Republican strategist"]);
+    }
+
+    /// "It" as the subject of a verb of saying is the organisation named
+    /// last; not an expletive "it", not after a document named since.
+    #[test]
+    fn organizations_say_it() {
+        let t = "Twitter suspended the accounts. It said the posts broke its rules. It is clear that the rules changed. \
+                 Twitter published a report on Friday. It said nothing new. It declined in almost every state.";
+        let es = run(t, &[("Twitter", Kind::Organization), ("Twitter", Kind::Organization)]);
+        let tw = by_name(&es, "Twitter");
+        let pronouns: Vec<usize> = tw.mentions.iter().filter(|m| m.kind == MentionKind::Pronoun).map(|m| m.start).collect();
+        assert_eq!(pronouns, [t.find("It said").unwrap()], "{:?}", mentions(tw, t));
     }
 
     #[test]
