@@ -423,10 +423,10 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     let start = k;
     let sentence_end = words.sentences.get(words.sentence_of[end]).map_or(words.tokens.len(), |s| s.tokens.end);
     // (A relative clause is no appositive: "Stuart Stevens, who was …".)
-    if matches!(words.low(start), "who" | "whose" | "which" | "that") {
+    if matches!(words.low(start), "who" | "whose" | "which" | "that" | "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would") {
         return None;
     }
-    while k < sentence_end && k < start + 9 && !matches!(words.w(k), "," | "." | ";" | ":" | "—" | "“" | "”" | "(" | ")") {
+    while k < sentence_end && k < start + 16 && !matches!(words.w(k), "," | "." | ";" | ":" | "—" | "“" | "”" | "(" | ")") {
         k += 1;
     }
     // ("a longtime strategist for progressive causes whose agency …": the
@@ -895,6 +895,12 @@ mod tests {
         assert_eq!(by_name(&es, "Alan Hartman").roles, ["partner at Centerview"]);
         assert_eq!(by_name(&es, "Benjamin Netanyahu").roles, ["prime minister"]);
         assert_eq!(by_name(&es, "Sara Fagen").roles, ["Republican strategist"]);
+        // A long appositive; a predicate is none.
+        let t = "“They will make noise,” said Bonnie Glaser, director of the Asia program at the German Marshall Fund of the United States. \
+                 Jay Carney, is now senior vice president at Amazon.";
+        let es = run(t, &[("Bonnie Glaser", Kind::Person), ("Jay Carney", Kind::Person), ("Amazon", Kind::Organization)]);
+        assert_eq!(by_name(&es, "Bonnie Glaser").roles, ["director of the Asia program at the German Marshall Fund of the United States"]);
+        assert!(by_name(&es, "Jay Carney").roles.is_empty());
     }
 
     /// "It" as the subject of a verb of saying is the organisation named
