@@ -428,6 +428,19 @@ fn tidy_source(doc: &Doc, att: &mut Attribution) {
         att.source_entity = None;
         return;
     }
+    // "China on Monday urged …", "The company late Tuesday said": a time
+    // between the subject and the cue is not the source's.
+    // (Only a day after "on", "late" or "early" right after the subject's
+    // last word: not "USA Today", "on Super Tuesday", "a poll released on
+    // Friday".)
+    let mut y = y;
+    let day = |w: &str| matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday");
+    if y >= x + 3 && day(doc.low(y - 1)) && matches!(doc.low(y - 2), "on" | "late" | "early") {
+        let last = doc.low(y - 3);
+        if !is_punct(doc.w(y - 3)) && !last.ends_with("ed") && !matches!(last, "of" | "the" | "'s" | "’s" | "super") {
+            y -= 2;
+        }
+    }
     let lone = y - x == 1 && matches!(doc.low(x), "there" | "is" | "was" | "are" | "were" | "of" | "being" | "no" | "not");
     let existential = doc.low(x) == "there" && x + 1 < y && matches!(doc.low(x + 1), "is" | "was" | "are" | "were" | "’s" | "'s" | "has" | "had" | "will" | "would");
     if lone || existential {

@@ -802,6 +802,10 @@ fn objects_relatives_and_main_clauses() {
     let r = run("Sen. Rand Paul said the measure \"does nothing,\" while Sen. Susan Collins, the top Republican on the committee, urged her colleagues to support it.");
     assert_eq!(r[1].1, "Sen. Susan Collins, the top Republican on the committee", "{r:?}");
     assert_eq!(one("Still, while the industry cannot block all of it, experts who have battled other threats say it could do more.").1, "experts who have battled other threats");
+    // A day between the subject and the cue is not the source's.
+    assert_eq!(one("China on Monday urged the United States to cancel the sale.").1, "China");
+    assert_eq!(one("Sanders late Monday said he would stay in the race.").1, "Sanders");
+    assert_eq!(one("A reporter for USA Today said the campaign had called.").1, "A reporter for USA Today");
     // A subject that is not a run of names, before a past that is no cue.
     assert_eq!(one("Federal regulators fined Google on Tuesday, saying the company had abused its dominance.").1, "Federal regulators");
     assert_eq!(one("European Union regulators fined Google a record sum on Tuesday, saying the company had abused its dominance.").1, "European Union regulators");
