@@ -442,6 +442,13 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
     }
 }
 
+/// Last words of the names of bodies.
+const BODY_WORDS: &[&str] = &[
+    "Fund", "Foundation", "Institute", "Center", "Centre", "Council", "Committee", "Association", "Agency", "Corp.", "Inc.", "Group",
+    "University", "College", "Bank", "Trust", "Society", "Union", "Commission", "Board", "Authority", "Department", "Ministry", "Company",
+    "Co.", "Holdings", "Partners", "Capital", "Church", "Club", "Hospital", "Coalition", "Alliance", "Federation", "Project", "PAC",
+];
+
 /// Two misreadings of names of things: a one-word "person" after a number
 /// is a product's name ("the 737 Max", not a man called Max); a company's
 /// generic word the tagger took alone as an organisation joins the name
@@ -455,6 +462,13 @@ fn products_and_carriers(doc: &Doc, spans: &mut Vec<NameSpan>) {
         let same_line = |i: usize| !doc.text[doc.tokens[i - 1].bend..doc.tokens[i].bstart].contains('\n');
         if s.kind == Kind::Person && s.end == s.start + 1 && s.start > 0 && model_number(doc.w(s.start - 1)) && same_line(s.start) {
             s.kind = Kind::Misc;
+        }
+    }
+    // A "person" whose last word names a body is the body ("Marshall
+    // Fund", "Ford Foundation").
+    for s in spans.iter_mut() {
+        if s.kind == Kind::Person && s.end > s.start + 1 && BODY_WORDS.contains(&doc.w(s.end - 1)) {
+            s.kind = Kind::Organization;
         }
     }
     let mut k = 1;
@@ -778,5 +792,12 @@ mod tests {
         products_and_carriers(&doc, &mut spans);
         let found: Vec<(String, Kind)> = spans.iter().map(|s| (doc.span_text(s.start, s.end), s.kind)).collect();
         assert_eq!(found, [("Max".to_string(), Kind::Misc), ("Woods".into(), Kind::Person), ("Ethiopian Airlines".into(), Kind::Organization)]);
+        // A "person" named like a body is the body.
+        let text = "Bonnie Glaser of the German Marshall Fund spoke.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Bonnie", "Glaser"], Kind::Person, 0), (&["Marshall", "Fund"], Kind::Person, 0)]);
+        products_and_carriers(&doc, &mut spans);
+        assert_eq!(spans.iter().map(|s| s.kind).collect::<Vec<_>>(), [Kind::Person, Kind::Organization]);
     }
 }
