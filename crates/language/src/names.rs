@@ -64,7 +64,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     persons_of_places(doc, &mut spans);
     products_and_carriers(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
-    spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !is_party_and_state(&doc.span_text(s.start, s.end)));
+    spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !(s.end == s.start + 1 && is_party_and_state(doc.w(s.start))));
     chambers_before_titles(doc, &mut spans);
     companies_by_their_frames(doc, &mut spans);
     one_sense_per_name(doc, &mut spans);
@@ -442,12 +442,17 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
     }
 }
 
-/// Last words of the names of bodies.
-const BODY_WORDS: &[&str] = &[
-    "Fund", "Foundation", "Institute", "Center", "Centre", "Council", "Committee", "Association", "Agency", "Corp.", "Inc.", "Group",
-    "University", "College", "Bank", "Trust", "Society", "Union", "Commission", "Board", "Authority", "Department", "Ministry", "Company",
-    "Co.", "Holdings", "Partners", "Capital", "Church", "Club", "Hospital", "Coalition", "Alliance", "Federation", "Project", "PAC",
-];
+/// Is this the last word of the name of a body? (A `match`: most words
+/// are passed over by their length and first byte.)
+fn is_body_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Fund" | "Foundation" | "Institute" | "Center" | "Centre" | "Council" | "Committee" | "Association" | "Agency" | "Corp." | "Inc." | "Group"
+            | "University" | "College" | "Bank" | "Trust" | "Society" | "Union" | "Commission" | "Board" | "Authority" | "Department" | "Ministry"
+            | "Company" | "Co." | "Holdings" | "Partners" | "Capital" | "Church" | "Club" | "Hospital" | "Coalition" | "Alliance" | "Federation"
+            | "Project" | "PAC"
+    )
+}
 
 /// Two misreadings of names of things: a one-word "person" after a number
 /// is a product's name ("the 737 Max", not a man called Max); a company's
@@ -467,7 +472,7 @@ fn products_and_carriers(doc: &Doc, spans: &mut Vec<NameSpan>) {
     // A "person" whose last word names a body is the body ("Marshall
     // Fund", "Ford Foundation").
     for s in spans.iter_mut() {
-        if s.kind == Kind::Person && s.end > s.start + 1 && BODY_WORDS.contains(&doc.w(s.end - 1)) {
+        if s.kind == Kind::Person && s.end > s.start + 1 && is_body_word(doc.w(s.end - 1)) {
             s.kind = Kind::Organization;
         }
     }
