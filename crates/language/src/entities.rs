@@ -755,6 +755,9 @@ fn organizations_saying_it(words: &Words, entities: &mut [Entity]) {
     }
 }
 
+/// Verbs of saying that mark the name next to them as a sentence's speaker.
+const SPEAKING: &[&str] = &["said", "says", "told", "added", "noted", "explained", "continued", "wrote", "recalled", "argued", "insisted", "acknowledged", "warned", "stated", "replied"];
+
 fn pronouns(words: &Words, entities: &mut [Entity]) {
     // Person mentions by token, in order.
     let mut persons: Vec<(usize, usize)> = Vec::new(); // (token, entity)
@@ -766,11 +769,37 @@ fn pronouns(words: &Words, entities: &mut [Entity]) {
         }
     }
     persons.sort();
+    // Each sentence's first person outside quotations; but its speaker
+    // when it has one ("Investigators believe Hale was turned away, Thomas
+    // said. “…,” he said.": he is Thomas, not Hale).
     let mut first_person_of_sentence: HashMap<usize, usize> = HashMap::new();
+    let mut speaker_of_sentence: HashMap<usize, usize> = HashMap::new();
+    for (ei, e) in entities.iter().enumerate() {
+        if e.kind != Kind::Person {
+            continue;
+        }
+        for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name && !words.in_quote(m.tok_start)) {
+            let after = words.low(m.tok_end);
+            let before = if m.tok_start > 0 { words.low(m.tok_start - 1) } else { "" };
+            // ("Thomas said", "…, said Thomas." / "said Thomas, a lawyer";
+            // not "said Trump will win", "said Sanders’ attack")
+            if SPEAKING.contains(&after) || SPEAKING.contains(&before) && matches!(after, "," | "." | ";" | "") {
+                let si = words.sentence_of[m.tok_start];
+                let first = speaker_of_sentence.entry(si).or_insert(ei);
+                // (the first speaker of the sentence)
+                if entities[*first].mentions.iter().filter(|x| words.sentence_of.get(x.tok_start) == Some(&si)).map(|x| x.tok_start).min() > Some(m.tok_start) {
+                    *first = ei;
+                }
+            }
+        }
+    }
     for &(t, ei) in &persons {
         if !words.in_quote(t) {
             first_person_of_sentence.entry(words.sentence_of[t]).or_insert(ei);
         }
+    }
+    for (si, ei) in speaker_of_sentence {
+        first_person_of_sentence.insert(si, ei);
     }
     let mut found = Vec::new();
     for i in 0..words.tokens.len() {
@@ -901,6 +930,20 @@ mod tests {
         let es = run(t, &[("Bonnie Glaser", Kind::Person), ("Jay Carney", Kind::Person), ("Amazon", Kind::Organization)]);
         assert_eq!(by_name(&es, "Bonnie Glaser").roles, ["director of the Asia program at the German Marshall Fund of the United States"]);
         assert!(by_name(&es, "Jay Carney").roles.is_empty());
+    }
+
+    /// "he" after a sentence with a speaker is the speaker, not the first
+    /// person that sentence names ("Investigators believe Hale …, Thomas
+    /// said. “…,” he said."); "said Trump will win" makes no speaker.
+    #[test]
+    fn he_is_the_last_speaker() {
+        let t = "Investigators believe Hale was turned away from the club, Thomas said. \"This was senseless,\" he said. \
+                 Ada Fisher said Trump will exceed expectations. \"I think so,\" she said.";
+        let es = run(t, &[("Hale", Kind::Person), ("Thomas", Kind::Person), ("Ada Fisher", Kind::Person), ("Trump", Kind::Person)]);
+        let he = t.find("he said").unwrap();
+        let she = t.find("she said").unwrap();
+        assert!(by_name(&es, "Thomas").mentions.iter().any(|m| m.start == he), "{:?}", es);
+        assert!(by_name(&es, "Ada Fisher").mentions.iter().any(|m| m.start == she), "{:?}", es);
     }
 
     /// "It" as the subject of a verb of saying is the organisation named
