@@ -426,7 +426,8 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         if matches!(*w, "is" | "are" | "'s" | "'re") && next == "about" && next2 == "to" {
             t = Tense::Future;
         }
-        if matches!(*w, "expected" | "scheduled" | "slated") {
+        // ("expects the first cut in June": what is expected is to come)
+        if matches!(*w, "expected" | "scheduled" | "slated" | "expects" | "expect") {
             t = Tense::Future;
         }
         if matches!(*w, "planned" | "planning" | "plans" | "plan")
@@ -464,9 +465,15 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
                 | "outlined"
                 | "new"
         );
-        if determiner
-            && (w.ends_with("ed") || matches!(*w, "plans" | "plan"))
-            && !matches!(*w, "scheduled" | "expected")
+        // ("the first cut in June", "a big hit": an irregular past after a
+        // determiner and an ordinal or adjective is a noun too)
+        let determined_noun = matches!(p1, "first" | "second" | "third" | "next" | "last" | "final" | "big" | "biggest" | "latest" | "initial" | "deep" | "sharp" | "new")
+            && matches!(p2, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our")
+            && !w.ends_with("ed")
+            && base == Some(Tense::Past);
+        if determined_noun
+            || determiner && (w.ends_with("ed") || matches!(*w, "plans" | "plan") || base == Some(Tense::Past) && !w.ends_with("ed"))
+                && !matches!(*w, "scheduled" | "expected")
         {
             continue;
         }

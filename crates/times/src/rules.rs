@@ -2162,9 +2162,18 @@ pub fn hits(src: &Src) -> Vec<Hit> {
                 if let Some(pre) = c.name("pre") {
                     start = pre.end();
                 }
+                // A stop after a month's whole name ends the sentence, not
+                // an abbreviation ("the first cut in June."; "Jan." keeps it).
+                let mut end = m.end();
+                if src.low[..end].ends_with('.') {
+                    let word = src.low[..end - 1].rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+                    if matches!(word, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december") {
+                        end -= 1;
+                    }
+                }
                 out.push(Hit {
                     start,
-                    end: m.end(),
+                    end,
                     sem,
                     modifier,
                 });

@@ -135,6 +135,16 @@ fn months_and_years() {
     ]);
 }
 
+/// A month at a sentence's end is written without the stop; what is
+/// expected is to come, and "the first cut" is no past tense.
+#[test]
+fn an_expected_month_at_a_sentences_end() {
+    let all = find("She added that she expects the first cut in June.", Some("2014-03-20"));
+    assert_eq!(all.iter().map(|t| (t.text.as_str(), t.value.as_str())).collect::<Vec<_>>(), [("June", "2014-06")]);
+    let all = find("The vote is set for Jan. 5, officials said.", Some("2014-03-20"));
+    assert_eq!(all.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["Jan. 5"]);
+}
+
 #[test]
 fn weekdays_by_tense() {
     check(&[
