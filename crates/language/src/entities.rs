@@ -192,6 +192,24 @@ fn alias_key(name: &str) -> String {
         "u.n." | "un" | "united nations" => "united nations".into(),
         "e.u." | "eu" | "european union" => "european union".into(),
         "isis" | "isil" | "islamic state" | "islamic state of iraq and syria" => "islamic state".into(),
+        // Agencies by their initials and by their names.
+        "fed" | "federal reserve" | "federal reserve board" => "federal reserve".into(),
+        "fbi" | "federal bureau of investigation" => "fbi".into(),
+        "cia" | "central intelligence agency" => "cia".into(),
+        "nsa" | "national security agency" => "nsa".into(),
+        "faa" | "federal aviation administration" => "faa".into(),
+        "fda" | "food and drug administration" => "fda".into(),
+        "epa" | "environmental protection agency" => "epa".into(),
+        "sec" | "securities and exchange commission" => "sec".into(),
+        "ftc" | "federal trade commission" => "ftc".into(),
+        "fcc" | "federal communications commission" => "fcc".into(),
+        "irs" | "internal revenue service" => "irs".into(),
+        "cdc" | "centers for disease control and prevention" | "centers for disease control" => "cdc".into(),
+        "imf" | "international monetary fund" => "imf".into(),
+        "nato" | "north atlantic treaty organization" => "nato".into(),
+        "doj" | "justice department" | "department of justice" | "u.s. justice department" => "justice department".into(),
+        "state department" | "department of state" | "u.s. state department" => "state department".into(),
+        "gop" | "republican party" => "republican party".into(),
         _ => n,
     }
 }
@@ -965,6 +983,10 @@ mod tests {
         assert_eq!(es.len(), 2, "{es:?}");
         assert_eq!(mentions(by_name(&es, "Ali Khamenei"), t), ["Ali Khamenei", "Khamenei"]);
         assert_eq!(by_name(&es, "United States").mentions.len(), 3);
+        // An agency by its name and its initials (or short name) is one.
+        let t = "The Federal Reserve held rates. The Fed meets again in April. The FAA and the Federal Aviation Administration agreed.";
+        let es = run(t, &[("Federal Reserve", Kind::Organization), ("Fed", Kind::Organization), ("FAA", Kind::Organization), ("Federal Aviation Administration", Kind::Organization)]);
+        assert_eq!(es.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect::<Vec<_>>(), [("Federal Reserve", 2), ("Federal Aviation Administration", 2)]);
     }
 
     #[test]
