@@ -142,6 +142,23 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
     let mut atts = find(doc, &entities);
     for att in &mut atts {
         let (Some((s, e)), None) = (att.source, att.source_entity) else { continue };
+        // "Analysts at Morgan Stanley wrote …. “…,” they wrote.": "they"
+        // is the group a source made just before (within two sentences),
+        // which the language layer did not know when it read the pronouns.
+        if e == s + 1 && doc.low(s) == "they" {
+            let si = doc.sentence_of[s];
+            let last = entities
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| g.kind == EntityKind::Group)
+                .filter_map(|(gi, g)| g.mentions.iter().filter(|m| m.tok_end <= s && doc.sentence_of[m.tok_start] + 2 >= si).map(|m| m.tok_end).max().map(|at| (at, gi)))
+                .max();
+            if let Some((_, gi)) = last {
+                entities[gi].mentions.push(doc.mention(s, e, MentionKind::Pronoun));
+                att.source_entity = Some(gi);
+            }
+            continue;
+        }
         // Unnamed bodies too ("the state budget office", "Mayor Sobczak's office").
         let body = att.source_type == SourceType::Organization && ORGANIZATION_HEADS.contains(&doc.low(noun_head(doc, s, e)));
         if att.source_type != SourceType::Anonymous && !body {

@@ -1353,6 +1353,19 @@ fn the_head_of_the_source_decides_its_type() {
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
 
+/// "they" after a source made a group is that group; a unit of time is no
+/// cue ("reported last month that …" had a second attribution with the cue
+/// "last month").
+#[test]
+fn they_are_the_group_and_a_month_says_nothing() {
+    let text = "Analysts at Morgan Stanley wrote in a note on Tuesday that the layoffs signaled a new era. \"We expect others to follow,\" they wrote.";
+    let sources = resolved_sources(text);
+    assert_eq!(sources.len(), 2, "{sources:?}");
+    assert_eq!(sources[1], ("they".to_string(), SourceType::Anonymous, Some("Analysts at Morgan Stanley".to_string())));
+    let r = run("The Wall Street Journal reported last month that the company had frozen hiring in its retail business.");
+    assert_eq!(r, [t("indirect", "The Wall Street Journal", "reported", "that the company had frozen hiring in its retail business")]);
+}
+
 /// An organisation whose name ends in a collective noun is the organisation,
 /// not anonymous officials ("The Federal Aviation Administration declined"),
 /// while "the Obama administration" stays a group.
