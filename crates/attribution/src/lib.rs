@@ -2790,9 +2790,12 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             c = (c + if opens_clause { 1 } else { 2 }).min(b);
         }
     }
-    // "announced Tuesday that …": a time word between the cue and "that".
-    if is_time_word(doc.low(c)) && doc.low(c + 1) == "that" {
-        c += 1;
+    // "announced Tuesday that …", "told Cruz backers Saturday night that
+    // …", "indicated last month that …": a time between the cue (or its
+    // object) and "that".
+    let time_before_that = adjunct_len(doc, c);
+    if time_before_that > 0 && doc.low(c + time_before_that) == "that" && (c..c + time_before_that).all(|k| !PRONOUN_SUBJECTS.contains(&doc.low(k))) {
+        c += time_before_that;
     } else if c == cue_end && clause_after_adjunct {
         c += adjunct;
     } else if c > cue_end && !matches!(doc.low(c), "that" | ":" | ",") {
@@ -3005,8 +3008,9 @@ fn adjunct_before_quotation(doc: &Doc, quotes: &[Quote], k: usize, b: usize) -> 
 fn adjunct_len(doc: &Doc, k: usize) -> usize {
     let unit = |w: &str| is_time_word(w) || matches!(w, "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening" | "day");
     let w = doc.low(k);
+    // ("Saturday night", "Tuesday morning")
     if is_time_word(&w) && !matches!(w, "earlier" | "later") {
-        return 1;
+        return if matches!(doc.low(k + 1), "night" | "morning" | "afternoon" | "evening") { 2 } else { 1 };
     }
     if w == "on" && is_time_word(doc.low(k + 1)) {
         return 2;

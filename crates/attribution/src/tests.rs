@@ -1362,6 +1362,8 @@ fn they_are_the_group_and_a_month_says_nothing() {
     let sources = resolved_sources(text);
     assert_eq!(sources.len(), 2, "{sources:?}");
     assert_eq!(sources[1], ("they".to_string(), SourceType::Anonymous, Some("Analysts at Morgan Stanley".to_string())));
+    assert_eq!(one("Patrick told Cruz backers Saturday night that Cruz had taken every punch.").3, "that Cruz had taken every punch");
+    assert_eq!(one("Hannity indicated Tuesday night that any bad blood had abated.").3, "that any bad blood had abated");
     let r = run("The Wall Street Journal reported last month that the company had frozen hiring in its retail business.");
     assert_eq!(r, [t("indirect", "The Wall Street Journal", "reported", "that the company had frozen hiring in its retail business")]);
 }
