@@ -111,6 +111,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "office", "offices", "department", "agency", "committee", "campaign", "caucus", "board", "council", "company",
     "firm", "ministry", "government", "commission", "league", "association", "union", "court", "bureau", "authority",
     "panel", "legislature", "party", "foundation", "institute", "lab", "laboratory", "team", "coalition", "group",
+    "force", "military", "army", "navy", "police", "embassy", "consulate", "parliament",
 ];
 
 /// Pronouns that can be a source.

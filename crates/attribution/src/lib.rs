@@ -240,12 +240,21 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         let partitive = (s + 1..e).find(|&k| doc.low(k) == "of").is_some_and(|k| {
             (s..k).all(|j| QUANTITIES.contains(&doc.low(j)) || matches!(doc.low(j), "another" | "each")) && matches!(doc.low(k + 1), "the" | "those" | "these")
         });
-        let definite = matches!(doc.low(s), "the" | "those" | "these") && head.ends_with('s');
+        // ("Ukraine's air force said …. …, the air force said": a body's
+        // singular head too.)
+        let plural = matches!(doc.low(s), "the" | "those" | "these") && head.ends_with('s');
+        let singular = !plural && doc.low(s) == "the" && ORGANIZATION_HEADS.contains(&head);
+        let definite = plural || singular;
         // Of several such groups, the one mentioned last before.
         let earlier = (partitive || definite)
             .then(|| {
+                // (A singular body only as the end of the group's name: "the
+                // air force" of "Ukraine's air force", not "the Sanders
+                // campaign" of "the Clinton campaign".)
+                let rest = doc.span_text(s + 1, e).to_lowercase();
                 let same_noun = |g: &Entity| {
-                    g.kind == EntityKind::Group
+                    (!singular || g.name.to_lowercase().ends_with(&rest))
+                        && g.kind == EntityKind::Group
                         && g.mentions.first().is_some_and(|m| m.tok_end <= s && m.tok_start < m.tok_end && {
                             let mut gx = m.tok_start;
                             while gx + 1 < m.tok_end && matches!(doc.low(gx), "the" | "a" | "an" | "some" | "several" | "two" | "three" | "other" | "many") {

@@ -1353,6 +1353,19 @@ fn the_head_of_the_source_decides_its_type() {
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
 
+/// A body named again by its head ("Ukraine's air force said …, the air
+/// force said") is the same group; another body of the same noun is not.
+#[test]
+fn the_air_force_is_the_air_force_named_before() {
+    let sources = resolved_sources("Ukraine's air force said it had shot down 30 drones. The drones targeted the Kyiv region, the air force said. \
+                                    Police said the roads were closed.");
+    assert_eq!(sources[0].2.as_deref(), Some("Ukraine's air force"), "{sources:?}");
+    assert_eq!(sources[1].2.as_deref(), Some("Ukraine's air force"), "{sources:?}");
+    assert_eq!(sources[2].1, SourceType::Organization, "{sources:?}");
+    let sources = resolved_sources("The Clinton campaign said it raised $20 million. The Sanders campaign said it raised more.");
+    assert_ne!(sources[0].2, sources[1].2, "{sources:?}");
+}
+
 /// "they" after a source made a group is that group; a unit of time is no
 /// cue ("reported last month that …" had a second attribution with the cue
 /// "last month").
