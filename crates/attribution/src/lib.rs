@@ -3311,13 +3311,21 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         matches!(ent.kind, EntityKind::Person | EntityKind::Organization)
             && ent.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start == first && m.tok_end < e && doc.w(m.tok_end) == ",")
     });
+    // ("Steven Cheung, a Trump spokesman": the name, whatever the
+    // appositive's head; it had been "anonymous" for its "spokesman".)
+    if let Some(ei) = head_name {
+        att.source_entity = Some(ei);
+        att.source_type = match entities[ei].kind {
+            EntityKind::Person => SourceType::Person,
+            _ if entities[ei].media => SourceType::Media,
+            _ => SourceType::Organization,
+        };
+        return;
+    }
     // Entities mentioned inside the source, first person first; a
     // possessor ("Mr. Smith's lawyer, Jane Roe") after the others.
-    let mut best: Option<(usize, u8)> = head_name.map(|ei| (ei, 0));
+    let mut best: Option<(usize, u8)> = None;
     for (ei, ent) in entities.iter().enumerate() {
-        if head_name.is_some() {
-            break;
-        }
         for m in &ent.mentions {
             if m.tok_start >= s && m.tok_end <= e {
                 let rank = match (ent.kind, ent.media) {
@@ -3405,6 +3413,13 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         if ent.kind == EntityKind::Person && ANONYMOUS_HEADS.contains(&head) && head.ends_with('s') {
             // "Obama's aides": the aides, not Obama.
             att.source_type = SourceType::Anonymous;
+        }
+        // "Some Republican strategists": people a word before them
+        // qualifies, not the party the tagger found in that word.
+        let people = h + 1 == e && hw.len() > 3 && hw.ends_with('s') && !hw.ends_with("ss") && !hw.ends_with("sis") && !has_document && doc.w(h).starts_with(char::is_lowercase);
+        if matches!(ent.kind, EntityKind::Misc | EntityKind::Place) && people && !ent.mentions.iter().any(|m| m.tok_start <= h && h < m.tok_end) {
+            att.source_type = SourceType::Anonymous;
+            att.source_entity = None;
         }
         return;
     }

@@ -1353,6 +1353,18 @@ fn the_head_of_the_source_decides_its_type() {
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
 
+/// A name with an appositive is the source whatever the appositive's head
+/// ("Steven Cheung, a Trump spokesman" had been anonymous); people a
+/// word qualifies are anonymous, not the party in that word ("Some
+/// Republican strategists"); a document stays one.
+#[test]
+fn names_people_and_documents_among_sources() {
+    let sources = resolved_sources("Steven Cheung, a Trump spokesman, said the story was false. Some Republican strategists said the episode showed strains. A USA TODAY analysis found the gap had grown.");
+    assert_eq!(sources[0], ("Steven Cheung, a Trump spokesman".to_string(), SourceType::Person, Some("Steven Cheung".to_string())));
+    assert_eq!(sources[1].1, SourceType::Anonymous, "{sources:?}");
+    assert_eq!(sources[2].1, SourceType::Document, "{sources:?}");
+}
+
 /// A body named again by its head ("Ukraine's air force said …, the air
 /// force said") is the same group; another body of the same noun is not.
 #[test]
