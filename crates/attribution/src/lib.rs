@@ -728,10 +728,13 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
         }
         // The nearest attribution before it in the same sentence with a source before the comma.
         let si = doc.sentence_of[cs];
+        // (Not one inside a "that" clause of the main one: "Allies …
+        // disputed a report that he had privately mocked …, calling it …".)
         let prev = (0..i).rev().find_map(|j| {
             let (pcs, _) = out[j].cue?;
             let src = out[j].source?;
-            (doc.sentence_of[pcs] == si && pcs < cs && src.1 < cs).then_some((j, src, out[j].source_entity))
+            let embedded = src.0 > doc.sentence_start(cs) && doc.low(src.0 - 1) == "that";
+            (doc.sentence_of[pcs] == si && pcs < cs && src.1 < cs && !embedded).then_some((j, src, out[j].source_entity))
         });
         if let Some((j, src, ent)) = prev {
             out[i].source = Some(src);
@@ -1580,6 +1583,13 @@ const SUBJECT_ADVERBS: &[&str] = &[
     "nonetheless", "likewise", "besides", "thus", "therefore", "sometimes", "perhaps", "maybe", "rather", "similarly",
 ];
 
+/// "disputed a report that he had privately mocked": "that" and a subject
+/// pronoun right before the cue's verb (its auxiliaries and an adverb
+/// between) open a clause of their own, even after "a report".
+fn complement_clause(doc: &Doc, k: usize, end: usize) -> bool {
+    k + 2 <= end && matches!(doc.low(k + 1), "he" | "she" | "they" | "we" | "i" | "it") && (k + 2..end).all(|j| AUXILIARIES.contains(&doc.low(j)) || matches!(doc.low(j), "not" | "n't") || is_manner_adverb(doc.low(j)))
+}
+
 /// The subject before a cue: the clause's first noun phrase, leading
 /// adverbials and interrupting clauses left out. Returns the token range and
 /// the stance an interrupting clause states ("while not denying the report").
@@ -1706,7 +1716,7 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             && first_verb(doc, a, k - 1).is_some()
             && k + 1 < end
             && (doc.w(k + 1).starts_with(char::is_uppercase) || matches!(doc.low(k + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many" | "most" | "other" | "others" | "he" | "she" | "they" | "we" | "i" | "it"));
-        if while_clause || matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || k > a && spaced_hyphen(doc, k) || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
+        if while_clause || matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || k > a && spaced_hyphen(doc, k) || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || complement_clause(doc, k, end) || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;

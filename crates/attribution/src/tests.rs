@@ -1353,6 +1353,16 @@ fn the_head_of_the_source_decides_its_type() {
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
 
+/// "a report that he had …": "that" and a subject pronoun open the cue's
+/// clause; a participle after the main clause keeps the main clause's
+/// subject, not the embedded one's.
+#[test]
+fn a_clause_inside_a_report_has_its_own_subject() {
+    let r = run("Allies of former President Donald Trump on Wednesday disputed a report that he had privately mocked Florida Gov. Ron DeSantis, calling it \"fake news\" planted by rivals.");
+    let sources: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(sources, ["he", "Allies of former President Donald Trump"], "{r:?}");
+}
+
 /// A name with an appositive is the source whatever the appositive's head
 /// ("Steven Cheung, a Trump spokesman" had been anonymous); people a
 /// word qualifies are anonymous, not the party in that word ("Some
