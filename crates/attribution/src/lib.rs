@@ -2465,6 +2465,10 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let adjective = w.ends_with("ed") && matches!(prev(1), "the" | "a" | "an" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our") && doc.w(i + 1).chars().all(|c| c.is_lowercase()) && !matches!(doc.low(i + 1), "that" | "to" | "by" | "in" | "on" | "for" | "with");
     let phoned = w == "called" && prev(1) == "who" && prev(2) != "," && matches!(doc.low(i + 1), "the" | "a" | "an" | "their" | "his" | "her");
     let named = matches!(w, "named" | "identified") && prev(1) == "be";
+    // "requested anonymity to speak candidly", "asked for anonymity": how
+    // the source spoke, not what.
+    let anonymous = matches!(w, "requested" | "request" | "requesting" | "requests" | "asked" | "asking" | "demanded" | "sought" | "granted" | "given")
+        && (doc.low(i + 1) == "anonymity" || matches!(doc.low(i + 1), "for" | "of") && doc.low(i + 2) == "anonymity");
     // "…, said Corinne Wälti, in a statement.": how another cue's source spoke.
     let manner = prev(2) == "in" && matches!(prev(1), "a" | "an" | "the" | "her" | "his" | "its" | "their") && matches!(w, "statement" | "interview" | "letter" | "email" | "post" | "tweet" | "release" | "speech" | "filing");
     // "Smith, asked about the plan, said it would fail": the question set
@@ -2493,7 +2497,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
         && (i.saturating_sub(4).max(a)..i).any(|k| matches!(doc.low(k), "everything" | "anything" | "nothing" | "whatever") || k == a && doc.low(k) == "what")
         && (i.saturating_sub(4).max(a)..i).all(|k| !is_punct(doc.w(k)) && doc.low(k) != "that")
         && (i + 1..(i + 3).min(doc.sentence_end(i))).any(|k| has_verb_form(doc, k));
-    known || unnamed || named || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || is_naming(doc, a, i)
+    known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":

@@ -1353,6 +1353,14 @@ fn the_head_of_the_source_decides_its_type() {
     assert_eq!((ty, ent.map(|e| e.1)), (SourceType::Organization, Some(EntityKind::Group)));
 }
 
+/// Asking for anonymity is how a source spoke, not what.
+#[test]
+fn requesting_anonymity_says_nothing() {
+    let r = run("\"There is only room for one alpha,\" said one strategist who has worked for both men and requested anonymity to speak candidly.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].2, "said");
+}
+
 /// "a report that he had …": "that" and a subject pronoun open the cue's
 /// clause; a participle after the main clause keeps the main clause's
 /// subject, not the embedded one's.
