@@ -214,16 +214,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 // "A spokeswoman for the company": the organisation named
                 // last before it.
                 let company = (x + 1..e.saturating_sub(2)).any(|k| matches!(doc.low(k), "for" | "of" | "at") && doc.low(k + 1) == "the" && matches!(doc.low(k + 2), "company" | "firm" | "bank" | "corporation" | "airline" | "retailer" | "automaker" | "contractor"));
-                company
-                    .then(|| {
-                        entities
-                            .iter()
-                            .filter(|ent| ent.kind == EntityKind::Organization && !ent.media)
-                            .filter_map(|ent| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, ent.name.clone())))
-                            .max_by_key(|(at, _)| *at)
-                            .map(|(_, name)| name)
-                    })
-                    .flatten()
+                company.then(|| dossier_language::entities::organization_named_last(&entities, s).map(|ent| ent.name.clone())).flatten()
             });
         let affiliation = owner.or(of_name).or_else(|| (x..e).find_map(|k| {
             let w = doc.low(k);

@@ -283,12 +283,7 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                 // is the organisation named last before him.
                 let aff = match aff {
                     Some(a) if matches!(a.as_str(), "company" | "firm" | "bank" | "corporation" | "airline" | "retailer" | "automaker") => {
-                        let last_org = entities
-                            .iter()
-                            .filter(|e| e.kind == Kind::Organization)
-                            .filter_map(|e| e.mentions.iter().filter(|m| m.tok_end <= start).map(|m| m.tok_end).max().map(|at| (at, e.name.clone())))
-                            .max_by_key(|(at, _)| *at);
-                        Some(last_org.map_or(a, |(_, name)| name))
+                        Some(organization_named_last(&entities, start).map_or(a, |e| e.name.clone()))
                     }
                     other => other,
                 };
@@ -306,6 +301,18 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
         e.mentions.dedup_by_key(|m| (m.start, m.end));
     }
     entities
+}
+
+/// The organisation named last before token `before`: what "the company"
+/// refers to ("Kent Walker, the company's general counsel", "a spokeswoman
+/// for the company").
+pub fn organization_named_last(entities: &[Entity], before: usize) -> Option<&Entity> {
+    entities
+        .iter()
+        .filter(|e| e.kind == Kind::Organization)
+        .filter_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= before).map(|m| m.tok_end).max().map(|at| (at, e)))
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, e)| e)
 }
 
 /// Is `new` a fuller name than `old`? More words first ("United States" over

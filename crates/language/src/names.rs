@@ -139,7 +139,7 @@ const COMPANY_NOUNS: &[&str] = &[
 /// company's; "chief executive" as well, as two words.
 const COMPANY_PARTS: &[&str] = &["shares", "shareholders", "stockholders", "ceo", "subsidiary", "subsidiaries"];
 
-/// A name the tagger read as a person, a place or a miscellany is a
+/// A name the tagger read as a person or a place is a
 /// company's (or another body's) everywhere in the document when one of
 /// its mentions stands in a frame only a company fits: `shares of Tesla`,
 /// `the chief executive of Google`, `Tesla's shares`, `Brackwater, the
