@@ -882,6 +882,15 @@ fn main_clause_subject(doc: &Doc, x: usize, b: usize) -> Option<(usize, usize)> 
         while cap(y) || y > x && matches!(doc.w(y), "." | "-") {
             y += 1;
         }
+        // ("European Union regulators fined …": the run's own plural noun
+        // after it, when the verb follows.)
+        let noun = |k: usize| k < b && doc.w(k).len() > 3 && doc.w(k).chars().all(|c| c.is_ascii_lowercase()) && doc.w(k).ends_with('s') && !doc.w(k).ends_with("ss");
+        if noun(y) && y + 1 < b && {
+            let v = doc.low(y + 1);
+            FINITE_AUXILIARIES.contains(&v) || IRREGULAR_PAST.contains(&v) || v.len() > 3 && v.ends_with("ed")
+        } {
+            y += 1;
+        }
         return Some((x, y));
     }
     None

@@ -810,6 +810,8 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("Federal regulators fined Google on Tuesday, saying the company had abused its dominance.").1, "Federal regulators");
     assert_eq!(one("European Union regulators fined Google a record sum on Tuesday, saying the company had abused its dominance.").1, "European Union regulators");
     assert_eq!(one("Sanders hit back on Sunday, calling the plan a giveaway.").1, "Sanders");
+    // (after a dateline, with a parenthesis in the clause)
+    assert_eq!(one("BRUSSELS — European Union regulators fined Google a record sum ($2.7 billion) on Tuesday, saying the company had abused its dominance.").1, "European Union regulators");
     assert_eq!(one("Most of his own caucus, 39 of 66 Republicans, voted no, saying the bill took too much.").1, "Most of his own caucus");
     // Whom it was told is no content.
     assert!(run("The lender has not disclosed to its customers.").is_empty());
