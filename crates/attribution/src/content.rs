@@ -203,8 +203,7 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         // "Hatch said Thursday that …": a day or a name is no cue.
         let named = i > doc.sentence_start(i) && doc.w(i).chars().next().is_some_and(char::is_uppercase);
         // ("reported last month that …": nor a unit of time.)
-        let unit = matches!(w, "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening" | "night" | "day" | "decade" | "quarter");
-        if w == "according" || nested || named || unit || crate::is_time_word(&w) {
+        if w == "according" || nested || named || crate::is_time_unit(w) || crate::is_time_word(w) {
             continue;
         }
         let a = doc.sentence_start(i);

@@ -780,10 +780,7 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             let a = doc.sentence_start(cs);
             // (A past or an auxiliary: a plural after a capitalised word is
             // as often the subject's noun, "Federal regulators".)
-            let past = (ss + 1..se).find(|&k| {
-                let w = doc.low(k);
-                doc.w(k).starts_with(char::is_lowercase) && (FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || w.len() > 3 && w.ends_with("ed"))
-            });
+            let past = (ss + 1..se).find(|&k| finite_past(doc, k));
             let verb_subject = past.filter(|&v| ss == a && !(ss..v).any(|k| matches!(doc.low(k), "when" | "after" | "before" | "if" | "because" | "while" | "as" | "who" | "that" | "which" | "since" | "until" | "although" | "though"))).map(|v| {
                 let mut y = v;
                 while y > ss + 1 && (matches!(doc.low(y - 1), "also" | "now" | "later" | "then" | "still" | "previously" | "already" | "again" | "ultimately") || doc.low(y - 1).ends_with("ly")) {
@@ -885,10 +882,7 @@ fn main_clause_subject(doc: &Doc, x: usize, b: usize) -> Option<(usize, usize)> 
         // ("European Union regulators fined …": the run's own plural noun
         // after it, when the verb follows.)
         let noun = |k: usize| k < b && doc.w(k).len() > 3 && doc.w(k).chars().all(|c| c.is_ascii_lowercase()) && doc.w(k).ends_with('s') && !doc.w(k).ends_with("ss");
-        if noun(y) && y + 1 < b && {
-            let v = doc.low(y + 1);
-            FINITE_AUXILIARIES.contains(&v) || IRREGULAR_PAST.contains(&v) || v.len() > 3 && v.ends_with("ed")
-        } {
+        if noun(y) && y + 1 < b && finite_past(doc, y + 1) {
             y += 1;
         }
         return Some((x, y));
@@ -902,14 +896,22 @@ fn main_clause_subject(doc: &Doc, x: usize, b: usize) -> Option<(usize, usize)> 
 fn first_verb(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     (a + 1..b).find(|&k| {
         let w = doc.low(k);
-        if !doc.w(k).starts_with(char::is_lowercase) {
-            return false;
-        }
-        FINITE_AUXILIARIES.contains(&w)
-            || IRREGULAR_PAST.contains(&w)
-            || w.len() > 3 && w.ends_with("ed")
-            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && doc.w(k - 1).starts_with(char::is_uppercase)
+        finite_past(doc, k) || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && doc.w(k - 1).starts_with(char::is_uppercase)
     })
+}
+
+/// Is token `k` a lower-case finite auxiliary or modal, an irregular past
+/// or a word in -ed (a clause's verb, where a plural after a name may be
+/// the subject's noun: "Federal regulators fined")?
+fn finite_past(doc: &Doc, k: usize) -> bool {
+    let w = doc.low(k);
+    doc.w(k).starts_with(char::is_lowercase) && (FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || w.len() > 3 && w.ends_with("ed"))
+}
+
+/// Words of a length or a part of a day, week or year ("last month",
+/// "Tuesday night", "this quarter").
+pub(crate) fn is_time_unit(w: &str) -> bool {
+    matches!(w, "week" | "month" | "year" | "weekend" | "morning" | "afternoon" | "evening" | "night" | "day" | "decade" | "quarter")
 }
 
 /// Past forms of common verbs that do not end in -ed ("Mr. Trump made a
@@ -3029,7 +3031,7 @@ fn adjunct_before_quotation(doc: &Doc, quotes: &[Quote], k: usize, b: usize) -> 
 /// "last week", "this morning", "earlier this month", and a short phrase
 /// before a subject pronoun ("in a statement it …"); 0 if none.
 fn adjunct_len(doc: &Doc, k: usize) -> usize {
-    let unit = |w: &str| is_time_word(w) || matches!(w, "week" | "month" | "year" | "weekend" | "night" | "morning" | "afternoon" | "evening" | "day");
+    let unit = |w: &str| is_time_word(w) || is_time_unit(w);
     let w = doc.low(k);
     // ("Saturday night", "Tuesday morning")
     if is_time_word(&w) && !matches!(w, "earlier" | "later") {

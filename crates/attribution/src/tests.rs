@@ -1409,6 +1409,7 @@ fn they_are_the_group_and_a_month_says_nothing() {
     assert_eq!(sources[1], ("they".to_string(), SourceType::Anonymous, Some("Analysts at Morgan Stanley".to_string())));
     assert_eq!(one("Patrick told Cruz backers Saturday night that Cruz had taken every punch.").3, "that Cruz had taken every punch");
     assert_eq!(one("Hannity indicated Tuesday night that any bad blood had abated.").3, "that any bad blood had abated");
+    assert_eq!(one("Facebook reported last quarter that its users were spending 50 minutes a day on it.").3, "that its users were spending 50 minutes a day on it");
     let r = run("The Wall Street Journal reported last month that the company had frozen hiring in its retail business.");
     assert_eq!(r, [t("indirect", "The Wall Street Journal", "reported", "that the company had frozen hiring in its retail business")]);
 }
