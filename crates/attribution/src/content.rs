@@ -471,6 +471,16 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
             let score = |k: usize| model.score(&p.cands[k].feats) + margin(k);
             ci = (0..p.cands.len()).filter(|&k| !p.cands[k].before).max_by(|&x, &y| score(x).total_cmp(&score(y))).unwrap_or(0);
         }
+        // "The Journal reported last month that …. Amazon's chief, Andy
+        // Jassy, told employees that …": a content running into a later
+        // sentence stops short of that sentence's own speaker; the rules'
+        // content (or none) stands.
+        if p.cands[ci].span.is_some_and(|span| runs_into_other_speaker(doc, &rules, p.head, span)) {
+            match p.rule {
+                Some(_) => continue,
+                None => ci = 0,
+            }
+        }
         let cand = &p.cands[ci];
         match (p.rule, cand.span) {
             (Some(ri), None) => keep[ri] = false,
@@ -547,6 +557,19 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out.extend(added);
     out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     out
+}
+
+/// Does `span` (code points), a content of the cue at token `head`, run past
+/// the cue's sentence over another attribution of the rules whose source and
+/// cue both lie in that later part?
+fn runs_into_other_speaker(doc: &Doc, rules: &[Attribution], head: usize, span: (usize, usize)) -> bool {
+    let b = doc.sentence_end(head);
+    let Some(boundary) = doc.tokens.get(b.saturating_sub(1)).map(|t| t.end) else { return false };
+    span.1 > boundary
+        && rules.iter().any(|r| match (r.source, r.cue) {
+            (Some((s0, _)), Some((c0, c1))) => s0 >= b && c0 >= b && doc.tokens.get(c1.saturating_sub(1)).is_some_and(|t| t.end <= span.1),
+            _ => false,
+        })
 }
 
 /// When the candidate `(x, y)` (tokens) ends before the cue and overlaps the

@@ -2004,3 +2004,14 @@ fn unanswered_messages_are_refusals() {
     let r = run("The police department declined to provide details, citing the ongoing investigation.");
     assert_eq!((r[0].0.as_str(), r[0].3.as_str()), ("no_comment", "details"), "{r:?}");
 }
+
+#[test]
+fn a_content_stops_before_the_next_sentences_speaker() {
+    // The content model's "rest of the sentence and the next one" had run
+    // the report's content over Jassy's own attribution.
+    let text = "The Wall Street Journal reported last month that the company had frozen hiring in its retail business. Amazon's chief executive, Andy Jassy, told employees in a memo that the company was \"facing an unusual and uncertain macroeconomic environment.\"\n\nAnalysts wrote that the layoffs signaled a new era.";
+    let r = run(text);
+    assert_eq!(r[0].1, "The Wall Street Journal");
+    assert!(r[0].3.ends_with("in its retail business"), "{r:?}");
+    assert_eq!(r[1].1, "Amazon's chief executive, Andy Jassy");
+}
