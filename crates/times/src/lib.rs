@@ -196,9 +196,16 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
             .filter(|_| low.is_char_boundary((e + 40).min(low.len())))
             .unwrap_or("")
             .to_string();
+        let last_day = state.last_day;
         let Some((kind, value)) = state.resolve(&h.sem, tense) else {
             continue;
         };
+        // "passed a bill on Friday that keeps the government open through
+        // Dec. 15, hours before a midnight deadline": the end of a span is
+        // no day the story is at; a later "midnight" is Friday's.
+        if ends_a_span(&low[..s]) {
+            state.last_day = last_day;
+        }
         // a dateline ("WASHINGTON, August 11 (Xinhua) --") dates the story: relative expressions
         // after it resolve against it rather than against the publication time
         if cs < 80
@@ -227,6 +234,13 @@ pub fn find(text: &str, published: Option<&str>) -> Vec<Timex> {
         });
     }
     out
+}
+
+/// Does the lower-cased text before an expression end in a word that makes
+/// it the end of a span ("through", "until", "till")?
+fn ends_a_span(before: &str) -> bool {
+    let w = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(w, "through" | "until" | "till" | "thru")
 }
 
 /// Nouns of scheduled or dated events that a date can qualify ("the Nov. 24 deadline").

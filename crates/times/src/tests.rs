@@ -810,3 +810,13 @@ fn lower_same_len_keeps_lengths() {
     assert_eq!(low.len(), text.len());
     assert_eq!(lower_same_len("ABC def"), "abc def");
 }
+
+#[test]
+fn the_end_of_a_span_is_no_day_of_the_story() {
+    let text = "The Senate on Friday passed a stopgap bill that keeps the government open through Dec. 15, sending it to the president hours before a midnight deadline.";
+    assert_eq!(one(text, "2023-09-30", "midnight").value, "2023-09-29T24");
+    assert_eq!(one(text, "2023-09-30", "Dec. 15").value, "2023-12-15");
+    // Without "through" the last day stays the one named last.
+    let text = "The talks moved to Dec. 15, and they ended at midnight.";
+    assert_eq!(one(text, "2023-09-30", "midnight").value, format!("{}T24", one(text, "2023-09-30", "Dec. 15").value));
+}
