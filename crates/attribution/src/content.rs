@@ -466,7 +466,9 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         // when asked about the plan.": a participle after a comma, or "asked"
         // after "when", has its content after it, not before.
         let participle = p.head > 0 && (doc.w(p.head - 1) == "," && doc.low(p.head).ends_with("ing") || doc.low(p.head) == "asked" && matches!(doc.low(p.head - 1), "when" | "after" | "before" | "if" | "once"));
-        if p.cands[ci].before && participle {
+        // "Microsoft filed one of the original complaints in 2010.": nor a
+        // noun cue after its determiner (what went before is no content).
+        if p.cands[ci].before && (participle || crate::determined_noun_cue(doc, p.head)) {
             let margin = |k: usize| if k == 0 && p.rule.is_some() { DROP_MARGIN } else { 0.0 };
             let score = |k: usize| model.score(&p.cands[k].feats) + margin(k);
             ci = (0..p.cands.len()).filter(|&k| !p.cands[k].before).max_by(|&x, &y| score(x).total_cmp(&score(y))).unwrap_or(0);

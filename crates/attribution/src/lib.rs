@@ -378,6 +378,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     for att in &mut out {
         particle_to_cue(doc, att);
         from_source(doc, att);
+        noun_phrase_source(doc, att);
         possessor_source(doc, att);
         document_participle(doc, att);
         as_put_it(doc, att);
@@ -1211,7 +1212,8 @@ fn possessor_source(doc: &Doc, att: &mut Attribution) {
     while k > a + 1 && cs - k < 3 && doc.w(k - 1).starts_with(char::is_lowercase) && !matches!(doc.low(k - 1), "his" | "her" | "their" | "its" | "our" | "my" | "’s" | "'s") && !is_punct(doc.w(k - 1)) && !is_clause_word(doc.low(k - 1)) {
         k -= 1;
     }
-    if k == a || !crate::lexicon::NOUN_CUES.contains(&doc.low(ce - 1)) && !crate::lexicon::NOUN_CUES.contains(&doc.low(cs)) {
+    let noun = |k: usize| crate::lexicon::NOUN_CUES.contains(&doc.low(k)) || crate::lexicon::REACTION_NOUNS.contains(&doc.low(k));
+    if k == a || !noun(ce - 1) && !noun(cs) {
         return;
     }
     let p = k - 1;
@@ -1224,6 +1226,66 @@ fn possessor_source(doc: &Doc, att: &mut Attribution) {
         }
         att.source = Some((x, p));
     }
+}
+
+/// Is the noun cue at token `k` the head of a noun phrase opened by a
+/// determiner right before it or before one adjective ("his claim", "the
+/// original complaints", "a false suggestion")? Not "her allies fear": a
+/// plural noun between makes the cue a verb.
+pub(crate) fn determined_noun_cue(doc: &Doc, k: usize) -> bool {
+    let w = doc.low(k);
+    if k == 0 || !(crate::lexicon::NOUN_CUES.contains(&w) || crate::lexicon::REACTION_NOUNS.contains(&w)) {
+        return false;
+    }
+    let det = |j: usize| matches!(doc.low(j), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "these" | "those");
+    // ("the president hopes", "the official claims": a noun of a speaker
+    // before it makes the cue a verb.)
+    let adjective = |j: usize| {
+        let x = doc.low(j);
+        doc.w(j).starts_with(char::is_lowercase)
+            && !ANONYMOUS_HEADS.contains(&x)
+            && !dossier_language::entities::ROLE_HEADS.contains(&x)
+            && (matches!(x, "false" | "new" | "same" | "latest" | "repeated" | "own" | "recent" | "earlier" | "previous" | "harsh" | "first" | "last" | "other" | "strong" | "frequent" | "sharp" | "vague" | "bold" | "blunt" | "unfounded" | "baseless" | "widespread" | "growing" | "renewed")
+                || ["al", "ed", "ive", "ous", "ic", "ful", "est", "ble", "ary", "less"].iter().any(|s| x.ends_with(s) && x.len() > s.len() + 2))
+    };
+    det(k - 1) || k > 1 && det(k - 2) && adjective(k - 1)
+}
+
+/// "Trump backed away from a suggestion that …", "He earned no reprieve
+/// with his complaints that …": the words before a noun cue's determiner
+/// are no source (its possessor is, found by `possessor_source`), unless a
+/// verb that only carries the noun stands there: then its subject is ("De
+/// Blasio also repeated his claim that …", "Democratic leaders are putting
+/// out a warning that …", as PolNeAR marks them).
+fn noun_phrase_source(doc: &Doc, att: &mut Attribution) {
+    let (Some((ss, se)), Some((cs, ce))) = (att.source, att.cue) else { return };
+    if se != cs || ce != cs + 1 || !determined_noun_cue(doc, cs) {
+        return;
+    }
+    let light = |k: usize| {
+        matches!(
+            doc.low(k),
+            "expressed" | "expresses" | "expressing" | "made" | "makes" | "make" | "making" | "repeated" | "repeats" | "repeating" | "shared" | "shares" | "voiced" | "voices" | "issued" | "issues" | "issuing" | "renewed" | "renews" | "reiterated" | "reiterates" | "offered" | "offers" | "raised" | "raises" | "echoed" | "echoes" | "delivered" | "leveled" | "levelled" | "lodged" | "out"
+        )
+    };
+    att.source = (ss..cs).find(|&k| light(k)).and_then(|v| {
+        let v = if doc.low(v) == "out" && v > ss { v - 1 } else { v };
+        let mut e = v;
+        while e > ss && AUXILIARIES.contains(&doc.low(e - 1)) {
+            e -= 1;
+        }
+        // ("prompted his wife to make a controversial comment that …": the
+        // object of the verb before "to" makes it.)
+        let mut start = ss;
+        if e > ss + 1 && doc.low(e - 1) == "to" {
+            e -= 1;
+            if let Some(f) = (ss..e).rev().find(|&k| finite_past(doc, k)) {
+                start = f + 1;
+            }
+        }
+        let (x, y) = trim(doc, start, e);
+        (x < y && y - x <= 12 && (x..y).all(|k| !finite_past(doc, k))).then_some((x, y))
+    });
 }
 
 /// "In a statement announcing the pick", "a new poll showing Trump's
@@ -2746,7 +2808,11 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // "Democrats voted yes, after Treadwell said on Friday that …": a
         // subordinate clause in its own order, not CONTENT, SOURCE CUE.
         let subordinate = matches!(doc.low(k), "after" | "before" | "when" | "because" | "since" | "until" | "while" | "if" | "once" | "although" | "though" | "unless");
-        if k > a && cs > k && cs - k <= 25 && !subordinate {
+        // "Microsoft, which filed one of the original complaints in 2010,
+        // declined …": a relative clause with its own verb, the cue a noun
+        // in it, is no SOURCE CUE.
+        let subject_relative = matches!(doc.low(k), "which" | "who") && finite_past(doc, k + 1) && !is_speech_verb(w);
+        if k > a && cs > k && cs - k <= 25 && !subordinate && !subject_relative {
             // "The shortfall, which the budget office first disclosed in
             // January, …": the relative is no part of the source.
             let relative = cs > k + 1 && matches!(doc.low(k), "which" | "whom");

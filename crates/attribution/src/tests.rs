@@ -2015,3 +2015,31 @@ fn a_content_stops_before_the_next_sentences_speaker() {
     assert!(r[0].3.ends_with("in its retail business"), "{r:?}");
     assert_eq!(r[1].1, "Amazon's chief executive, Andy Jassy");
 }
+
+#[test]
+fn a_noun_cue_after_its_determiner_has_no_verb_phrase_for_a_source() {
+    let source = |text: &str| one(text).1;
+    // A verb that only carries the noun: its subject is the source.
+    assert_eq!(source("De Blasio also repeated his claim that profit-making was the motive."), "De Blasio");
+    assert_eq!(source("Republicans renewed their complaints that the rules were unfair."), "Republicans");
+    assert_eq!(source("Democratic leaders are putting out a warning that could help her."), "Democratic leaders");
+    // Any other verb: the possessor, or none.
+    assert_eq!(source("He earned no reprieve with his complaints that the judge had been unfair."), "his");
+    assert_eq!(source("Trump backed away from a suggestion that he might pay legal costs."), "");
+    // Not a noun: "hopes" after a speaker's noun is a verb.
+    assert_eq!(source("The president hopes that the deal holds."), "The president");
+}
+
+#[test]
+fn a_noun_in_a_relative_clause_is_no_cue_of_the_words_before_it() {
+    // The words before "complaints" had been its content, the relative
+    // clause its source.
+    for text in [
+        "The company said it would appeal. Microsoft, which filed one of the original complaints in 2010, declined to comment.",
+        "The company said it would appeal. Microsoft filed one of the original complaints in 2010.",
+        "The company said it would appeal. The group, which voiced complaints in 2010, declined to comment.",
+    ] {
+        let r = run(text);
+        assert!(r.iter().all(|a| a.2 != "complaints"), "{text}: {r:?}");
+    }
+}
