@@ -236,7 +236,7 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
         if start >= end {
             continue;
         }
-        let (start, role_before) = if n.kind == Kind::Person { split_titles(words, start, end) } else { (start, None) };
+        let (start, role_before) = if n.kind == Kind::Person { split_titles(words, start, end, &names) } else { (start, None) };
         if start >= end {
             continue;
         }
@@ -339,7 +339,7 @@ fn add_role(e: &mut Entity, role: String, affiliation: Option<String>) {
 /// name's first token and the role the title gives (with its affiliation),
 /// looking also at role words just before the span ("Iranian supreme leader
 /// Ayatollah Ali Khamenei").
-fn split_titles(words: &Words, start: usize, end: usize) -> (usize, Option<(String, Option<String>)>) {
+fn split_titles(words: &Words, start: usize, end: usize, names: &[NameSpan]) -> (usize, Option<(String, Option<String>)>) {
     let mut s = start;
     // Titles inside the span ("President Obama" tagged as one name).
     while s + 1 < end && (ROLE_WORDS.contains(&words.low(s)) && is_title_word(words.low(s)) || HONORIFICS.contains(&words.low(s))) {
@@ -369,6 +369,11 @@ fn split_titles(words: &Words, start: usize, end: usize) -> (usize, Option<(Stri
     let role = role_tokens.iter().map(|&i| words.w(i)).collect::<Vec<_>>().join(" ");
     let role = normalise_role(&role);
     let affiliation = role_start.checked_sub(1).and_then(|i| demonym_place(words.w(i))).map(str::to_string);
+    // "Apple CEO Tim Cook": the organisation named right before the title.
+    let affiliation = affiliation.or_else(|| {
+        let org = names.iter().find(|n| n.end == role_start && n.kind == Kind::Organization && role_start < k)?;
+        Some(words.span_text(org.start, org.end))
+    });
     let role_ok = role_tokens.iter().any(|&i| ROLE_HEADS.contains(&words.low(i)) || is_title_word(words.low(i)));
     (s, if role_ok { Some((role, affiliation)) } else { None })
 }
@@ -414,7 +419,9 @@ fn normalise_role(role: &str) -> String {
             // names and keep their capitals ("Republican strategist",
             // "Washington director", "White House press secretary").
             l => {
-                if ROLE_HEADS.contains(&l) || is_title_word(l) || ROLE_MODIFIERS.contains(&l) || l == "state" {
+                // (Acronyms keep theirs: "CEO", "CFO".)
+                let acronym = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+                if !acronym && (ROLE_HEADS.contains(&l) || is_title_word(l) || ROLE_MODIFIERS.contains(&l) || l == "state") {
                     l.to_string()
                 } else {
                     w.to_string()
@@ -941,8 +948,15 @@ mod tests {
         let v = by_name(&es, "Margrethe Vestager");
         assert_eq!((v.roles.as_slice(), v.affiliation.as_deref()), (["commissioner for competition".to_string()].as_slice(), Some("Europe")));
         let w = by_name(&es, "Kent Walker");
+        let es2 = run("Apple CEO Tim Cook spoke. Tesla Chief Executive Elon Musk did not.", &[("Apple", Kind::Organization), ("Tim Cook", Kind::Person), ("Tesla", Kind::Organization), ("Elon Musk", Kind::Person)]);
+        // The company named before the title (and an acronym's capitals kept).
+        let c = by_name(&es2, "Tim Cook");
+        assert_eq!((c.roles.as_slice(), c.affiliation.as_deref()), (["CEO".to_string()].as_slice(), Some("Apple")));
+        let m = by_name(&es2, "Elon Musk");
+        assert_eq!((m.roles.as_slice(), m.affiliation.as_deref()), (["chief executive".to_string()].as_slice(), Some("Tesla")));
         assert_eq!((w.roles.as_slice(), w.affiliation.as_deref()), (["general counsel".to_string()].as_slice(), Some("Google")));
         assert_eq!(by_name(&es, "Robert Oldendick").roles, ["University of South Carolina political science professor"]);
+        assert_eq!(by_name(&es, "Robert Oldendick").affiliation, None);
         assert!(by_name(&es, "Stuart Stevens").roles.is_empty());
         let d = by_name(&es, "Anita Dunn");
         assert_eq!((d.roles.as_slice(), d.affiliation.as_deref()), (["partner at SKDKnickerbocker".to_string()].as_slice(), Some("SKDKnickerbocker")));

@@ -427,11 +427,35 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
             continue;
         };
         let end = i + p.len();
-        if end < n && doc.w(end).starts_with(char::is_uppercase) || w == "Amazon" && i > 0 && doc.low(i - 1) == "the" {
+        if w == "Amazon" && i > 0 && doc.low(i - 1) == "the" {
+            continue;
+        }
+        // "Apple CEO Tim Cook", "Microsoft President Brad Smith": a title
+        // after the company ends its name.
+        let titled = end < n && is_title_word(doc.w(end));
+        if end < n && doc.w(end).starts_with(char::is_uppercase) && !titled {
+            // "Apple Music", "Amazon Prime Video": a product or service of
+            // the company, never a person; found when the tagger missed it.
+            let same_line = |k: usize| !doc.text[doc.tokens[k - 1].bend..doc.tokens[k].bstart].contains('\n');
+            let last = (end..(end + 3).min(n)).take_while(|&k| doc.w(k).starts_with(char::is_uppercase) && doc.w(k).chars().all(char::is_alphabetic) && !is_title_word(doc.w(k)) && same_line(k)).last();
+            match spans.iter_mut().find(|s| s.start < end && i < s.end) {
+                Some(s) if s.start == i && s.kind == Kind::Person => s.kind = Kind::Misc,
+                Some(_) => {}
+                None => {
+                    let dated = |k: usize| matches!(doc.low(k), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september" | "october" | "november" | "december");
+                    if let Some(last) = last.filter(|&k| !(end..=k).any(dated)) {
+                        added.push(NameSpan { start: i, end: last + 1, kind: Kind::Misc });
+                    }
+                }
+            }
             continue;
         }
         match spans.iter_mut().find(|s| s.start < end && i < s.end) {
             Some(s) if s.start == i && s.end == end => s.kind = Kind::Organization,
+            // ("Apple CEO" taken as one name.)
+            Some(s) if titled && s.start == i && s.end > end => {
+                *s = NameSpan { start: i, end, kind: Kind::Organization };
+            }
             Some(_) => {}
             None => added.push(NameSpan { start: i, end, kind: Kind::Organization }),
         }
@@ -440,6 +464,16 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
         spans.extend(added);
         spans.sort_by_key(|s| s.start);
     }
+}
+
+/// A title written before a name, after its company ("CEO", "Chief" in
+/// "Tesla Chief Executive Elon Musk").
+fn is_title_word(w: &str) -> bool {
+    matches!(
+        w,
+        "CEO" | "CFO" | "COO" | "CTO" | "Chief" | "President" | "Chairman" | "Chairwoman" | "Chair" | "Executive" | "Vice" | "Founder" | "Co-founder"
+            | "Cofounder" | "Spokesman" | "Spokeswoman" | "Spokesperson" | "General" | "Senior" | "Director" | "Head" | "Managing" | "Deputy"
+    )
 }
 
 /// Is this the last word of the name of a body? (A `match`: most words
@@ -722,6 +756,25 @@ mod tests {
         let amazon = kinds("Amazon");
         assert_eq!(amazon[0], Kind::Organization);
         assert!(amazon.len() == 1 || amazon[1] != Kind::Organization, "{names:?}");
+    }
+
+    /// A company before a title is named alone; a company's product or
+    /// service is no person and is found when the tagger missed it.
+    #[test]
+    fn companies_before_titles_and_their_products() {
+        let text = "Apple CEO Tim Cook said on Monday that the fee would stay. Microsoft President Brad Smith disagreed. \
+                    Spotify raised prices. Apple Music, its main rival, did so last year. Amazon Prime Video will cost more. \
+                    Google Thursday said nothing.";
+        let names = names_of(text);
+        let kind = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+        assert_eq!(kind("Apple"), Some(Kind::Organization), "{names:?}");
+        assert_eq!(kind("Tim Cook"), Some(Kind::Person));
+        assert_eq!(kind("Microsoft"), Some(Kind::Organization));
+        assert_eq!(kind("Brad Smith"), Some(Kind::Person));
+        assert_eq!(kind("Apple Music"), Some(Kind::Misc));
+        assert_eq!(kind("Amazon Prime Video"), Some(Kind::Misc));
+        // A day after the company is no part of a product's name.
+        assert_eq!(kind("Google Thursday"), None);
     }
 
     /// The spans of `text` the given (word sequence, kind, nth occurrence) name.
