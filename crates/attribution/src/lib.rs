@@ -2561,7 +2561,11 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
         && (i.saturating_sub(4).max(a)..i).any(|k| matches!(doc.low(k), "everything" | "anything" | "nothing" | "whatever") || k == a && doc.low(k) == "what")
         && (i.saturating_sub(4).max(a)..i).all(|k| !is_punct(doc.w(k)) && doc.low(k) != "that")
         && (i + 1..(i + 3).min(doc.sentence_end(i))).any(|k| has_verb_form(doc, k));
-    known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || is_naming(doc, a, i)
+    // "Elon Musk said nothing.", "He said little, offering only …": saying
+    // nothing is no attribution ("said little about the plan" is, its
+    // cue running to "about").
+    let silent = matches!(w, "said" | "says" | "say" | "saying" | "told" | "tells" | "wrote" | "writes") && matches!(doc.low(i + 1), "nothing" | "little") && !matches!(doc.low(i + 2), "about" | "on" | "of" | "regarding");
+    known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":
@@ -2665,6 +2669,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     // "called for", "warned against": the particle belongs to the cue.
     if mined && matches!(doc.low(cue_end), "for" | "on" | "against" | "out" | "to" | "about" | "up") {
         cue_end += 1;
+    }
+    // "has said little about the plan": the cue runs to the preposition.
+    if matches!(doc.low(cue_end), "nothing" | "little") && matches!(doc.low(cue_end + 1), "about" | "on" | "of" | "regarding") {
+        cue_end += 2;
     }
     // "said in a statement", "wrote on Twitter" stay out of the content.
     let after = doc.low(cue_end);

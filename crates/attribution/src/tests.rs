@@ -2043,3 +2043,15 @@ fn a_noun_in_a_relative_clause_is_no_cue_of_the_words_before_it() {
         assert!(r.iter().all(|a| a.2 != "complaints"), "{text}: {r:?}");
     }
 }
+
+#[test]
+fn saying_nothing_is_no_attribution() {
+    // The content model had given "said" the sentence before.
+    for text in ["The board met on Friday. Elon Musk said nothing.", "The board met on Friday. The minister said little, and left."] {
+        let r = run(text);
+        assert!(r.iter().all(|a| !a.2.contains("said")), "{text}: {r:?}");
+    }
+    assert_eq!(one("The board met on Friday. She has said little about the plan in recent months."), t("indirect", "She", "has said little about", "the plan in recent months"));
+    // Finding little is something found.
+    assert_eq!(one("Public records show little evidence that the pledges were kept.").1, "Public records");
+}
