@@ -2564,7 +2564,10 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // "Elon Musk said nothing.", "He said little, offering only …": saying
     // nothing is no attribution ("said little about the plan" is, its
     // cue running to "about").
-    let silent = matches!(w, "said" | "says" | "say" | "saying" | "told" | "tells" | "wrote" | "writes") && matches!(doc.low(i + 1), "nothing" | "little") && !matches!(doc.low(i + 2), "about" | "on" | "of" | "regarding");
+    // ("said nothing had been signed": "nothing" the content's subject.)
+    let silent = matches!(w, "said" | "says" | "say" | "saying" | "told" | "tells" | "wrote" | "writes")
+        && matches!(doc.low(i + 1), "nothing" | "little")
+        && (i + 2 >= doc.tokens.len() || is_punct(doc.w(i + 2)) || matches!(doc.low(i + 2), "and" | "but" | "as" | "when" | "while" | "in" | "at" | "during" | "after" | "before" | "then" | "publicly" | "else" | "more" | "further" | "to"));
     known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || is_naming(doc, a, i)
 }
 

@@ -2052,6 +2052,7 @@ fn saying_nothing_is_no_attribution() {
         assert!(r.iter().all(|a| !a.2.contains("said")), "{text}: {r:?}");
     }
     assert_eq!(one("The board met on Friday. She has said little about the plan in recent months."), t("indirect", "She", "has said little about", "the plan in recent months"));
+    assert_eq!(one("One of the lawyers said nothing had been signed.").3, "nothing had been signed");
     // Finding little is something found.
     assert_eq!(one("Public records show little evidence that the pledges were kept.").1, "Public records");
 }
