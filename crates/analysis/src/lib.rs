@@ -107,6 +107,19 @@ pub struct Attribution {
     pub time: Option<String>,
 }
 
+impl Attribution {
+    /// What was said as a reader quotes it: the parts joined by " … " when
+    /// the cue interrupts the content (`"A," he said, "B."` gives `"A," …
+    /// "B."`), else the content's text.
+    pub fn said_text(&self) -> Option<String> {
+        if self.parts.is_empty() {
+            self.content.as_ref().map(|c| c.text.clone())
+        } else {
+            Some(self.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … "))
+        }
+    }
+}
+
 /// A time expression with its TIMEX3 value (filled by the time stage).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Time {

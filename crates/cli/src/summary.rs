@@ -59,7 +59,7 @@ pub fn write(out: &mut impl Write, a: &Analysis) -> io::Result<()> {
             let cue = x.cue.as_ref().map_or("", |c| c.text.as_str());
             // A content the source interrupts reads as its parts, not the
             // whole span with the cue in it.
-            let text = if x.parts.is_empty() { x.content.as_ref().map(|c| c.text.clone()) } else { Some(x.parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" … ")) };
+            let text = x.said_text();
             let content = text.map_or(String::new(), |t| format!(": {}", clip(&t, 100)));
             let when = x.time.as_ref().map_or(String::new(), |t| format!(" [{t}]"));
             writeln!(out, "  {source} — {cue}{when} ({}, {}){content}", x.kind, x.source_type)?;

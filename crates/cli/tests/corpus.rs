@@ -109,6 +109,10 @@ fn sample_corpus_ingests_once_and_answers_every_question() {
         // Quotes with filters.
         let by_sobczak = json(&["quotes", "--db", &db.url, "--source", "Renata Sobczak"]);
         assert!(by_sobczak.as_array().unwrap().iter().all(|q| q["source_name"] == "Renata Sobczak"));
+        // A quotation the cue interrupts is shown in its parts, without the cue.
+        let spent = by_sobczak.as_array().unwrap().iter().find(|q| q["content"].as_str().unwrap().contains("six years")).expect("the mayor's quotation");
+        assert!(spent["content"].as_str().unwrap().split(" … ").count() >= 2, "{spent}");
+        assert!(!spent["content"].as_str().unwrap().contains("the mayor said"), "{spent}");
         let declined = json(&["quotes", "--db", &db.url, "--kind", "no_comment"]);
         assert!(declined.as_array().unwrap().len() >= 4);
         assert!(declined.as_array().unwrap().iter().all(|q| q["kind"] == "no_comment"));

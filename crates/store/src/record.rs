@@ -44,9 +44,10 @@ pub struct AttributionRow {
     pub source_type: String,
     /// The cue.
     pub cue: Option<String>,
-    /// What was said.
+    /// What was said (its parts joined by " … " when the cue interrupts
+    /// it: the cue is no part of a quotation a reader is shown or searches).
     pub content: Option<String>,
-    /// Content offsets.
+    /// Content offsets (the whole span, parts and cue).
     pub content_span: Option<(usize, usize)>,
     /// Stance.
     pub stance: Option<String>,
@@ -133,7 +134,7 @@ impl Record {
                 source_entity: x.source_entity.clone(),
                 source_type: x.source_type.clone(),
                 cue: x.cue.as_ref().map(|s| s.text.clone()),
-                content: x.content.as_ref().map(|s| s.text.clone()),
+                content: x.said_text(),
                 content_span: x.content.as_ref().map(|s| (s.start, s.end)),
                 stance: x.stance.clone(),
                 said: x.time.clone(),
