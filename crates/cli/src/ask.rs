@@ -227,7 +227,7 @@ fn count_folded(qs: &[Quote]) -> String {
 
 fn write_dossier(out: &mut dyn Write, d: &Dossier, others: &[String]) -> io::Result<()> {
     writeln!(out, "{} ({}), entity {}", d.name, d.kind, d.id)?;
-    writeln!(out, "Seen: {} to {} in {} articles", day(&d.first_seen), day(&d.last_seen), d.articles.len())?;
+    writeln!(out, "Seen: {} to {} in {}", day(&d.first_seen), day(&d.last_seen), count(d.articles.len(), "article"))?;
     if !others.is_empty() {
         writeln!(out, "Other matches: {}", others.join("; "))?;
     }
@@ -238,7 +238,7 @@ fn write_dossier(out: &mut dyn Write, d: &Dossier, others: &[String]) -> io::Res
     if !d.roles.is_empty() {
         writeln!(out, "\nRoles:")?;
         for r in &d.roles {
-            writeln!(out, "  {:<40}  {} to {}  ({} articles)", clip(&r.role, 40), day(&r.first), day(&r.last), r.articles)?;
+            writeln!(out, "  {:<40}  {} to {}  ({})", clip(&r.role, 40), day(&r.first), day(&r.last), count(r.articles as usize, "article"))?;
         }
     }
     writeln!(out, "\nSaid ({}):", count_folded(&d.said))?;
@@ -374,7 +374,7 @@ pub fn stories(args: StoriesArgs) -> ExitCode {
 }
 
 fn write_story_line(out: &mut dyn Write, s: &StorySummary) -> io::Result<()> {
-    writeln!(out, "{:>6}  {:<10} to {:<10}  {:>3} articles  {:<60}  {}", s.id, day(&s.first), day(&s.last), s.articles, clip(s.title.as_deref().unwrap_or("-"), 60), s.outlets.join(", "))
+    writeln!(out, "{:>6}  {:<10} to {:<10}  {:>3} {:<8}  {:<60}  {}", s.id, day(&s.first), day(&s.last), s.articles, if s.articles == 1 { "article" } else { "articles" }, clip(s.title.as_deref().unwrap_or("-"), 60), s.outlets.join(", "))
 }
 
 /// Run `dossier search`.
@@ -456,5 +456,14 @@ pub fn stats(args: Common) -> ExitCode {
         code
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// "1 article", "3 articles".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }

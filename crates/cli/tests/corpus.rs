@@ -107,6 +107,9 @@ fn sample_corpus_ingests_once_and_answers_every_question() {
         assert!(town["dossier"]["aliases"].as_array().unwrap().iter().any(|a| a["name"] == "FENWICK" && a["reason"].as_str().unwrap().contains("same name")), "{}", town["dossier"]["aliases"]);
 
         // Quotes with filters.
+        // A story of one article says so in the singular.
+        let stories = String::from_utf8(run(&["stories", "--db", &db.url]).stdout).unwrap();
+        assert!(stories.lines().any(|l| l.contains(" 1 article ")) && !stories.contains(" 1 articles"), "{stories}");
         let by_sobczak = json(&["quotes", "--db", &db.url, "--source", "Renata Sobczak"]);
         assert!(by_sobczak.as_array().unwrap().iter().all(|q| q["source_name"] == "Renata Sobczak"));
         // A quotation the cue interrupts is shown in its parts, without the cue.

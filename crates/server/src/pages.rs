@@ -225,7 +225,7 @@ async fn entity(State(app): State<App>, id: Result<Path<i64>, PathRejection>) ->
     let id = page_id(id)?;
     let d = app.with_store(move |s| s.dossier(id)).await?.ok_or_else(|| Error::not_found(format!("There is no entity {id}.")))?;
     let mut b = String::new();
-    let _ = write!(b, "<h1>{}</h1><p class=\"meta\">{} · in {} articles", esc(&d.name), esc(&d.kind), d.articles.len());
+    let _ = write!(b, "<h1>{}</h1><p class=\"meta\">{} · in {} article{}", esc(&d.name), esc(&d.kind), d.articles.len(), if d.articles.len() == 1 { "" } else { "s" });
     if let (Some(f), Some(l)) = (&d.first_seen, &d.last_seen) {
         let _ = write!(b, " · from {} to {}", esc(f), esc(l));
     }
