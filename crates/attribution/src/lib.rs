@@ -685,6 +685,16 @@ fn relative_source(doc: &Doc, att: &mut Attribution) {
     let (Some((_, e)), Some((cs, _))) = (att.source, att.cue) else { return };
     if e + 1 < cs && doc.w(e) == "," && matches!(doc.low(e + 1), "who" | "which") && (e + 2..cs).all(|j| doc.w(j) != ",") {
         att.source = Some((e + 1, e + 2));
+        return;
+    }
+    // ("Fallow Creek Capital, a private equity firm in Northbank, which did
+    // not respond": over the name's appositive, the entity the name's.)
+    if e + 2 < cs && doc.w(e) == "," && matches!(doc.low(e + 1), "a" | "an" | "the") {
+        if let Some(c) = (e + 2..cs.min(e + 12)).find(|&j| is_punct(doc.w(j))) {
+            if doc.w(c) == "," && c + 1 < cs && matches!(doc.low(c + 1), "who" | "which") && (c + 2..cs).all(|j| doc.w(j) != ",") {
+                att.source = Some((c + 1, c + 2));
+            }
+        }
     }
 }
 
@@ -2143,6 +2153,21 @@ fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> 
     let mut s = end;
     while s > a && !is_punct(doc.w(s - 1)) && !matches!(doc.low(s - 1), "to" | "by" | "that" | "said" | "says") && end - s < 6 {
         s -= 1;
+    }
+    // "Fallow Creek Capital, a private equity firm in Northbank, which did
+    // not respond": an appositive's relative stands for the name before it.
+    if s > a + 1 && doc.w(s - 1) == "," && matches!(doc.low(s), "a" | "an" | "the") && doc.w(s - 2).starts_with(char::is_uppercase) {
+        let name_end = s - 1;
+        let mut n = name_end - 1;
+        while n > a && (doc.w(n - 1).starts_with(char::is_uppercase) || matches!(doc.low(n - 1), "of" | "&")) && !is_punct(doc.w(n - 1)) {
+            n -= 1;
+        }
+        while n < name_end && !doc.w(n).starts_with(char::is_uppercase) {
+            n += 1;
+        }
+        if n < name_end {
+            return Some((n, name_end));
+        }
     }
     (s < end).then_some((s, end))
 }
