@@ -111,7 +111,8 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "office", "offices", "department", "agency", "committee", "campaign", "caucus", "board", "council", "company",
     "firm", "ministry", "government", "commission", "league", "association", "union", "court", "bureau", "authority",
     "panel", "legislature", "party", "foundation", "institute", "lab", "laboratory", "team", "coalition", "group",
-    "force", "military", "army", "navy", "police", "embassy", "consulate", "parliament",
+    "force", "military", "army", "navy", "police", "embassy", "consulate", "parliament", "lender", "bank", "insurer",
+    "retailer", "automaker", "carmaker", "airline", "manufacturer", "utility", "startup", "conglomerate", "chain",
 ];
 
 /// Pronouns that can be a source.

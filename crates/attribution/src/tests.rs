@@ -2065,3 +2065,12 @@ fn a_relative_after_an_appositive_stands_for_the_name() {
     let rubel = source_starting(&sources, "who");
     assert_eq!((rubel.1, rubel.2.as_deref()), (SourceType::Person, Some("Howard Rubel")));
 }
+
+#[test]
+fn a_name_qualifying_a_company_noun_is_not_the_source() {
+    // "The Harrowgate lender" had been the city of Harrowgate.
+    let sources = resolved_sources("The Harrowgate lender has not told its borrowers that their numbers were exposed, people familiar with the matter say.");
+    let lender = source_starting(&sources, "The Harrowgate lender");
+    assert_eq!(lender.1, SourceType::Organization);
+    assert_ne!(lender.2.as_deref(), Some("Harrowgate"));
+}
