@@ -273,7 +273,7 @@ fn write_story(out: &mut dyn Write, s: &Story) -> io::Result<()> {
         writeln!(out, "\nOutlets cited:")?;
         for c in &s.citations {
             let to = c.cited.map(|x| format!("→ #{x}")).unwrap_or_else(|| "(not in the store)".into());
-            writeln!(out, "  #{:<5} cites {:<30} {to}", c.article, clip(&c.outlet, 30))?;
+            writeln!(out, "  #{:<5} cites {:<30} {to:<20} {}", c.article, clip(&c.outlet, 30), count(c.claims, "claim"))?;
         }
     }
     writeln!(out, "\nClaims ({}):", s.claims.len())?;

@@ -81,6 +81,16 @@ fn sample_corpus_ingests_once_and_answers_every_question() {
         let cites: Vec<&Value> = b["citations"].as_array().unwrap().iter().filter(|c| c["article"] == wire_b["id"]).collect();
         assert!(!cites.is_empty(), "the wire story cites the Journal: {}", b["citations"]);
         assert!(cites.iter().all(|c| c["outlet"] == "Northbank Business Journal" && c["cited"] == exclusive["id"]));
+        // Every citation in the story is of the Journal's exclusive: "the
+        // Journal" after its full name is the same outlet, and the Journal's
+        // own "reviewed by the Journal" is no citation. One line per citing
+        // article, with the claims that rest on it.
+        let all = b["citations"].as_array().unwrap();
+        assert!(all.iter().all(|c| c["outlet"] == "Northbank Business Journal" && c["cited"] == exclusive["id"] && c["article"] != exclusive["id"]), "{all:?}");
+        let mut citing: Vec<&Value> = all.iter().map(|c| &c["article"]).collect();
+        citing.dedup();
+        assert_eq!(citing.len(), all.len(), "{all:?}");
+        assert!(all.iter().any(|c| c["claims"].as_u64().unwrap() > 1), "{all:?}");
         assert!(b["declined"].as_array().unwrap().iter().any(|q| q["source"] == "Brackwater" && q["cue"].as_str().is_some_and(|c| c.contains("declined"))), "Brackwater declined to comment: {}", b["declined"]);
         let types: Vec<&str> = b["sources"].as_array().unwrap().iter().map(|s| s["source_type"].as_str().unwrap()).collect();
         assert!(types.contains(&"anonymous") && types.contains(&"person"), "{types:?}");

@@ -245,7 +245,24 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
         let key = (n.kind != Kind::Person).then(|| alias_key(&name));
         let idx = match &key {
             None => find_person(&entities, words, start, end),
-            Some(key) => entities.iter().zip(&alias_keys).position(|(e, keys)| e.kind == n.kind && keys.contains(key)),
+            Some(key) => entities.iter().zip(&alias_keys).position(|(e, keys)| e.kind == n.kind && keys.contains(key)).or_else(|| {
+                // "the Northbank Business Journal … the Journal", "The
+                // Washington Post … the Post": a one-word organisation that
+                // is the last word of exactly one news outlet named before
+                // it is that outlet. (Not any organisation: the tagger calls
+                // some persons organisations, "Trump" is no "Hold Melania
+                // Trump".)
+                if n.kind != Kind::Organization || end != start + 1 {
+                    return None;
+                }
+                let last_word = |e: &Entity| e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&name)) && e.name.contains(' ');
+                let outlet = is_media(&name);
+                let mut found = entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Organization && (e.media || outlet) && last_word(e)).map(|(i, _)| i);
+                match (found.next(), found.next()) {
+                    (Some(i), None) => Some(i),
+                    _ => None,
+                }
+            }),
         };
         let idx = match idx {
             Some(i) => {
@@ -947,6 +964,14 @@ mod tests {
         );
         let v = by_name(&es, "Margrethe Vestager");
         assert_eq!((v.roles.as_slice(), v.affiliation.as_deref()), (["commissioner for competition".to_string()].as_slice(), Some("Europe")));
+        // "the Journal" after "the Northbank Business Journal" is that outlet; a
+        // last word two names share ("the Party") joins neither.
+        let es3 = run(
+            "The Northbank Business Journal reported the breach. A copy was reviewed by the Journal. The Republican Party and the Democratic Party met. The Party said nothing.",
+            &[("Northbank Business Journal", Kind::Organization), ("Journal", Kind::Organization), ("Republican Party", Kind::Organization), ("Democratic Party", Kind::Organization), ("Party", Kind::Organization)],
+        );
+        assert_eq!(by_name(&es3, "Northbank Business Journal").mentions.len(), 2);
+        assert_eq!(by_name(&es3, "Party").mentions.len(), 1);
         let w = by_name(&es, "Kent Walker");
         let es2 = run("Apple CEO Tim Cook spoke. Tesla Chief Executive Elon Musk did not.", &[("Apple", Kind::Organization), ("Tim Cook", Kind::Person), ("Tesla", Kind::Organization), ("Elon Musk", Kind::Person)]);
         // The company named before the title (and an acronym's capitals kept).

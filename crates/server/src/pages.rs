@@ -311,7 +311,7 @@ fn story_body(st: &Story) -> String {
                 Some(a) => format!(" → {}", article_link(a)),
                 None => String::new(),
             };
-            let _ = write!(b, "<li>{from} cites <b>{}</b>{to}</li>", esc(&c.outlet));
+            let _ = write!(b, "<li>{from} cites <b>{}</b>{to} ({} claim{})</li>", esc(&c.outlet), c.claims, if c.claims == 1 { "" } else { "s" });
         }
         b.push_str("</ul>");
     }

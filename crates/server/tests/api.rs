@@ -117,8 +117,7 @@ fn stories_with_first_reports_copies_and_citations() {
     assert_eq!(b["first_report"]["id"], exclusive["id"]);
     let cites = b["citations"].as_array().unwrap();
     assert!(!cites.is_empty());
-    // Every citation of the Journal by its full name points to its exclusive (a bare
-    // "Journal" the language layer did not tie to the outlet stays unresolved).
+    // Every citation of the Journal points to its exclusive.
     let journal: Vec<&Value> = cites.iter().filter(|c| c["outlet"] == "Northbank Business Journal").collect();
     assert!(journal.len() >= 2, "{cites:?}");
     assert!(journal.iter().all(|c| c["cited"] == exclusive["id"]), "{cites:?}");

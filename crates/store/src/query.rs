@@ -286,6 +286,8 @@ pub struct Citation {
     pub outlet: String,
     /// The stored article of that outlet in the story, when there is one.
     pub cited: Option<i64>,
+    /// How many of the citing article's claims rest on it.
+    pub claims: usize,
 }
 
 /// Why two articles of a story are grouped.
@@ -579,11 +581,15 @@ impl Store {
         let mut sources: Vec<Source> = sources.into_values().collect();
         sources.sort_by(source_order);
         let declined = claims.iter().filter(|q| q.kind == "no_comment").cloned().collect();
-        let citations = self
-            .rows("SELECT c.article, c.outlet, c.cited FROM citations c JOIN articles a ON a.id = c.article WHERE a.story = ? ORDER BY a.published, c.article, c.n", &[id.into()])?
-            .iter()
-            .map(|r| Citation { article: r.int(0), outlet: r.text(1), cited: r.opt_int(2) })
-            .collect();
+        // One line per article and outlet cited, with how many claims rest on it.
+        let mut citations: Vec<Citation> = Vec::new();
+        for r in self.rows("SELECT c.article, c.outlet, c.cited FROM citations c JOIN articles a ON a.id = c.article WHERE a.story = ? ORDER BY a.published, c.article, c.n", &[id.into()])?.iter() {
+            let (article, outlet, cited) = (r.int(0), r.text(1), r.opt_int(2));
+            match citations.iter_mut().find(|c| c.article == article && c.outlet == outlet && c.cited == cited) {
+                Some(c) => c.claims += 1,
+                None => citations.push(Citation { article, outlet, cited, claims: 1 }),
+            }
+        }
         let links = self
             .rows("SELECT l.a, l.b, l.kind, l.score, l.reason FROM links l JOIN articles x ON x.id = l.a WHERE x.story = ? ORDER BY l.a, l.b, l.kind", &[id.into()])?
             .iter()

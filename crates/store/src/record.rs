@@ -161,8 +161,14 @@ impl Record {
                 _ if x.source_type == "media" => x.source.clone(),
                 _ => None,
             };
+            // ("reviewed by the Journal" in the Northbank Business Journal:
+            // the outlet's own short name is no citation.)
+            let own_short = |o: &str| {
+                let o = o.strip_prefix("the ").or_else(|| o.strip_prefix("The ")).unwrap_or(o);
+                !o.contains(' ') && a.outlet.as_deref().is_some_and(|own| own.contains(' ') && own.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(o)))
+            };
             if let Some(o) = outlet {
-                if own_outlet.as_deref() != Some(name_key(&o, "organization").as_str()) {
+                if own_outlet.as_deref() != Some(name_key(&o, "organization").as_str()) && !own_short(&o) {
                     citations.push((x.n, o));
                 }
             }
