@@ -118,7 +118,8 @@ const ROLE_WORDS: &[&str] = &[
     "opposition", "rebel", "militant", "cleric", "analyst", "professor", "prof.", "economist", "lawyer", "scientist",
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
     "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
-    "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser",
+    "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "solicitor", "inspector",
+    "surgeon",
 ];
 
 /// Head nouns a role phrase ends with ("press secretary", "chief executive").
@@ -403,7 +404,7 @@ fn is_title_word(w: &str) -> bool {
             | "prince" | "princess" | "pope" | "judge" | "chancellor" | "premier" | "speaker" | "chairman" | "commissioner"
             | "ambassador" | "prof." | "professor" | "sheriff" | "detective" | "coach" | "leader"
             | "councilman" | "councilwoman" | "councilmember" | "alderman" | "alderwoman" | "assemblyman" | "assemblywoman"
-            | "superintendent" | "archbishop" | "bishop" | "cardinal"
+            | "superintendent" | "archbishop" | "bishop" | "cardinal" | "justice"
     )
 }
 
@@ -414,7 +415,8 @@ fn is_title_word(w: &str) -> bool {
 const ROLE_MODIFIERS: &[&str] = &[
     "former", "deputy", "vice", "acting", "senior", "chief", "assistant", "associate", "interim", "longtime", "top",
     "press", "national", "general", "managing", "executive", "then", "the", "prime", "foreign", "defence", "defense",
-    "finance", "interior", "justice", "party", "city", "county", "district", "majority", "minority",
+    "finance", "interior", "justice", "party", "city", "county", "district", "majority", "minority", "solicitor", "inspector",
+    "surgeon",
 ];
 
 fn normalise_role(role: &str) -> String {
@@ -448,8 +450,9 @@ fn normalise_role(role: &str) -> String {
         .collect();
     // "transit authority 's general manager": the possessive back on its word
     let role = words.join(" ");
-    if role.contains(" 's ") || role.contains(" ’s ") {
-        role.replace(" 's ", "'s ").replace(" ’s ", "’s ")
+    // ("the Dodgers' manager": a plural's apostrophe too.)
+    if role.contains(" 's ") || role.contains(" ’s ") || role.contains(" ' ") || role.contains(" ’ ") {
+        role.replace(" 's ", "'s ").replace(" ’s ", "’s ").replace(" ' ", "' ").replace(" ’ ", "’ ")
     } else {
         role
     }
@@ -533,7 +536,7 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     let rest = (head_at + 1..k).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
     let role = if rest.is_empty() { normalise_role(&role) } else { format!("{} {rest}", normalise_role(&role)) };
     // ("the world 's 1.2 billion Roman Catholics": the possessive back on its word.)
-    Some((role.replace(" 's ", "'s ").replace(" ’s ", "’s "), affiliation))
+    Some((role.replace(" 's ", "'s ").replace(" ’s ", "’s ").replace(" ' ", "' ").replace(" ’ ", "’ "), affiliation))
 }
 
 /// "Iran’s president, NAME" → the role, with the possessor as affiliation.
@@ -973,6 +976,13 @@ mod tests {
         assert_eq!(by_name(&es3, "Northbank Business Journal").mentions.len(), 2);
         assert_eq!(by_name(&es3, "Party").mentions.len(), 1);
         let w = by_name(&es, "Kent Walker");
+        let es4 = run(
+            "Dave Roberts, the Dodgers' manager, spoke. Solicitor General Elizabeth B. Prelogar agreed. Justice Clarence Thomas did not.",
+            &[("Dave Roberts", Kind::Person), ("Dodgers", Kind::Organization), ("Elizabeth B. Prelogar", Kind::Person), ("Justice Clarence Thomas", Kind::Person)],
+        );
+        assert_eq!(by_name(&es4, "Dave Roberts").roles, ["Dodgers' manager"]);
+        assert_eq!(by_name(&es4, "Elizabeth B. Prelogar").roles, ["solicitor general"]);
+        assert_eq!(by_name(&es4, "Clarence Thomas").roles, ["justice"]);
         let es2 = run("Apple CEO Tim Cook spoke. Tesla Chief Executive Elon Musk did not.", &[("Apple", Kind::Organization), ("Tim Cook", Kind::Person), ("Tesla", Kind::Organization), ("Elon Musk", Kind::Person)]);
         // The company named before the title (and an acronym's capitals kept).
         let c = by_name(&es2, "Tim Cook");
