@@ -1178,6 +1178,15 @@ fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     if src_end <= ce + 1 {
         return;
     }
+    // "A decision is expected by the end of June": a time is no agent.
+    let first = if doc.low(ce + 1) == "the" { ce + 2 } else { ce + 1 };
+    let dated = is_time_word(doc.low(first))
+        || matches!(doc.low(first), "end" | "start" | "beginning" | "middle" | "close" | "then" | "now" | "next" | "this" | "last" | "early" | "late" | "midnight" | "noon" | "tomorrow" | "today" | "tonight")
+        || matches!(doc.w(first), "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "Jan." | "Feb." | "Aug." | "Sept." | "Oct." | "Nov." | "Dec.")
+        || doc.w(first).len() == 4 && doc.w(first).bytes().all(|c| c.is_ascii_digit());
+    if dated {
+        return;
+    }
     let clause = src_end < b && (matches!(doc.low(src_end), "whether" | "that" | "if") || matches!(doc.w(src_end), "“" | "\""));
     let (x, y) = if clause {
         trim(doc, src_end + usize::from(doc.low(src_end) == "that"), b)

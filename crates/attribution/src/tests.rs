@@ -2074,3 +2074,12 @@ fn a_name_qualifying_a_company_noun_is_not_the_source() {
     assert_eq!(lender.1, SourceType::Organization);
     assert_ne!(lender.2.as_deref(), Some("Harrowgate"));
 }
+
+#[test]
+fn a_time_after_by_is_no_agent() {
+    // "the end of June" had been the source of "is expected by".
+    for text in ["The court heard arguments on Monday. A decision is expected by the end of June.", "The court heard arguments on Monday. A decision is expected by June."] {
+        assert!(run(text).iter().all(|a| !a.2.contains("expected")), "{text}: {:?}", run(text));
+    }
+    assert_eq!(one("The plan was criticized by Democrats on the committee.").1, "Democrats");
+}
