@@ -1818,6 +1818,20 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     if end > c {
         chunks.push((c, end));
     }
+    // "…, but an Israeli official, speaking on condition of anonymity to
+    // discuss diplomatic matters, said": a participle aside before the cue
+    // is no part of the subject.
+    let aside = chunks.len() >= 2 && end > 0 && doc.w(end - 1) == "," && end < doc.tokens.len() && !doc.low(end).ends_with("ing") && {
+        let (x, _) = chunks[chunks.len() - 1];
+        let w = doc.low(x);
+        doc.w(x).starts_with(char::is_lowercase) && (w.len() > 5 && w.ends_with("ing") || w == "asked") && !is_speech_verb(w)
+    };
+    let end = if aside {
+        chunks.pop();
+        chunks.last().map_or(end, |&(_, y)| y)
+    } else {
+        end
+    };
     let mut stance = None;
     // Interrupting clauses ("while not denying the report") go wherever they are;
     // leading adverbials ("In comments at a news conference Wednesday") only before the subject.
@@ -1855,7 +1869,10 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
         // and Jones said").
         // ("…, and human rights groups warned": a clause before it has a
         // finite verb.)
-        if y == end && x > cx && doc.low(cx) == "and" && y - x <= 4 && kept.first().is_some_and(|&(kx, ky)| ky - kx >= 5 && (matches!(doc.low(x), "the" | "a" | "an") || (kx..ky).any(|j| FINITE_AUXILIARIES.contains(&doc.low(j))))) {
+        // ("…, and Solicitor General Elizabeth Prelogar said": a titled name
+        // after a clause with a verb in the past.)
+        let titled_name = y - x <= 6 && doc.w(x).starts_with(char::is_uppercase) && doc.w(y - 1).starts_with(char::is_uppercase);
+        if y == end && x > cx && doc.low(cx) == "and" && (y - x <= 4 || titled_name) && kept.first().is_some_and(|&(kx, ky)| ky - kx >= 5 && (matches!(doc.low(x), "the" | "a" | "an") || (kx..ky).any(|j| FINITE_AUXILIARIES.contains(&doc.low(j)) || titled_name && finite_past(doc, j)))) {
             return Some(((x, y), stance));
         }
         // "…, two days after the City Council voted to …": a subordinate

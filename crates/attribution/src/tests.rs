@@ -2083,3 +2083,13 @@ fn a_time_after_by_is_no_agent() {
     }
     assert_eq!(one("The plan was criticized by Democrats on the committee.").1, "Democrats");
 }
+
+#[test]
+fn a_new_subject_after_a_clause_is_the_source() {
+    // The clause before had been part of the source.
+    assert_eq!(one("Israel's government did not immediately confirm the extension, but an Israeli official, speaking on condition of anonymity to discuss diplomatic matters, said the country had received a list.").1, "an Israeli official");
+    let r = run("The administration backed the companies, and Solicitor General Elizabeth Prelogar said the laws were unprecedented.");
+    assert_eq!(r.last().unwrap().1, "Solicitor General Elizabeth Prelogar", "{r:?}");
+    // Names joined by "and" stay one source.
+    assert_eq!(one("Mayor Ana Ruiz and Gov. Tom Reed said the ruling was wrong.").1, "Mayor Ana Ruiz and Gov. Tom Reed");
+}
