@@ -2615,11 +2615,19 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // "Elon Musk said nothing.", "He said little, offering only …": saying
     // nothing is no attribution ("said little about the plan" is, its
     // cue running to "about").
+    // "agreed on Saturday to a 10-year, $700 million contract": agreeing to
+    // a thing is a deal, not speech (PolNeAR's training split marks 2 of 6).
+    let deal = matches!(w, "agreed" | "agrees" | "agree") && {
+        let n = doc.tokens.len();
+        (i + 1..(i + 5).min(n)).take_while(|&k| !is_punct(doc.w(k)) && doc.low(k) != "that").find(|&k| doc.low(k) == "to").is_some_and(|k| {
+            k + 1 < n && (matches!(doc.low(k + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "$") || doc.w(k + 1).starts_with(|c: char| c.is_ascii_digit()))
+        })
+    };
     // ("said nothing had been signed": "nothing" the content's subject.)
     let silent = matches!(w, "said" | "says" | "say" | "saying" | "told" | "tells" | "wrote" | "writes")
         && matches!(doc.low(i + 1), "nothing" | "little")
         && (i + 2 >= doc.tokens.len() || is_punct(doc.w(i + 2)) || matches!(doc.low(i + 2), "and" | "but" | "as" | "when" | "while" | "in" | "at" | "during" | "after" | "before" | "then" | "publicly" | "else" | "more" | "further" | "to"));
-    known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || is_naming(doc, a, i)
+    known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":

@@ -2093,3 +2093,9 @@ fn a_new_subject_after_a_clause_is_the_source() {
     // Names joined by "and" stay one source.
     assert_eq!(one("Mayor Ana Ruiz and Gov. Tom Reed said the ruling was wrong.").1, "Mayor Ana Ruiz and Gov. Tom Reed");
 }
+
+#[test]
+fn agreeing_to_a_deal_is_no_speech() {
+    assert!(run("Shohei Ohtani, the two-way star, agreed on Saturday to a 10-year, $700 million contract with the Dodgers.").is_empty());
+    assert_eq!(one("The senator agreed that the plan was flawed.").2, "agreed");
+}
