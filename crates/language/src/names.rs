@@ -66,6 +66,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     titles_make_persons(doc, &mut spans);
     spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !(s.end == s.start + 1 && is_party_and_state(doc.w(s.start))));
     chambers_before_titles(doc, &mut spans);
+    laws_slogans_and_titles(doc, &mut spans);
     companies_by_their_frames(doc, &mut spans);
     one_sense_per_name(doc, &mut spans);
     first_words_of_organizations(doc, &mut spans);
@@ -131,7 +132,8 @@ fn names_found_elsewhere(doc: &Doc, spans: &mut Vec<NameSpan>) {
 const COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "corporation", "conglomerate", "retailer", "automaker", "carmaker", "insurer", "bank", "lender",
     "airline", "manufacturer", "startup", "start-up", "contractor", "subsidiary", "broadcaster", "supplier",
-    "distributor", "wholesaler",
+    "distributor", "wholesaler", "group", "association", "organization", "organisation", "nonprofit", "coalition",
+    "lobby", "charity", "union",
 ];
 
 /// Words of a company's that, after a name and its "'s" ("Tesla's
@@ -165,7 +167,7 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
             (s.end + 2..(s.end + 7).min(n))
                 .take_while(|&k| !matches!(doc.low(k), "," | "." | "'s" | "’s" | ";" | ":" | "of" | "to" | "for" | "who" | "that" | "which" | "with" | "and" | "in" | "at"))
                 .find(|&k| COMPANY_NOUNS.contains(&doc.low(k)))
-                .is_some_and(|k| doc.w(k) == doc.low(k) && matches!(doc.low(k + 1), "," | "." | ")" | "that" | "which" | "whose" | "based" | "in" | "of" | "with"))
+                .is_some_and(|k| doc.w(k) == doc.low(k) && matches!(doc.low(k + 1), "," | "." | ")" | "that" | "which" | "whose" | "based" | "in" | "of" | "with" | "representing" | "backed" | "funded" | "founded"))
         };
         if of_frame || possessive || appositive {
             let name = doc.span_text(s.start, s.end);
@@ -209,6 +211,31 @@ fn places_after_prepositions(doc: &Doc, spans: &mut [NameSpan]) {
     for sp in spans.iter_mut() {
         if sp.kind == Kind::Organization && sp.end == sp.start + 1 && places.contains(&doc.w(sp.start)) {
             sp.kind = Kind::Place;
+        }
+    }
+}
+
+/// Three misreadings of names in political news: an amendment is a law, a
+/// miscellany ("the First Amendment", which the tagger calls an
+/// organisation); "Big Tech" and its kin are slogans, not places; and a
+/// title the tagger ran into a state's name ("Texas Attorney" before
+/// "General Ken Paxton") is cut off it, leaving the state.
+fn laws_slogans_and_titles(doc: &Doc, spans: &mut [NameSpan]) {
+    for s in spans.iter_mut() {
+        let last = doc.w(s.end - 1);
+        if s.end - s.start >= 2 && last == "Amendment" {
+            s.kind = Kind::Misc;
+        } else if s.end - s.start == 2 && doc.w(s.start) == "Big" && matches!(last, "Tech" | "Pharma" | "Oil" | "Tobacco" | "Ag" | "Labor" | "Banks") {
+            s.kind = Kind::Misc;
+        } else if s.end - s.start >= 2
+            && s.kind != Kind::Person
+            && matches!(last, "Attorney" | "Secretary" | "Gov." | "Governor" | "Commissioner" | "Comptroller" | "Treasurer" | "Auditor" | "Lt." | "Lieutenant")
+            && doc.tokens.get(s.end).is_some() && doc.w(s.end).starts_with(char::is_uppercase)
+        {
+            s.end -= 1;
+            if s.end == s.start + 1 {
+                s.kind = Kind::Place;
+            }
         }
     }
 }
@@ -775,6 +802,19 @@ mod tests {
         assert_eq!(kind("Amazon Prime Video"), Some(Kind::Misc));
         // A day after the company is no part of a product's name.
         assert_eq!(kind("Google Thursday"), None);
+    }
+
+    #[test]
+    fn laws_slogans_and_titles_are_read_as_such() {
+        let text = "Texas Attorney General Ken Paxton said in a statement that he was confident. Paul Clement, a lawyer for NetChoice, a trade group representing Meta, argued the laws were wrong. \
+                    Justices said the laws could violate the First Amendment. He vowed to protect Texans from Big Tech censorship.";
+        let names = names_of(text);
+        let kind = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+        assert_eq!(kind("Texas"), Some(Kind::Place), "{names:?}");
+        assert_eq!(kind("Texas Attorney"), None);
+        assert_eq!(kind("NetChoice"), Some(Kind::Organization));
+        assert_eq!(kind("First Amendment"), Some(Kind::Misc));
+        assert_eq!(kind("Big Tech"), Some(Kind::Misc));
     }
 
     /// The spans of `text` the given (word sequence, kind, nth occurrence) name.
