@@ -1821,16 +1821,23 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
     // "…, but an Israeli official, speaking on condition of anonymity to
     // discuss diplomatic matters, said": a participle aside before the cue
     // is no part of the subject.
-    let aside = chunks.len() >= 2 && end > 0 && doc.w(end - 1) == "," && end < doc.tokens.len() && !doc.low(end).ends_with("ing") && {
-        let (x, _) = chunks[chunks.len() - 1];
+    // (An aside may hold a comma of its own: "speaking to reporters in
+    // Nantucket, Mass.,".)
+    let participle = |(x, _): (usize, usize)| {
         let w = doc.low(x);
         doc.w(x).starts_with(char::is_lowercase) && (w.len() > 5 && w.ends_with("ing") || w == "asked") && !is_speech_verb(w)
     };
-    let end = if aside {
-        chunks.pop();
-        chunks.last().map_or(end, |&(_, y)| y)
+    let aside = if chunks.len() >= 2 && end > 0 && doc.w(end - 1) == "," && end < doc.tokens.len() && !doc.low(end).ends_with("ing") {
+        (chunks.len().saturating_sub(3).max(1)..chunks.len()).rev().find(|&i| participle(chunks[i]))
     } else {
-        end
+        None
+    };
+    let end = match aside {
+        Some(i) => {
+            chunks.truncate(i);
+            chunks.last().map_or(end, |&(_, y)| y)
+        }
+        None => end,
     };
     let mut stance = None;
     // Interrupting clauses ("while not denying the report") go wherever they are;

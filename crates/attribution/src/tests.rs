@@ -2090,6 +2090,9 @@ fn a_new_subject_after_a_clause_is_the_source() {
     assert_eq!(one("Israel's government did not immediately confirm the extension, but an Israeli official, speaking on condition of anonymity to discuss diplomatic matters, said the country had received a list.").1, "an Israeli official");
     let r = run("The administration backed the companies, and Solicitor General Elizabeth Prelogar said the laws were unprecedented.");
     assert_eq!(r.last().unwrap().1, "Solicitor General Elizabeth Prelogar", "{r:?}");
+    // An aside with a comma of its own; a list after "including" keeps its head.
+    assert_eq!(one("President Biden, speaking to reporters in Nantucket, Mass., said he hoped the pause would continue.").1, "President Biden");
+    assert_eq!(one("One after another, mining companies, including Patriot, declared bankruptcy.").1, "mining companies");
     // Names joined by "and" stay one source.
     assert_eq!(one("Mayor Ana Ruiz and Gov. Tom Reed said the ruling was wrong.").1, "Mayor Ana Ruiz and Gov. Tom Reed");
 }
