@@ -487,6 +487,11 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         match (p.rule, cand.span) {
             (Some(ri), None) => keep[ri] = false,
             (Some(_), Some(_)) if cand.rule => {}
+            // "“He knew. He approved it,” the aide told jurors": a whole
+            // quotation the rules found is not cut to a piece of it.
+            // (One clean quotation: its marks open and close it and none is
+            // inside.)
+            (Some(ri), Some(span)) if rules[ri].kind == Kind::Direct && rules[ri].parts.is_empty() && rules[ri].content.is_some_and(|(s, e)| s <= span.0 && span.1 <= e && (s, e) != span && clean_quotation(doc, s, e)) => {}
             (Some(ri), Some(span)) => {
                 // "Obama’s rise may have been a surprise, said several
                 // observers.": when the model's content is what the rules
@@ -559,6 +564,19 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out.extend(added);
     out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     out
+}
+
+/// Is the text between code points `s` and `e` one quotation: opened by a
+/// double mark, closed by one (after any punctuation), no double mark
+/// between?
+fn clean_quotation(doc: &Doc, s: usize, e: usize) -> bool {
+    let x = doc.tokens.partition_point(|t| t.end <= s);
+    let y = doc.tokens.partition_point(|t| t.start < e);
+    if y < x + 3 || !matches!(doc.w(x), "“" | "\"") {
+        return false;
+    }
+    let Some(close) = (x + 1..y).rev().find(|&k| !matches!(doc.w(k), "." | "," | "!" | "?")) else { return false };
+    matches!(doc.w(close), "”" | "\"") && (x + 1..close).all(|k| !matches!(doc.w(k), "“" | "”" | "\""))
 }
 
 /// Does `span` (code points), a content of the cue at token `head`, run past

@@ -2826,7 +2826,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         return inverted(doc, a, b, content_end, (cue_end, src_end), (cs, cue_end), quotes, src_end);
     }
     // "“…,” she told reporters.": a short object ends the sentence after a quotation.
-    let object_tail = OBJECT_VERBS.contains(&w) && tail_len > 0 && tail_len <= 4 && (cs.saturating_sub(6).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\""));
+    // ("“…,” the aide, Bridget Morrow, told jurors.": the source may hold an
+    // appositive between the quotation and the cue.)
+    let object_tail = OBJECT_VERBS.contains(&w) && tail_len > 0 && tail_len <= 4 && (cs.saturating_sub(16).max(a)..cs).any(|k| matches!(doc.w(k), "”" | "\"")) && (cs.saturating_sub(16).max(a)..cs).rev().take_while(|&k| !matches!(doc.w(k), "”" | "\"")).all(|k| !is_speech_verb(doc.low(k)) && !FINITE_AUXILIARIES.contains(&doc.low(k)));
     // "The economy is strong, the senator told supporters at a rally in
     // Ohio.": a one-word object, then an adjunct, after ", SOURCE".
     let object_tail = object_tail

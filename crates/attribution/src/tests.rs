@@ -2102,3 +2102,11 @@ fn agreeing_to_a_deal_is_no_speech() {
     assert!(run("Shohei Ohtani, the two-way star, agreed on Saturday to a 10-year, $700 million contract with the Dodgers.").is_empty());
     assert_eq!(one("The senator agreed that the plan was flawed.").2, "agreed");
 }
+
+#[test]
+fn a_quotation_before_a_source_with_an_appositive() {
+    // Both had given "told" the quotation and its source as content, or
+    // the quotation's last sentence only.
+    assert_eq!(one("“He knew it all along,” the aide, Bridget Morrow, told jurors."), t("direct", "the aide, Bridget Morrow", "told", "“He knew it all along,”"));
+    assert_eq!(one("“He knew. He approved it,” the aide, Bridget Morrow, told jurors in federal court in Newark.").3, "“He knew. He approved it,”");
+}
