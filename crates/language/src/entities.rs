@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::doc::Doc as Words;
+use crate::gender::Gender;
 use crate::sentences::Sentence;
 use crate::tokens::Token;
 
@@ -807,6 +808,35 @@ fn organizations_saying_it(words: &Words, entities: &mut [Entity]) {
     }
 }
 
+/// What the text shows of a person's gender: the honorifics before its
+/// names ("Mr. Hale"), else its first name and its roles; `Unknown` when
+/// the evidence disagrees.
+fn gender_of(words: &Words, e: &Entity) -> Gender {
+    if e.kind != Kind::Person {
+        return Gender::Unknown;
+    }
+    let mut honorific = Gender::Unknown;
+    for m in e.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_start > 0) {
+        let g = crate::gender::of_honorific(words.w(m.tok_start - 1));
+        if g != Gender::Unknown {
+            if honorific != Gender::Unknown && honorific != g {
+                return Gender::Unknown;
+            }
+            honorific = g;
+        }
+    }
+    if honorific != Gender::Unknown {
+        return honorific;
+    }
+    let first = crate::gender::of_first_name(e.name.split(' ').next().unwrap_or(""));
+    let role = e.roles.iter().map(|r| crate::gender::of_role(r)).find(|&g| g != Gender::Unknown).unwrap_or(Gender::Unknown);
+    match (first, role) {
+        (Gender::Unknown, g) | (g, Gender::Unknown) => g,
+        (f, r) if f == r => f,
+        _ => Gender::Unknown,
+    }
+}
+
 /// Verbs of saying that mark the name next to them as a sentence's speaker.
 const SPEAKING: &[&str] = &["said", "says", "told", "added", "noted", "explained", "continued", "wrote", "recalled", "argued", "insisted", "acknowledged", "warned", "stated", "replied"];
 
@@ -824,7 +854,6 @@ fn pronouns(words: &Words, entities: &mut [Entity]) {
     // Each sentence's first person outside quotations; but its speaker
     // when it has one ("Investigators believe Hale was turned away, Thomas
     // said. “…,” he said.": he is Thomas, not Hale).
-    let mut first_person_of_sentence: HashMap<usize, usize> = HashMap::new();
     let mut speaker_of_sentence: HashMap<usize, usize> = HashMap::new();
     for (ei, e) in entities.iter().enumerate() {
         if e.kind != Kind::Person {
@@ -845,24 +874,34 @@ fn pronouns(words: &Words, entities: &mut [Entity]) {
             }
         }
     }
+    // Each sentence's persons outside quotations, its speaker first, then
+    // in order: a pronoun takes the first of the nearest sentence's whose
+    // gender agrees with it ("Ms. Morrow told jurors …. She said she had
+    // told Mr. Hale": she is Morrow, whoever else the sentence names).
+    let mut candidates_of_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (&si, &ei) in &speaker_of_sentence {
+        candidates_of_sentence.entry(si).or_default().push(ei);
+    }
     for &(t, ei) in &persons {
         if !words.in_quote(t) {
-            first_person_of_sentence.entry(words.sentence_of[t]).or_insert(ei);
+            let c = candidates_of_sentence.entry(words.sentence_of[t]).or_default();
+            if !c.contains(&ei) {
+                c.push(ei);
+            }
         }
     }
-    for (si, ei) in speaker_of_sentence {
-        first_person_of_sentence.insert(si, ei);
-    }
+    let genders: Vec<Gender> = entities.iter().map(|e| gender_of(words, e)).collect();
     let mut found = Vec::new();
     for i in 0..words.tokens.len() {
         let lw = words.low(i);
         if !matches!(lw, "he" | "him" | "his" | "she" | "her" | "hers" | "himself" | "herself") || words.in_quote(i) {
             continue;
         }
+        let pronoun = Gender::of_pronoun(lw);
         let si = words.sentence_of[i];
         let sent_start = words.sentence_start(i);
-        let in_sentence = persons.iter().rev().find(|&&(t, _)| t < i && t >= sent_start && !words.in_quote(t)).map(|&(_, e)| e);
-        let target = in_sentence.or_else(|| (0..si).rev().find_map(|s| first_person_of_sentence.get(&s).copied()));
+        let in_sentence = persons.iter().rev().find(|&&(t, e)| t < i && t >= sent_start && !words.in_quote(t) && genders[e].agrees(pronoun)).map(|&(_, e)| e);
+        let target = in_sentence.or_else(|| (0..si).rev().find_map(|s| candidates_of_sentence.get(&s).and_then(|c| c.iter().copied().find(|&e| genders[e].agrees(pronoun)))));
         if let Some(ei) = target {
             found.push((ei, words.mention(i, i + 1, MentionKind::Pronoun)));
         }
@@ -916,6 +955,21 @@ mod tests {
         let es = run("Councilman Theo Marchetti and Superintendent Ann Lee spoke.", &[("Theo Marchetti", Kind::Person), ("Ann Lee", Kind::Person)]);
         assert_eq!(by_name(&es, "Theo Marchetti").roles, ["councilman"]);
         assert_eq!(by_name(&es, "Ann Lee").roles, ["superintendent"]);
+    }
+
+    #[test]
+    fn a_pronoun_agrees_with_its_person() {
+        // "She" had been Mr. Hale, the person named first.
+        let t = "Bridget Morrow, a former aide to Gov. Mark Hale, testified on Tuesday. Mr. Hale was not in court. She said she had told Mr. Hale in August. He denied it.";
+        let es = run(t, &[("Bridget Morrow", Kind::Person), ("Mark Hale", Kind::Person), ("Hale", Kind::Person), ("Hale", Kind::Person)]);
+        let morrow = mentions(by_name(&es, "Bridget Morrow"), t);
+        assert_eq!(morrow.iter().filter(|m| m.as_str() == "She" || m.as_str() == "she").count(), 2, "{morrow:?}");
+        let hale = mentions(by_name(&es, "Mark Hale"), t);
+        assert!(hale.contains(&"He".to_string()) && !hale.iter().any(|m| m.eq_ignore_ascii_case("she")), "{hale:?}");
+        // A name that tells nothing agrees with either.
+        let t = "Jordan Reyes spoke first. She said the vote was close.";
+        let es = run(t, &[("Jordan Reyes", Kind::Person)]);
+        assert_eq!(mentions(&es[0], t), ["Jordan Reyes", "She"]);
     }
 
     #[test]

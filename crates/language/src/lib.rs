@@ -2,6 +2,7 @@
 
 pub mod doc;
 pub mod entities;
+pub mod gender;
 pub mod names;
 pub mod sentences;
 pub mod tokens;
