@@ -1169,11 +1169,28 @@ fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     }
     let b = doc.sentence_end(cs);
     let b = if asked { (ce + 1..b).find(|&k| doc.w(k) == "," && !inside_quote(quotes, k)).unwrap_or(b) } else { b };
-    let src_end = (ce + 1..b.min(ce + 14)).find(|&k| matches!(doc.w(k), "," | ";" | "." | "—") || matches!(doc.low(k), "for" | "as" | "after" | "during" | "who" | "which" | "whether" | "that" | "if" | "to" | "in" | "on" | "over" | "because"));
+    // (After "asked", the question may open with any wh-word: "Asked by a
+    // reporter why she had done so".)
+    let question = |k: usize| asked && matches!(doc.low(k), "why" | "how" | "what" | "when" | "where" | "whom");
+    let src_end = (ce + 1..b.min(ce + 14)).find(|&k| matches!(doc.w(k), "," | ";" | "." | "—") || matches!(doc.low(k), "for" | "as" | "after" | "during" | "who" | "which" | "whether" | "that" | "if" | "to" | "in" | "on" | "over" | "because") || question(k));
     let src_end = match src_end {
         Some(k) => k,
         None if b <= ce + 14 => b,
         None => return,
+    };
+    // ("Asked by the defense lawyer, Michael Critchley, why …": the asker's
+    // name in apposition is the asker's.)
+    let (src_end, b) = if asked && doc.w(src_end) == "," {
+        let whole = doc.sentence_end(cs);
+        match (src_end + 1..(src_end + 6).min(whole))
+            .find(|&k| doc.w(k) == ",")
+            .filter(|&c| c > src_end + 1 && (src_end + 1..c).all(|k| doc.w(k).starts_with(char::is_uppercase)) && (matches!(doc.low(c + 1), "whether" | "if" | "that") || question(c + 1)))
+        {
+            Some(c) => (c + 1, (c + 2..whole).find(|&k| doc.w(k) == "," && !inside_quote(quotes, k)).unwrap_or(whole)),
+            None => (src_end, b),
+        }
+    } else {
+        (src_end, b)
     };
     if src_end <= ce + 1 {
         return;
@@ -1187,7 +1204,7 @@ fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     if dated {
         return;
     }
-    let clause = src_end < b && (matches!(doc.low(src_end), "whether" | "that" | "if") || matches!(doc.w(src_end), "“" | "\""));
+    let clause = src_end < b && (matches!(doc.low(src_end), "whether" | "that" | "if") || question(src_end) || matches!(doc.w(src_end), "“" | "\""));
     let (x, y) = if clause {
         trim(doc, src_end + usize::from(doc.low(src_end) == "that"), b)
     } else {
@@ -1199,7 +1216,7 @@ fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
         (x, y)
     };
     if let Some(c) = chars(doc, x, y) {
-        att.source = Some((ce + 1, src_end));
+        att.source = Some(trim(doc, ce + 1, src_end));
         att.cue = Some((cs, ce + 1));
         att.content = Some(c);
         att.kind = kind_of(doc, x, y, quotes);

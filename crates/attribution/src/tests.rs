@@ -1323,6 +1323,12 @@ fn a_source_is_tidied() {
 
 #[test]
 fn asked_by_someone_opening_the_sentence() {
+    // Any question, and an asker with an appositive name.
+    let r = run("Asked by a reporter why she had done so, the mayor said she was scared.");
+    assert_eq!(r[0], t("indirect", "a reporter", "Asked by", "why she had done so"), "{r:?}");
+    let r = run("Asked by the defense lawyer, Michael Critchley, why she had done so, she said, “Because I was scared.”");
+    assert_eq!(r[0], t("indirect", "the defense lawyer, Michael Critchley", "Asked by", "why she had done so"), "{r:?}");
+    assert_eq!(r[1].3, "“Because I was scared.”");
     let r = run("Asked by Ana Ruiz whether she had practiced her speech, the mayor said she had read it once.");
     assert_eq!(r[0], t("indirect", "Ana Ruiz", "Asked by", "whether she had practiced her speech"), "{r:?}");
 }
