@@ -491,7 +491,13 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
             // quotation the rules found is not cut to a piece of it.
             // (One clean quotation: its marks open and close it and none is
             // inside.)
-            (Some(ri), Some(span)) if rules[ri].kind == Kind::Direct && rules[ri].parts.is_empty() && rules[ri].content.is_some_and(|(s, e)| s <= span.0 && span.1 <= e && (s, e) != span && clean_quotation(doc, s, e)) => {}
+            // ("“He knew. He said, ‘Do it,’”": the rules' content may stop
+            // before the last mark of a nested quotation's close.)
+            (Some(ri), Some(span)) if rules[ri].kind == Kind::Direct && rules[ri].parts.is_empty() && rules[ri].content.map(|(s, e)| (s, closing_mark_after(doc, e))).is_some_and(|(s, e)| s <= span.0 && span.1 <= e && (s, e) != span && clean_quotation(doc, s, e)) => {
+                if let Some((s, e)) = rules[ri].content {
+                    rules[ri].content = Some((s, closing_mark_after(doc, e)));
+                }
+            }
             (Some(ri), Some(span)) => {
                 // "Obama’s rise may have been a surprise, said several
                 // observers.": when the model's content is what the rules
@@ -564,6 +570,15 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out.extend(added);
     out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     out
+}
+
+/// `e`, or the end of a closing double mark that starts there.
+fn closing_mark_after(doc: &Doc, e: usize) -> usize {
+    let k = doc.tokens.partition_point(|t| t.start < e);
+    match doc.tokens.get(k) {
+        Some(t) if t.start == e && matches!(doc.w(k), "”" | "\"") => t.end,
+        _ => e,
+    }
 }
 
 /// Is the text between code points `s` and `e` one quotation: opened by a

@@ -2116,3 +2116,10 @@ fn a_quotation_before_a_source_with_an_appositive() {
     assert_eq!(one("“He knew it all along,” the aide, Bridget Morrow, told jurors."), t("direct", "the aide, Bridget Morrow", "told", "“He knew it all along,”"));
     assert_eq!(one("“He knew. He approved it,” the aide, Bridget Morrow, told jurors in federal court in Newark.").3, "“He knew. He approved it,”");
 }
+
+#[test]
+fn a_nested_quotation_closing_with_the_outer_one() {
+    // The content model had cut it to "He said, ‘Do it,’”", the rules
+    // stopping before the last mark.
+    assert_eq!(one("“He knew. He said, ‘Do it,’” the aide, Bridget Morrow, told jurors in federal court in Newark."), t("direct", "the aide, Bridget Morrow", "told", "“He knew. He said, ‘Do it,’”"));
+}
