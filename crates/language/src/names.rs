@@ -133,7 +133,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "corporation", "conglomerate", "retailer", "automaker", "carmaker", "insurer", "bank", "lender",
     "airline", "manufacturer", "startup", "start-up", "contractor", "subsidiary", "broadcaster", "supplier",
     "distributor", "wholesaler", "group", "association", "organization", "organisation", "nonprofit", "coalition",
-    "lobby", "charity", "union",
+    "lobby", "charity", "union", "drugmaker", "chipmaker",
 ];
 
 /// Words of a company's that, after a name and its "'s" ("Tesla's
@@ -169,7 +169,10 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
                 .find(|&k| COMPANY_NOUNS.contains(&doc.low(k)))
                 .is_some_and(|k| doc.w(k) == doc.low(k) && matches!(doc.low(k + 1), "," | "." | ")" | "that" | "which" | "whose" | "based" | "in" | "of" | "with" | "representing" | "backed" | "funded" | "founded"))
         };
-        if of_frame || possessive || appositive {
+        // ("paid for by the drug's maker, Novo Nordisk": the company's noun
+        // before the name, after a determiner or a possessive.)
+        let noun_before = before(1) == "," && (COMPANY_NOUNS.contains(&before(2)) || before(2) == "maker") && matches!(before(3), "the" | "a" | "its" | "their" | "'s" | "’s" | "parent" | "drug");
+        if of_frame || possessive || appositive || noun_before {
             let name = doc.span_text(s.start, s.end);
             if !names.contains(&name) {
                 names.push(name);
@@ -531,9 +534,14 @@ fn products_and_carriers(doc: &Doc, spans: &mut Vec<NameSpan>) {
         }
     }
     // A "person" whose last word names a body is the body ("Marshall
-    // Fund", "Ford Foundation").
+    // Fund", "Ford Foundation"), and so is a "place" named for a clinic
+    // or a school ("Cleveland Clinic"; CoNLL's annotators call a hospital a
+    // place).
     for s in spans.iter_mut() {
         if s.kind == Kind::Person && s.end > s.start + 1 && is_body_word(doc.w(s.end - 1)) {
+            s.kind = Kind::Organization;
+        }
+        if s.kind == Kind::Place && s.end > s.start + 1 && matches!(doc.w(s.end - 1), "Clinic" | "University" | "College" | "Institute" | "Foundation") {
             s.kind = Kind::Organization;
         }
     }
@@ -815,6 +823,11 @@ mod tests {
         assert_eq!(kind("NetChoice"), Some(Kind::Organization));
         assert_eq!(kind("First Amendment"), Some(Kind::Misc));
         assert_eq!(kind("Big Tech"), Some(Kind::Misc));
+        // A company named after its noun; a clinic is no place.
+        let names = names_of("The trial was paid for by the drug's maker, Novo Nordisk. Dr. A. Michael Lincoff, a cardiologist at the Cleveland Clinic, led the study.");
+        let kind = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
+        assert_eq!(kind("Novo Nordisk"), Some(Kind::Organization), "{names:?}");
+        assert_eq!(kind("Cleveland Clinic"), Some(Kind::Organization), "{names:?}");
     }
 
     /// The spans of `text` the given (word sequence, kind, nth occurrence) name.
