@@ -166,6 +166,9 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         }
         // A relative "who" names the group it stands for.
         let (s, e) = if e == s + 1 && matches!(doc.low(s), "who" | "which") { antecedent_of_who(doc, doc.sentence_start(s), s).unwrap_or((s, e)) } else { (s, e) };
+        // ("Other candidates, including Carly Fiorina": the group is the
+        // candidates.)
+        let e = (s + 1..e.saturating_sub(1)).find(|&k| doc.w(k) == "," && doc.low(k + 1) == "including").unwrap_or(e);
         let mut x = s;
         while x < e && matches!(doc.low(x), "the" | "a" | "an" | "some" | "several" | "two" | "three" | "other" | "many") {
             x += 1;
@@ -1694,6 +1697,17 @@ fn complement_clause(doc: &Doc, k: usize, end: usize) -> bool {
 /// adverbials and interrupting clauses left out. Returns the token range and
 /// the stance an interrupting clause states ("while not denying the report").
 fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<Stance>)> {
+    let found = subject_in(doc, a, end);
+    // "Others, including Mark Zandi of Moody's Analytics, said": who the
+    // subject includes is the source's (the aside rule leaves it out).
+    match found {
+        Some(((x, y), stance)) if y + 2 < end && doc.w(y) == "," && doc.low(y + 1) == "including" && doc.w(end - 1) == "," => Some(((x, end - 1), stance)),
+        _ => found,
+    }
+}
+
+/// [`subject`] before its "including" phrase.
+fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<Stance>)> {
     if end <= a {
         return None;
     }
@@ -3481,6 +3495,9 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         att.source_type = SourceType::Anonymous;
         return;
     };
+    // "Democratic candidates, including Hillary Clinton": the group, not
+    // one it includes.
+    let e = (s + 1..e.saturating_sub(1)).find(|&k| doc.w(k) == "," && doc.low(k + 1) == "including").unwrap_or(e);
     // A name that is the source's whole first phrase is who it is,
     // whatever names its appositive holds ("Fallow Creek Capital, the firm
     // that owns a stake in Brackwater", "Microsoft, Google's partner").

@@ -2096,9 +2096,8 @@ fn a_new_subject_after_a_clause_is_the_source() {
     assert_eq!(one("Israel's government did not immediately confirm the extension, but an Israeli official, speaking on condition of anonymity to discuss diplomatic matters, said the country had received a list.").1, "an Israeli official");
     let r = run("The administration backed the companies, and Solicitor General Elizabeth Prelogar said the laws were unprecedented.");
     assert_eq!(r.last().unwrap().1, "Solicitor General Elizabeth Prelogar", "{r:?}");
-    // An aside with a comma of its own; a list after "including" keeps its head.
+    // An aside with a comma of its own.
     assert_eq!(one("President Biden, speaking to reporters in Nantucket, Mass., said he hoped the pause would continue.").1, "President Biden");
-    assert_eq!(one("One after another, mining companies, including Patriot, declared bankruptcy.").1, "mining companies");
     // Names joined by "and" stay one source.
     assert_eq!(one("Mayor Ana Ruiz and Gov. Tom Reed said the ruling was wrong.").1, "Mayor Ana Ruiz and Gov. Tom Reed");
 }
@@ -2122,4 +2121,15 @@ fn a_nested_quotation_closing_with_the_outer_one() {
     // The content model had cut it to "He said, ‘Do it,’”", the rules
     // stopping before the last mark.
     assert_eq!(one("“He knew. He said, ‘Do it,’” the aide, Bridget Morrow, told jurors in federal court in Newark."), t("direct", "the aide, Bridget Morrow", "told", "“He knew. He said, ‘Do it,’”"));
+}
+
+#[test]
+fn who_a_group_includes_is_the_sources() {
+    let r = run("Some economists said the Fed was moving too fast. Others, including Mark Zandi of Moody's Analytics, said the central bank was right.");
+    assert_eq!(r[1].1, "Others, including Mark Zandi of Moody's Analytics", "{r:?}");
+    assert_eq!(one("One after another, mining companies, including Patriot, declared bankruptcy.").1, "mining companies, including Patriot");
+    // The group is the one the source names first, not one it includes.
+    let sources = resolved_sources("Democratic candidates, including Hillary Clinton and Bernie Sanders, said the plan was wrong.");
+    assert_eq!(sources[0].1, SourceType::Anonymous, "{sources:?}");
+    assert_eq!(sources[0].2.as_deref(), Some("Democratic candidates"));
 }
