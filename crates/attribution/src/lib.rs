@@ -692,7 +692,7 @@ fn relative_source(doc: &Doc, att: &mut Attribution) {
     }
     // ("Fallow Creek Capital, a private equity firm in Northbank, which did
     // not respond": over the name's appositive, the entity the name's.)
-    if e + 2 < cs && doc.w(e) == "," && matches!(doc.low(e + 1), "a" | "an" | "the") {
+    if e + 2 < cs && doc.w(e) == "," && opens_appositive(doc, e + 1) {
         if let Some(c) = (e + 2..cs.min(e + 12)).find(|&j| is_punct(doc.w(j))) {
             if doc.w(c) == "," && c + 1 < cs && matches!(doc.low(c + 1), "who" | "which") && (c + 2..cs).all(|j| doc.w(j) != ",") {
                 att.source = Some((c + 1, c + 2));
@@ -2209,6 +2209,12 @@ fn trailing_name(doc: &Doc, a: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 /// "who" as a subject: the noun phrase it refers to ("presidential aides, who").
+/// Does token `k` open an appositive after a name: an article, or a party
+/// label ("Elizabeth Warren, Democrat of Massachusetts, who …")?
+fn opens_appositive(doc: &Doc, k: usize) -> bool {
+    matches!(doc.low(k), "a" | "an" | "the") || matches!(doc.w(k), "Democrat" | "Republican" | "Independent")
+}
+
 fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> {
     if who == 0 || doc.w(who - 1) != "," {
         return None;
@@ -2220,7 +2226,7 @@ fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> 
     }
     // "Fallow Creek Capital, a private equity firm in Northbank, which did
     // not respond": an appositive's relative stands for the name before it.
-    if s > a + 1 && doc.w(s - 1) == "," && matches!(doc.low(s), "a" | "an" | "the") && doc.w(s - 2).starts_with(char::is_uppercase) {
+    if s > a + 1 && doc.w(s - 1) == "," && opens_appositive(doc, s) && doc.w(s - 2).starts_with(char::is_uppercase) {
         let name_end = s - 1;
         let mut n = name_end - 1;
         while n > a && (doc.w(n - 1).starts_with(char::is_uppercase) || matches!(doc.low(n - 1), "of" | "&")) && !is_punct(doc.w(n - 1)) {

@@ -2067,6 +2067,9 @@ fn saying_nothing_is_no_attribution() {
 fn a_relative_after_an_appositive_stands_for_the_name() {
     let sources = resolved_sources("The company is majority-owned by Fallow Creek Capital, a private equity firm in Northbank, which did not respond to a request for comment.");
     assert_eq!(sources, [("which".to_string(), SourceType::Organization, Some("Fallow Creek Capital".to_string()))]);
+    let sources = resolved_sources("Senator Elizabeth Warren, Democrat of Massachusetts, who has criticized the chairman for raising rates, urged the Fed to cut them.");
+    let warren = source_starting(&sources, "who");
+    assert_eq!((warren.1, warren.2.as_deref()), (SourceType::Person, Some("Elizabeth Warren")));
     let sources = resolved_sources("Investors sold the shares after a note from Howard Rubel, an analyst at Jefferies, who said the price was too high.");
     let rubel = source_starting(&sources, "who");
     assert_eq!((rubel.1, rubel.2.as_deref()), (SourceType::Person, Some("Howard Rubel")));
