@@ -1698,6 +1698,31 @@ fn complement_clause(doc: &Doc, k: usize, end: usize) -> bool {
 /// the stance an interrupting clause states ("while not denying the report").
 fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<Stance>)> {
     let found = subject_in(doc, a, end);
+    // "The Fed's projections showed officials expect …": a verb that takes a
+    // clause inside the subject makes what follows it the subject of the
+    // cue's clause (not after a relative: "Officials who said so expect").
+    let found = found.map(|((x, y), stance)| {
+        let relative = |k: usize| (x..k).any(|j| matches!(doc.low(j), "who" | "which" | "that" | "whom"));
+        let inner = (x + 1..y.saturating_sub(1)).rev().find(|&k| {
+            let w = doc.low(k);
+            doc.w(k).starts_with(char::is_lowercase) && matches!(w, "showed" | "shows" | "found" | "finds" | "indicated" | "indicates" | "suggested" | "suggests" | "revealed" | "reveals" | "said" | "says")
+        });
+        match inner {
+            // (People named by a plural noun: "officials", "most voters";
+            // not "showed no sign", "said in a video".)
+            Some(k) if !relative(k)
+                && y - (k + 1) <= 4
+                && (k + 1..y).all(|j| !is_punct(doc.w(j)) && !finite_past(doc, j) && !matches!(doc.low(j), "that" | "in" | "on" | "at" | "of" | "to" | "for" | "as" | "no" | "little" | "the" | "a" | "an" | "his" | "her" | "its" | "their"))
+                && {
+                    let h = doc.low(y - 1);
+                    ANONYMOUS_HEADS.contains(&h) || h.len() > 4 && h.ends_with('s') && !h.ends_with("ss") && doc.w(y - 1).starts_with(char::is_lowercase)
+                } =>
+            {
+                ((k + 1, y), stance)
+            }
+            _ => ((x, y), stance),
+        }
+    });
     // "Others, including Mark Zandi of Moody's Analytics, said": who the
     // subject includes is the source's (the aside rule leaves it out).
     match found {

@@ -2136,3 +2136,12 @@ fn who_a_group_includes_is_the_sources() {
     assert_eq!(sources[0].1, SourceType::Anonymous, "{sources:?}");
     assert_eq!(sources[0].2.as_deref(), Some("Democratic candidates"));
 }
+
+#[test]
+fn a_clause_inside_the_subject_has_its_own_subject() {
+    // The source had been "The Fed's projections showed officials".
+    let r = run("The Fed's projections showed officials expect the benchmark rate to fall to 4.6 percent by the end of 2024.");
+    assert!(r.iter().any(|a| a.1 == "officials" && a.2 == "expect"), "{r:?}");
+    // Not a noun cue after "showed no".
+    assert_eq!(one("The poll showed voters expect the economy to improve.").1, "The poll");
+}
