@@ -2684,6 +2684,13 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // "Elon Musk said nothing.", "He said little, offering only …": saying
     // nothing is no attribution ("said little about the plan" is, its
     // cue running to "about").
+    // "The state impasse had also worried supporters of the levy": a
+    // feeling caused in someone, its object a noun phrase, is no speech
+    // ("officials worried that …", "worried about …" are).
+    let causative = matches!(w, "worried" | "worries" | "angered" | "alarmed" | "troubled" | "frustrated" | "upset" | "concerned")
+        && matches!(doc.low(i + 1), "the" | "a" | "an" | "many" | "some" | "supporters" | "voters" | "investors" | "officials" | "residents" | "him" | "her" | "them" | "us" | "his" | "their" | "its")
+        && i > a
+        && !matches!(prev(1), "be" | "is" | "are" | "was" | "were" | "been" | "being" | "get" | "got");
     // "agreed on Saturday to a 10-year, $700 million contract": agreeing to
     // a thing is a deal, not speech (PolNeAR's training split marks 2 of 6).
     let deal = matches!(w, "agreed" | "agrees" | "agree") && {
@@ -2696,7 +2703,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let silent = matches!(w, "said" | "says" | "say" | "saying" | "told" | "tells" | "wrote" | "writes")
         && matches!(doc.low(i + 1), "nothing" | "little")
         && (i + 2 >= doc.tokens.len() || is_punct(doc.w(i + 2)) || matches!(doc.low(i + 2), "and" | "but" | "as" | "when" | "while" | "in" | "at" | "during" | "after" | "before" | "then" | "publicly" | "else" | "more" | "further" | "to"));
-    known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || is_naming(doc, a, i)
+    known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":
@@ -2988,7 +2995,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         None => (None, None),
     };
     let mut c = cue_end;
-    if OBJECT_VERBS.contains(&w) {
+    // ("the deadline that state officials had warned would delay payments":
+    // a modal right after the cue has no object before it.)
+    if OBJECT_VERBS.contains(&w) && !matches!(doc.low(c), "would" | "will" | "could" | "can" | "might" | "may" | "should" | "must") {
         // Skip the object: up to "that", a quote, a colon, or a short noun phrase.
         // ("Asked whether she would run, Smith said …": the question is the
         // content, and a comma ends it unless a quotation follows.)

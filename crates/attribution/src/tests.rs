@@ -743,6 +743,9 @@ fn sources_after_adverbials_clauses_and_asides() {
     assert_eq!(one("Late Wednesday, the chief executive, Warren Ashby, acknowledged a cybersecurity incident.").1, "the chief executive, Warren Ashby");
     assert_eq!(one("Fallow Creek Capital, the private equity firm that owns a majority stake in the lender, did not return messages.").1, "Fallow Creek Capital, the private equity firm that owns a majority stake in the lender");
     assert_eq!(one("The bill passed before the deadline that state officials had warned would delay payments to schools.").1, "state officials");
+    // The modal is the content's, not an object of "warned" (the content had
+    // been "payments to schools").
+    assert_eq!(one("The bill passed before the deadline that state officials had warned would delay payments to schools.").3, "that | would delay payments to schools");
     // A subordinate clause in its own order; "according to" keeps its own source.
     let s = src("Democrats voted yes, after Treadwell said on Friday that he would add money for hospitals, according to two Democratic aides.");
     assert!(s.contains(&pair("said", "Treadwell")), "{s:?}");
@@ -2144,4 +2147,10 @@ fn a_clause_inside_the_subject_has_its_own_subject() {
     assert!(r.iter().any(|a| a.1 == "officials" && a.2 == "expect"), "{r:?}");
     // Not a noun cue after "showed no".
     assert_eq!(one("The poll showed voters expect the economy to improve.").1, "The poll");
+}
+
+#[test]
+fn a_feeling_caused_in_someone_is_no_speech() {
+    assert!(run("The state impasse had also worried supporters of the city's proposed transit levy.").is_empty());
+    assert_eq!(one("Officials worried that the levy would fail.").2, "worried");
 }
