@@ -165,7 +165,14 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             continue;
         }
         // A relative "who" names the group it stands for.
-        let (s, e) = if e == s + 1 && matches!(doc.low(s), "who" | "which") { antecedent_of_who(doc, doc.sentence_start(s), s).unwrap_or((s, e)) } else { (s, e) };
+        // ("Ed Pierson, a former Boeing manager who has raised concerns":
+        // without a comma, the noun phrase right before it.)
+        let (s, e) = if e == s + 1 && matches!(doc.low(s), "who" | "which") {
+            let a = doc.sentence_start(s);
+            antecedent_of_who(doc, a, s).or_else(|| (s > a + 1 && doc.w(s - 1) != ",").then(|| antecedent_name_of_restrictive(doc, a, s)).flatten()).unwrap_or((s, e))
+        } else {
+            (s, e)
+        };
         // ("Other candidates, including Carly Fiorina": the group is the
         // candidates.)
         let e = (s + 1..e.saturating_sub(1)).find(|&k| doc.w(k) == "," && doc.low(k + 1) == "including").unwrap_or(e);
@@ -176,6 +183,19 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         let words: Vec<&str> = (x..e).map(|k| doc.low(k)).collect();
         if x >= e || words.iter().all(|w| PRONOUNS.contains(&w)) {
             continue;
+        }
+        // "Boeing's chief executive … will step down, the company announced":
+        // the company is the one named last before it.
+        if e == s + 2 && doc.low(s) == "the" && matches!(doc.low(s + 1), "company" | "firm" | "corporation" | "airline" | "automaker" | "carmaker" | "retailer" | "lender" | "bank" | "insurer" | "manufacturer" | "conglomerate" | "startup" | "drugmaker" | "chipmaker") {
+            // (A company, not a party or a public body named since.)
+            let public = |n: &str| ["Democrat", "Republican", "Party", "GOP", "Congress", "Senate", "House", "Department", "Administration", "Commission", "Agency", "Court", "Council", "Ministry"].iter().any(|w| n.contains(w));
+            let named = dossier_language::entities::organization_named_last(&entities, s).map(|ent| ent.name.clone()).filter(|n| !public(n));
+            if let Some(gi) = named.and_then(|n| entities.iter().position(|ent| ent.kind == EntityKind::Organization && ent.name == n)) {
+                entities[gi].mentions.push(doc.mention(s, e, MentionKind::Nominal));
+                att.source_entity = Some(gi);
+                att.source_type = if entities[gi].media { SourceType::Media } else { SourceType::Organization };
+                continue;
+            }
         }
         // A group of people or a body, not "the state impasse" or a
         // clause the rules took for a source.
@@ -1723,6 +1743,21 @@ fn subject(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option<St
             _ => ((x, y), stance),
         }
     });
+    // "Ed Pierson, a former Boeing manager who has raised concerns about":
+    // a cue inside a relative clause has the relative as its subject (the
+    // cue a noun after the clause's verb).
+    let found = found.map(|((x, y), stance)| match (x + 1..y.saturating_sub(1)).find(|&k| matches!(doc.low(k), "who" | "which")) {
+        Some(r)
+            if end < doc.tokens.len()
+                && (crate::lexicon::NOUN_CUES.contains(&doc.low(end)) || crate::lexicon::REACTION_NOUNS.contains(&doc.low(end)))
+                && (r + 1..y).all(|j| !is_punct(doc.w(j)))
+                && (r + 1..y).any(|j| finite_past(doc, j))
+                && (r + 1..y).all(|j| doc.w(j).starts_with(char::is_lowercase)) =>
+        {
+            ((r, r + 1), stance)
+        }
+        _ => ((x, y), stance),
+    });
     // "Others, including Mark Zandi of Moody's Analytics, said": who the
     // subject includes is the source's (the aside rule leaves it out).
     match found {
@@ -2244,7 +2279,28 @@ fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> 
     if who == 0 || doc.w(who - 1) != "," {
         return None;
     }
-    let end = who - 1;
+    antecedent_ending(doc, a, who - 1)
+}
+
+/// The noun phrase ending at token `end` (exclusive) that a relative after
+/// it stands for, or the name it is in apposition with.
+fn antecedent_ending(doc: &Doc, a: usize, end: usize) -> Option<(usize, usize)> {
+    antecedent_phrase(doc, a, end).map(|(_, span)| span)
+}
+
+/// The name a relative without a comma before it stands for, when the noun
+/// phrase before it is that name's appositive ("Ed Pierson, a former Boeing
+/// manager who …"); `None` otherwise (a relative restricting its noun
+/// names no one: "people who …").
+fn antecedent_name_of_restrictive(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> {
+    match antecedent_phrase(doc, a, who) {
+        Some((true, span)) => Some(span),
+        _ => None,
+    }
+}
+
+/// [`antecedent_ending`], with whether it is the name of an appositive.
+fn antecedent_phrase(doc: &Doc, a: usize, end: usize) -> Option<(bool, (usize, usize))> {
     let mut s = end;
     while s > a && !is_punct(doc.w(s - 1)) && !matches!(doc.low(s - 1), "to" | "by" | "that" | "said" | "says") && end - s < 6 {
         s -= 1;
@@ -2261,10 +2317,10 @@ fn antecedent_of_who(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> 
             n += 1;
         }
         if n < name_end {
-            return Some((n, name_end));
+            return Some((true, (n, name_end)));
         }
     }
-    (s < end).then_some((s, end))
+    (s < end).then_some((false, (s, end)))
 }
 
 /// `SOURCE declined to comment (on TOPIC)` and its kin.
@@ -3538,6 +3594,14 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     // "Democratic candidates, including Hillary Clinton": the group, not
     // one it includes.
     let e = (s + 1..e.saturating_sub(1)).find(|&k| doc.w(k) == "," && doc.low(k + 1) == "including").unwrap_or(e);
+    // A lone relative is who it stands for ("Ed Pierson, a former Boeing
+    // manager who has raised concerns").
+    let (s, e) = if e == s + 1 && matches!(doc.low(s), "who" | "which") {
+        let a = doc.sentence_start(s);
+        antecedent_of_who(doc, a, s).or_else(|| (s > a + 1 && doc.w(s - 1) != ",").then(|| antecedent_name_of_restrictive(doc, a, s)).flatten()).unwrap_or((s, e))
+    } else {
+        (s, e)
+    };
     // A name that is the source's whole first phrase is who it is,
     // whatever names its appositive holds ("Fallow Creek Capital, the firm
     // that owns a stake in Brackwater", "Microsoft, Google's partner").

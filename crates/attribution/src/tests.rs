@@ -2154,3 +2154,17 @@ fn a_feeling_caused_in_someone_is_no_speech() {
     assert!(run("The state impasse had also worried supporters of the city's proposed transit levy.").is_empty());
     assert_eq!(one("Officials worried that the levy would fail.").2, "worried");
 }
+
+#[test]
+fn the_company_and_relatives_name_who_they_stand_for() {
+    // "the company" had been a group of its own.
+    let sources = resolved_sources("Boeing's chief executive, Dave Calhoun, will step down at the end of the year, the company announced on Monday.");
+    assert_eq!(source_starting(&sources, "the company").2.as_deref(), Some("Boeing"), "{sources:?}");
+    // A relative inside the subject of a noun cue; its name through the appositive.
+    let sources = resolved_sources("Ed Pierson, a former Boeing manager who has raised concerns about the company's factories, said the change was overdue.");
+    let who = source_starting(&sources, "who");
+    assert_eq!((who.1, who.2.as_deref()), (SourceType::Person, Some("Ed Pierson")), "{sources:?}");
+    // A relative restricting its noun names no one.
+    let sources = resolved_sources("Sanders met activists who raised concerns about the plan.");
+    assert!(sources.iter().all(|s| s.2.as_deref() != Some("Sanders")), "{sources:?}");
+}

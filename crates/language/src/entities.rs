@@ -120,7 +120,7 @@ const ROLE_WORDS: &[&str] = &[
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
     "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
     "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "solicitor", "inspector",
-    "surgeon",
+    "surgeon", "administrator",
 ];
 
 /// Head nouns a role phrase ends with ("press secretary", "chief executive").
@@ -134,7 +134,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "executive", "cleric", "aide", "official", "correspondent", "editor", "reporter", "negotiator", "member",
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
     "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
-    "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser",
+    "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "administrator",
 ];
 
 /// Nationality and place adjectives, to the place they name.
