@@ -3310,7 +3310,8 @@ fn adjunct_len(doc: &Doc, k: usize) -> usize {
         return if matches!(doc.low(k + 1), "night" | "morning" | "afternoon" | "evening") { 2 } else { 1 };
     }
     if w == "on" && is_time_word(doc.low(k + 1)) {
-        return 2;
+        // ("on Friday morning")
+        return if matches!(doc.low(k + 2), "night" | "morning" | "afternoon" | "evening") { 3 } else { 2 };
     }
     if matches!(w, "last" | "this" | "next") && unit(doc.low(k + 1)) {
         return 2;

@@ -2168,3 +2168,8 @@ fn the_company_and_relatives_name_who_they_stand_for() {
     let sources = resolved_sources("Sanders met activists who raised concerns about the plan.");
     assert!(sources.iter().all(|s| s.2.as_deref() != Some("Sanders")), "{sources:?}");
 }
+
+#[test]
+fn a_day_and_its_part_after_the_cue_is_no_content() {
+    assert_eq!(one("The mayor said on Friday morning the city would appeal.").3, "the city would appeal");
+}
