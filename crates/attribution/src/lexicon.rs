@@ -97,12 +97,17 @@ pub const ANONYMOUS_HEADS: &[&str] = &[
     "supporters", "negotiators", "investigators", "authorities", "administration", "residents", "witnesses",
 ];
 
+/// Nouns of people a source may be a group of, anonymous when the head of
+/// a source in lower case or opening its sentence ("Voters in Arizona …
+/// said"; "the League of Conservation Voters" is a name).
+pub const PEOPLE_HEADS: &[&str] = &["voters", "workers", "protesters", "demonstrators", "employees", "executives", "activists", "investors"];
+
 /// Nouns of documents and reports ("the report", "a statement").
 pub const DOCUMENT_HEADS: &[&str] = &[
     "report", "reports", "statement", "statements", "document", "documents", "filing", "letter", "memo", "study",
     "survey", "poll", "analysis", "article", "story", "release", "complaint", "lawsuit", "indictment", "ruling",
     "data", "records", "email", "emails", "transcript", "book", "op-ed", "editorial", "investigation", "audit",
-    "summary", "summaries", "estimates", "figures", "notice", "opinion", "testimony",
+    "summary", "summaries", "estimates", "figures", "notice", "opinion", "testimony", "polls", "surveys", "studies",
 ];
 
 /// Nouns of bodies and offices ("the mayor's office", "the House caucus"):

@@ -2115,8 +2115,15 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
     }
     let (&(x0, y0), rest) = chunks.split_first()?;
     let (x, mut y) = (x0, y0);
+    // "Voters in Arizona, Georgia, Michigan, Nevada and Pennsylvania said":
+    // a list of names runs to the cue.
+    let list = rest.last().is_some_and(|&(lx, ly)| ly == end && (lx..ly).any(|k| matches!(doc.low(k), "and" | "or")))
+        && rest.iter().all(|&(cx, cy)| cy - cx <= 4 && (cx..cy).all(|k| doc.w(k).starts_with(char::is_uppercase) || matches!(doc.low(k), "and" | "or")));
+    if list {
+        y = end;
+    }
     // An appositive right after the name belongs to the source: "Josh Earnest, the White House press secretary".
-    if let Some(&(x1, y1)) = rest.first() {
+    if let Some(&(x1, y1)) = rest.first().filter(|_| !list) {
         let f = doc.low(x1);
         let report_in = doc.low(x) == "the" && DOCUMENT_HEADS.contains(&doc.low(y0 - 1)) && matches!(f, "in" | "by" | "from");
         if matches!(f, "the" | "a" | "an") || report_in || doc.w(x1).chars().next().is_some_and(char::is_uppercase) && y1 - x1 <= 6 {
@@ -3659,8 +3666,9 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         matches!(ent.kind, EntityKind::Person | EntityKind::Organization) && ent.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start > h && m.tok_end <= e && doc.w(m.tok_start - 1) == ",")
     });
     let named = appositive_name || covering(&[EntityKind::Person, EntityKind::Organization]).is_some();
+    let people = PEOPLE_HEADS.contains(&hw) && (doc.w(h).starts_with(char::is_lowercase) || h == doc.sentence_start(h));
     if h + 1 < e && !named {
-        if ANONYMOUS_HEADS.contains(&hw) {
+        if ANONYMOUS_HEADS.contains(&hw) || people {
             att.source_type = SourceType::Anonymous;
             att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);
             return;

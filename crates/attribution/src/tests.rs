@@ -2173,3 +2173,17 @@ fn the_company_and_relatives_name_who_they_stand_for() {
 fn a_day_and_its_part_after_the_cue_is_no_content() {
     assert_eq!(one("The mayor said on Friday morning the city would appeal.").3, "the city would appeal");
 }
+
+#[test]
+fn voters_in_a_list_of_places_and_polls() {
+    // The source had stopped at "Georgia" and been the state of Arizona.
+    let sources = resolved_sources("Voters in Arizona, Georgia, Michigan, Nevada and Pennsylvania said they trusted the challenger more.");
+    assert_eq!(sources[0].0, "Voters in Arizona, Georgia, Michigan, Nevada and Pennsylvania");
+    assert_eq!(sources[0].1, SourceType::Anonymous);
+    // A name that ends in a people noun is a name.
+    let sources = resolved_sources("The Harrowgate Transit Workers said the plan would fail.");
+    assert_ne!(sources[0].1, SourceType::Anonymous, "{sources:?}");
+    // Polls are documents.
+    let sources = resolved_sources("Recent polls show the race tightening.");
+    assert_eq!(sources[0].1, SourceType::Document, "{sources:?}");
+}
