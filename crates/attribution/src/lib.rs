@@ -1970,6 +1970,15 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
         // ("…, and Solicitor General Elizabeth Prelogar said": a titled name
         // after a clause with a verb in the past.)
         let titled_name = y - x <= 6 && doc.w(x).starts_with(char::is_uppercase) && doc.w(y - 1).starts_with(char::is_uppercase);
+        // ("…, and about 6 percent of his supporters said": a quantity opens
+        // a new subject, not the last of a list of names.)
+        let quantity = matches!(doc.low(x), "about" | "nearly" | "almost" | "roughly" | "more" | "most" | "many" | "some" | "half" | "few" | "several") || doc.w(x).starts_with(|c: char| c.is_ascii_digit());
+        // (Not the last of a list, "labor unions, environmental groups, and
+        // many Democratic lawmakers", nor an adverb, "and most recently".)
+        let clause_before = kept.last().is_some_and(|&(kx, ky)| ky - kx >= 4);
+        if y == end && x > cx && doc.low(cx) == "and" && quantity && clause_before && !doc.low(x + 1).ends_with("ly") && y - x <= 10 {
+            return Some(((x, y), stance));
+        }
         if y == end && x > cx && doc.low(cx) == "and" && (y - x <= 4 || titled_name) && kept.first().is_some_and(|&(kx, ky)| ky - kx >= 5 && (matches!(doc.low(x), "the" | "a" | "an") || (kx..ky).any(|j| FINITE_AUXILIARIES.contains(&doc.low(j)) || titled_name && finite_past(doc, j)))) {
             return Some(((x, y), stance));
         }

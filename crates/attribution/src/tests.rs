@@ -2104,6 +2104,9 @@ fn a_new_subject_after_a_clause_is_the_source() {
     assert_eq!(r.last().unwrap().1, "Solicitor General Elizabeth Prelogar", "{r:?}");
     // An aside with a comma of its own.
     assert_eq!(one("President Biden, speaking to reporters in Nantucket, Mass., said he hoped the pause would continue.").1, "President Biden");
+    // A quantity after ", and" opens a new subject; the last of a list does not.
+    assert_eq!(one("The former president faces four criminal indictments, and about 6 percent of his supporters said they would not vote for him.").1, "about 6 percent of his supporters");
+    assert_ne!(one("Labor unions, environmental groups, and many Democratic lawmakers claim the deal will cost jobs.").1, "many Democratic lawmakers");
     // Names joined by "and" stay one source.
     assert_eq!(one("Mayor Ana Ruiz and Gov. Tom Reed said the ruling was wrong.").1, "Mayor Ana Ruiz and Gov. Tom Reed");
 }
