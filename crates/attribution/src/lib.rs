@@ -169,7 +169,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         // without a comma, the noun phrase right before it.)
         let (s, e) = if e == s + 1 && matches!(doc.low(s), "who" | "which") {
             let a = doc.sentence_start(s);
-            antecedent_of_who(doc, a, s).or_else(|| (s > a + 1 && doc.w(s - 1) != ",").then(|| antecedent_name_of_restrictive(doc, a, s)).flatten()).unwrap_or((s, e))
+            relative_antecedent(doc, a, s).unwrap_or((s, e))
         } else {
             (s, e)
         };
@@ -186,7 +186,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         }
         // "Boeing's chief executive … will step down, the company announced":
         // the company is the one named last before it.
-        if e == s + 2 && doc.low(s) == "the" && matches!(doc.low(s + 1), "company" | "firm" | "corporation" | "airline" | "automaker" | "carmaker" | "retailer" | "lender" | "bank" | "insurer" | "manufacturer" | "conglomerate" | "startup" | "drugmaker" | "chipmaker") {
+        if e == s + 2 && doc.low(s) == "the" && COMPANY_NOUNS.contains(&doc.low(s + 1)) {
             // (A company, not a party or a public body named since.)
             let public = |n: &str| ["Democrat", "Republican", "Party", "GOP", "Congress", "Senate", "House", "Department", "Administration", "Commission", "Agency", "Court", "Council", "Ministry"].iter().any(|w| n.contains(w));
             let named = dossier_language::entities::organization_named_last(&entities, s).map(|ent| ent.name.clone()).filter(|n| !public(n));
@@ -236,7 +236,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             .or_else(|| {
                 // "A spokeswoman for the company": the organisation named
                 // last before it.
-                let company = (x + 1..e.saturating_sub(2)).any(|k| matches!(doc.low(k), "for" | "of" | "at") && doc.low(k + 1) == "the" && matches!(doc.low(k + 2), "company" | "firm" | "bank" | "corporation" | "airline" | "retailer" | "automaker" | "contractor"));
+                let company = (x + 1..e.saturating_sub(2)).any(|k| matches!(doc.low(k), "for" | "of" | "at") && doc.low(k + 1) == "the" && COMPANY_NOUNS.contains(&doc.low(k + 2)));
                 company.then(|| dossier_language::entities::organization_named_last(&entities, s).map(|ent| ent.name.clone())).flatten()
             });
         let affiliation = owner.or(of_name).or_else(|| (x..e).find_map(|k| {
@@ -2315,6 +2315,12 @@ fn antecedent_name_of_restrictive(doc: &Doc, a: usize, who: usize) -> Option<(us
     }
 }
 
+/// What the relative at token `who` stands for: the phrase before its
+/// comma, or without a comma the name whose appositive it follows.
+fn relative_antecedent(doc: &Doc, a: usize, who: usize) -> Option<(usize, usize)> {
+    antecedent_of_who(doc, a, who).or_else(|| (who > a + 1 && doc.w(who - 1) != ",").then(|| antecedent_name_of_restrictive(doc, a, who)).flatten())
+}
+
 /// [`antecedent_ending`], with whether it is the name of an appositive.
 fn antecedent_phrase(doc: &Doc, a: usize, end: usize) -> Option<(bool, (usize, usize))> {
     let mut s = end;
@@ -3615,7 +3621,7 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     // manager who has raised concerns").
     let (s, e) = if e == s + 1 && matches!(doc.low(s), "who" | "which") {
         let a = doc.sentence_start(s);
-        antecedent_of_who(doc, a, s).or_else(|| (s > a + 1 && doc.w(s - 1) != ",").then(|| antecedent_name_of_restrictive(doc, a, s)).flatten()).unwrap_or((s, e))
+        relative_antecedent(doc, a, s).unwrap_or((s, e))
     } else {
         (s, e)
     };
