@@ -218,15 +218,19 @@ fn places_after_prepositions(doc: &Doc, spans: &mut [NameSpan]) {
     }
 }
 
-/// Three misreadings of names in political news: an amendment is a law, a
+/// Four misreadings of names in political news: an amendment is a law, a
 /// miscellany ("the First Amendment", which the tagger calls an
-/// organisation); "Big Tech" and its kin are slogans, not places; and a
-/// title the tagger ran into a state's name ("Texas Attorney" before
-/// "General Ken Paxton") is cut off it, leaving the state.
+/// organisation); "Big Tech" and its kin are slogans, not places; a
+/// religion's or people's adjective is no person ("the Shiite
+/// Muslim-dominated government"); and a title the tagger ran into a
+/// state's name ("Texas Attorney" before "General Ken Paxton") is cut off
+/// it, leaving the state.
 fn laws_slogans_and_titles(doc: &Doc, spans: &mut [NameSpan]) {
     for s in spans.iter_mut() {
         let last = doc.w(s.end - 1);
-        if s.end - s.start >= 2 && last == "Amendment" {
+        if s.kind == Kind::Person && s.end == s.start + 1 && matches!(last, "Shiite" | "Shia" | "Sunni" | "Muslim" | "Christian" | "Jewish" | "Catholic" | "Protestant" | "Evangelical" | "Hindu" | "Buddhist" | "Kurdish" | "Arab" | "Latino" | "Hispanic") {
+            s.kind = Kind::Misc;
+        } else if s.end - s.start >= 2 && last == "Amendment" {
             s.kind = Kind::Misc;
         } else if s.end - s.start == 2 && doc.w(s.start) == "Big" && matches!(last, "Tech" | "Pharma" | "Oil" | "Tobacco" | "Ag" | "Labor" | "Banks") {
             s.kind = Kind::Misc;
@@ -823,6 +827,8 @@ mod tests {
         assert_eq!(kind("NetChoice"), Some(Kind::Organization));
         assert_eq!(kind("First Amendment"), Some(Kind::Misc));
         assert_eq!(kind("Big Tech"), Some(Kind::Misc));
+        let names = names_of("The talks worried the Israelis and the Shiite Muslim-dominated government of Iraq.");
+        assert!(names.iter().all(|(n, k)| !(n == "Shiite" && *k == Kind::Person)), "{names:?}");
         // A company named after its noun; a clinic is no place.
         let names = names_of("The trial was paid for by the drug's maker, Novo Nordisk. Dr. A. Michael Lincoff, a cardiologist at the Cleveland Clinic, led the study.");
         let kind = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
