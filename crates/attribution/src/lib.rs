@@ -186,6 +186,21 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         }
         // "Boeing's chief executive … will step down, the company announced":
         // the company is the one named last before it.
+        // ("The agency quoted him": the Korean Central News Agency, the
+        // organisation named last whose name ends in the noun.)
+        // (A body's noun, a name of at most five words: not "The movie",
+        // "the police" of a headline the tagger took for a name.)
+        let ends_in = |ent: &Entity| ent.kind == EntityKind::Organization && ent.name.contains(' ') && ent.name.split(' ').count() <= 5 && ent.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(doc.low(s + 1)));
+        let body_noun = e == s + 2 && (ORGANIZATION_HEADS.contains(&doc.low(s + 1)) || COMPANY_NOUNS.contains(&doc.low(s + 1)) || doc.low(s + 1) == "agency");
+        let named_by_noun = (body_noun && doc.low(s) == "the")
+            .then(|| entities.iter().enumerate().filter(|(_, ent)| ends_in(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi))
+            .flatten();
+        if let Some(gi) = named_by_noun {
+            entities[gi].mentions.push(doc.mention(s, e, MentionKind::Nominal));
+            att.source_entity = Some(gi);
+            att.source_type = if entities[gi].media { SourceType::Media } else { SourceType::Organization };
+            continue;
+        }
         if e == s + 2 && doc.low(s) == "the" && COMPANY_NOUNS.contains(&doc.low(s + 1)) {
             // (A company, not a party or a public body named since.)
             let public = |n: &str| ["Democrat", "Republican", "Party", "GOP", "Congress", "Senate", "House", "Department", "Administration", "Commission", "Agency", "Court", "Council", "Ministry"].iter().any(|w| n.contains(w));
@@ -454,6 +469,16 @@ fn tidy_source(doc: &Doc, att: &mut Attribution) {
     while x + 1 < y && matches!(doc.low(x), "and" | "but" | "or" | "as") && !is_punct(doc.w(x + 1)) {
         x += 1;
     }
+    // ("…, hours after the North's leader, Kim Jong Un, warned": no comma
+    // at either end.)
+    while x + 1 < y && doc.w(x) == "," {
+        x += 1;
+    }
+    let mut y = y;
+    while y > x + 1 && doc.w(y - 1) == "," {
+        y -= 1;
+    }
+    att.source = Some((x, y));
     // "The deal, first reported by Bloomberg, values …": the agent, not "by".
     if x + 1 < y && doc.low(x) == "by" && (doc.w(x + 1).starts_with(char::is_uppercase) || matches!(doc.low(x + 1), "the" | "a" | "an")) {
         x += 1;

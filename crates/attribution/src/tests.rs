@@ -2190,3 +2190,13 @@ fn voters_in_a_list_of_places_and_polls() {
     let sources = resolved_sources("Recent polls show the race tightening.");
     assert_eq!(sources[0].1, SourceType::Document, "{sources:?}");
 }
+
+#[test]
+fn a_body_named_by_its_noun_and_no_comma_in_a_source() {
+    // "the department" had been a group of its own.
+    let sources = resolved_sources("The State Department condemned the launch. The department said the test violated the resolutions.");
+    assert_eq!(source_starting(&sources, "The department").2.as_deref(), Some("State Department"), "{sources:?}");
+    // A source ends without the comma before its cue ("Kim Jong Un," had been the source).
+    let r = run("The missile flew 620 miles, hours after the North's leader, Kim Jong Un, warned that his country would respond.");
+    assert!(r.iter().any(|a| a.2 == "warned" && !a.1.ends_with(',')), "{r:?}");
+}

@@ -617,6 +617,16 @@ fn titles_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
         if before.is_some_and(|w| PERSON_TITLES.contains(&w)) || PERSON_TITLES.contains(&first) && s.end - s.start > 1 && s.kind != Kind::Organization {
             s.kind = Kind::Person;
         }
+        // "the North's leader, Kim Jong Un,": a name of two words or more in
+        // apposition after a person's role (the role's head a lower-case
+        // noun right before the comma).
+        let role_before = s.start >= 2 && doc.w(s.start - 1) == "," && {
+            let head = doc.w(s.start - 2);
+            head.starts_with(char::is_lowercase) && crate::entities::ROLE_HEADS.contains(&head) && !matches!(head, "head" | "member" | "partner" | "owner")
+        };
+        if role_before && s.end - s.start >= 2 && s.kind == Kind::Organization {
+            s.kind = Kind::Person;
+        }
     }
 }
 
@@ -827,6 +837,9 @@ mod tests {
         assert_eq!(kind("NetChoice"), Some(Kind::Organization));
         assert_eq!(kind("First Amendment"), Some(Kind::Misc));
         assert_eq!(kind("Big Tech"), Some(Kind::Misc));
+        // A name in apposition after a person's role is a person.
+        let names = names_of("The launch came hours after the North's leader, Kim Jong Un, warned of a nuclear counterattack.");
+        assert!(names.iter().any(|(n, k)| n == "Kim Jong Un" && *k == Kind::Person), "{names:?}");
         let names = names_of("The talks worried the Israelis and the Shiite Muslim-dominated government of Iraq.");
         assert!(names.iter().all(|(n, k)| !(n == "Shiite" && *k == Kind::Person)), "{names:?}");
         // A company named after its noun; a clinic is no place.
