@@ -414,6 +414,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     let out = rules(doc, &quotes, &scores);
     let mut out = content::apply(doc, &quotes, &scores, out);
     for att in &mut out {
+        quoted_as_saying(doc, &quotes, att);
         particle_to_cue(doc, att);
         from_source(doc, att);
         noun_phrase_source(doc, att);
@@ -1269,6 +1270,45 @@ fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
         att.content = Some(c);
         att.kind = kind_of(doc, x, y, quotes);
     }
+}
+
+/// "“We will not hesitate,” the agency quoted him as saying.", "The agency
+/// quoted Mr. Kim as saying that …": the one quoted is the source, the cue
+/// "as saying", and the content the quotation before or the clause after.
+fn quoted_as_saying(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
+    let Some((cs, ce)) = att.cue else { return };
+    if ce != cs + 1 || doc.low(cs) != "quoted" {
+        return;
+    }
+    let n = doc.tokens.len();
+    let Some(k) = (cs + 2..(cs + 6).min(n)).find(|&k| doc.low(k) == "as" && k + 1 < n && doc.low(k + 1) == "saying") else { return };
+    let object_ok = (cs + 1..k).all(|j| doc.w(j).starts_with(char::is_uppercase) || PRONOUNS.contains(&doc.low(j)) || matches!(doc.low(j), "him" | "her" | "them"));
+    if !object_ok {
+        return;
+    }
+    let b = doc.sentence_end(cs);
+    let before = att.content.is_some_and(|(_, e)| e <= doc.tokens[cs].start);
+    if !before {
+        let from = k + 2 + usize::from(doc.low(k + 2) == "that");
+        let (x, y) = trim(doc, from, b);
+        // (Nothing after it: the quotation that opens the sentence.)
+        let (x, y) = if x < y {
+            (x, y)
+        } else {
+            let a = doc.sentence_start(cs);
+            match quotes.iter().find(|q| q.open >= a && q.close < cs) {
+                Some(q) => (q.open, q.close + 1),
+                None => return,
+            }
+        };
+        let Some(c) = chars(doc, x, y) else { return };
+        att.content = Some(c);
+        att.parts.clear();
+        att.kind = kind_of(doc, x, y, quotes);
+    }
+    att.source = Some((cs + 1, k));
+    att.source_entity = None;
+    att.cue = Some((k, k + 2));
 }
 
 /// "warned of the dangers", "made no mention of Jeb Bush": a particle right

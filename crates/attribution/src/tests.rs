@@ -2200,3 +2200,10 @@ fn a_body_named_by_its_noun_and_no_comma_in_a_source() {
     let r = run("The missile flew 620 miles, hours after the North's leader, Kim Jong Un, warned that his country would respond.");
     assert!(r.iter().any(|a| a.2 == "warned" && !a.1.ends_with(',')), "{r:?}");
 }
+
+#[test]
+fn the_one_quoted_is_the_source() {
+    // The agency had been the source, "him as saying" the content.
+    assert_eq!(one("\"We will not hesitate,\" the agency quoted him as saying."), t("direct", "him", "as saying", "\"We will not hesitate,\""));
+    assert_eq!(one("The agency quoted Mr. Kim as saying that the country would respond."), t("indirect", "Mr. Kim", "as saying", "the country would respond"));
+}
