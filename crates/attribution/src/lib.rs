@@ -195,22 +195,19 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         let named_by_noun = (body_noun && doc.low(s) == "the")
             .then(|| entities.iter().enumerate().filter(|(_, ent)| ends_in(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi))
             .flatten();
-        if let Some(gi) = named_by_noun {
+        // (Else a company's noun: a company, not a party or a public body
+        // named since.)
+        let company = || {
+            let public = |n: &str| ["Democrat", "Republican", "Party", "GOP", "Congress", "Senate", "House", "Department", "Administration", "Commission", "Agency", "Court", "Council", "Ministry"].iter().any(|w| n.contains(w));
+            let named = dossier_language::entities::organization_named_last(&entities, s).map(|ent| ent.name.clone()).filter(|n| !public(n));
+            named.and_then(|n| entities.iter().position(|ent| ent.kind == EntityKind::Organization && ent.name == n))
+        };
+        let by_noun = named_by_noun.or_else(|| (e == s + 2 && doc.low(s) == "the" && COMPANY_NOUNS.contains(&doc.low(s + 1))).then(company).flatten());
+        if let Some(gi) = by_noun {
             entities[gi].mentions.push(doc.mention(s, e, MentionKind::Nominal));
             att.source_entity = Some(gi);
             att.source_type = if entities[gi].media { SourceType::Media } else { SourceType::Organization };
             continue;
-        }
-        if e == s + 2 && doc.low(s) == "the" && COMPANY_NOUNS.contains(&doc.low(s + 1)) {
-            // (A company, not a party or a public body named since.)
-            let public = |n: &str| ["Democrat", "Republican", "Party", "GOP", "Congress", "Senate", "House", "Department", "Administration", "Commission", "Agency", "Court", "Council", "Ministry"].iter().any(|w| n.contains(w));
-            let named = dossier_language::entities::organization_named_last(&entities, s).map(|ent| ent.name.clone()).filter(|n| !public(n));
-            if let Some(gi) = named.and_then(|n| entities.iter().position(|ent| ent.kind == EntityKind::Organization && ent.name == n)) {
-                entities[gi].mentions.push(doc.mention(s, e, MentionKind::Nominal));
-                att.source_entity = Some(gi);
-                att.source_type = if entities[gi].media { SourceType::Media } else { SourceType::Organization };
-                continue;
-            }
         }
         // A group of people or a body, not "the state impasse" or a
         // clause the rules took for a source.
