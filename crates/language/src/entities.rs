@@ -308,6 +308,13 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                 };
                 add_role(&mut entities[idx], role, aff);
             }
+            // "Mark Zandi of Moody's Analytics": the organisation a person
+            // is of, when the text gives no role.
+            if entities[idx].affiliation.is_none() && words.low(end) == "of" {
+                if let Some(org) = names.iter().find(|o| o.start == end + 1 && o.kind == Kind::Organization) {
+                    entities[idx].affiliation = Some(words.span_text(org.start, org.end));
+                }
+            }
         }
     }
     nominals(words, &mut entities);
@@ -1037,6 +1044,8 @@ mod tests {
         assert_eq!(by_name(&es4, "Dave Roberts").roles, ["Dodgers' manager"]);
         assert_eq!(by_name(&es4, "Elizabeth B. Prelogar").roles, ["solicitor general"]);
         assert_eq!(by_name(&es4, "Clarence Thomas").roles, ["justice"]);
+        let es5 = run("Mark Zandi of Moody Analytics disagreed.", &[("Mark Zandi", Kind::Person), ("Moody Analytics", Kind::Organization)]);
+        assert_eq!(by_name(&es5, "Mark Zandi").affiliation.as_deref(), Some("Moody Analytics"));
         let es2 = run("Apple CEO Tim Cook spoke. Tesla Chief Executive Elon Musk did not.", &[("Apple", Kind::Organization), ("Tim Cook", Kind::Person), ("Tesla", Kind::Organization), ("Elon Musk", Kind::Person)]);
         // The company named before the title (and an acronym's capitals kept).
         let c = by_name(&es2, "Tim Cook");
