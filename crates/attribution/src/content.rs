@@ -484,20 +484,18 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
             }
         }
         let cand = &p.cands[ci];
+        // "“He knew. He approved it,” the aide told jurors": a whole
+        // quotation the rules found is not cut to a piece of it (its close
+        // taken in when the rules stopped before the last mark of a nested
+        // quotation's: "“He knew. He said, ‘Do it,’”").
+        let whole = p.rule.and_then(|ri| whole_quotation(doc, &rules[ri])).filter(|&(s, e)| cand.span.is_some_and(|span| s <= span.0 && span.1 <= e && (s, e) != span));
+        if let (Some(ri), Some(whole)) = (p.rule, whole) {
+            rules[ri].content = Some(whole);
+            continue;
+        }
         match (p.rule, cand.span) {
             (Some(ri), None) => keep[ri] = false,
             (Some(_), Some(_)) if cand.rule => {}
-            // "“He knew. He approved it,” the aide told jurors": a whole
-            // quotation the rules found is not cut to a piece of it.
-            // (One clean quotation: its marks open and close it and none is
-            // inside.)
-            // ("“He knew. He said, ‘Do it,’”": the rules' content may stop
-            // before the last mark of a nested quotation's close.)
-            (Some(ri), Some(span)) if rules[ri].kind == Kind::Direct && rules[ri].parts.is_empty() && rules[ri].content.map(|(s, e)| (s, closing_mark_after(doc, e))).is_some_and(|(s, e)| s <= span.0 && span.1 <= e && (s, e) != span && clean_quotation(doc, s, e)) => {
-                if let Some((s, e)) = rules[ri].content {
-                    rules[ri].content = Some((s, closing_mark_after(doc, e)));
-                }
-            }
             (Some(ri), Some(span)) => {
                 // "Obama’s rise may have been a surprise, said several
                 // observers.": when the model's content is what the rules
@@ -570,6 +568,15 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out.extend(added);
     out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     out
+}
+
+/// The content of a direct attribution of the rules that is one clean
+/// quotation (its marks open and close it and none is inside), with a
+/// closing double mark right after it taken in.
+fn whole_quotation(doc: &Doc, att: &Attribution) -> Option<(usize, usize)> {
+    let (s, e) = att.content?;
+    let e = closing_mark_after(doc, e);
+    (att.kind == Kind::Direct && att.parts.is_empty() && clean_quotation(doc, s, e)).then_some((s, e))
 }
 
 /// `e`, or the end of a closing double mark that starts there.

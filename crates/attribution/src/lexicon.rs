@@ -102,12 +102,9 @@ pub const ANONYMOUS_HEADS: &[&str] = &[
 /// said"; "the League of Conservation Voters" is a name).
 pub const PEOPLE_HEADS: &[&str] = &["voters", "workers", "protesters", "demonstrators", "employees", "executives", "activists", "investors"];
 
-/// Nouns a company goes by in a definite description ("the company", "the
-/// airline", "a spokeswoman for the lender"): the company named last.
-pub const COMPANY_NOUNS: &[&str] = &[
-    "company", "firm", "corporation", "airline", "automaker", "carmaker", "retailer", "lender", "bank", "insurer",
-    "manufacturer", "conglomerate", "startup", "drugmaker", "chipmaker", "contractor",
-];
+/// Nouns a company goes by in a definite description (the language
+/// layer's list).
+pub use dossier_language::entities::COMPANY_NOUNS;
 
 /// Nouns of documents and reports ("the report", "a statement").
 pub const DOCUMENT_HEADS: &[&str] = &[

@@ -190,7 +190,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         // organisation named last whose name ends in the noun.)
         // (A body's noun, a name of at most five words: not "The movie",
         // "the police" of a headline the tagger took for a name.)
-        let ends_in = |ent: &Entity| ent.kind == EntityKind::Organization && ent.name.contains(' ') && ent.name.split(' ').count() <= 5 && ent.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(doc.low(s + 1)));
+        let ends_in = |ent: &Entity| ent.kind == EntityKind::Organization && ent.name.split(' ').count() <= 5 && dossier_language::entities::ends_in_word(&ent.name, doc.low(s + 1));
         let body_noun = e == s + 2 && (ORGANIZATION_HEADS.contains(&doc.low(s + 1)) || COMPANY_NOUNS.contains(&doc.low(s + 1)) || doc.low(s + 1) == "agency");
         let named_by_noun = (body_noun && doc.low(s) == "the")
             .then(|| entities.iter().enumerate().filter(|(_, ent)| ends_in(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi))
@@ -1245,7 +1245,7 @@ fn passive_by(doc: &Doc, quotes: &[Quote], att: &mut Attribution) {
     let first = if doc.low(ce + 1) == "the" { ce + 2 } else { ce + 1 };
     let dated = is_time_word(doc.low(first))
         || matches!(doc.low(first), "end" | "start" | "beginning" | "middle" | "close" | "then" | "now" | "next" | "this" | "last" | "early" | "late" | "midnight" | "noon" | "tomorrow" | "today" | "tonight")
-        || matches!(doc.w(first), "January" | "February" | "March" | "April" | "May" | "June" | "July" | "August" | "September" | "October" | "November" | "December" | "Jan." | "Feb." | "Aug." | "Sept." | "Oct." | "Nov." | "Dec.")
+        || doc.w(first).starts_with(char::is_uppercase) && is_month(doc.low(first))
         || doc.w(first).len() == 4 && doc.w(first).bytes().all(|c| c.is_ascii_digit());
     if dated {
         return;
@@ -3342,6 +3342,11 @@ fn is_quote_mark(w: &str) -> bool {
     matches!(w, "“" | "”" | "\"" | "‘" | "’")
 }
 
+/// Is `w` (lower case) a month's name or its abbreviation?
+fn is_month(w: &str) -> bool {
+    matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec.")
+}
+
 pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "today" | "yesterday" | "tonight" | "earlier" | "later" | "recently")
 }
@@ -3436,13 +3441,12 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     // "Mr. King told me.": the listener alone.
     let listener = words.len() == 1 && matches!(words[0], "me" | "him" | "her" | "us" | "them" | "reporters");
     let frame = frame || recipient || listener;
-    let month = |w: &str| matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec.");
     // "spoke for nearly an hour on Tuesday": a length of time.
     let unit = |w: &str| matches!(w, "hour" | "hours" | "minute" | "minutes" | "second" | "seconds" | "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" | "decade" | "decades");
     let duration = words.len() <= 7
         && words.iter().any(|&w| unit(w))
         && words.iter().all(|&w| unit(w) || is_time_word(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "nearly" | "about" | "almost" | "more" | "than" | "less" | "over" | "an" | "a" | "one" | "two" | "three" | "several" | "few" | "half" | "on" | "for" | "at" | "least" | "roughly" | "some"));
-    frame || duration || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year" | "in" | "on" | "at" | "since" | "until" | "during" | "early" | "late"))
+    frame || duration || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || is_month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year" | "in" | "on" | "at" | "since" | "until" | "during" | "early" | "late"))
 }
 
 /// Does the content of an indirect attribution end before token `k`? At a

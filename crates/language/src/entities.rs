@@ -257,9 +257,8 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                 if n.kind != Kind::Organization || end != start + 1 {
                     return None;
                 }
-                let last_word = |e: &Entity| e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&name)) && e.name.contains(' ');
                 let outlet = is_media(&name);
-                let mut found = entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Organization && (e.media || outlet) && last_word(e)).map(|(i, _)| i);
+                let mut found = entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Organization && (e.media || outlet) && ends_in_word(&e.name, &name)).map(|(i, _)| i);
                 match (found.next(), found.next()) {
                     (Some(i), None) => Some(i),
                     _ => None,
@@ -301,7 +300,7 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                 // "Kent Walker, the company's general counsel": the company
                 // is the organisation named last before him.
                 let aff = match aff {
-                    Some(a) if matches!(a.as_str(), "company" | "firm" | "bank" | "corporation" | "airline" | "retailer" | "automaker") => {
+                    Some(a) if COMPANY_NOUNS.contains(&a.as_str()) => {
                         Some(organization_named_last(&entities, start).map_or(a, |e| e.name.clone()))
                     }
                     other => other,
@@ -339,6 +338,20 @@ pub fn organization_named_last(entities: &[Entity], before: usize) -> Option<&En
         .filter_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= before).map(|m| m.tok_end).max().map(|at| (at, e)))
         .max_by_key(|(at, _)| *at)
         .map(|(_, e)| e)
+}
+
+/// Nouns a company goes by in a definite description ("the company", "the
+/// airline", "the lender's general counsel"): the company named last.
+pub const COMPANY_NOUNS: &[&str] = &[
+    "company", "firm", "corporation", "airline", "automaker", "carmaker", "retailer", "lender", "bank", "insurer",
+    "manufacturer", "conglomerate", "startup", "drugmaker", "chipmaker", "contractor",
+];
+
+/// Is `word` the last of the several words of `name`, whatever their case
+/// ("Journal" of "Northbank Business Journal", "department" of "State
+/// Department")?
+pub fn ends_in_word(name: &str, word: &str) -> bool {
+    name.contains(' ') && name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Is `new` a fuller name than `old`? More words first ("United States" over
