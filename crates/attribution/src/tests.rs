@@ -131,8 +131,22 @@ fn a_parenthetical_cue_after_a_short_adverbial() {
         one("But to prevent problems, he said, county clerks should check every machine twice.").3,
         "But to prevent problems | county clerks should check every machine twice"
     );
-    // A subordinate clause before the cue is no part of what was said.
-    assert_eq!(one("If needed, she said, the council will meet again in March.").3, "the council will meet again in March");
+    // A condition before the cue is part of what was said: without it the
+    // claim is another one (PolNeAR marks it as the content's first part).
+    assert_eq!(one("If needed, she said, the council will meet again in March.").3, "If needed | the council will meet again in March");
+}
+
+#[test]
+fn an_adverbial_clause_before_a_parenthetical_cue_is_the_first_part() {
+    let text = "The deal closed.\n\nEven if the venture proves short-lived, Mr. Morgan said, it has already cleaned up three mines.";
+    assert_eq!(
+        run(text),
+        vec![t("indirect", "Mr. Morgan", "said", "Even if the venture proves short-lived | it has already cleaned up three mines")]
+    );
+    assert_eq!(
+        one("Though the first transition was smooth, he said, replacing the nominee now would be far more bitter.").3,
+        "Though the first transition was smooth | replacing the nominee now would be far more bitter"
+    );
 }
 
 #[test]
