@@ -1989,7 +1989,7 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
             && first_verb(doc, a, k - 1).is_some()
             && k + 1 < end
             && (doc.w(k + 1).starts_with(char::is_uppercase) || matches!(doc.low(k + 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "some" | "many" | "most" | "other" | "others" | "he" | "she" | "they" | "we" | "i" | "it"));
-        if while_clause || matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || k > a && spaced_hyphen(doc, k) || doc.low(k) == "that" && k + 1 < end && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || complement_clause(doc, k, end) || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
+        if while_clause || matches!(doc.w(k), ";" | ":" | "—" | "–" | "--" | "“" | "”" | "\"" | "(" | ")") || k > a && spaced_hyphen(doc, k) || doc.low(k) == "that" && k + 1 < end && !(k > a && !is_punct(doc.w(k - 1)) && finite_past(doc, k + 1)) && !matches!(doc.low(k + 1), "time" | "day" | "week" | "year" | "month" | "moment" | "point" | "night" | "morning" | "era") && (object_relative && end - k <= 5 || complement_clause(doc, k, end) || !(k >= a + 2 && matches!(doc.low(k - 2), "the" | "a" | "an")) && !in_relative_aside(doc, a, k, end)) || matches!(doc.low(k), "which" | "whom" | "where" | "what") && k + 1 < end && (k + 1..end).all(|j| doc.w(j) != ",") {
             s = k + 1;
         }
         k += 1;

@@ -648,6 +648,14 @@ fn a_relative_clause_inside_the_source_is_read_through() {
 }
 
 #[test]
+fn a_relative_that_before_its_verb_is_part_of_the_source() {
+    // "that" followed by its clause's verb is a relative pronoun, no
+    // complement: the source is the noun phrase it qualifies.
+    assert_eq!(one("A 2019 study that appeared in a medical journal found that the drug cut deaths by a third.").1, "A 2019 study that appeared in a medical journal");
+    assert_eq!(one("Insurers that had backed the mine's cleanup agreed to release $4 million in cash.").1, "Insurers that had backed the mine's cleanup");
+}
+
+#[test]
 fn a_short_source_before_a_cue_that_ends_the_sentence() {
     assert_eq!(one("The plan counts the tax break, a loophole for money managers, as evidence of his resolve, experts say.").1, "experts");
     assert_eq!(one("To varying degrees, all agreed that the budget was too large.").1, "all");
