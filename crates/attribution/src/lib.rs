@@ -421,6 +421,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         fronted_verb(doc, &quotes, att);
         passive_by(doc, &quotes, att);
         subordinate_end(doc, &quotes, att);
+        condition_with_its_clause(doc, att);
     }
     // "has not been charged with …", "is supported by …": a passive cue
     // whose content would start with a preposition is no attribution.
@@ -1204,6 +1205,38 @@ fn passive_preposition(doc: &Doc, att: &Attribution) -> bool {
     let (Some((cs, ce)), Some((s, _))) = (att.cue, att.content) else { return false };
     let passive = has_be(doc, (cs, ce));
     passive && ce < doc.tokens.len() && doc.tokens[ce].start == s && matches!(doc.low(ce), "with" | "by")
+}
+
+/// "worried that if the state held up the deal, Patriot could liquidate its
+/// properties": a content that opens with "that" and a condition ("that if
+/// …", "that when …") and stops at the condition's comma goes on with the clause the
+/// condition belongs to, to its own comma or the sentence's end.
+fn condition_with_its_clause(doc: &Doc, att: &mut Attribution) {
+    let (Some((s, e)), Some((_, ce)), true) = (att.content, att.cue, att.parts.is_empty()) else { return };
+    if att.kind == Kind::NoComment {
+        return;
+    }
+    let x = doc.tokens.partition_point(|t| t.end <= s);
+    let y = doc.tokens.partition_point(|t| t.start < e);
+    let b = doc.sentence_end(ce.saturating_sub(1));
+    // (Only after "that": "asked if he was bullied" is the whole question,
+    // and "seen as a favorite" no condition.)
+    let first = x + 1;
+    if x < ce || y >= b || doc.w(y) != "," || first + 1 >= y || doc.low(x) != "that" || !(SUBORDINATORS.contains(&doc.low(first)) || doc.low(first) == "unless") || doc.low(first) == "as" {
+        return;
+    }
+    if (first + 1..y).any(|k| matches!(doc.w(k), "," | ";" | ":") || is_quote_mark(doc.w(k))) {
+        return;
+    }
+    let stop = (y + 1..b).find(|&k| matches!(doc.w(k), "," | ";" | ":" | "—") || is_quote_mark(doc.w(k))).unwrap_or(b);
+    let (cx, cy) = trim(doc, y + 1, stop);
+    // The clause needs a subject and a verb.
+    if cy < cx + 2 || doc.low(cx).ends_with("ing") || matches!(doc.low(cx), "and" | "but" | "or" | "according" | "who" | "which") || !(cx..cy).any(|k| has_verb_form(doc, k)) {
+        return;
+    }
+    if let Some((_, end)) = chars(doc, cx, cy) {
+        att.content = Some((s, end));
+    }
 }
 
 /// "When Marlow noted that the fund was empty, the room …": the content of

@@ -648,6 +648,16 @@ fn a_relative_clause_inside_the_source_is_read_through() {
 }
 
 #[test]
+fn a_condition_after_that_goes_on_with_its_clause() {
+    assert_eq!(
+        run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
+        "that if the state blocked the sale, the company could abandon its mines"
+    );
+    // "asked if …" is the whole question.
+    assert_eq!(run("The mayor was asked if she would run again, and she said no.")[0].3, "if she would run again");
+}
+
+#[test]
 fn a_relative_that_before_its_verb_is_part_of_the_source() {
     // "that" followed by its clause's verb is a relative pronoun, no
     // complement: the source is the noun phrase it qualifies.
