@@ -559,6 +559,7 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
                 };
                 let mut att = Attribution { kind: content_kind(doc, quotes, cand.tok), source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, ce)), content: Some(span), parts: Vec::new(), stance: None };
                 crate::fix_source(doc, &mut att);
+                att.source = att.source.and_then(|src| without_trailing_verbs(doc, src));
                 added.push(att);
             }
             (None, None) => {}
@@ -568,6 +569,30 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out.extend(added);
     out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     out
+}
+
+/// The source `(s, e)` (tokens) of a new attribution without the verbs it
+/// ends in ("Trump has raised questions about …" → "Trump", "He expressed
+/// amusement" → "He": the subject found for a noun cue runs to the noun);
+/// `None` when nothing is left.
+pub(crate) fn without_trailing_verbs(doc: &Doc, (s, mut e): (usize, usize)) -> Option<(usize, usize)> {
+    // (Not a word after a determiner: "the left", "his repeated", "an
+    // impassioned" are a noun and adjectives.)
+    let determiner = |k: usize| k > s && matches!(doc.low(k - 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "that");
+    // ("those surveyed", "the voters polled": a participle after its noun.)
+    let participle = |k: usize| matches!(doc.low(k), "surveyed" | "polled" | "interviewed" | "questioned" | "contacted" | "reached" | "named" | "invalidated" | "heard");
+    let verb = |k: usize| !determiner(k) && !participle(k) && (crate::finite_past(doc, k) || doc.w(k).starts_with(char::is_lowercase) && matches!(doc.low(k), "uses" | "use" | "faces" | "face" | "gets" | "keeps" | "keep" | "takes"));
+    let end = e;
+    let ends_in_verb = e > s && verb(e - 1);
+    while e > s && (verb(e - 1) || ends_in_verb && (crate::is_manner_adverb(doc.low(e - 1)) || matches!(doc.low(e - 1), "also" | "still" | "again" | "then" | "even" | "just" | "already" | "never" | "not"))) {
+        e -= 1;
+    }
+    // ("a man with avowed respect", "He's a more dedicated proponent": an
+    // adjective in -ed, not a verb, when what is left ends in a function word.)
+    if e > s && e < end && matches!(doc.low(e - 1), "a" | "an" | "the" | "more" | "most" | "very" | "so" | "with" | "and" | "or" | "of" | "in" | "to" | "for" | "his" | "her" | "their" | "its") {
+        return Some((s, end));
+    }
+    (e > s).then_some((s, e))
 }
 
 /// The content of a direct attribution of the rules that is one clean

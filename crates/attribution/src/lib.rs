@@ -422,6 +422,15 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         passive_by(doc, &quotes, att);
         subordinate_end(doc, &quotes, att);
         condition_with_its_clause(doc, att);
+        // "Mayor Lutz expressed confidence that …": a source that runs to a
+        // noun cue ends before the verb that carries it.
+        if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
+            let w = doc.low(cs);
+            let noun = crate::lexicon::NOUN_CUES.contains(&w) || crate::lexicon::REACTION_NOUNS.contains(&w) || !is_speech_verb(w) && !finite_past(doc, cs) && !w.ends_with("ing") && !w.ends_with('s') && doc.w(cs).starts_with(char::is_lowercase);
+            if se == cs && noun {
+                att.source = content::without_trailing_verbs(doc, (ss, se));
+            }
+        }
     }
     // "has not been charged with …", "is supported by …": a passive cue
     // whose content would start with a preposition is no attribution.
@@ -962,7 +971,7 @@ fn first_verb(doc: &Doc, a: usize, b: usize) -> Option<usize> {
 /// Is token `k` a lower-case finite auxiliary or modal, an irregular past
 /// or a word in -ed (a clause's verb, where a plural after a name may be
 /// the subject's noun: "Federal regulators fined")?
-fn finite_past(doc: &Doc, k: usize) -> bool {
+pub(crate) fn finite_past(doc: &Doc, k: usize) -> bool {
     let w = doc.low(k);
     doc.w(k).starts_with(char::is_lowercase) && (FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || w.len() > 3 && w.ends_with("ed"))
 }
@@ -1803,7 +1812,7 @@ fn cue_start(doc: &Doc, a: usize, verb: usize) -> usize {
 
 /// A lower-case adverb in -ly before a verb ("effectively ruled", "aptly
 /// pointed out"); nouns and adjectives that end so are left out.
-fn is_manner_adverb(w: &str) -> bool {
+pub(crate) fn is_manner_adverb(w: &str) -> bool {
     w.len() > 5 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) && !matches!(w, "family" | "supply" | "assembly" | "rally" | "reply" | "apply" | "belly" | "daily" | "weekly" | "monthly" | "early" | "likely" | "only" | "elderly" | "friendly" | "costly" | "lonely" | "holy" | "ugly" | "italy" | "july" | "anomaly" | "monopoly")
 }
 

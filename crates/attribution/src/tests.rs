@@ -648,6 +648,27 @@ fn a_relative_clause_inside_the_source_is_read_through() {
 }
 
 #[test]
+fn a_new_attributions_source_ends_before_the_verb_of_its_noun_cue() {
+    // The content model's attributions of noun cues: the subject found runs
+    // to the noun, so the verb that carries it is cut off.
+    assert_eq!(one("Mayor Lutz has faced questions about spending at a charity that bears his name.").1, "Mayor Lutz");
+    assert_eq!(one("Mayor Lutz expressed confidence that the bridge would reopen.").1, "Mayor Lutz");
+    assert_eq!(without_verbs("Mayor Lutz has even tried"), Some("Mayor Lutz".into()));
+    assert_eq!(without_verbs("The senator voiced"), Some("The senator".into()));
+    // Not a noun or an adjective after a determiner or "with".
+    assert_eq!(without_verbs("the left"), Some("the left".into()));
+    assert_eq!(without_verbs("a man with avowed"), Some("a man with avowed".into()));
+    assert_eq!(without_verbs("voted"), None);
+}
+
+/// [`content::without_trailing_verbs`] of a whole text as the source.
+fn without_verbs(text: &str) -> Option<String> {
+    let t = tokenise(text);
+    let doc = Doc::new(text, &t.tokens, &t.sentences);
+    content::without_trailing_verbs(&doc, (0, t.tokens.len())).map(|(s, e)| doc.span_text(s, e))
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
