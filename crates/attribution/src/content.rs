@@ -571,6 +571,30 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out
 }
 
+/// "Mr. Cruz pledged to oppose …", "The email goes on to say: …": a source
+/// that runs to the "to" of an infinitive cue is the subject before the
+/// first verb (`None` when it opens with one: "seeking to convince …").
+pub(crate) fn infinitive_subject(doc: &Doc, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    if e <= s || doc.low(e - 1) != "to" {
+        return Some((s, e));
+    }
+    let verb = |k: usize| {
+        let w = doc.low(k);
+        // ("a worker named Antonio Arroyo has nothing but good things to say")
+        let name_participle = k > s && matches!(w, "named" | "called");
+        let lower = doc.w(k).starts_with(char::is_lowercase);
+        let other = lower
+            && (w.ends_with("ing")
+                || matches!(w, "goes" | "go" | "choose" | "chooses" | "continue" | "continues" | "want" | "wants" | "plan" | "plans" | "hope" | "hopes" | "try" | "tries" | "refuse" | "refuses" | "vow" | "vows" | "promise" | "promises" | "pledge" | "pledges" | "seem" | "seems" | "need" | "needs" | "decline" | "declines" | "likely" | "set" | "able" | "about" | "used"));
+        !name_participle && (crate::finite_past(doc, k) || other)
+    };
+    let cut = (s..e - 1).find(|&k| verb(k)).unwrap_or(e - 1);
+    let (x, y) = crate::trim(doc, s, cut);
+    // ("It is wrong to attribute …", "when it comes to recognizing …": an
+    // expletive "it" is no speaker.)
+    (x < y && !(y == x + 1 && matches!(doc.low(x), "it" | "it's" | "it’s"))).then_some((x, y))
+}
+
 /// The source `(s, e)` (tokens) of a new attribution without the verbs it
 /// ends in ("Trump has raised questions about …" → "Trump", "He expressed
 /// amusement" → "He": the subject found for a noun cue runs to the noun);

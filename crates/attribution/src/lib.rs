@@ -424,6 +424,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         condition_with_its_clause(doc, att);
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
+        att.source = att.source.and_then(|src| content::infinitive_subject(doc, src));
         if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
             let w = doc.low(cs);
             let noun = crate::lexicon::NOUN_CUES.contains(&w) || crate::lexicon::REACTION_NOUNS.contains(&w) || !is_speech_verb(w) && !finite_past(doc, cs) && !w.ends_with("ing") && !w.ends_with('s') && doc.w(cs).starts_with(char::is_lowercase);
@@ -1783,7 +1784,7 @@ pub(crate) fn is_punct(w: &str) -> bool {
 }
 
 /// Trim punctuation tokens off both ends of a token range.
-fn trim(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
+pub(crate) fn trim(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
     while a < b && is_punct(doc.w(a)) && !matches!(doc.w(a), "“" | "\"" | "$" | "‘") {
         a += 1;
     }
@@ -2888,7 +2889,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
         // ("That said, …", "Having said that, …", "Said differently, …",
         // "That being said, …": a connective opening the sentence.)
         || w == "said" && i < a + 3 && doc.w(i + 1) == "," && (i == a + 1 && matches!(prev(1), "that" | "this") || i == a + 2 && prev(1) == "being" && prev(2) == "that")
-        || w == "said" && i == a + 1 && prev(1) == "having" && doc.low(i + 1) == "that" && doc.w(i + 2) == ","
+        || w == "said" && i > a && prev(1) == "having" && doc.low(i + 1) == "that" && doc.w(i + 2) == ","
         || w == "said" && i == a && matches!(doc.low(i + 1), "differently" | "otherwise") && doc.w(i + 2) == ",";
     // A reporter's credit line: "Lerer reported from Los Angeles.", "Samantha
     // Lachman contributed reporting from Charleston." (in PolNeAR's training
