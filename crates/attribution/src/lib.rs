@@ -2121,7 +2121,7 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
         if y == end && x > cx && doc.low(cx) == "and" && quantity && clause_before && !doc.low(x + 1).ends_with("ly") && y - x <= 10 {
             return Some(((x, y), stance));
         }
-        if y == end && x > cx && doc.low(cx) == "and" && (y - x <= 4 || titled_name) && kept.first().is_some_and(|&(kx, ky)| ky - kx >= 5 && (matches!(doc.low(x), "the" | "a" | "an") || (kx..ky).any(|j| FINITE_AUXILIARIES.contains(&doc.low(j)) || titled_name && finite_past(doc, j)))) {
+        if y == end && x > cx && doc.low(cx) == "and" && (y - x <= 4 || titled_name) && kept.iter().any(|&(kx, ky)| ky - kx >= 5 && (matches!(doc.low(x), "the" | "a" | "an") || (kx..ky).any(|j| FINITE_AUXILIARIES.contains(&doc.low(j)) || titled_name && finite_past(doc, j)))) {
             return Some(((x, y), stance));
         }
         // "…, two days after the City Council voted to …": a subordinate

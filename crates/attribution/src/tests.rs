@@ -678,6 +678,13 @@ fn an_infinitive_cues_source_is_the_subject_before_the_first_verb() {
 }
 
 #[test]
+fn a_subject_after_and_follows_any_clause_before_it() {
+    // The clause with a verb need not be the sentence's first chunk.
+    let r = run("The court met again.\n\nWhile a judge found that rule unlawful, his ruling was overturned by an appeals court, and the Supreme Court declined to step in.");
+    assert_eq!(r.last().map(|a| a.1.as_str()), Some("the Supreme Court"), "{r:?}");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
