@@ -605,7 +605,7 @@ pub(crate) fn without_trailing_verbs(doc: &Doc, (s, mut e): (usize, usize)) -> O
     let determiner = |k: usize| k > s && matches!(doc.low(k - 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "that");
     // ("those surveyed", "the voters polled": a participle after its noun.)
     let participle = |k: usize| matches!(doc.low(k), "surveyed" | "polled" | "interviewed" | "questioned" | "contacted" | "reached" | "named" | "invalidated" | "heard");
-    let verb = |k: usize| !determiner(k) && !participle(k) && (crate::finite_past(doc, k) || doc.w(k).starts_with(char::is_lowercase) && matches!(doc.low(k), "uses" | "use" | "faces" | "face" | "gets" | "keeps" | "keep" | "takes"));
+    let verb = |k: usize| !determiner(k) && !participle(k) && (crate::finite_past(doc, k) || doc.w(k).starts_with(char::is_lowercase) && matches!(doc.low(k), "uses" | "use" | "faces" | "face" | "gets" | "keeps" | "keep" | "takes" | "seem" | "seems" | "appear" | "appears" | "remain" | "remains" | "become" | "becomes" | "sound" | "sounds" | "look" | "looks"));
     let end = e;
     let ends_in_verb = e > s && verb(e - 1);
     while e > s && (verb(e - 1) || ends_in_verb && (crate::is_manner_adverb(doc.low(e - 1)) || matches!(doc.low(e - 1), "also" | "still" | "again" | "then" | "even" | "just" | "already" | "never" | "not"))) {

@@ -449,6 +449,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     }
     quoted_continuations(doc, &quotes, &mut out);
     nested_tails(doc, &mut out);
+    next_speaker_ends(doc, &mut out);
     for att in &mut out {
         skip_dateline(doc, att);
         skip_aside_before_that(doc, att);
@@ -489,6 +490,14 @@ fn tidy_source(doc: &Doc, att: &mut Attribution) {
         y -= 1;
     }
     att.source = Some((x, y));
+    // "Nor is it clear that …", "It is likely that …": an expletive "it"
+    // before an adjective is no speaker.
+    let expletive = (x..y).filter(|&k| !matches!(doc.low(k), "nor" | "but" | "and" | "so" | "yet" | "is" | "was" | "seems" | "seemed" | "also" | "still" | "not")).map(|k| doc.low(k)).eq(["it"]);
+    if expletive && att.cue.is_some_and(|(cs, _)| matches!(doc.low(cs), "clear" | "unclear" | "likely" | "unlikely" | "possible" | "evident" | "obvious" | "true" | "certain")) {
+        att.source = None;
+        att.source_entity = None;
+        return;
+    }
     // "The deal, first reported by Bloomberg, values …": the agent, not "by".
     if x + 1 < y && doc.low(x) == "by" && (doc.w(x + 1).starts_with(char::is_uppercase) || matches!(doc.low(x + 1), "the" | "a" | "an")) {
         x += 1;
@@ -681,6 +690,48 @@ fn nested_tails(doc: &Doc, out: &mut [Attribution]) {
             if let Some(c) = chars(doc, tx, ty) {
                 out[i].content = Some(c);
             }
+        }
+    }
+}
+
+/// "McAuliffe has said about 20 people are interested, but he refuses to
+/// discuss them": a content ends before ", but" (", and", ", while", ";")
+/// that opens another attribution's clause, its source and cue after it.
+fn next_speaker_ends(doc: &Doc, out: &mut [Attribution]) {
+    let starts: Vec<(usize, usize)> = out
+        .iter()
+        .filter_map(|o| {
+            let (ocs, _) = o.cue?;
+            let (ss, _) = o.source?;
+            (ss < ocs).then_some((ss, ocs))
+        })
+        .collect();
+    for att in out.iter_mut() {
+        let (Some((s, e)), Some((_, ce))) = (att.content, att.cue) else { continue };
+        if att.kind == Kind::Direct {
+            continue;
+        }
+        let x = doc.tokens.partition_point(|t| t.end <= s);
+        let y = doc.tokens.partition_point(|t| t.start < e);
+        let cut = starts.iter().filter(|&&(ss, ocs)| ss > x.max(ce) && ocs < y && ss >= 2).find_map(|&(ss, _)| {
+            // (A speaker the text names or points to: not "it", nor "a
+            // federal judge refused to …" inside a reported clause.)
+            let speaker = matches!(doc.low(ss), "he" | "she" | "they" | "we" | "i") || doc.w(ss).starts_with(char::is_uppercase) && !matches!(doc.low(ss), "it" | "this" | "that" | "there" | "the" | "a" | "an");
+            let opens = speaker && matches!(doc.low(ss - 1), "but" | "yet") && doc.w(ss - 2) == ",";
+            let at = if doc.w(ss - 1) == ";" { ss - 1 } else { ss - 2 };
+            // Not inside a quotation of the content.
+            (opens && (x..at).all(|k| !is_quote_mark(doc.w(k)))).then_some(at)
+        });
+        let Some(at) = cut else { continue };
+        let (tx, ty) = trim(doc, x, at);
+        let Some((_, end)) = chars(doc, tx, ty) else { continue };
+        if end <= s {
+            continue;
+        }
+        att.content = Some((s, end));
+        att.parts.retain(|p| p.0 < end);
+        if let Some(last) = att.parts.last_mut() {
+            last.1 = last.1.min(end);
         }
     }
 }

@@ -685,6 +685,22 @@ fn a_subject_after_and_follows_any_clause_before_it() {
 }
 
 #[test]
+fn a_content_ends_before_but_and_another_speakers_clause() {
+    let r = run("The seat is open.\n\nThe governor has said about 20 people have asked about the seat, but he refuses to discuss them.");
+    assert_eq!(r[0].3, "about 20 people have asked about the seat", "{r:?}");
+    assert_eq!(r[1].1, "he", "{r:?}");
+    // Not before a clause that is no speaker's ("but a judge refused to let them").
+    let r = run("The port is closed.\n\nHe said the city tried to sell the port, but it just never happened.");
+    assert_eq!(r[0].3, "the city tried to sell the port, but it just never happened", "{r:?}");
+}
+
+#[test]
+fn an_expletive_it_or_a_linking_verb_is_no_source() {
+    assert_eq!(one("Nor is it clear that further sanctions would deter the regime.").1, "");
+    assert_eq!(one("Labor leaders remain confident that the contract will pass.").1, "Labor leaders");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
