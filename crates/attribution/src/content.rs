@@ -468,7 +468,12 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         let participle = p.head > 0 && (doc.w(p.head - 1) == "," && doc.low(p.head).ends_with("ing") || doc.low(p.head) == "asked" && matches!(doc.low(p.head - 1), "when" | "after" | "before" | "if" | "once"));
         // "Microsoft filed one of the original complaints in 2010.": nor a
         // noun cue after its determiner (what went before is no content).
-        if p.cands[ci].before && (participle || crate::determined_noun_cue(doc, p.head)) {
+        // "But when Congress cut funding, Mexico said enough.", "But in
+        // July 2012, Patriot failed as predicted.": nor is an adverbial
+        // alone (the rules' own content is kept: `adverbial_front` joins it
+        // to the main clause after the source).
+        let adverbial = !p.cands[ci].rule && crate::adverbial_phrase(doc, p.cands[ci].tok.0, p.cands[ci].tok.1);
+        if p.cands[ci].before && (participle || adverbial || crate::determined_noun_cue(doc, p.head)) {
             let margin = |k: usize| if k == 0 && p.rule.is_some() { DROP_MARGIN } else { 0.0 };
             let score = |k: usize| model.score(&p.cands[k].feats) + margin(k);
             ci = (0..p.cands.len()).filter(|&k| !p.cands[k].before).max_by(|&x, &y| score(x).total_cmp(&score(y))).unwrap_or(0);

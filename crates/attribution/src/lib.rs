@@ -1141,6 +1141,24 @@ fn front_parts(doc: &Doc, out: &mut [Attribution]) {
     }
 }
 
+/// Are tokens `x..y` one adverbial and nothing more: a clause opened by a
+/// subordinator ("even if the venture fails", "but when Congress cut
+/// funding") or a phrase opened by a preposition with no verb ("during his
+/// years in office", "but in July 2012"), no comma or quotation inside?
+pub(crate) fn adverbial_phrase(doc: &Doc, x: usize, y: usize) -> bool {
+    let mut first = x;
+    while first + 1 < y && matches!(doc.low(first), "but" | "and" | "even" | "yet" | "so") {
+        first += 1;
+    }
+    if first >= y || (first + 1..y).any(|k| matches!(doc.w(k), "," | ";" | ":") || is_quote_mark(doc.w(k))) {
+        return false;
+    }
+    let w = doc.low(first);
+    let clause = SUBORDINATORS.contains(&w) || w == "unless";
+    let phrase = matches!(w, "during" | "in" | "on" | "at" | "by" | "for" | "over" | "under" | "despite" | "amid" | "throughout" | "within" | "until") && (first + 1..y).all(|k| !finite_past(doc, k));
+    clause || phrase
+}
+
 /// "Even if the venture fails, Mr. Morgan said, he has done the work.": a
 /// content before a parenthetical `, SOURCE CUE,` that is only an adverbial
 /// clause ("if …", "though …", "when …") is the first part of the content;
@@ -1159,16 +1177,14 @@ fn adverbial_front(doc: &Doc, att: &mut Attribution) {
     if y >= cs || doc.w(y) != "," || att.source.is_some_and(|(ss, _)| ss < y) || aside_end >= b || doc.w(aside_end) != "," {
         return;
     }
-    let first = if doc.low(x) == "even" { x + 1 } else { x };
-    let adverbial = first < y && (SUBORDINATORS.contains(&doc.low(first)) || doc.low(first) == "unless") && (first + 1..y).all(|k| !matches!(doc.w(k), "," | ";" | ":") && !is_quote_mark(doc.w(k)));
-    if !adverbial {
+    if !adverbial_phrase(doc, x, y) {
         return;
     }
     // The main clause runs to the sentence's end ("…, he said, adding …"
     // and "…, he said, according to …" are not one).
     let (bx, by) = trim(doc, aside_end + 1, b);
     let w = doc.low(bx);
-    if by < bx + 2 || w.ends_with("ing") || matches!(w, "according" | "who" | "which" | "and" | "but") || (bx..by).any(|k| is_speech_verb(doc.low(k))) {
+    if by < bx + 2 || w.ends_with("ing") || matches!(w, "according" | "who" | "which" | "and" | "but") {
         return;
     }
     let (Some(front), Some(back)) = (chars(doc, x, y), chars(doc, bx, by)) else { return };
@@ -2936,6 +2952,8 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
         || matches!(w, "noted" | "said" | "stressed" | "emphasized") && prev(1) == "be" && matches!(prev(2), "should" | "must" | "can" | "could")
         || w == "say" && (prev(1) == "needless" || prev(1) == "to" && (prev(2) == "is" && prev(3) == "that" || prev(2) == "it" && prev(3) == "suffice"))
         || w == "speak" && prev(1) == "to" && prev(2) == "so"
+        // ("Patriot failed as predicted.", "as expected, …")
+        || matches!(w, "predicted" | "expected" | "promised" | "planned" | "feared" | "forecast") && prev(1) == "as" && (is_punct(doc.w(i + 1)) || i + 1 >= doc.sentence_end(i))
         || w == "saying" && prev(1) == "without" && matches!(prev(2), "goes" | "go" | "went")
         // ("That said, …", "Having said that, …", "Said differently, …",
         // "That being said, …": a connective opening the sentence.)

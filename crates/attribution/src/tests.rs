@@ -147,6 +147,18 @@ fn an_adverbial_clause_before_a_parenthetical_cue_is_the_first_part() {
         one("Though the first transition was smooth, he said, replacing the nominee now would be far more bitter.").3,
         "Though the first transition was smooth | replacing the nominee now would be far more bitter"
     );
+    // A prepositional phrase too.
+    assert_eq!(
+        run("The vote is near.\n\nDuring his years in office, the mayor said, the river has become much cleaner and the parks safer.")[0].3,
+        "During his years in office | the river has become much cleaner and the parks safer"
+    );
+    // An adverbial alone before the source is no content.
+    assert_eq!(run("The vote is near.\n\nBut when the council cut the budget two years later, Mexico said enough.")[0].3, "enough");
+}
+
+#[test]
+fn as_predicted_is_no_cue() {
+    assert_eq!(run("The firm grew.\n\nBut in July 2012, the company failed as predicted."), vec![]);
 }
 
 #[test]
