@@ -713,6 +713,14 @@ fn an_expletive_it_or_a_linking_verb_is_no_source() {
 }
 
 #[test]
+fn where_an_object_was_said_is_no_part_of_it() {
+    assert_eq!(one("The teachers union called for more school funding in a statement on Thursday.").3, "more school funding");
+    assert_eq!(one("Lutz called her opponent a fraud during the first debate on Monday night.").3, "her opponent a fraud");
+    // A clause keeps its own adjuncts.
+    assert_eq!(one("Lutz said the council would vote during the spring session.").3, "the council would vote during the spring session");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
