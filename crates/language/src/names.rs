@@ -171,7 +171,9 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
         };
         // ("paid for by the drug's maker, Novo Nordisk": the company's noun
         // before the name, after a determiner or a possessive.)
-        let noun_before = before(1) == "," && (COMPANY_NOUNS.contains(&before(2)) || before(2) == "maker") && matches!(before(3), "the" | "a" | "its" | "their" | "'s" | "’s" | "parent" | "drug");
+        // (Not after a preposition: "a spokesman for the company, Dale
+        // Ortiz," names the spokesman.)
+        let noun_before = before(1) == "," && (COMPANY_NOUNS.contains(&before(2)) || before(2) == "maker") && matches!(before(3), "the" | "a" | "its" | "their" | "'s" | "’s" | "parent" | "drug") && !(matches!(before(3), "the" | "a" | "its" | "their") && matches!(before(4), "for" | "of" | "at" | "with" | "from" | "by"));
         if of_frame || possessive || appositive || noun_before {
             let name = doc.span_text(s.start, s.end);
             if !names.contains(&name) {
@@ -847,6 +849,9 @@ mod tests {
         let kind = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
         assert_eq!(kind("Novo Nordisk"), Some(Kind::Organization), "{names:?}");
         assert_eq!(kind("Cleveland Clinic"), Some(Kind::Organization), "{names:?}");
+        // Not the name after a company's noun that is a preposition's object.
+        let names = names_of("A spokesman for the company, Dale Ortiz, declined to comment on the board's deliberations.");
+        assert!(names.iter().any(|(n, k)| n == "Dale Ortiz" && *k == Kind::Person), "{names:?}");
     }
 
     /// The spans of `text` the given (word sequence, kind, nth occurrence) name.
