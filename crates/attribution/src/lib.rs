@@ -2615,7 +2615,13 @@ fn no_comment(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution, u
     // "could not be reached": the cue starts at the auxiliaries before "be".
     let cs = cue_start(doc, a, if w == "reached" { i - 1 } else { i });
     let (source, stance) = subject(doc, a, cs).map_or((None, None), |(s, st)| (Some(s), st));
-    // The topic: "on a news report that …" up to the sentence's end.
+    // The topic: "on a news report that …" up to the sentence's end, or up
+    // to the source's next verb of saying ("declined to comment on the
+    // audit but said the city would cooperate": that is an attribution of
+    // its own, found from there).
+    let b = (cue_end + 1..b)
+        .find(|&k| matches!(doc.low(k), "but" | "and") && (k + 1..(k + 3).min(b)).find(|&j| !matches!(doc.low(j), "also" | "later" | "then")).is_some_and(|j| is_speech_verb(doc.low(j)) && !doc.low(j).ends_with("ing")))
+        .unwrap_or(b);
     let mut content = None;
     // "declined to respond to questions about her plan", "did not respond
     // to requests for comment on the plan": the topic follows the questions.

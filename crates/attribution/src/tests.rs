@@ -226,6 +226,12 @@ fn declined_to_comment_and_kin() {
     assert_eq!(one("Harbor officials did not respond to requests for comment.").1, "Harbor officials");
     assert_eq!(one("The developer could not be reached for comment.").0, "no_comment");
     assert_eq!(one("A spokeswoman would not confirm the figures.").0, "no_comment");
+    // A refusal's topic ends at the source's next verb of saying, which
+    // has an attribution of its own.
+    assert_eq!(
+        run("The mayor declined to comment on the audit but said the city would cooperate."),
+        vec![t("no_comment", "The mayor", "declined to comment", "the audit"), t("indirect", "The mayor", "said", "the city would cooperate")]
+    );
 }
 
 #[test]
