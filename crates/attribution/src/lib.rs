@@ -199,7 +199,19 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         // named since.)
         let company = || {
             let public = |n: &str| ["Democrat", "Republican", "Party", "GOP", "Congress", "Senate", "House", "Department", "Administration", "Commission", "Agency", "Court", "Council", "Ministry"].iter().any(|w| n.contains(w));
-            let named = dossier_language::entities::organization_named_last(&entities, s).map(|ent| ent.name.clone()).filter(|n| !public(n));
+            // (Nor one named only as where someone works: "an analyst at
+            // Corbin & Lowe" is not what the article is about.)
+            let workplace_only = |ent: &Entity| {
+                ent.mentions.iter().filter(|m| m.tok_end <= s).all(|m| m.tok_start >= 2 && matches!(doc.low(m.tok_start - 1), "at" | "of" | "for" | "with" | "from") && dossier_language::entities::ROLE_HEADS.contains(&doc.low(m.tok_start - 2)))
+            };
+            // A company the text has made a sentence's subject is preferred
+            // to one named since only as someone's workplace; else the one
+            // named last.
+            let subject = |ent: &Entity| ent.mentions.iter().any(|m| m.tok_end <= s && m.kind == MentionKind::Name && doc.sentence_start(m.tok_start) == m.tok_start && doc.sentence_end(m.tok_start) >= m.tok_end + 4);
+            let last = |keep: &dyn Fn(&Entity) -> bool| dossier_language::entities::organization_named_last_where(&entities, s, keep).map(|ent| ent.name.clone());
+            let named = last(&|ent: &Entity| !public(&ent.name) && !workplace_only(ent))
+                .filter(|n| entities.iter().any(|ent| ent.name == *n && subject(ent)))
+                .or_else(|| last(&|ent: &Entity| !public(&ent.name)));
             named.and_then(|n| entities.iter().position(|ent| ent.kind == EntityKind::Organization && ent.name == n))
         };
         let by_noun = named_by_noun.or_else(|| (e == s + 2 && doc.low(s) == "the" && COMPANY_NOUNS.contains(&doc.low(s + 1))).then(company).flatten());

@@ -2274,6 +2274,13 @@ fn the_company_and_relatives_name_who_they_stand_for() {
     // "the company" had been a group of its own.
     let sources = resolved_sources("Boeing's chief executive, Dave Calhoun, will step down at the end of the year, the company announced on Monday.");
     assert_eq!(source_starting(&sources, "the company").2.as_deref(), Some("Boeing"), "{sources:?}");
+    // Past a public body named since, and past a company named only as an
+    // analyst's workplace, to the company the article is about.
+    let sources = resolved_sources(
+        "Halvorsen Semiconductor cut its forecast on Thursday. \"It is the third cut,\" said Marcus Bell, an analyst at Corbin & Lowe. \
+         The Commerce Department said it was reviewing export licenses. The company did not respond to questions about the review.",
+    );
+    assert_eq!(source_starting(&sources, "The company").2.as_deref(), Some("Halvorsen Semiconductor"), "{sources:?}");
     // A relative inside the subject of a noun cue; its name through the appositive.
     let sources = resolved_sources("Ed Pierson, a former Boeing manager who has raised concerns about the company's factories, said the change was overdue.");
     let who = source_starting(&sources, "who");

@@ -332,9 +332,15 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
 /// refers to ("Kent Walker, the company's general counsel", "a spokeswoman
 /// for the company").
 pub fn organization_named_last(entities: &[Entity], before: usize) -> Option<&Entity> {
+    organization_named_last_where(entities, before, |_| true)
+}
+
+/// [`organization_named_last`] among the organisations `keep` accepts ("the
+/// company" passes over a ministry named since).
+pub fn organization_named_last_where(entities: &[Entity], before: usize, keep: impl Fn(&Entity) -> bool) -> Option<&Entity> {
     entities
         .iter()
-        .filter(|e| e.kind == Kind::Organization)
+        .filter(|e| e.kind == Kind::Organization && keep(e))
         .filter_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= before).map(|m| m.tok_end).max().map(|at| (at, e)))
         .max_by_key(|(at, _)| *at)
         .map(|(_, e)| e)

@@ -63,6 +63,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     known_companies(doc, &mut spans);
     persons_of_places(doc, &mut spans);
     products_and_carriers(doc, &mut spans);
+    industry_names(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
     spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !(s.end == s.start + 1 && is_party_and_state(doc.w(s.start))));
     chambers_before_titles(doc, &mut spans);
@@ -524,6 +525,44 @@ fn is_body_word(w: &str) -> bool {
     )
 }
 
+/// Words that end only a company's name ("Halvorsen Semiconductor",
+/// "Brightwater Therapeutics").
+fn is_industry_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Semiconductor" | "Semiconductors" | "Technologies" | "Therapeutics" | "Pharmaceuticals" | "Biosciences" | "Biotech" | "Logistics" | "Networks"
+            | "Software" | "Robotics" | "Industries" | "Motors" | "Airlines" | "Laboratories" | "Labs" | "Systems" | "Dynamics" | "Microsystems"
+            | "Petroleum" | "Bancorp" | "Financial" | "Insurance" | "Telecommunications" | "Entertainment" | "Aerospace"
+    )
+}
+
+/// A name the tagger missed that ends in a word only a company's name ends
+/// in (at a sentence's start it often reads nothing there: "Halvorsen
+/// Semiconductor cut its forecast …"): the capitalised words before that
+/// word, up to three, are an organisation.
+fn industry_names(doc: &Doc, spans: &mut Vec<NameSpan>) {
+    let n = doc.tokens.len();
+    let covered = |spans: &[NameSpan], k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
+    let mut added = Vec::new();
+    for k in 1..n {
+        if !is_industry_word(doc.w(k)) || covered(spans, k) || covered(spans, k - 1) {
+            continue;
+        }
+        let capital = |j: usize| doc.w(j).starts_with(char::is_uppercase) && doc.w(j).chars().any(char::is_lowercase) && !matches!(doc.low(j), "the" | "a" | "an" | "shares" | "at" | "in" | "of" | "for");
+        let mut start = k;
+        while start > 0 && k - start < 3 && capital(start - 1) && !covered(spans, start - 1) && doc.sentence_start(start - 1) == doc.sentence_start(k) {
+            start -= 1;
+        }
+        if start < k {
+            added.push(NameSpan { start, end: k + 1, kind: Kind::Organization });
+        }
+    }
+    if !added.is_empty() {
+        spans.extend(added);
+        spans.sort_by_key(|s| s.start);
+    }
+}
+
 /// Two misreadings of names of things: a one-word "person" after a number
 /// is a product's name ("the 737 Max", not a man called Max); a company's
 /// generic word the tagger took alone as an organisation joins the name
@@ -849,6 +888,9 @@ mod tests {
         let kind = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
         assert_eq!(kind("Novo Nordisk"), Some(Kind::Organization), "{names:?}");
         assert_eq!(kind("Cleveland Clinic"), Some(Kind::Organization), "{names:?}");
+        // A company the tagger missed at a sentence's start, by its last word.
+        let names = names_of("Halvorsen Semiconductor cut its forecast on Thursday.");
+        assert!(names.iter().any(|(n, k)| n == "Halvorsen Semiconductor" && *k == Kind::Organization), "{names:?}");
         // Not the name after a company's noun that is a preposition's object.
         let names = names_of("A spokesman for the company, Dale Ortiz, declined to comment on the board's deliberations.");
         assert!(names.iter().any(|(n, k)| n == "Dale Ortiz" && *k == Kind::Person), "{names:?}");
