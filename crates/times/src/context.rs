@@ -568,6 +568,10 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         } else {
             (pos - end) / 4 + 3
         };
+        // ("The law, signed by the governor in June, was set to take effect
+        // …": past a comma the words are another clause's.)
+        let (lo, hi) = if *pos < start { (*pos, start) } else { (end, *pos) };
+        let dist = if chars[lo..hi].contains(&',') { dist + 6 } else { dist };
         consider(dist, t);
     }
     // a preposition right before the expression: "by February", "until March" look ahead, "since" back
@@ -620,7 +624,11 @@ pub fn tense(chars: &[char], sentence: (usize, usize), start: usize, end: usize)
         // deadline" (indefinite) is the one ahead.
         && (chars[start..end].iter().any(char::is_ascii_digit) || previous == Some("a"))
         && chars[start..end].iter().any(|c| c.is_alphabetic());
-    if scheduled && !past_perfect {
+    // "set a hearing for Jan. 20", "the deadline of March 1": the event's
+    // noun before the date, joined by "for" or "of".
+    let mut before_words = words.iter().rev().filter(|(p, _)| *p < start).map(|(_, w)| *w);
+    let noun_before = matches!(before_words.next(), Some("for" | "of")) && before_words.next().is_some_and(|w| SCHEDULED.contains(&w)) && chars[start..end].iter().any(char::is_ascii_digit);
+    if (scheduled || noun_before) && !past_perfect {
         return Tense::Ahead;
     }
     best.map(|(_, t)| t).unwrap_or(Tense::Unknown)

@@ -2123,6 +2123,15 @@ pub fn hits(src: &Src) -> Vec<Hit> {
             if m.as_str().trim().is_empty() {
                 continue;
             }
+            // The second half of a hyphenated word is no expression
+            // ("after-hours trading", "round-the-clock"): its compound as a
+            // whole matches where it is one ("mid-March", "third-quarter").
+            let before = &src.low[..m.start()];
+            // ("late-November" is November's, as TimeML marks it.)
+            let modifier = ["late-", "early-", "mid-"].iter().any(|p| before.ends_with(p));
+            if before.ends_with('-') && !modifier && before[..before.len() - 1].chars().next_back().is_some_and(char::is_alphabetic) {
+                continue;
+            }
             if let Some((sem, mut modifier)) = (rule.f)(&c, src, m.start(), m.end()) {
                 let mut start = m.start();
                 // Hedges stay outside the extent (TimeML): "about [five hours]", "earlier [Friday]";

@@ -820,3 +820,25 @@ fn the_end_of_a_span_is_no_day_of_the_story() {
     let text = "The talks moved to Dec. 15, and they ended at midnight.";
     assert_eq!(one(text, "2023-09-30", "midnight").value, format!("{}T24", one(text, "2023-09-30", "Dec. 15").value));
 }
+
+#[test]
+fn a_clause_past_a_comma_does_not_set_the_tense() {
+    // "was set to take effect" is the law's, after the aside's comma; the
+    // aside's own verb is past.
+    let text = "The law, signed by the governor in June, was set to take effect on Jan. 1.";
+    assert_eq!(one(text, "2026-11-30", "June").value, "2026-06");
+    assert_eq!(one(text, "2026-11-30", "Jan. 1").value, "2027-01-01");
+}
+
+#[test]
+fn a_scheduled_events_noun_before_its_date() {
+    assert_eq!(one("The judge set a hearing for Jan. 20.", "2026-11-30", "Jan. 20").value, "2027-01-20");
+    assert_eq!(one("Officials missed the deadline of Nov. 24.", "2026-11-30", "Nov. 24").value, "2026-11-24");
+}
+
+#[test]
+fn the_second_half_of_a_hyphenated_word_is_no_time() {
+    let all = find("Shares fell 14 percent in after-hours trading, the most since late-November.", Some("2026-12-04"));
+    assert!(all.iter().all(|t| t.text != "hours"), "{all:#?}");
+    assert!(all.iter().any(|t| t.text.contains("November")), "{all:#?}");
+}
