@@ -600,6 +600,18 @@ pub(crate) fn infinitive_subject(doc: &Doc, (s, e): (usize, usize)) -> Option<(u
     (x < y && !(y == x + 1 && matches!(doc.low(x), "it" | "it's" | "it’s"))).then_some((x, y))
 }
 
+/// Is the source `(s, e)` (tokens) an event or a force of nature ("A
+/// powerful winter storm knocked out power …"): what no one says?
+pub(crate) fn is_event(doc: &Doc, (s, e): (usize, usize)) -> bool {
+    e > s
+        && doc.w(e - 1).starts_with(char::is_lowercase)
+        && matches!(
+            doc.low(e - 1),
+            "storm" | "storms" | "hurricane" | "typhoon" | "tornado" | "blizzard" | "flood" | "floods" | "flooding" | "fire" | "fires" | "wildfire" | "wildfires"
+                | "earthquake" | "quake" | "blast" | "explosion" | "crash" | "accident" | "virus" | "pandemic" | "outbreak" | "drought" | "heat" | "wave" | "rain" | "snow" | "winds"
+        )
+}
+
 /// The source `(s, e)` (tokens) of a new attribution without the verbs it
 /// ends in ("Trump has raised questions about …" → "Trump", "He expressed
 /// amusement" → "He": the subject found for a noun cue runs to the noun);

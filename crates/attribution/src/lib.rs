@@ -449,6 +449,8 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     // "has not been charged with …", "is supported by …": a passive cue
     // whose content would start with a preposition is no attribution.
     out.retain(|att| !passive_preposition(doc, att));
+    // "A powerful winter storm knocked out power …": an event says nothing.
+    out.retain(|att| !att.source.is_some_and(|src| content::is_event(doc, src)));
     // "posted Friday", "reported. Still": a content of time words and
     // sentence adverbs only.
     out.retain(|att| !empty_content(doc, att));
@@ -2201,7 +2203,7 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
         if y == end && x > cx && doc.low(cx) == "and" && quantity && clause_before && !doc.low(x + 1).ends_with("ly") && y - x <= 10 {
             return Some(((x, y), stance));
         }
-        if y == end && x > cx && doc.low(cx) == "and" && (y - x <= 4 || titled_name) && kept.iter().any(|&(kx, ky)| ky - kx >= 5 && (matches!(doc.low(x), "the" | "a" | "an") || (kx..ky).any(|j| FINITE_AUXILIARIES.contains(&doc.low(j)) || titled_name && finite_past(doc, j)))) {
+        if y == end && x > cx && doc.low(cx) == "and" && (y - x <= 4 || titled_name) && kept.iter().any(|&(kx, ky)| ky - kx >= 5 && (matches!(doc.low(x), "the" | "a" | "an") || (kx..ky).any(|j| FINITE_AUXILIARIES.contains(&doc.low(j)) || finite_past(doc, j)))) {
             return Some(((x, y), stance));
         }
         // "…, two days after the City Council voted to …": a subordinate

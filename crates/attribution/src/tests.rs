@@ -727,6 +727,15 @@ fn where_an_object_was_said_is_no_part_of_it() {
 }
 
 #[test]
+fn an_event_says_nothing_and_a_new_subject_follows_its_clause() {
+    assert_eq!(
+        run("A winter storm knocked out power to 80,000 homes on Tuesday, and utility officials warned that repairs could take days."),
+        vec![t("indirect", "utility officials", "warned", "that repairs could take days")]
+    );
+    assert_eq!(one("The storm hit on Tuesday, and utility officials warned that repairs could take days.").1, "utility officials");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
