@@ -382,6 +382,9 @@ fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
             || two && s.kind == Kind::Person && TOWN.contains(&doc.w(s.start))
             || two && s.kind == Kind::Person && TOWN_END.contains(&doc.w(s.end - 1))
             || s.end - s.start == 2 && matches!(doc.w(s.start), "City" | "Town") && doc.w(s.start + 1) == "Hall"
+            // ("in the Harbor Hill neighborhood": a name before a noun of
+            // a part of town.)
+            || s.kind == Kind::Person && s.start > 0 && doc.low(s.start - 1) == "the" && matches!(doc.low(s.end), "neighborhood" | "neighbourhood" | "district" | "area" | "suburb" | "suburbs" | "borough" | "section" | "quarter" | "village" | "region" | "corridor")
         {
             s.kind = Kind::Place;
         }
@@ -888,6 +891,9 @@ mod tests {
         let kind = |name: &str| names.iter().find(|(n, _)| n == name).map(|(_, k)| *k);
         assert_eq!(kind("Novo Nordisk"), Some(Kind::Organization), "{names:?}");
         assert_eq!(kind("Cleveland Clinic"), Some(Kind::Organization), "{names:?}");
+        // A name before a part of town's noun is a place.
+        let names = names_of("Carol Pruitt, who lives alone in the Harbor Hill neighborhood, said she had called six times.");
+        assert!(names.iter().any(|(n, k)| n == "Harbor Hill" && *k == Kind::Place), "{names:?}");
         // A company the tagger missed at a sentence's start, by its last word.
         let names = names_of("Halvorsen Semiconductor cut its forecast on Thursday.");
         assert!(names.iter().any(|(n, k)| n == "Halvorsen Semiconductor" && *k == Kind::Organization), "{names:?}");
