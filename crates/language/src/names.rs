@@ -151,8 +151,26 @@ const COMPANY_PARTS: &[&str] = &["shares", "shareholders", "stockholders", "ceo"
 fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
     let n = doc.tokens.len();
     let mut names: Vec<String> = Vec::new();
-    for s in spans.iter().filter(|s| matches!(s.kind, Kind::Person | Kind::Place)) {
+    for s in spans.iter().filter(|s| matches!(s.kind, Kind::Person | Kind::Place | Kind::Misc)) {
         let before = |k: usize| if s.start >= k { doc.low(s.start - k) } else { "" };
+        // ("NetGuard, a trade group whose members …", "Citizens First, a
+        // nonprofit based in …": an unknown name the tagger left as a
+        // miscellany, in apposition to a body's noun.)
+        let body = doc.w(s.end) == "," && matches!(doc.low(s.end + 1), "a" | "an") && {
+            (s.end + 2..(s.end + 5).min(n))
+                .take_while(|&k| doc.w(k) == doc.low(k) && !matches!(doc.low(k), "," | "." | "of" | "for" | "who" | "that" | "which"))
+                .find(|&k| matches!(doc.low(k), "group" | "nonprofit" | "organization" | "coalition" | "association" | "charity" | "alliance" | "lobby"))
+                .is_some_and(|k| matches!(doc.low(k + 1), "," | "." | "that" | "which" | "whose" | "based" | "representing" | "backed" | "funded" | "founded" | "for" | "of"))
+        };
+        if s.kind == Kind::Misc {
+            if body {
+                let name = doc.span_text(s.start, s.end);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            continue;
+        }
         let of_frame = before(1) == "of" && (COMPANY_PARTS.contains(&before(2)) || before(3) == "chief" && before(2) == "executive");
         let possessive = matches!(doc.w(s.end), "'s" | "’s")
             && (COMPANY_PARTS.contains(&doc.low(s.end + 1)) || doc.low(s.end + 1) == "chief" && doc.low(s.end + 2) == "executive");
@@ -879,6 +897,8 @@ mod tests {
         assert_eq!(kind("Texas"), Some(Kind::Place), "{names:?}");
         assert_eq!(kind("Texas Attorney"), None);
         assert_eq!(kind("NetChoice"), Some(Kind::Organization));
+        let names = names_of("NetGuard, a trade group whose members include several large platforms, had sued to stop the law.");
+        assert!(names.iter().any(|(n, k)| n == "NetGuard" && *k == Kind::Organization), "{names:?}");
         assert_eq!(kind("First Amendment"), Some(Kind::Misc));
         assert_eq!(kind("Big Tech"), Some(Kind::Misc));
         // A name in apposition after a person's role is a person.
