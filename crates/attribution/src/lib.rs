@@ -198,20 +198,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         // (Else a company's noun: a company, not a party or a public body
         // named since.)
         let company = || {
-            let public = |n: &str| ["Democrat", "Republican", "Party", "GOP", "Congress", "Senate", "House", "Department", "Administration", "Commission", "Agency", "Court", "Council", "Ministry"].iter().any(|w| n.contains(w));
-            // (Nor one named only as where someone works: "an analyst at
-            // Corbin & Lowe" is not what the article is about.)
-            let workplace_only = |ent: &Entity| {
-                ent.mentions.iter().filter(|m| m.tok_end <= s).all(|m| m.tok_start >= 2 && matches!(doc.low(m.tok_start - 1), "at" | "of" | "for" | "with" | "from") && dossier_language::entities::ROLE_HEADS.contains(&doc.low(m.tok_start - 2)))
-            };
-            // A company the text has made a sentence's subject is preferred
-            // to one named since only as someone's workplace; else the one
-            // named last.
-            let subject = |ent: &Entity| ent.mentions.iter().any(|m| m.tok_end <= s && m.kind == MentionKind::Name && doc.sentence_start(m.tok_start) == m.tok_start && doc.sentence_end(m.tok_start) >= m.tok_end + 4);
-            let last = |keep: &dyn Fn(&Entity) -> bool| dossier_language::entities::organization_named_last_where(&entities, s, keep).map(|ent| ent.name.clone());
-            let named = last(&|ent: &Entity| !public(&ent.name) && !workplace_only(ent))
-                .filter(|n| entities.iter().any(|ent| ent.name == *n && subject(ent)))
-                .or_else(|| last(&|ent: &Entity| !public(&ent.name)));
+            let named = dossier_language::entities::company_named_last(&entities, doc, s).map(|ent| ent.name.clone());
             named.and_then(|n| entities.iter().position(|ent| ent.kind == EntityKind::Organization && ent.name == n))
         };
         let by_noun = named_by_noun.or_else(|| (e == s + 2 && doc.low(s) == "the" && COMPANY_NOUNS.contains(&doc.low(s + 1))).then(company).flatten());
@@ -261,7 +248,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 // "A spokeswoman for the company": the organisation named
                 // last before it.
                 let company = (x + 1..e.saturating_sub(2)).any(|k| matches!(doc.low(k), "for" | "of" | "at") && doc.low(k + 1) == "the" && COMPANY_NOUNS.contains(&doc.low(k + 2)));
-                company.then(|| dossier_language::entities::organization_named_last(&entities, s).map(|ent| ent.name.clone())).flatten()
+                company.then(|| dossier_language::entities::company_named_last(&entities, doc, s).map(|ent| ent.name.clone())).flatten()
             });
         let affiliation = owner.or(of_name).or_else(|| (x..e).find_map(|k| {
             let w = doc.low(k);

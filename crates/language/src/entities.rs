@@ -296,12 +296,13 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
             }
             found.extend(appositive_role(words, end));
             found.extend(possessive_role_before(words, start));
+            found.extend(role_phrase_before(words, start, &names));
             for (role, aff) in found {
                 // "Kent Walker, the company's general counsel": the company
                 // is the organisation named last before him.
                 let aff = match aff {
                     Some(a) if COMPANY_NOUNS.contains(&a.as_str()) => {
-                        Some(organization_named_last(&entities, start).map_or(a, |e| e.name.clone()))
+                        Some(company_named_last(&entities, words, start).map_or(a, |e| e.name.clone()))
                     }
                     other => other,
                 };
@@ -344,6 +345,22 @@ pub fn organization_named_last_where(entities: &[Entity], before: usize, keep: i
         .filter_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= before).map(|m| m.tok_end).max().map(|at| (at, e)))
         .max_by_key(|(at, _)| *at)
         .map(|(_, e)| e)
+}
+
+/// What "the company" refers to before token `before`: the company named
+/// last, passing over a party or a public body named since; a company the
+/// text has made a sentence's subject ("Halvorsen Semiconductor cut its
+/// forecast …") is preferred to one named since only as someone's workplace
+/// ("an analyst at Corbin & Lowe").
+pub fn company_named_last<'e>(entities: &'e [Entity], words: &Words, before: usize) -> Option<&'e Entity> {
+    let public = |n: &str| ["Democrat", "Republican", "Party", "GOP", "Congress", "Senate", "House", "Department", "Administration", "Commission", "Agency", "Court", "Council", "Ministry"].iter().any(|w| n.contains(w));
+    let workplace_only = |ent: &Entity| {
+        ent.mentions.iter().filter(|m| m.tok_end <= before).all(|m| m.tok_start >= 2 && matches!(words.low(m.tok_start - 1), "at" | "of" | "for" | "with" | "from") && ROLE_HEADS.contains(&words.low(m.tok_start - 2)))
+    };
+    let subject = |ent: &Entity| ent.mentions.iter().any(|m| m.tok_end <= before && m.kind == MentionKind::Name && words.sentence_start(m.tok_start) == m.tok_start && words.sentence_end(m.tok_start) >= m.tok_end + 4);
+    organization_named_last_where(entities, before, |ent| !public(&ent.name) && !workplace_only(ent))
+        .filter(|ent| subject(ent))
+        .or_else(|| organization_named_last_where(entities, before, |ent| !public(&ent.name)))
 }
 
 /// Nouns a company goes by in a definite description ("the company", "the
@@ -582,6 +599,35 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
     let poss = k.checked_sub(1).map(|i| words.w(i));
     let affiliation = if matches!(poss, Some("’s") | Some("'s")) { k.checked_sub(2).map(|i| words.w(i).to_string()) } else { None };
     let role = (k..=head).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
+    Some((normalise_role(&role), affiliation))
+}
+
+/// "A spokesman for the company, NAME", "a lawyer for NetChoice, NAME": a
+/// role and what it is for, before the name and its comma (the affiliation
+/// the name after the preposition, or the company's noun, which the caller
+/// resolves).
+fn role_phrase_before(words: &Words, start: usize, names: &[NameSpan]) -> Option<(String, Option<String>)> {
+    if start < 5 || words.w(start - 1) != "," {
+        return None;
+    }
+    let head = (start.saturating_sub(8)..start - 2).rev().find(|&h| {
+        ROLE_HEADS.contains(&words.low(h)) && matches!(words.low(h + 1), "for" | "at" | "of" | "with") && (h + 1..start - 1).all(|k| !matches!(words.w(k), "," | ";" | ":" | "." | "’s" | "'s"))
+    })?;
+    // The phrase opens its clause: "a" or "an" first.
+    let mut k = head;
+    while k > 0 && ROLE_WORDS.contains(&words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of" | "a" | "an") {
+        k -= 1;
+    }
+    if k == 0 || !matches!(words.low(k - 1), "a" | "an") {
+        return None;
+    }
+    let role = (k..=head).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
+    let (x, y) = (head + 2, start - 1);
+    let affiliation = match names.iter().find(|n| n.start >= x && n.end == y) {
+        Some(n) => Some(words.span_text(n.start, n.end)),
+        None if y == x + 2 && words.low(x) == "the" && COMPANY_NOUNS.contains(&words.low(x + 1)) => Some(words.low(x + 1).to_string()),
+        None => None,
+    };
     Some((normalise_role(&role), affiliation))
 }
 
@@ -1063,6 +1109,14 @@ mod tests {
         assert_eq!(by_name(&es4, "Dave Roberts").roles, ["Dodgers' manager"]);
         assert_eq!(by_name(&es4, "Elizabeth B. Prelogar").roles, ["solicitor general"]);
         assert_eq!(by_name(&es4, "Clarence Thomas").roles, ["justice"]);
+        // A role and what it is for before the name: the company named
+        // last that was a sentence's subject, not an analyst's workplace.
+        let es6 = run(
+            "Halvorsen Semiconductor cut its forecast. \"It hurts,\" said Marcus Bell, an analyst at Corbin & Lowe. A spokesman for the company, Dale Ortiz, declined to comment.",
+            &[("Halvorsen Semiconductor", Kind::Organization), ("Marcus Bell", Kind::Person), ("Corbin & Lowe", Kind::Organization), ("Dale Ortiz", Kind::Person)],
+        );
+        let o = by_name(&es6, "Dale Ortiz");
+        assert_eq!((o.roles.as_slice(), o.affiliation.as_deref()), (["spokesman".to_string()].as_slice(), Some("Halvorsen Semiconductor")));
         let es5 = run("Mark Zandi of Moody Analytics disagreed.", &[("Mark Zandi", Kind::Person), ("Moody Analytics", Kind::Organization)]);
         assert_eq!(by_name(&es5, "Mark Zandi").affiliation.as_deref(), Some("Moody Analytics"));
         let es2 = run("Apple CEO Tim Cook spoke. Tesla Chief Executive Elon Musk did not.", &[("Apple", Kind::Organization), ("Tim Cook", Kind::Person), ("Tesla", Kind::Organization), ("Elon Musk", Kind::Person)]);
