@@ -304,14 +304,18 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                     Some(a) if COMPANY_NOUNS.contains(&a.as_str()) => {
                         Some(company_named_last(&entities, words, start).map_or(a, |e| e.name.clone()))
                     }
+                    // ("Its general counsel": any body named last, a public one too.)
+                    Some(a) if a == "its" => organization_named_last(&entities, start).map(|e| e.name.clone()),
                     other => other,
                 };
                 add_role(&mut entities[idx], role, aff);
             }
             // "Mark Zandi of Moody's Analytics": the organisation a person
             // is of, when the text gives no role.
+            // ("Judge Helen Okafor of the U.S. District Court": past "the" too.)
             if entities[idx].affiliation.is_none() && words.low(end) == "of" {
-                if let Some(org) = names.iter().find(|o| o.start == end + 1 && o.kind == Kind::Organization) {
+                let at = if words.low(end + 1) == "the" { end + 2 } else { end + 1 };
+                if let Some(org) = names.iter().find(|o| o.start == at && o.kind == Kind::Organization) {
                     entities[idx].affiliation = Some(words.span_text(org.start, org.end));
                 }
             }
@@ -597,7 +601,14 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
         k -= 1;
     }
     let poss = k.checked_sub(1).map(|i| words.w(i));
-    let affiliation = if matches!(poss, Some("’s") | Some("'s")) { k.checked_sub(2).map(|i| words.w(i).to_string()) } else { None };
+    // ("Its general counsel, Amara Lind": "its", which the caller resolves.)
+    let affiliation = if matches!(poss, Some("’s") | Some("'s")) {
+        k.checked_sub(2).map(|i| words.w(i).to_string())
+    } else if matches!(poss, Some("Its" | "its")) {
+        Some("its".to_string())
+    } else {
+        None
+    };
     let role = (k..=head).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
     Some((normalise_role(&role), affiliation))
 }
@@ -1115,6 +1126,10 @@ mod tests {
             "Halvorsen Semiconductor cut its forecast. \"It hurts,\" said Marcus Bell, an analyst at Corbin & Lowe. A spokesman for the company, Dale Ortiz, declined to comment.",
             &[("Halvorsen Semiconductor", Kind::Organization), ("Marcus Bell", Kind::Person), ("Corbin & Lowe", Kind::Organization), ("Dale Ortiz", Kind::Person)],
         );
+        let l = run("NetGuard had sued. Its general counsel, Amara Lind, called the ruling a win.", &[("NetGuard", Kind::Organization), ("Amara Lind", Kind::Person)]);
+        assert_eq!(by_name(&l, "Amara Lind").affiliation.as_deref(), Some("NetGuard"));
+        let j = run("Judge Helen Okafor of the U.S. District Court wrote the ruling.", &[("Judge Helen Okafor", Kind::Person), ("U.S. District Court", Kind::Organization)]);
+        assert_eq!(by_name(&j, "Helen Okafor").affiliation.as_deref(), Some("U.S. District Court"));
         let o = by_name(&es6, "Dale Ortiz");
         assert_eq!((o.roles.as_slice(), o.affiliation.as_deref()), (["spokesman".to_string()].as_slice(), Some("Halvorsen Semiconductor")));
         let es5 = run("Mark Zandi of Moody Analytics disagreed.", &[("Mark Zandi", Kind::Person), ("Moody Analytics", Kind::Organization)]);
