@@ -64,6 +64,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     persons_of_places(doc, &mut spans);
     products_and_carriers(doc, &mut spans);
     industry_names(doc, &mut spans);
+    first_names_make_persons(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
     spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !(s.end == s.start + 1 && is_party_and_state(doc.w(s.start))));
     chambers_before_titles(doc, &mut spans);
@@ -546,6 +547,30 @@ fn is_body_word(w: &str) -> bool {
     )
 }
 
+/// A two-word "organisation" the tagger found that opens with a common
+/// given name is a person when the document calls its surname "Ms." or "Mr."
+/// ("the nomination of Judith Crane to lead the agency … Ms. Crane": the
+/// tagger had read an organisation; "Philip Morris" stays one).
+fn first_names_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
+    let n = doc.tokens.len();
+    let honoured: Vec<&str> = (1..n).filter(|&k| matches!(doc.w(k - 1), "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr")).map(|k| doc.w(k)).collect();
+    if honoured.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if s.kind != Kind::Organization || s.end != s.start + 2 {
+            continue;
+        }
+        let (first, last) = (doc.w(s.start), doc.w(s.start + 1));
+        let surname = last.len() > 1 && last.starts_with(char::is_uppercase) && last[1..].chars().all(|c| c.is_lowercase() || c == '-' || c == '\'');
+        // (Not a club or a county: "Ross County".)
+        let club = matches!(last, "County" | "City" | "United" | "Town" | "Rovers" | "Athletic" | "Wanderers" | "Albion" | "Park" | "Villa" | "Rangers");
+        if surname && !club && honoured.contains(&last) && crate::gender::of_first_name(first) != crate::gender::Gender::Unknown && !is_body_word(last) && !is_industry_word(last) && !ORGANIZATIONS.contains(&doc.span_text(s.start, s.end).as_str()) {
+            s.kind = Kind::Person;
+        }
+    }
+}
+
 /// Words that end only a company's name ("Halvorsen Semiconductor",
 /// "Brightwater Therapeutics").
 fn is_industry_word(w: &str) -> bool {
@@ -914,6 +939,9 @@ mod tests {
         // A name before a part of town's noun is a place.
         let names = names_of("Carol Pruitt, who lives alone in the Harbor Hill neighborhood, said she had called six times.");
         assert!(names.iter().any(|(n, k)| n == "Harbor Hill" && *k == Kind::Place), "{names:?}");
+        // A given name and a surname the tagger took for an organisation.
+        let names = names_of("The committee advanced the nomination of Judith Crane to lead the Environmental Protection Agency. Ms. Crane did not comment.");
+        assert!(names.iter().any(|(n, k)| n == "Judith Crane" && *k == Kind::Person), "{names:?}");
         // A company the tagger missed at a sentence's start, by its last word.
         let names = names_of("Halvorsen Semiconductor cut its forecast on Thursday.");
         assert!(names.iter().any(|(n, k)| n == "Halvorsen Semiconductor" && *k == Kind::Organization), "{names:?}");
