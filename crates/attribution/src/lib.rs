@@ -551,7 +551,8 @@ fn auxiliaries_to_cue(doc: &Doc, att: &mut Attribution) {
         w == "not" || w == "never" || w.ends_with("n't")
     };
     let mut k = se;
-    while k > ss + 1 && (AUXILIARIES.contains(&doc.low(k - 1)) && !matches!(doc.low(k - 1), "first" | "last" | "long" | "once" | "only" | "even" | "just") || doc.low(k - 1) == "yet" || negation(doc.low(k - 1))) {
+    // ("Ms. Crane had not fully disclosed": an adverb in -ly too.)
+    while k > ss + 1 && (AUXILIARIES.contains(&doc.low(k - 1)) && !matches!(doc.low(k - 1), "first" | "last" | "long" | "once" | "only" | "even" | "just") || doc.low(k - 1) == "yet" || negation(doc.low(k - 1)) || is_manner_adverb(doc.w(k - 1))) {
         k -= 1;
     }
     if k < se {
@@ -1883,7 +1884,8 @@ fn cue_start(doc: &Doc, a: usize, verb: usize) -> usize {
 /// A lower-case adverb in -ly before a verb ("effectively ruled", "aptly
 /// pointed out"); nouns and adjectives that end so are left out.
 pub(crate) fn is_manner_adverb(w: &str) -> bool {
-    w.len() > 5 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) && !matches!(w, "family" | "supply" | "assembly" | "rally" | "reply" | "apply" | "belly" | "daily" | "weekly" | "monthly" | "early" | "likely" | "only" | "elderly" | "friendly" | "costly" | "lonely" | "holy" | "ugly" | "italy" | "july" | "anomaly" | "monopoly")
+    matches!(w, "fully" | "truly" | "newly" | "badly" | "oddly" | "wryly" | "dryly" | "sadly")
+        || w.len() > 5 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) && !matches!(w, "family" | "supply" | "assembly" | "rally" | "reply" | "apply" | "belly" | "daily" | "weekly" | "monthly" | "early" | "likely" | "only" | "elderly" | "friendly" | "costly" | "lonely" | "holy" | "ugly" | "italy" | "july" | "anomaly" | "monopoly")
 }
 
 const LEADING: &[&str] = &[

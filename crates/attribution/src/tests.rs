@@ -736,6 +736,11 @@ fn an_event_says_nothing_and_a_new_subject_follows_its_clause() {
 }
 
 #[test]
+fn a_short_adverb_before_the_cue_is_the_cues() {
+    assert_eq!(run("Democrats objected that Ms. Crane had not fully disclosed her work.")[1], t("indirect", "Ms. Crane", "had not fully disclosed", "her work"));
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
