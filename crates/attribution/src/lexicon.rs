@@ -121,7 +121,8 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "firm", "ministry", "government", "commission", "league", "association", "union", "court", "bureau", "authority",
     "panel", "legislature", "party", "foundation", "institute", "lab", "laboratory", "team", "coalition", "group",
     "force", "military", "army", "navy", "police", "embassy", "consulate", "parliament", "lender", "bank", "insurer",
-    "retailer", "automaker", "carmaker", "airline", "manufacturer", "utility", "startup", "conglomerate", "chain",
+    "retailer", "automaker", "carmaker", "airline", "manufacturer", "utility", "startup", "conglomerate", "chain", "command",
+    "regime", "junta", "cabinet", "assembly",
 ];
 
 /// Pronouns that can be a source.

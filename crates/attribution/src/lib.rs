@@ -2762,7 +2762,9 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
     let adverbial = i > a + 1 && i - a <= 5 && doc.w(i - 1) == "," && {
         let first = doc.low(a);
         (i - a == 2 || LEADING.contains(&first) || first.ends_with("ly") || (a..i - 1).any(|k| is_time_word(doc.low(k))))
-            && (a..i - 1).all(|k| !FINITE_AUXILIARIES.contains(&doc.low(k)) && !is_punct(doc.w(k)))
+            // (Not a clause: "Negotiations stalled on Friday, according to
+            // three officials.")
+            && (a..i - 1).all(|k| !FINITE_AUXILIARIES.contains(&doc.low(k)) && !finite_past(doc, k) && !is_punct(doc.w(k)))
     };
     // "… 30 years ago after, according to him, the network censured …": a
     // conjunction right before the comma opens the content after the source.
@@ -2946,6 +2948,9 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let adjective = w.ends_with("ed") && matches!(prev(1), "the" | "a" | "an" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our") && doc.w(i + 1).chars().all(|c| c.is_lowercase()) && !matches!(doc.low(i + 1), "that" | "to" | "by" | "in" | "on" | "for" | "with");
     let phoned = w == "called" && prev(1) == "who" && prev(2) != "," && matches!(doc.low(i + 1), "the" | "a" | "an" | "their" | "his" | "her");
     let named = matches!(w, "named" | "identified") && prev(1) == "be";
+    // "three officials briefed on the talks", "people briefed on the plan":
+    // a participle after its noun describes the sources.
+    let briefed = matches!(w, "briefed" | "informed") && (ANONYMOUS_HEADS.contains(&prev(1)) || PEOPLE_HEADS.contains(&prev(1)) || prev(1) == "people") && matches!(doc.low(i + 1), "on" | "about" | "of");
     // "requested anonymity to speak candidly", "asked for anonymity": how
     // the source spoke, not what.
     let anonymous = matches!(w, "requested" | "request" | "requesting" | "requests" | "asked" | "asking" | "demanded" | "sought" | "granted" | "given")
@@ -3002,7 +3007,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let silent = matches!(w, "said" | "says" | "say" | "saying" | "told" | "tells" | "wrote" | "writes")
         && matches!(doc.low(i + 1), "nothing" | "little")
         && (i + 2 >= doc.tokens.len() || is_punct(doc.w(i + 2)) || matches!(doc.low(i + 2), "and" | "but" | "as" | "when" | "while" | "in" | "at" | "during" | "after" | "before" | "then" | "publicly" | "else" | "more" | "further" | "to"));
-    known || unnamed || named || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || is_naming(doc, a, i)
+    known || unnamed || named || briefed || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":
@@ -3042,6 +3047,18 @@ fn is_naming(doc: &Doc, a: usize, i: usize) -> bool {
 pub(crate) fn describes_document(doc: &Doc, a: usize, i: usize) -> bool {
     if !(i > a && DOCUMENT_HEADS.contains(&doc.low(i - 1)) && doc.low(i).ends_with("ed")) {
         return false;
+    }
+    // "In a statement posted on its website late Thursday, it blamed …": a
+    // document inside a prepositional phrase is how another said it.
+    let mut d = i - 1;
+    while d > a && !matches!(doc.low(d - 1), "in" | "with" | "through" | "via") && i - d < 4 && !is_punct(doc.w(d - 1)) {
+        d -= 1;
+    }
+    // (Only a phrase that opens the sentence or follows a comma: "and in a
+    // statement credited him for …" has the participle as its verb.)
+    let opens = |p: usize| p == a || doc.w(p - 1) == ",";
+    if d > a && matches!(doc.low(d - 1), "in" | "with" | "through" | "via") && opens(d - 1) && matches!(doc.low(d), "a" | "an" | "the" | "its" | "his" | "her" | "their") {
+        return true;
     }
     // "A statement posted on the website said …": the document's own verb of
     // saying follows within its clause.

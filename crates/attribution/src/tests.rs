@@ -741,6 +741,24 @@ fn a_short_adverb_before_the_cue_is_the_cues() {
 }
 
 #[test]
+fn sources_briefed_and_statements_posted_are_no_cues() {
+    // A clause with a day before "according to" is the content (it had been
+    // read as a leading adverbial, leaving nothing); the sources'
+    // participle is no cue.
+    assert_eq!(
+        run("Negotiations stalled on Friday, according to three officials briefed on the talks."),
+        vec![t("according_to", "three officials briefed on the talks", "according to", "Negotiations stalled on Friday")]
+    );
+    // A document in a leading prepositional phrase is how the source said it.
+    assert_eq!(
+        run("In a statement posted on its website late Thursday, the rebel command blamed government shelling for the collapse of the truce."),
+        vec![t("indirect", "the rebel command", "blamed", "government shelling for the collapse of the truce")]
+    );
+    let sources = resolved_sources("The rebel command blamed government shelling for the collapse of the truce.");
+    assert_eq!(sources[0].1, SourceType::Organization, "{sources:?}");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
