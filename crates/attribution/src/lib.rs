@@ -268,7 +268,9 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         // ("Ukraine's air force said …. …, the air force said": a body's
         // singular head too.)
         let plural = matches!(doc.low(s), "the" | "those" | "these") && head.ends_with('s');
-        let singular = !plural && doc.low(s) == "the" && ORGANIZATION_HEADS.contains(&head);
+        // ("A senior diplomat involved in the mediation said …. …, the
+        // diplomat said.": an anonymous speaker's singular head too.)
+        let singular = !plural && doc.low(s) == "the" && (ORGANIZATION_HEADS.contains(&head) || ANONYMOUS_HEADS.contains(&head));
         let definite = plural || singular;
         // Of several such groups, the one mentioned last before.
         let earlier = (partitive || definite)
@@ -278,7 +280,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 // campaign" of "the Clinton campaign".)
                 let rest = doc.span_text(s + 1, e).to_lowercase();
                 let same_noun = |g: &Entity| {
-                    (!singular || g.name.to_lowercase().ends_with(&rest))
+                    (!singular || ANONYMOUS_HEADS.contains(&head) || g.name.to_lowercase().ends_with(&rest))
                         && g.kind == EntityKind::Group
                         && g.mentions.first().is_some_and(|m| m.tok_end <= s && m.tok_start < m.tok_end && {
                             let mut gx = m.tok_start;
@@ -4058,7 +4060,9 @@ fn noun_head(doc: &Doc, s: usize, e: usize) -> usize {
             continue;
         }
         let opens = matches!(w, "," | "of" | "to" | "for" | "at" | "with" | "from" | "in" | "on" | "who" | "that" | "which" | "familiar" | "close" | "inside" | "within" | "under" | "near" | "(" | "—" | "--")
-            || w.ends_with("ed") && doc.low(k + 1) == "by";
+            // ("A senior diplomat involved in the mediation", "the official
+            // quoted by the agency": a participle after the head.)
+            || w.ends_with("ed") && matches!(doc.low(k + 1), "by" | "in" | "with" | "on" | "at");
         if opens && k > start {
             return k - 1;
         }

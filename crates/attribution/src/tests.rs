@@ -759,6 +759,20 @@ fn sources_briefed_and_statements_posted_are_no_cues() {
 }
 
 #[test]
+fn the_anonymous_diplomat_is_one_source() {
+    let tk_text = "A senior diplomat involved in the mediation said the sticking point was the order of steps. \"Everyone agrees on the destination,\" the diplomat said.";
+    let tk = tokenise(tk_text);
+    let doc = Doc::new(tk_text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(tk_text, &tk.tokens, &tk.sentences, &names);
+    let (atts, _) = resolve(&doc, entities);
+    assert_eq!(atts.len(), 2);
+    // (The participle after the head had hidden it: no entity at all.)
+    assert!(atts[0].source_entity.is_some());
+    assert_eq!(atts[0].source_entity, atts[1].source_entity);
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
