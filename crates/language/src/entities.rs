@@ -135,6 +135,9 @@ pub const ROLE_HEADS: &[&str] = &[
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
     "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
     "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "administrator",
+    "cardiologist", "physician", "doctor", "surgeon", "nurse", "epidemiologist", "psychologist", "psychiatrist", "pediatrician",
+    "oncologist", "virologist", "biologist", "chemist", "physicist", "meteorologist", "forecaster", "engineer", "scholar",
+    "lecturer", "fellow", "author", "columnist", "commentator", "pastor", "rabbi", "imam", "priest", "accountant", "planner",
 ];
 
 /// Nationality and place adjectives, to the place they name.
@@ -537,7 +540,14 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
             return None;
         }
     }
-    if k == start || !matches!(words.w(k), "," | "." | ";" | "—" | ")") {
+    // ("a cardiologist at Lakeside University and the study's lead
+    // author": the first of two roles.)
+    if let Some(c) = (start + 2..k).find(|&i| words.low(i) == "and" && matches!(words.low(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")) {
+        k = c;
+    }
+    // (It ends at a comma or a stop, or at the relative found above.)
+    let relative = k < words.tokens.len() && matches!(words.low(k), "who" | "whose" | "which" | "that" | "and");
+    if k == start || !matches!(words.w(k), "," | "." | ";" | "—" | ")") && !relative {
         return None;
     }
     // The head: the last word, or the last before a preposition ("the
@@ -1130,6 +1140,14 @@ mod tests {
         assert_eq!(by_name(&l, "Amara Lind").affiliation.as_deref(), Some("NetGuard"));
         let j = run("Judge Helen Okafor of the U.S. District Court wrote the ruling.", &[("Judge Helen Okafor", Kind::Person), ("U.S. District Court", Kind::Organization)]);
         assert_eq!(by_name(&j, "Helen Okafor").affiliation.as_deref(), Some("U.S. District Court"));
+        // A profession, a relative after the role, the first of two roles.
+        let r = run(
+            "\"It held,\" said Dr. Amit Rao, a cardiologist at Lakeside University and the study's lead author. Dr. Helen Park, a nutrition researcher who was not involved in the study, disagreed.",
+            &[("Amit Rao", Kind::Person), ("Lakeside University", Kind::Organization), ("Helen Park", Kind::Person)],
+        );
+        let a = by_name(&r, "Amit Rao");
+        assert_eq!((a.roles.as_slice(), a.affiliation.as_deref()), (["cardiologist at Lakeside University".to_string()].as_slice(), Some("Lakeside University")));
+        assert_eq!(by_name(&r, "Helen Park").roles, ["nutrition researcher"]);
         let o = by_name(&es6, "Dale Ortiz");
         assert_eq!((o.roles.as_slice(), o.affiliation.as_deref()), (["spokesman".to_string()].as_slice(), Some("Halvorsen Semiconductor")));
         let es5 = run("Mark Zandi of Moody Analytics disagreed.", &[("Mark Zandi", Kind::Person), ("Moody Analytics", Kind::Organization)]);
