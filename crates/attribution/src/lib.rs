@@ -439,7 +439,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     // whose content would start with a preposition is no attribution.
     out.retain(|att| !passive_preposition(doc, att));
     // "A powerful winter storm knocked out power …": an event says nothing.
-    out.retain(|att| !att.source.is_some_and(|src| content::is_event(doc, src)));
+    out.retain(|att| !att.source.is_some_and(|src| content::is_event(doc, src)) && !correction_notice(doc, att));
     // "posted Friday", "reported. Still": a content of time words and
     // sentence adverbs only.
     out.retain(|att| !empty_content(doc, att));
@@ -3038,7 +3038,20 @@ fn is_naming(doc: &Doc, a: usize, i: usize) -> bool {
     } else {
         None
     };
-    after_name.is_some_and(|k| k >= end || is_punct(doc.w(k)) || matches!(doc.low(k), "and" | "which" | "that" | "in" | "on" | "by" | "for" | "with" | "from" | "at" | "to" | "of" | "was" | "is" | "has"))
+    // ("The 30-second spot, titled “Arrogant,” shows …": an appositive's
+    // name, whatever follows it.)
+    // (Only a quoted name: "Minyon Moore, a senior adviser to the
+    // campaign, called Mr. Obama's remarks …" is a speaker's verb.)
+    let appositive = doc.w(i - 1) == "," && is_quote_mark(doc.w(i + 1)) && !matches!(doc.low(i - 2), "example" | "instance" | "however" | "though" | "too" | "also" | "then");
+    after_name.is_some_and(|k| appositive || k >= end || is_punct(doc.w(k)) || matches!(doc.low(k), "and" | "which" | "that" | "in" | "on" | "by" | "for" | "with" | "from" | "at" | "to" | "of" | "was" | "is" | "has"))
+}
+
+/// "An earlier version of this article misstated …": a correction's notice
+/// is the publication's own voice.
+fn correction_notice(doc: &Doc, att: &Attribution) -> bool {
+    let Some((s, e)) = att.source else { return false };
+    let words: Vec<&str> = (s..e).map(|k| doc.low(k)).collect();
+    matches!(words.as_slice(), ["an" | "a", "earlier" | "previous" | "prior", "version", "of", "this", "article" | "story" | "report" | "post" | "column"])
 }
 
 /// "In a statement emailed to the paper", "A statement posted on the

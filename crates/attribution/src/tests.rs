@@ -773,6 +773,14 @@ fn the_anonymous_diplomat_is_one_source() {
 }
 
 #[test]
+fn a_titled_spot_and_a_correction_are_no_attributions() {
+    assert_eq!(run("The 30-second spot, titled “Arrogant,” shows the senator at a rally."), vec![]);
+    assert_eq!(run("An earlier version of this article misstated the cost of the bridge."), vec![]);
+    // A speaker's own verb after an appositive is still one.
+    assert_eq!(run("Minyon Moore, a senior adviser to the campaign, called the remarks “a wake-up call.”")[0].2, "called");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
