@@ -1028,6 +1028,7 @@ fn first_verb(doc: &Doc, a: usize, b: usize) -> Option<usize> {
 /// Is token `k` a lower-case finite auxiliary or modal, an irregular past
 /// or a word in -ed (a clause's verb, where a plural after a name may be
 /// the subject's noun: "Federal regulators fined")?
+#[inline]
 pub(crate) fn finite_past(doc: &Doc, k: usize) -> bool {
     let w = doc.low(k);
     doc.w(k).starts_with(char::is_lowercase) && (FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || w.len() > 3 && w.ends_with("ed"))
@@ -3695,14 +3696,19 @@ fn event_adjunct_tail(doc: &Doc, att: &mut Attribution) {
         return;
     }
     let event = |k: usize| is_medium(doc.low(k)) || matches!(doc.low(k), "forum" | "stop" | "hearing" | "session" | "town" | "event" | "fundraiser" | "visit" | "meeting" | "show" | "program");
-    let cut = (x + 1..y).find(|&k| {
+    // A clause before the adjunct has its own adjuncts: the first verb-like
+    // word ends the search; a verb after the adjunct makes it no tail. (Each
+    // found once: contents run to a hundred words.)
+    let first_verb = (x..y)
+        .find(|&j| finite_past(doc, j) || FINITE_AUXILIARIES.contains(&doc.low(j)) || doc.w(j).starts_with(char::is_lowercase) && doc.low(j).ends_with('s') && j > x && !doc.low(j).ends_with("ss"))
+        .unwrap_or(y);
+    let last_past = (x..y).rev().find(|&j| finite_past(doc, j));
+    let cut = (x + 1..first_verb.min(y)).find(|&k| {
         let w = doc.low(k);
         // "during the debate", "in a statement", "in an email": not "in
         // the interview last week" (PolNeAR keeps a definite one).
         let opener = w == "during" && (k + 1..(k + 7).min(y)).any(event) || w == "in" && matches!(doc.low(k + 1), "a" | "an" | "his" | "her" | "their" | "its") && (k + 2..(k + 4).min(y)).any(|j| is_medium(doc.low(j)));
-        // A clause before the adjunct: its own adjunct.
-        let clause = (x..k).any(|j| finite_past(doc, j) || FINITE_AUXILIARIES.contains(&doc.low(j)) || doc.w(j).starts_with(char::is_lowercase) && doc.low(j).ends_with('s') && j > x && !doc.low(j).ends_with("ss"));
-        opener && !clause && (k..y).all(|j| !finite_past(doc, j))
+        opener && last_past.is_none_or(|v| v < k)
     });
     let Some(k) = cut else { return };
     let (tx, ty) = trim(doc, x, k);

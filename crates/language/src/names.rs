@@ -553,7 +553,12 @@ fn is_body_word(w: &str) -> bool {
 /// tagger had read an organisation; "Philip Morris" stays one).
 fn first_names_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
     let n = doc.tokens.len();
-    let honoured: Vec<&str> = (1..n).filter(|&k| matches!(doc.w(k - 1), "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr")).map(|k| doc.w(k)).collect();
+    // (Only the spans' own kind is looked at first: most documents have no
+    // two-word organisation at all.)
+    if !spans.iter().any(|s| s.kind == Kind::Organization && s.end == s.start + 2) {
+        return;
+    }
+    let honoured: Vec<&str> = (1..n).filter(|&k| matches!(doc.w(k - 1).as_bytes().first(), Some(b'M' | b'D')) && matches!(doc.w(k - 1), "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr")).map(|k| doc.w(k)).collect();
     if honoured.is_empty() {
         return;
     }
@@ -591,7 +596,9 @@ fn industry_names(doc: &Doc, spans: &mut Vec<NameSpan>) {
     let covered = |spans: &[NameSpan], k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
     let mut added = Vec::new();
     for k in 1..n {
-        if !is_industry_word(doc.w(k)) || covered(spans, k) || covered(spans, k - 1) {
+        // (A capital first: the word list is looked up for few tokens.)
+        let w = doc.w(k);
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || w.len() < 4 || !is_industry_word(w) || covered(spans, k) || covered(spans, k - 1) {
             continue;
         }
         let capital = |j: usize| doc.w(j).starts_with(char::is_uppercase) && doc.w(j).chars().any(char::is_lowercase) && !matches!(doc.low(j), "the" | "a" | "an" | "shares" | "at" | "in" | "of" | "for");
