@@ -451,6 +451,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         inverted_aside(doc, att);
         adverbial_front(doc, att);
     }
+    conjoined_tails(doc, &mut out);
     quoted_continuations(doc, &quotes, &mut out);
     nested_tails(doc, &mut out);
     next_speaker_ends(doc, &mut out);
@@ -1144,6 +1145,41 @@ fn front_parts(doc: &Doc, out: &mut [Attribution]) {
             att.parts = vec![front, (s, e)];
             att.content = Some((front.0, e));
         }
+    }
+}
+
+/// "“I love Larry,” he said, but “when it comes to energy issues, …”",
+/// "Mills “got an immunity agreement,” Jordan said, and still “got to sit
+/// in on the interview.”": after a source and cue that
+/// follow their content, ", but" or ", and" and a quotation go on with
+/// what was said, to the sentence's end (a second part), unless another
+/// attribution starts there.
+fn conjoined_tails(doc: &Doc, out: &mut [Attribution]) {
+    let starts: Vec<usize> = out.iter().filter_map(|o| o.source.map(|(ss, _)| ss).or(o.cue.map(|(c, _)| c))).collect();
+    for att in out.iter_mut() {
+        let (Some((s, e)), Some((cs, ce)), Some((ss, se))) = (att.content, att.cue, att.source) else { continue };
+        if att.kind == Kind::NoComment || !att.parts.is_empty() || e > doc.tokens[cs.min(ss)].start {
+            continue;
+        }
+        let b = doc.sentence_end(cs);
+        let after = se.max(ce);
+        // The cue's adjunct ("in a June report", "on Thursday"), then the comma.
+        let Some(comma) = (after..(after + 6).min(b)).find(|&k| doc.w(k) == ",") else { continue };
+        if (after..comma).any(|k| is_quote_mark(doc.w(k)) || is_speech_verb(doc.low(k))) || !matches!(doc.low(comma + 1), "but" | "and") {
+            continue;
+        }
+        let (bx, by) = trim(doc, comma + 2, b);
+        // (Only a quotation, or words with no subject of their own that a
+        // quotation follows: "and still “got to sit in on …”". A clause of
+        // its own is as often the writer's: "“Follow us,” he said, and the
+        // boys trailed behind.")
+        let quoted = (bx..(bx + 3).min(by)).any(|k| is_quote_mark(doc.w(k))) && !matches!(doc.low(bx), "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "an" | "his" | "her" | "their");
+        if by < bx + 3 || !quoted || starts.iter().any(|&st| st >= comma && st < by) {
+            continue;
+        }
+        let Some(back) = chars(doc, bx, by) else { continue };
+        att.parts = vec![(s, e), back];
+        att.content = Some((s, back.1));
     }
 }
 

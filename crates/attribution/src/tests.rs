@@ -781,6 +781,16 @@ fn a_titled_spot_and_a_correction_are_no_attributions() {
 }
 
 #[test]
+fn a_quotation_after_but_goes_on_with_what_was_said() {
+    assert_eq!(
+        one("“I respect the judge,” he said, but “when it comes to zoning, she has a history of siding with developers.”").3,
+        "“I respect the judge,” | “when it comes to zoning, she has a history of siding with developers.”"
+    );
+    // Not a clause of the writer's.
+    assert_eq!(one("“Follow us,” the officer said, and the boys trailed behind him to the plaza.").3, "“Follow us,”");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
