@@ -424,6 +424,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         subordinate_end(doc, &quotes, att);
         condition_with_its_clause(doc, att);
         event_adjunct_tail(doc, att);
+        quoted_epithets(doc, att);
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
         att.source = att.source.and_then(|src| content::infinitive_subject(doc, src));
@@ -1746,8 +1747,22 @@ fn rules(doc: &Doc, quotes: &[Quote], scores: &[f32]) -> Vec<Attribution> {
                 .or_else(|| in_poll(doc, a, b, i))
                 .or_else(|| speech(doc, a, b, i, &quotes, scores[i]));
             match found {
-                Some((mut att, next)) => {
+                Some((mut att, mut next)) => {
                     fix_source(doc, &mut att);
+                    // "In a statement announcing the pick, the union called
+                    // Clinton a “champion”": a document's participle in a
+                    // leading phrase has its content up to the phrase's
+                    // comma; the sentence's own cue comes after it.
+                    if let Some(comma) = leading_document_participle(doc, a, b, &att) {
+                        let cs = att.cue.map_or(i, |c| c.1);
+                        let (x, y) = trim(doc, cs, comma);
+                        if let Some(span) = chars(doc, x, y) {
+                            att.content = Some(span);
+                            att.parts.clear();
+                            att.kind = kind_of(doc, x, y, &quotes);
+                        }
+                        next = comma;
+                    }
                     // "The firm concluded that the data had been copied, the
                     // official said.": the search goes on after the content,
                     // where a cue of its own may take the whole clause.
@@ -1768,6 +1783,19 @@ fn rules(doc: &Doc, quotes: &[Quote], scores: &[f32]) -> Vec<Attribution> {
         out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     }
     out
+}
+
+/// The comma that closes a leading phrase whose document's participle is the
+/// attribution's cue ("In a statement announcing the pick, …").
+fn leading_document_participle(doc: &Doc, a: usize, b: usize, att: &Attribution) -> Option<usize> {
+    let (cs, ce) = att.cue?;
+    if ce != cs + 1 || cs < a + 3 || !doc.low(cs).ends_with("ing") || !DOCUMENT_HEADS.contains(&doc.low(cs - 1)) {
+        return None;
+    }
+    if !matches!(doc.low(a), "in" | "with" | "through") || (a + 1..cs).any(|k| is_punct(doc.w(k))) {
+        return None;
+    }
+    (ce..b).find(|&k| doc.w(k) == ",").filter(|&k| k + 3 < b)
 }
 
 /// A passive cue ("was criticized for") has no source unless a "by" phrase
@@ -3713,6 +3741,48 @@ fn comma_ends(doc: &Doc, k: usize, mined: bool) -> bool {
 pub(crate) fn inner_participle(doc: &Doc, c: usize, k: usize) -> bool {
     let next = doc.low(k + 1);
     doc.w(k) == "," && next.ends_with("ing") && is_speech_verb(next) && doc.low(k + 2) == "that" && (c..k).any(|j| is_speech_verb(doc.low(j)))
+}
+
+/// "Cruz called Trump a "pathological liar" who is "utterly amoral," a
+/// "serial philanderer," a "bully" and a "narcissist."": a content of a
+/// naming verb that stops at a comma goes on over a list of quoted epithets
+/// ("a"/"an" or "and" and a quotation each), to the sentence's end.
+fn quoted_epithets(doc: &Doc, att: &mut Attribution) {
+    let (Some((s, e)), Some((cs, ce)), true) = (att.content, att.cue, att.parts.is_empty()) else { return };
+    if !matches!(doc.low(ce - 1), "called" | "calling" | "labeled" | "branded" | "dubbed" | "described" | "deemed") || doc.tokens[cs].start > s {
+        return;
+    }
+    let b = doc.sentence_end(cs);
+    let mut y = doc.tokens.partition_point(|t| t.start < e);
+    let mut grew = false;
+    // Past a comma (inside or after the quotation's close) or "and", and
+    // another quoted epithet, to its closing mark.
+    while y < b {
+        let mut k = y;
+        // (A straight mark here opens the next quotation.)
+        while k < b && matches!(doc.w(k), "," | "”") {
+            k += 1;
+        }
+        let comma_inside = y >= 2 && matches!(doc.w(y - 1), "”" | "\"") && doc.w(y - 2) == ",";
+        let mut j = k;
+        while j < b && matches!(doc.low(j), "and" | "or" | "a" | "an" | "the") {
+            j += 1;
+        }
+        let separated = k > y || comma_inside || matches!(doc.low(k), "and" | "or");
+        if !separated || j >= b || !matches!(doc.w(j), "“" | "\"") {
+            break;
+        }
+        let Some(close) = (j + 2..b).find(|&c| matches!(doc.w(c), "”" | "\"")) else { break };
+        y = close + 1;
+        grew = true;
+    }
+    if grew {
+        let x = doc.tokens.partition_point(|t| t.end <= s);
+        let (tx, ty) = trim(doc, x, y);
+        if let Some(span) = chars(doc, tx, ty) {
+            att.content = Some(span);
+        }
+    }
 }
 
 /// "called the law a “crazy system” during a campaign stop in Flint",

@@ -791,6 +791,20 @@ fn a_quotation_after_but_goes_on_with_what_was_said() {
 }
 
 #[test]
+fn a_list_of_quoted_epithets_is_one_content() {
+    assert_eq!(
+        one("Vance called the mayor a “career politician,” an “empty suit,” “reckless” and “dishonest.”").3,
+        "the mayor a “career politician,” an “empty suit,” “reckless” and “dishonest.”"
+    );
+}
+
+#[test]
+fn a_documents_participle_in_a_leading_phrase_leaves_the_sentences_cue() {
+    let r = run("In a statement announcing the pick, the transit union called Lutz a “champion” for its riders.");
+    assert!(r.iter().any(|a| a.1 == "the transit union" && a.2 == "called" && a.3 == "Lutz a “champion” for its riders"), "{r:?}");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
