@@ -105,7 +105,7 @@ pub(crate) fn find(doc: &Doc, quotes: &[Quote], existing: &[Attribution]) -> Vec
             }
         }
         if doc.w(k) == ":" {
-            if let Some(att) = name_colon_quote(doc, quotes, k) {
+            if let Some(att) = name_colon_quote(doc, quotes, k).or_else(|| headline_quote(doc, &paras, paras.first[k], k)) {
                 if att.content.is_some_and(|c| free(&out, c)) {
                     out.push(att);
                 }
@@ -189,6 +189,57 @@ fn speaker_label(doc: &Doc, paras: &Paras, quotes: &[Quote], p: usize) -> Option
     let content = chars(doc, x, y)?;
     let kind = if matches!(doc.w(x), "“" | "\"") { Kind::Direct } else { Kind::Indirect };
     Some(Attribution { kind, source: Some((l, colon)), source_entity: None, source_type: SourceType::Person, cue: Some((colon, colon + 1)), content: Some(content), parts: Vec::new(), stance: None })
+}
+
+/// `Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be Criminally
+/// Investigated.’`, `A lesson from Loretta Lynch: ‘Be the voice that people
+/// hear.’`: a headline whose colon (within twelve words of its start) opens
+/// a quotation, single or double, that closes the paragraph; the speaker is
+/// the headline's first name when a lower-case word follows it, else the
+/// last run of two or more capitalised words before the colon.
+fn headline_quote(doc: &Doc, paras: &Paras, p: usize, colon: usize) -> Option<Attribution> {
+    let end = paras.last[p];
+    if colon < p + 2 || colon > p + 12 || (p..colon).any(|k| doc.w(k) == ":") {
+        return None;
+    }
+    let open = colon + 1;
+    if !matches!(doc.w(open), "‘" | "“" | "\"" | "'") || end < open + 3 {
+        return None;
+    }
+    // The quotation closes the paragraph (a full stop may follow the mark).
+    let last = if matches!(doc.w(end), "." | "!" | "?") && end > open { end - 1 } else { end };
+    if !matches!(doc.w(last), "’" | "”" | "\"" | "'") || (p..colon).any(|k| crate::is_quote_mark(doc.w(k)) || matches!(doc.w(k), "," | ";")) {
+        return None;
+    }
+    // (A headline, not a sentence: no verb of saying, which the rules
+    // read, and no pronoun or "According" to open it.)
+    // (The labels' list for the first word: "Update:", "Watch:"; not "A",
+    // which opens a headline as an article.)
+    if NOT_SPEAKERS.contains(&doc.low(p)) && doc.low(p) != "a"
+        || (p..colon).any(|k| crate::lexicon::is_speech_verb(doc.low(k)))
+        || matches!(doc.low(p), "according" | "here" | "he" | "she" | "they" | "we" | "i" | "it" | "there" | "this" | "that")
+    {
+        return None;
+    }
+    // The last run of capitalised words (two at least) before the colon.
+    let mut runs = Vec::new();
+    let mut k = p;
+    while k < colon {
+        if capitalised(doc.w(k)) {
+            let e = name_at(doc, k, colon).unwrap_or(k + 1);
+            runs.push((k, e));
+            k = e;
+        } else {
+            k += 1;
+        }
+    }
+    // ("Gillibrand on Hillary Releasing Her Speech Transcripts: …": a
+    // headline's first name, before a lower-case word, is its subject.)
+    let article = |k: usize| matches!(doc.w(k), "A" | "An" | "The" | "In" | "On" | "At" | "For" | "From" | "How" | "Why" | "What");
+    let subject = runs.first().copied().filter(|&(x, e)| !article(x) && e < colon && doc.w(e).chars().next().is_some_and(char::is_lowercase));
+    let (sx, sy) = subject.or_else(|| runs.into_iter().filter(|&(x, e)| e >= x + 2).last())?;
+    let content = chars(doc, open, end + 1)?;
+    Some(Attribution { kind: Kind::Direct, source: Some((sx, sy)), source_entity: None, source_type: SourceType::Person, cue: Some((colon, colon + 1)), content: Some(content), parts: Vec::new(), stance: None })
 }
 
 /// `… doesn't surprise pollster Dana Shaw: “Historically, …”`, `More from

@@ -805,6 +805,15 @@ fn a_documents_participle_in_a_leading_phrase_leaves_the_sentences_cue() {
 }
 
 #[test]
+fn a_headline_quotation_after_a_colon() {
+    assert_eq!(
+        run("A lesson from Loretta Lynch: ‘Be the voice that people hear.’\n\nShe spoke at the college."),
+        vec![t("direct", "Loretta Lynch", ":", "‘Be the voice that people hear.’")]
+    );
+    assert_eq!(run("Gillibrand on Her Rival’s Speech Transcripts: ‘I Think She Will.’\n\nThe senator spoke on Friday.")[0].1, "Gillibrand");
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
