@@ -718,8 +718,7 @@ fn next_speaker_ends(doc: &Doc, out: &mut [Attribution]) {
         if att.kind == Kind::Direct {
             continue;
         }
-        let x = doc.tokens.partition_point(|t| t.end <= s);
-        let y = doc.tokens.partition_point(|t| t.start < e);
+        let (x, y) = tokens_of(doc, (s, e));
         let cut = starts.iter().filter(|&&(ss, ocs)| ss > x.max(ce) && ocs < y && ss >= 2).find_map(|&(ss, _)| {
             // (A speaker the text names or points to: not "it", nor "a
             // federal judge refused to …" inside a reported clause.)
@@ -750,8 +749,7 @@ fn said_no_comment(doc: &Doc, att: &mut Attribution) {
     if !matches!(att.kind, Kind::Direct | Kind::Indirect) {
         return;
     }
-    let x = doc.tokens.partition_point(|t| t.end <= s);
-    let y = doc.tokens.partition_point(|t| t.start < e);
+    let (x, y) = tokens_of(doc, (s, e));
     let words: Vec<&str> = (x..y).map(|k| doc.low(k)).filter(|w| !is_punct(w) && !is_quote_mark(w)).collect();
     if words.len() <= 6 && (words.ends_with(&["no", "comment"]) || words.ends_with(&["no", "immediate", "comment"])) {
         att.kind = Kind::NoComment;
@@ -773,8 +771,7 @@ fn cue_stance(doc: &Doc, att: &mut Attribution) {
     // is a claim; "Voters rejected a levy" is an act, not a denial.
     let of_a_claim = || {
         let Some((s, e)) = att.content else { return false };
-        let x = doc.tokens.partition_point(|t| t.end <= s);
-        let y = doc.tokens.partition_point(|t| t.start < e);
+        let (x, y) = tokens_of(doc, (s, e));
         let first = if x < y { doc.low(x) } else { "" };
         matches!(first, "that" | "it" | "this" | "“" | "\"") || (x..y.min(x + 5)).any(|k| CLAIM_NOUNS.contains(&doc.low(k)))
     };
@@ -1027,6 +1024,11 @@ fn first_verb(doc: &Doc, a: usize, b: usize) -> Option<usize> {
     })
 }
 
+/// The tokens `x..y` that a span of code points `(s, e)` covers.
+fn tokens_of(doc: &Doc, (s, e): (usize, usize)) -> (usize, usize) {
+    (doc.tokens.partition_point(|t| t.end <= s), doc.tokens.partition_point(|t| t.start < e))
+}
+
 /// Is token `k` a lower-case finite auxiliary or modal, an irregular past
 /// or a word in -ed (a clause's verb, where a plural after a name may be
 /// the subject's noun: "Federal regulators fined")?
@@ -1114,8 +1116,7 @@ fn nonrestrictive_end(doc: &Doc, rel: usize, s: usize, e: usize) -> usize {
     if rel == 0 || doc.w(rel - 1) != "," {
         return e;
     }
-    let x = doc.tokens.partition_point(|t| t.end <= s);
-    let y = doc.tokens.partition_point(|t| t.start < e);
+    let (x, y) = tokens_of(doc, (s, e));
     (x + 1..y.saturating_sub(1))
         .find(|&k| doc.w(k) == "," && has_verb_form(doc, k + 1) && !is_speech_verb(doc.low(k + 1)))
         .map_or(e, |k| doc.tokens[k - 1].end)
@@ -1211,8 +1212,7 @@ fn adverbial_front(doc: &Doc, att: &mut Attribution) {
     if att.kind == Kind::NoComment {
         return;
     }
-    let x = doc.tokens.partition_point(|t| t.end <= s);
-    let y = doc.tokens.partition_point(|t| t.start < e);
+    let (x, y) = tokens_of(doc, (s, e));
     let b = doc.sentence_end(cs);
     // The parenthetical: the content, a comma, the source and the cue (in
     // either order), a comma.
@@ -1336,8 +1336,7 @@ fn condition_with_its_clause(doc: &Doc, att: &mut Attribution) {
     if att.kind == Kind::NoComment {
         return;
     }
-    let x = doc.tokens.partition_point(|t| t.end <= s);
-    let y = doc.tokens.partition_point(|t| t.start < e);
+    let (x, y) = tokens_of(doc, (s, e));
     let b = doc.sentence_end(ce.saturating_sub(1));
     // (Only after "that": "asked if he was bullied" is the whole question,
     // and "seen as a favorite" no condition.)
@@ -3686,8 +3685,7 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     if !att.parts.is_empty() || att.kind == Kind::NoComment {
         return false;
     }
-    let x = doc.tokens.partition_point(|t| t.end <= s);
-    let y = doc.tokens.partition_point(|t| t.start < e);
+    let (x, y) = tokens_of(doc, (s, e));
     let words: Vec<&str> = (x..y).filter(|&k| !is_punct(doc.w(k))).map(|k| doc.low(k)).collect();
     // "the 10-day forecast, he said": a pronoun and a verb of saying are
     // another attribution's frame, not this one's content.
@@ -3796,8 +3794,7 @@ fn event_adjunct_tail(doc: &Doc, att: &mut Attribution) {
     if !matches!(att.kind, Kind::Indirect) {
         return;
     }
-    let x = doc.tokens.partition_point(|t| t.end <= s);
-    let y = doc.tokens.partition_point(|t| t.start < e);
+    let (x, y) = tokens_of(doc, (s, e));
     if x < ce || y <= x + 1 || (x..y).any(|k| is_quote_mark(doc.w(k))) || matches!(doc.low(x), "that" | "whether" | "if") {
         return;
     }
