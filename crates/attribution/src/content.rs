@@ -564,7 +564,7 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
                 };
                 let mut att = Attribution { kind: content_kind(doc, quotes, cand.tok), source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, ce)), content: Some(span), parts: Vec::new(), stance: None };
                 crate::fix_source(doc, &mut att);
-                att.source = att.source.and_then(|src| without_trailing_verbs(doc, src));
+                att.source = att.source.and_then(|src| crate::without_trailing_verbs(doc, src));
                 added.push(att);
             }
             (None, None) => {}
@@ -574,66 +574,6 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out.extend(added);
     out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     out
-}
-
-/// "Mr. Cruz pledged to oppose …", "The email goes on to say: …": a source
-/// that runs to the "to" of an infinitive cue is the subject before the
-/// first verb (`None` when it opens with one: "seeking to convince …").
-pub(crate) fn infinitive_subject(doc: &Doc, (s, e): (usize, usize)) -> Option<(usize, usize)> {
-    if e <= s || doc.low(e - 1) != "to" {
-        return Some((s, e));
-    }
-    let verb = |k: usize| {
-        let w = doc.low(k);
-        // ("a worker named Antonio Arroyo has nothing but good things to say")
-        let name_participle = k > s && matches!(w, "named" | "called");
-        let lower = doc.w(k).starts_with(char::is_lowercase);
-        let other = lower
-            && (w.ends_with("ing")
-                || matches!(w, "goes" | "go" | "choose" | "chooses" | "continue" | "continues" | "want" | "wants" | "plan" | "plans" | "hope" | "hopes" | "try" | "tries" | "refuse" | "refuses" | "vow" | "vows" | "promise" | "promises" | "pledge" | "pledges" | "seem" | "seems" | "need" | "needs" | "decline" | "declines" | "likely" | "set" | "able" | "about" | "used"));
-        !name_participle && (crate::finite_past(doc, k) || other)
-    };
-    let cut = (s..e - 1).find(|&k| verb(k)).unwrap_or(e - 1);
-    let (x, y) = crate::trim(doc, s, cut);
-    // ("It is wrong to attribute …", "when it comes to recognizing …": an
-    // expletive "it" is no speaker.)
-    (x < y && !(y == x + 1 && matches!(doc.low(x), "it" | "it's" | "it’s"))).then_some((x, y))
-}
-
-/// Is the source `(s, e)` (tokens) an event or a force of nature ("A
-/// powerful winter storm knocked out power …"): what no one says?
-pub(crate) fn is_event(doc: &Doc, (s, e): (usize, usize)) -> bool {
-    e > s
-        && doc.w(e - 1).starts_with(char::is_lowercase)
-        && matches!(
-            doc.low(e - 1),
-            "storm" | "storms" | "hurricane" | "typhoon" | "tornado" | "blizzard" | "flood" | "floods" | "flooding" | "fire" | "fires" | "wildfire" | "wildfires"
-                | "earthquake" | "quake" | "blast" | "explosion" | "crash" | "accident" | "virus" | "pandemic" | "outbreak" | "drought" | "heat" | "wave" | "rain" | "snow" | "winds"
-        )
-}
-
-/// The source `(s, e)` (tokens) of a new attribution without the verbs it
-/// ends in ("Trump has raised questions about …" → "Trump", "He expressed
-/// amusement" → "He": the subject found for a noun cue runs to the noun);
-/// `None` when nothing is left.
-pub(crate) fn without_trailing_verbs(doc: &Doc, (s, mut e): (usize, usize)) -> Option<(usize, usize)> {
-    // (Not a word after a determiner: "the left", "his repeated", "an
-    // impassioned" are a noun and adjectives.)
-    let determiner = |k: usize| k > s && matches!(doc.low(k - 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "that");
-    // ("those surveyed", "the voters polled": a participle after its noun.)
-    let participle = |k: usize| matches!(doc.low(k), "surveyed" | "polled" | "interviewed" | "questioned" | "contacted" | "reached" | "named" | "invalidated" | "heard");
-    let verb = |k: usize| !determiner(k) && !participle(k) && (crate::finite_past(doc, k) || doc.w(k).starts_with(char::is_lowercase) && matches!(doc.low(k), "uses" | "use" | "faces" | "face" | "gets" | "keeps" | "keep" | "takes" | "seem" | "seems" | "appear" | "appears" | "remain" | "remains" | "become" | "becomes" | "sound" | "sounds" | "look" | "looks"));
-    let end = e;
-    let ends_in_verb = e > s && verb(e - 1);
-    while e > s && (verb(e - 1) || ends_in_verb && (crate::is_manner_adverb(doc.low(e - 1)) || matches!(doc.low(e - 1), "also" | "still" | "again" | "then" | "even" | "just" | "already" | "never" | "not"))) {
-        e -= 1;
-    }
-    // ("a man with avowed respect", "He's a more dedicated proponent": an
-    // adjective in -ed, not a verb, when what is left ends in a function word.)
-    if e > s && e < end && matches!(doc.low(e - 1), "a" | "an" | "the" | "more" | "most" | "very" | "so" | "with" | "and" | "or" | "of" | "in" | "to" | "for" | "his" | "her" | "their" | "its") {
-        return Some((s, end));
-    }
-    (e > s).then_some((s, e))
 }
 
 /// The content of a direct attribution of the rules that is one clean

@@ -427,12 +427,12 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         quoted_epithets(doc, att);
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
-        att.source = att.source.and_then(|src| content::infinitive_subject(doc, src));
+        att.source = att.source.and_then(|src| infinitive_subject(doc, src));
         if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
             let w = doc.low(cs);
             let noun = crate::lexicon::NOUN_CUES.contains(&w) || crate::lexicon::REACTION_NOUNS.contains(&w) || !is_speech_verb(w) && !finite_past(doc, cs) && !w.ends_with("ing") && !w.ends_with('s') && doc.w(cs).starts_with(char::is_lowercase);
             if se == cs && noun {
-                att.source = content::without_trailing_verbs(doc, (ss, se));
+                att.source = without_trailing_verbs(doc, (ss, se));
             }
         }
     }
@@ -440,7 +440,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     // whose content would start with a preposition is no attribution.
     out.retain(|att| !passive_preposition(doc, att));
     // "A powerful winter storm knocked out power …": an event says nothing.
-    out.retain(|att| !att.source.is_some_and(|src| content::is_event(doc, src)) && !correction_notice(doc, att));
+    out.retain(|att| !att.source.is_some_and(|src| is_event(doc, src)) && !correction_notice(doc, att));
     // "posted Friday", "reported. Still": a content of time words and
     // sentence adverbs only.
     out.retain(|att| !empty_content(doc, att));
@@ -470,6 +470,66 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         cue_stance(doc, att);
     }
     out
+}
+
+/// "Mr. Cruz pledged to oppose …", "The email goes on to say: …": a source
+/// that runs to the "to" of an infinitive cue is the subject before the
+/// first verb (`None` when it opens with one: "seeking to convince …").
+fn infinitive_subject(doc: &Doc, (s, e): (usize, usize)) -> Option<(usize, usize)> {
+    if e <= s || doc.low(e - 1) != "to" {
+        return Some((s, e));
+    }
+    let verb = |k: usize| {
+        let w = doc.low(k);
+        // ("a worker named Antonio Arroyo has nothing but good things to say")
+        let name_participle = k > s && matches!(w, "named" | "called");
+        let lower = doc.w(k).starts_with(char::is_lowercase);
+        let other = lower
+            && (w.ends_with("ing")
+                || matches!(w, "goes" | "go" | "choose" | "chooses" | "continue" | "continues" | "want" | "wants" | "plan" | "plans" | "hope" | "hopes" | "try" | "tries" | "refuse" | "refuses" | "vow" | "vows" | "promise" | "promises" | "pledge" | "pledges" | "seem" | "seems" | "need" | "needs" | "decline" | "declines" | "likely" | "set" | "able" | "about" | "used"));
+        !name_participle && (crate::finite_past(doc, k) || other)
+    };
+    let cut = (s..e - 1).find(|&k| verb(k)).unwrap_or(e - 1);
+    let (x, y) = crate::trim(doc, s, cut);
+    // ("It is wrong to attribute …", "when it comes to recognizing …": an
+    // expletive "it" is no speaker.)
+    (x < y && !(y == x + 1 && matches!(doc.low(x), "it" | "it's" | "it’s"))).then_some((x, y))
+}
+
+/// Is the source `(s, e)` (tokens) an event or a force of nature ("A
+/// powerful winter storm knocked out power …"): what no one says?
+fn is_event(doc: &Doc, (s, e): (usize, usize)) -> bool {
+    e > s
+        && doc.w(e - 1).starts_with(char::is_lowercase)
+        && matches!(
+            doc.low(e - 1),
+            "storm" | "storms" | "hurricane" | "typhoon" | "tornado" | "blizzard" | "flood" | "floods" | "flooding" | "fire" | "fires" | "wildfire" | "wildfires"
+                | "earthquake" | "quake" | "blast" | "explosion" | "crash" | "accident" | "virus" | "pandemic" | "outbreak" | "drought" | "heat" | "wave" | "rain" | "snow" | "winds"
+        )
+}
+
+/// The source `(s, e)` (tokens) of a new attribution without the verbs it
+/// ends in ("Trump has raised questions about …" → "Trump", "He expressed
+/// amusement" → "He": the subject found for a noun cue runs to the noun);
+/// `None` when nothing is left.
+pub(crate) fn without_trailing_verbs(doc: &Doc, (s, mut e): (usize, usize)) -> Option<(usize, usize)> {
+    // (Not a word after a determiner: "the left", "his repeated", "an
+    // impassioned" are a noun and adjectives.)
+    let determiner = |k: usize| k > s && matches!(doc.low(k - 1), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this" | "that");
+    // ("those surveyed", "the voters polled": a participle after its noun.)
+    let participle = |k: usize| matches!(doc.low(k), "surveyed" | "polled" | "interviewed" | "questioned" | "contacted" | "reached" | "named" | "invalidated" | "heard");
+    let verb = |k: usize| !determiner(k) && !participle(k) && (crate::finite_past(doc, k) || doc.w(k).starts_with(char::is_lowercase) && matches!(doc.low(k), "uses" | "use" | "faces" | "face" | "gets" | "keeps" | "keep" | "takes" | "seem" | "seems" | "appear" | "appears" | "remain" | "remains" | "become" | "becomes" | "sound" | "sounds" | "look" | "looks"));
+    let end = e;
+    let ends_in_verb = e > s && verb(e - 1);
+    while e > s && (verb(e - 1) || ends_in_verb && (crate::is_manner_adverb(doc.low(e - 1)) || matches!(doc.low(e - 1), "also" | "still" | "again" | "then" | "even" | "just" | "already" | "never" | "not"))) {
+        e -= 1;
+    }
+    // ("a man with avowed respect", "He's a more dedicated proponent": an
+    // adjective in -ed, not a verb, when what is left ends in a function word.)
+    if e > s && e < end && matches!(doc.low(e - 1), "a" | "an" | "the" | "more" | "most" | "very" | "so" | "with" | "and" | "or" | "of" | "in" | "to" | "for" | "his" | "her" | "their" | "its") {
+        return Some((s, end));
+    }
+    (e > s).then_some((s, e))
 }
 
 /// A source's leading conjunction or "as" is no part of it ("as Joel Pollak

@@ -679,11 +679,11 @@ fn a_new_attributions_source_ends_before_the_verb_of_its_noun_cue() {
     assert_eq!(without_verbs("voted"), None);
 }
 
-/// [`content::without_trailing_verbs`] of a whole text as the source.
+/// [`without_trailing_verbs`] of a whole text as the source.
 fn without_verbs(text: &str) -> Option<String> {
     let t = tokenise(text);
     let doc = Doc::new(text, &t.tokens, &t.sentences);
-    content::without_trailing_verbs(&doc, (0, t.tokens.len())).map(|(s, e)| doc.span_text(s, e))
+    without_trailing_verbs(&doc, (0, t.tokens.len())).map(|(s, e)| doc.span_text(s, e))
 }
 
 #[test]
