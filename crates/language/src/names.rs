@@ -374,10 +374,14 @@ fn first_words_of_organizations(doc: &Doc, spans: &mut [NameSpan]) {
     if opened.is_empty() {
         return;
     }
+    let honorific = |k: usize| k > 0 && matches!(doc.w(k - 1), "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr");
+    // ("Halvorsen Semiconductor … Ms. Halvorsen … Halvorsen expects": where
+    // the text gives the person an honorific, the bare word is the company.)
+    let styled: Vec<&str> = spans.iter().filter(|s| s.end == s.start + 1 && s.kind == Kind::Person && honorific(s.start)).map(|s| doc.w(s.start)).collect();
     for s in spans.iter_mut().filter(|s| s.end - s.start == 1 && s.kind == Kind::Person) {
         let w = doc.w(s.start);
         let Some(names) = opened.get(w) else { continue };
-        if surnames.iter().any(|n| n == w) {
+        if surnames.iter().any(|n| n == w) && (honorific(s.start) || !styled.contains(&w)) {
             continue;
         }
         s.kind = if names.len() >= 2 { Kind::Place } else { Kind::Organization };
@@ -949,6 +953,10 @@ mod tests {
         // A given name and a surname the tagger took for an organisation.
         let names = names_of("The committee advanced the nomination of Judith Crane to lead the Environmental Protection Agency. Ms. Crane did not comment.");
         assert!(names.iter().any(|(n, k)| n == "Judith Crane" && *k == Kind::Person), "{names:?}");
+        // The bare word of a company named for its chief, where the text
+        // calls the chief "Ms.", is the company.
+        let names = names_of("Halvorsen Semiconductor cut its forecast. Its chief executive, Ingrid Halvorsen, spoke. The board backed Ms. Halvorsen. Halvorsen expects revenue of $4 billion.");
+        assert_eq!(names.iter().filter(|(n, _)| n == "Halvorsen").map(|(_, k)| *k).collect::<Vec<_>>(), [Kind::Person, Kind::Organization], "{names:?}");
         // A company the tagger missed at a sentence's start, by its last word.
         let names = names_of("Halvorsen Semiconductor cut its forecast on Thursday.");
         assert!(names.iter().any(|(n, k)| n == "Halvorsen Semiconductor" && *k == Kind::Organization), "{names:?}");
