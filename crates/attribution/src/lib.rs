@@ -3870,7 +3870,9 @@ fn event_adjunct_tail(doc: &Doc, att: &mut Attribution) {
         let w = doc.low(k);
         // "during the debate", "in a statement", "in an email": not "in
         // the interview last week" (PolNeAR keeps a definite one).
-        let opener = w == "during" && (k + 1..(k + 7).min(y)).any(event) || w == "in" && matches!(doc.low(k + 1), "a" | "an" | "his" | "her" | "their" | "its") && (k + 2..(k + 4).min(y)).any(|j| is_medium(doc.low(j)));
+        // ("at a news conference on Monday", "at a rally in Ohio")
+        let at_event = w == "at" && matches!(doc.low(k + 1), "a" | "an" | "his" | "her" | "their" | "its") && (k + 2..(k + 4).min(y)).any(|j| matches!(doc.low(j), "conference" | "briefing" | "rally" | "hearing" | "forum" | "town"));
+        let opener = w == "during" && (k + 1..(k + 7).min(y)).any(event) || w == "in" && matches!(doc.low(k + 1), "a" | "an" | "his" | "her" | "their" | "its") && (k + 2..(k + 4).min(y)).any(|j| is_medium(doc.low(j))) || at_event;
         opener && last_past.is_none_or(|v| v < k)
     });
     let Some(k) = cut else { return };

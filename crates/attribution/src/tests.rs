@@ -722,6 +722,7 @@ fn an_expletive_it_or_a_linking_verb_is_no_source() {
 fn where_an_object_was_said_is_no_part_of_it() {
     assert_eq!(one("The teachers union called for more school funding in a statement on Thursday.").3, "more school funding");
     assert_eq!(one("Lutz called her opponent a fraud during the first debate on Monday night.").3, "her opponent a fraud");
+    assert_eq!(one("Coach Ray Dalton praised the deal at a news conference on Monday.").3, "the deal");
     // A clause keeps its own adjuncts.
     assert_eq!(one("Lutz said the council would vote during the spring session.").3, "the council would vote during the spring session");
 }
@@ -2368,6 +2369,9 @@ fn the_company_and_relatives_name_who_they_stand_for() {
          The Commerce Department said it was reviewing export licenses. The company did not respond to questions about the review.",
     );
     assert_eq!(source_starting(&sources, "The company").2.as_deref(), Some("Halvorsen Semiconductor"), "{sources:?}");
+    // A team is a company's noun too.
+    let sources = resolved_sources("The Harbor City Mariners agreed to a record contract with their quarterback, the team announced.");
+    assert_eq!(source_starting(&sources, "the team").2.as_deref(), Some("Harbor City Mariners"), "{sources:?}");
     // A relative inside the subject of a noun cue; its name through the appositive.
     let sources = resolved_sources("Ed Pierson, a former Boeing manager who has raised concerns about the company's factories, said the change was overdue.");
     let who = source_starting(&sources, "who");

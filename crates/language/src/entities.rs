@@ -374,7 +374,7 @@ pub fn company_named_last<'e>(entities: &'e [Entity], words: &Words, before: usi
 /// airline", "the lender's general counsel"): the company named last.
 pub const COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "corporation", "airline", "automaker", "carmaker", "retailer", "lender", "bank", "insurer",
-    "manufacturer", "conglomerate", "startup", "drugmaker", "chipmaker", "contractor",
+    "manufacturer", "conglomerate", "startup", "drugmaker", "chipmaker", "contractor", "team", "club", "franchise",
 ];
 
 /// Is `word` the last of the several words of `name`, whatever their case
