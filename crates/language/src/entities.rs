@@ -120,7 +120,8 @@ const ROLE_WORDS: &[&str] = &[
     "councilman", "councilwoman", "councilmember", "alderman", "alderwoman", "assemblyman", "assemblywoman", "superintendent", "treasurer", "comptroller", "auditor", "archbishop", "bishop", "cardinal",
     "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
     "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "solicitor", "inspector",
-    "surgeon", "administrator",
+    "surgeon", "administrator", "quarterback", "pitcher", "shortstop", "goalkeeper", "striker", "linebacker", "receiver",
+    "midfielder", "outfielder", "catcher",
 ];
 
 /// Head nouns a role phrase ends with ("press secretary", "chief executive").
@@ -138,6 +139,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "cardiologist", "physician", "doctor", "surgeon", "nurse", "epidemiologist", "psychologist", "psychiatrist", "pediatrician",
     "oncologist", "virologist", "biologist", "chemist", "physicist", "meteorologist", "forecaster", "engineer", "scholar",
     "lecturer", "fellow", "author", "columnist", "commentator", "pastor", "rabbi", "imam", "priest", "accountant", "planner",
+    "quarterback", "pitcher", "shortstop", "goalkeeper", "striker", "linebacker", "receiver", "midfielder", "outfielder", "catcher",
 ];
 
 /// Nationality and place adjectives, to the place they name.
@@ -1148,6 +1150,8 @@ mod tests {
         let a = by_name(&r, "Amit Rao");
         assert_eq!((a.roles.as_slice(), a.affiliation.as_deref()), (["cardiologist at Lakeside University".to_string()].as_slice(), Some("Lakeside University")));
         assert_eq!(by_name(&r, "Helen Park").roles, ["nutrition researcher"]);
+        let q = run("The Mariners signed quarterback Devon Price on Sunday.", &[("Mariners", Kind::Organization), ("Devon Price", Kind::Person)]);
+        assert_eq!(by_name(&q, "Devon Price").roles, ["quarterback"]);
         let o = by_name(&es6, "Dale Ortiz");
         assert_eq!((o.roles.as_slice(), o.affiliation.as_deref()), (["spokesman".to_string()].as_slice(), Some("Halvorsen Semiconductor")));
         let es5 = run("Mark Zandi of Moody Analytics disagreed.", &[("Mark Zandi", Kind::Person), ("Moody Analytics", Kind::Organization)]);
