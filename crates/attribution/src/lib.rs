@@ -385,6 +385,12 @@ fn stand_in_marks(doc: &Doc) -> Option<String> {
         // right before what follows (`,'' said Ms. Lund`); an opening pair its first.
         let closing = k > 0 && doc.tokens[k - 1].bend == doc.tokens[k].bstart;
         bytes[doc.tokens[if closing { k + 1 } else { k }].bstart] = b'"';
+        // ("win,'' Mr. King, 82, said": the closing pair's first apostrophe
+        // repeats the comma or stop before it, so that the mark follows
+        // one, as a closing “,”” does.)
+        if closing && matches!(doc.w(k - 1), "," | ".") {
+            bytes[doc.tokens[k].bstart] = doc.w(k - 1).as_bytes()[0];
+        }
     }
     String::from_utf8(bytes).ok()
 }

@@ -815,6 +815,14 @@ fn a_headline_quotation_after_a_colon() {
 }
 
 #[test]
+fn two_apostrophes_close_a_quotation_before_a_name_and_an_age() {
+    assert_eq!(
+        run("''I have never been edited,'' Mr. King, 82, told me."),
+        vec![t("direct", "Mr. King, 82", "told", "''I have never been edited,''")]
+    );
+}
+
+#[test]
 fn a_condition_after_that_goes_on_with_its_clause() {
     assert_eq!(
         run("The sale went ahead.\n\nEnvironmental groups worried that if the state blocked the sale, the company could abandon its mines, leaving no money for cleanup.")[0].3,
