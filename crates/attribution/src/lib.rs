@@ -891,7 +891,7 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
         }
         // (A closing `''` is read as `'"`: the comma is three tokens back.)
         // (Or a dash: "Marco Rubio flipped his choice on the spot – saying".)
-        let after_comma = matches!(doc.w(cs - 1), "," | "—" | "–" | "--" | "-") || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == "," || cs >= 3 && doc.w(cs - 1) == "\"" && doc.w(cs - 2) == "'" && doc.w(cs - 3) == ",";
+        let after_comma = matches!(doc.w(cs - 1), "," | "—" | "–" | "--" | "-") || is_quote_mark(doc.w(cs - 1)) && doc.w(cs - 2) == ",";
         // ("…,” before optimistically predicting that …": after a
         // preposition that follows a clause, too; the cue may open with an
         // adverb.)
