@@ -154,17 +154,28 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
     let mut names: Vec<String> = Vec::new();
     for s in spans.iter().filter(|s| matches!(s.kind, Kind::Person | Kind::Place | Kind::Misc)) {
         let before = |k: usize| if s.start >= k { doc.low(s.start - k) } else { "" };
-        // ("NetGuard, a trade group whose members …", "Citizens First, a
-        // nonprofit based in …": an unknown name the tagger left as a
-        // miscellany, in apposition to a body's noun.)
-        let body = doc.w(s.end) == "," && matches!(doc.low(s.end + 1), "a" | "an") && {
-            (s.end + 2..(s.end + 5).min(n))
-                .take_while(|&k| doc.w(k) == doc.low(k) && !matches!(doc.low(k), "," | "." | "of" | "for" | "who" | "that" | "which"))
-                .find(|&k| matches!(doc.low(k), "group" | "nonprofit" | "organization" | "coalition" | "association" | "charity" | "alliance" | "lobby"))
-                .is_some_and(|k| matches!(doc.low(k + 1), "," | "." | "that" | "which" | "whose" | "based" | "representing" | "backed" | "funded" | "founded" | "for" | "of"))
+        // A name in apposition to a noun of `nouns`: the first of the next
+        // five words that is one (written in lower case: "the Reform Party
+        // candidate" is a person), among the words before the noun of the
+        // appositive's phrase (not past a comma, a possessive, a preposition
+        // or a relative: "the first woman to lead a bank"), and the phrase's
+        // head: what follows it closes the appositive or goes on with a
+        // relative or a preposition (", the bank said" is another clause's
+        // subject).
+        let appositive_of = |nouns: &dyn Fn(&str) -> bool| {
+            doc.w(s.end) == "," && matches!(doc.low(s.end + 1), "the" | "a" | "an") && {
+                (s.end + 2..(s.end + 7).min(n))
+                    .take_while(|&k| !matches!(doc.low(k), "," | "." | "'s" | "’s" | ";" | ":" | "of" | "to" | "for" | "who" | "that" | "which" | "with" | "and" | "in" | "at"))
+                    .find(|&k| nouns(doc.low(k)))
+                    .is_some_and(|k| doc.w(k) == doc.low(k) && matches!(doc.low(k + 1), "," | "." | ")" | "that" | "which" | "whose" | "based" | "in" | "of" | "with" | "representing" | "backed" | "funded" | "founded"))
+            }
         };
+        let company = |w: &str| COMPANY_NOUNS.contains(&w);
+        // ("NetGuard, a trade group whose members …": an unknown name the
+        // tagger left as a miscellany, in apposition to a body's noun too.)
         if s.kind == Kind::Misc {
-            if body {
+            let body = |w: &str| company(w) || matches!(w, "group" | "nonprofit" | "organization" | "coalition" | "association" | "charity" | "alliance" | "lobby");
+            if appositive_of(&body) {
                 let name = doc.span_text(s.start, s.end);
                 if !names.contains(&name) {
                     names.push(name);
@@ -175,20 +186,7 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
         let of_frame = before(1) == "of" && (COMPANY_PARTS.contains(&before(2)) || before(3) == "chief" && before(2) == "executive");
         let possessive = matches!(doc.w(s.end), "'s" | "’s")
             && (COMPANY_PARTS.contains(&doc.low(s.end + 1)) || doc.low(s.end + 1) == "chief" && doc.low(s.end + 2) == "executive");
-        let appositive = doc.w(s.end) == "," && matches!(doc.low(s.end + 1), "the" | "a" | "an") && {
-            // the first of the next five words that is a company's noun
-            // (written in lower case: "the Reform Party candidate" is a
-            // person), among the words before the noun of the appositive's
-            // phrase (not past a comma, a possessive, a preposition or a
-            // relative: "the first woman to lead a bank"), and the phrase's
-            // head: what follows it closes the appositive or goes on with a
-            // relative or a preposition (", the bank said" is another
-            // clause's subject)
-            (s.end + 2..(s.end + 7).min(n))
-                .take_while(|&k| !matches!(doc.low(k), "," | "." | "'s" | "’s" | ";" | ":" | "of" | "to" | "for" | "who" | "that" | "which" | "with" | "and" | "in" | "at"))
-                .find(|&k| COMPANY_NOUNS.contains(&doc.low(k)))
-                .is_some_and(|k| doc.w(k) == doc.low(k) && matches!(doc.low(k + 1), "," | "." | ")" | "that" | "which" | "whose" | "based" | "in" | "of" | "with" | "representing" | "backed" | "funded" | "founded"))
-        };
+        let appositive = appositive_of(&company);
         // ("paid for by the drug's maker, Novo Nordisk": the company's noun
         // before the name, after a determiner or a possessive.)
         // (Not after a preposition: "a spokesman for the company, Dale
@@ -374,7 +372,7 @@ fn first_words_of_organizations(doc: &Doc, spans: &mut [NameSpan]) {
     if opened.is_empty() {
         return;
     }
-    let honorific = |k: usize| k > 0 && matches!(doc.w(k - 1), "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr");
+    let honorific = |k: usize| k > 0 && is_surname_honorific(doc.w(k - 1));
     // ("Halvorsen Semiconductor … Ms. Halvorsen … Halvorsen expects": where
     // the text gives the person an honorific, the bare word is the company.)
     let styled: Vec<&str> = spans.iter().filter(|s| s.end == s.start + 1 && s.kind == Kind::Person && honorific(s.start)).map(|s| doc.w(s.start)).collect();
@@ -551,6 +549,12 @@ fn is_body_word(w: &str) -> bool {
     )
 }
 
+/// An honorific a newspaper puts before a surname alone ("Ms. Crane").
+/// (Its first byte first: most words are passed over without a compare.)
+fn is_surname_honorific(w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(b'M' | b'D')) && matches!(w, "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr")
+}
+
 /// A two-word "organisation" the tagger found that opens with a common
 /// given name is a person when the document calls its surname "Ms." or "Mr."
 /// ("the nomination of Judith Crane to lead the agency … Ms. Crane": the
@@ -562,7 +566,7 @@ fn first_names_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
     if !spans.iter().any(|s| s.kind == Kind::Organization && s.end == s.start + 2) {
         return;
     }
-    let honoured: Vec<&str> = (1..n).filter(|&k| matches!(doc.w(k - 1).as_bytes().first(), Some(b'M' | b'D')) && matches!(doc.w(k - 1), "Mr." | "Ms." | "Mrs." | "Dr." | "Mr" | "Ms" | "Mrs" | "Dr")).map(|k| doc.w(k)).collect();
+    let honoured: Vec<&str> = (1..n).filter(|&k| is_surname_honorific(doc.w(k - 1))).map(|k| doc.w(k)).collect();
     if honoured.is_empty() {
         return;
     }
