@@ -259,7 +259,18 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                 // it is that outlet. (Not any organisation: the tagger calls
                 // some persons organisations, "Trump" is no "Hold Melania
                 // Trump".)
-                if n.kind != Kind::Organization || end != start + 1 {
+                if n.kind != Kind::Organization {
+                    return None;
+                }
+                // "Halvorsen Semiconductor … Halvorsen expects", "Goldman
+                // Sachs Group … Goldman Sachs": a company's first words, of
+                // exactly one company named before.
+                let short = |e: &Entity| e.kind == Kind::Organization && name.len() < e.name.len() && e.name.starts_with(name.as_str()) && e.name.as_bytes()[name.len()] == b' ' && e.name.rsplit(' ').next().is_some_and(crate::names::is_company_end);
+                let mut found = entities.iter().enumerate().filter(|(_, e)| short(e)).map(|(i, _)| i);
+                if let (Some(i), None) = (found.next(), found.next()) {
+                    return Some(i);
+                }
+                if end != start + 1 {
                     return None;
                 }
                 let outlet = is_media(&name);
@@ -1216,6 +1227,18 @@ mod tests {
         let t = "The Federal Reserve held rates. The Fed meets again in April. The FAA and the Federal Aviation Administration agreed.";
         let es = run(t, &[("Federal Reserve", Kind::Organization), ("Fed", Kind::Organization), ("FAA", Kind::Organization), ("Federal Aviation Administration", Kind::Organization)]);
         assert_eq!(es.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect::<Vec<_>>(), [("Federal Reserve", 2), ("Federal Aviation Administration", 2)]);
+    }
+
+    #[test]
+    fn a_company_by_its_first_words_is_the_company() {
+        let t = "Halvorsen Semiconductor cut its forecast. Halvorsen expects less. Goldman Sachs Group rose and Goldman Sachs fell.";
+        let es = run(t, &[("Halvorsen Semiconductor", Kind::Organization), ("Halvorsen", Kind::Organization), ("Goldman Sachs Group", Kind::Organization), ("Goldman Sachs", Kind::Organization)]);
+        assert_eq!(es.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect::<Vec<_>>(), [("Halvorsen Semiconductor", 2), ("Goldman Sachs Group", 2)]);
+        // Not a body's first word ("the Senate" is no committee), nor a
+        // word that opens two companies' names.
+        let t = "The Senate Judiciary Committee met. The Senate voted. Acme Foods and Acme Bank grew. Acme fell.";
+        let es = run(t, &[("Senate Judiciary Committee", Kind::Organization), ("Senate", Kind::Organization), ("Acme Foods", Kind::Organization), ("Acme Bank", Kind::Organization), ("Acme", Kind::Organization)]);
+        assert_eq!(es.len(), 5, "{es:?}");
     }
 
     #[test]

@@ -584,6 +584,14 @@ fn first_names_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
     }
 }
 
+/// Does a company's name end in this word (an industry's, "Semiconductor",
+/// or a company's, "Inc.", "Group", "Bank")? Its first words alone are then
+/// the company's short name ("Halvorsen" of "Halvorsen Semiconductor").
+pub(crate) fn is_company_end(w: &str) -> bool {
+    is_industry_word(w)
+        || matches!(w, "Inc." | "Inc" | "Corp." | "Corp" | "Corporation" | "Co." | "Company" | "Group" | "Holdings" | "Partners" | "Capital" | "Bank" | "Foods" | "Brands" | "Energy" | "Airways" | "Communications" | "Electric" | "Motor" | "Pharma" | "LLC" | "Ltd." | "Ltd" | "PLC" | "plc" | "AG" | "SA")
+}
+
 /// Words that end only a company's name ("Halvorsen Semiconductor",
 /// "Brightwater Therapeutics").
 fn is_industry_word(w: &str) -> bool {
