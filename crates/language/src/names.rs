@@ -610,6 +610,13 @@ fn is_industry_word(w: &str) -> bool {
 fn industry_names(doc: &Doc, spans: &mut Vec<NameSpan>) {
     let n = doc.tokens.len();
     let covered = |spans: &[NameSpan], k: usize| spans.iter().any(|s| s.start <= k && k < s.end);
+    // ("accusing Brightline Logistics of …": a "person" ending in such a
+    // word is the company.)
+    for s in spans.iter_mut() {
+        if s.kind == Kind::Person && s.end - s.start >= 2 && is_industry_word(doc.w(s.end - 1)) {
+            s.kind = Kind::Organization;
+        }
+    }
     let mut added = Vec::new();
     for k in 1..n {
         // (A capital first: the word list is looked up for few tokens.)
@@ -828,6 +835,12 @@ mod tests {
         assert!(names.contains(&("City Hall".to_string(), Kind::Place)), "{names:?}");
         assert!(names.contains(&("Maria Okafor".to_string(), Kind::Person)), "{names:?}");
         assert!(!names.iter().any(|(n, k)| n.starts_with("Port Authority") && *k == Kind::Place), "{names:?}");
+    }
+
+    #[test]
+    fn a_person_ending_in_an_industry_word_is_a_company() {
+        let names = names_of("A court revived a lawsuit accusing Brightline Logistics of ignoring warnings.");
+        assert!(names.contains(&("Brightline Logistics".to_string(), Kind::Organization)), "{names:?}");
     }
 
     #[test]
