@@ -138,6 +138,10 @@ pub const ROLE_HEADS: &[&str] = &[
     "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "administrator",
     "cardiologist", "physician", "doctor", "surgeon", "nurse", "epidemiologist", "psychologist", "psychiatrist", "pediatrician",
     "oncologist", "virologist", "biologist", "chemist", "physicist", "meteorologist", "forecaster", "engineer", "scholar",
+    "endocrinologist", "neurologist", "dermatologist", "immunologist", "radiologist", "pharmacologist", "toxicologist",
+    "neuroscientist", "sociologist", "criminologist", "anthropologist", "archaeologist", "ecologist", "geologist",
+    "seismologist", "climatologist", "hydrologist", "demographer", "statistician", "pharmacist", "dentist", "therapist",
+    "nutritionist", "dietitian", "veterinarian", "paramedic", "midwife",
     "lecturer", "fellow", "author", "columnist", "commentator", "pastor", "rabbi", "imam", "priest", "accountant", "planner",
     "quarterback", "pitcher", "shortstop", "goalkeeper", "striker", "linebacker", "receiver", "midfielder", "outfielder", "catcher",
 ];
@@ -1227,6 +1231,15 @@ mod tests {
         let t = "The Federal Reserve held rates. The Fed meets again in April. The FAA and the Federal Aviation Administration agreed.";
         let es = run(t, &[("Federal Reserve", Kind::Organization), ("Fed", Kind::Organization), ("FAA", Kind::Organization), ("Federal Aviation Administration", Kind::Organization)]);
         assert_eq!(es.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect::<Vec<_>>(), [("Federal Reserve", 2), ("Federal Aviation Administration", 2)]);
+    }
+
+    #[test]
+    fn professions_are_roles() {
+        let t = "Dr. Alan Greene, an endocrinologist at Johns Hopkins University, noted that. Mia Roth, a demographer, agreed.";
+        let es = run(t, &[("Alan Greene", Kind::Person), ("Johns Hopkins University", Kind::Organization), ("Mia Roth", Kind::Person)]);
+        let g = by_name(&es, "Alan Greene");
+        assert_eq!((g.roles.as_slice(), g.affiliation.as_deref()), (["endocrinologist at Johns Hopkins University".to_string()].as_slice(), Some("Johns Hopkins University")));
+        assert_eq!(by_name(&es, "Mia Roth").roles, ["demographer"]);
     }
 
     #[test]
