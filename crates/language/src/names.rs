@@ -39,7 +39,7 @@ const COMPANIES: &[&str] = &[
     "Chevron", "Goldman Sachs", "JPMorgan", "JPMorgan Chase", "Morgan Stanley", "Citigroup", "BlackRock", "Volkswagen",
     "Toyota", "Nike", "Mastercard", "FedEx", "Gazprom", "Rosneft", "Aramco", "EPA", "FDA", "CDC", "IRS", "SEC", "FTC",
     "FCC", "NIH", "IMF", "World Bank", "OPEC", "Interpol", "Europol", "NASA", "Amnesty International",
-    "Human Rights Watch", "Greenpeace",
+    "Human Rights Watch", "Greenpeace", "Lancet", "JAMA", "New England Journal of Medicine",
 ];
 
 /// Words that make the name after them a person's.
@@ -513,6 +513,8 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
         }
         match spans.iter_mut().find(|s| s.start < end && i < s.end) {
             Some(s) if s.start == i && s.end == end => s.kind = Kind::Organization,
+            // ("in The Lancet", the article in the name.)
+            Some(s) if s.start + 1 == i && s.end == end && doc.low(s.start) == "the" => s.kind = Kind::Organization,
             // ("Apple CEO" taken as one name.)
             Some(s) if titled && s.start == i && s.end > end => {
                 *s = NameSpan { start: i, end, kind: Kind::Organization };
@@ -928,6 +930,9 @@ mod tests {
         let amazon = kinds("Amazon");
         assert_eq!(amazon[0], Kind::Organization);
         assert!(amazon.len() == 1 || amazon[1] != Kind::Organization, "{names:?}");
+        // A journal with its article, which the tagger takes for a place.
+        let names = names_of("The risk is higher, according to a study published on Wednesday in The Lancet.");
+        assert!(names.contains(&("The Lancet".to_string(), Kind::Organization)), "{names:?}");
     }
 
     /// A company before a title is named alone; a company's product or
