@@ -1680,7 +1680,9 @@ fn document_participle(doc: &Doc, att: &mut Attribution) {
     }
     let a = doc.sentence_start(cs);
     let mut x = cs - 1;
-    while x > a && cs - x < 6 && !is_punct(doc.w(x - 1)) && !is_clause_word(doc.low(x - 1)) && !doc.low(x - 1).ends_with("ing") {
+    // (To the verb before the document's determiner: "revived a lawsuit".)
+    let after_verb = |x: usize| matches!(doc.low(x), "a" | "an" | "the" | "these" | "those" | "new") && finite_past(doc, x - 1);
+    while x > a && cs - x < 6 && !is_punct(doc.w(x - 1)) && !is_clause_word(doc.low(x - 1)) && !doc.low(x - 1).ends_with("ing") && !after_verb(x) {
         x -= 1;
     }
     // ("Trump issued a statement saying …": the issuer is the source; only
@@ -1692,13 +1694,19 @@ fn document_participle(doc: &Doc, att: &mut Attribution) {
         while v > a && is_manner_adverb(doc.low(v)) {
             v -= 1;
         }
-        if v > a && matches!(doc.low(v), "issued" | "released" | "sent" | "published" | "posted" | "tweeted" | "filed" | "unveiled" | "aired" | "ran") {
+        // ("Clinton has a new ad hitting Trump": hers.)
+        if v > a && matches!(doc.low(v), "issued" | "released" | "sent" | "published" | "posted" | "tweeted" | "filed" | "unveiled" | "aired" | "ran" | "has" | "have" | "had") {
             if let Some(((sx, sy), _)) = subject(doc, a, v) {
                 att.source = Some((sx, sy));
                 att.source_entity = None;
             }
+            return;
         }
-        return;
+        // ("A court revived a lawsuit accusing …", "The Post obtained emails
+        // showing …": the document, which the verb before did not make.)
+        if !(finite_past(doc, v) && doc.w(v).starts_with(char::is_lowercase)) {
+            return;
+        }
     }
     att.source = Some((x, cs));
     att.source_entity = None;

@@ -1945,6 +1945,12 @@ fn a_document_before_a_participle_cue_is_its_source() {
     assert!(r.iter().any(|x| x.1 == "Vance" && x.2 == "saying"), "{r:?}");
     let r = run("Just three years ago, the council published a report detailing the changes.");
     assert!(r.iter().any(|x| x.1 == "the council" && x.2 == "detailing"), "{r:?}");
+    // A document the verb before did not make speaks for itself; one a
+    // source has is the source's.
+    let r = run("A federal appeals court on Monday revived a lawsuit accusing Brightline Logistics of ignoring warnings.");
+    assert!(r.iter().any(|x| x.1 == "a lawsuit" && x.2 == "accusing"), "{r:?}");
+    let r = run("Mayor Ruiz has a new campaign ad hitting her rival for his votes.");
+    assert!(r.iter().any(|x| x.1 == "Mayor Ruiz" && x.2 == "hitting"), "{r:?}");
 }
 
 #[test]
