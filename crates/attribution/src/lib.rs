@@ -915,7 +915,12 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             let (pcs, _) = out[j].cue?;
             let src = out[j].source?;
             let embedded = src.0 > doc.sentence_start(cs) && doc.low(src.0 - 1) == "that";
-            (doc.sentence_of[pcs] == si && pcs < cs && src.1 < cs && !embedded).then_some((j, src, out[j].source_entity))
+            // (Nor a participle's noun inside the clause: "A court revived
+            // a lawsuit accusing X of …, ruling that …" is the court's.)
+            // (An absolute phrase after a comma is the sentence's: "…
+            // Wednesday, each touting … and saying ….")
+            let reduced = src.1 == pcs && src.0 > doc.sentence_start(cs) && doc.low(pcs).ends_with("ing") && !is_punct(doc.w(src.0 - 1));
+            (doc.sentence_of[pcs] == si && pcs < cs && src.1 < cs && !embedded && !reduced).then_some((j, src, out[j].source_entity))
         });
         if let Some((j, src, ent)) = prev {
             out[i].source = Some(src);

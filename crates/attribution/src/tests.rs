@@ -1002,6 +1002,12 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("He told the council the plan would fail.").3, "the plan would fail");
     assert_eq!(one("The shortfall, which the state budget office first disclosed in January, stems from higher enrollment.").1, "the state budget office");
     assert_eq!(one("Councilmember Arturo Benavides also voted no, saying the authority should first show it can spend its budget well.").1, "Councilmember Arturo Benavides");
+    // A participle's noun inside the clause is no subject to share; an
+    // absolute phrase's is.
+    let r = run("A federal appeals court on Monday revived a lawsuit accusing Brightline Logistics of ignoring warnings, ruling that a lower court had dismissed the case too hastily.");
+    assert!(r.iter().any(|x| x.1 == "A federal appeals court" && x.2 == "ruling"), "{r:?}");
+    let r = run("Donald Trump and Hillary Clinton vied for the title on Wednesday, each touting their own experience and saying the other lacks the judgment to lead.");
+    assert!(r.iter().any(|x| x.1 == "each" && x.2 == "saying"), "{r:?}");
     // A clause after ", while" has its own subject (and "while not denying"
     // is an aside; "Still, while …," a leading clause).
     assert_eq!(
