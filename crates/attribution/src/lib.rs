@@ -3439,6 +3439,17 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             // January, …": the relative is no part of the source.
             let relative = cs > k + 1 && matches!(doc.low(k), "which" | "whom");
             let src = (k + usize::from(relative), cs);
+            // ("… by 2025 if the Chinese pledged to cap …", "… weighs a
+            // standard that business groups have opposed": twelve words
+            // back and no comma or mark, the source starts after the last
+            // word that opens a clause.)
+            let closed = matches!(doc.w(k - 1), "," | "”" | "\"" | "—");
+            // (Or at a subject pronoun: "the programs she has proposed".)
+            let src = match (k..cs).rev().find(|&j| matches!(doc.low(j), "that" | "if" | "which" | "who" | "whom" | "when" | "as" | "because" | "and" | "but" | "while" | "where" | "whether" | "since" | "after" | "before" | "until" | "though" | "although") || PRONOUN_SUBJECTS.contains(&doc.low(j))) {
+                Some(j) if !closed && PRONOUN_SUBJECTS.contains(&doc.low(j)) => (j, cs),
+                Some(j) if !closed && j + 1 < cs => (j + 1, cs),
+                _ => src,
+            };
             let content_end = if doc.w(k - 1) == "," { k - 1 } else { k };
             let src_has_verb = (k..cs).any(|t| is_speech_verb(doc.low(t)));
             // "Too often, Mr. Clarke said, the debate is infected …": a short

@@ -1002,6 +1002,10 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("He told the council the plan would fail.").3, "the plan would fail");
     assert_eq!(one("The shortfall, which the state budget office first disclosed in January, stems from higher enrollment.").1, "the state budget office");
     assert_eq!(one("Councilmember Arturo Benavides also voted no, saying the authority should first show it can spend its budget well.").1, "Councilmember Arturo Benavides");
+    // No comma or mark within twelve words before the cue: the source
+    // starts after the word that opens its clause.
+    let r = run("The ruling comes as the Labor Department weighs a national heat standard that business groups have opposed.");
+    assert!(r.iter().any(|x| x.2 == "have opposed" && x.1 == "business groups"), "{r:?}");
     // A participle's noun inside the clause is no subject to share; an
     // absolute phrase's is.
     let r = run("A federal appeals court on Monday revived a lawsuit accusing Brightline Logistics of ignoring warnings, ruling that a lower court had dismissed the case too hastily.");
