@@ -473,7 +473,13 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         // alone (the rules' own content is kept: `adverbial_front` joins it
         // to the main clause after the source).
         let adverbial = !p.cands[ci].rule && crate::adverbial_phrase(doc, p.cands[ci].tok.0, p.cands[ci].tok.1);
-        if p.cands[ci].before && (participle || adverbial || crate::determined_noun_cue(doc, p.head)) {
+        // "The ruling comes as the department weighs a standard that
+        // business groups have opposed": nor is what precedes a relative
+        // clause's cue, whose words before it are no source (after a comma,
+        // ", who has not endorsed anyone," the relative is an aside).
+        let gap = (p.cands[ci].tok.1, p.cue.0);
+        let relative = gap.0 < gap.1 && (gap.0..gap.1 - 1).any(|k| matches!(doc.low(k), "that" | "which" | "who" | "whom") && (k == gap.0 || doc.w(k - 1) != ","));
+        if p.cands[ci].before && (participle || adverbial || relative || crate::determined_noun_cue(doc, p.head)) {
             let margin = |k: usize| if k == 0 && p.rule.is_some() { DROP_MARGIN } else { 0.0 };
             let score = |k: usize| model.score(&p.cands[k].feats) + margin(k);
             ci = (0..p.cands.len()).filter(|&k| !p.cands[k].before).max_by(|&x, &y| score(x).total_cmp(&score(y))).unwrap_or(0);

@@ -154,6 +154,9 @@ fn an_adverbial_clause_before_a_parenthetical_cue_is_the_first_part() {
     );
     // An adverbial alone before the source is no content.
     assert_eq!(run("The vote is near.\n\nBut when the council cut the budget two years later, Mexico said enough.")[0].3, "enough");
+    // Nor is the sentence before a relative clause's cue.
+    let r = run("Judge Marsh also joined the majority in a 2-to-1 decision on Monday striking down parts of a strict county zoning law and strengthening the ''reasonable use'' standard that the court announced in 1994.");
+    assert!(!r.iter().any(|x| x.2 == "announced" && x.3.starts_with("Judge Marsh")), "{r:?}");
 }
 
 #[test]
