@@ -438,7 +438,13 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
             let w = doc.low(cs);
             let noun = crate::lexicon::NOUN_CUES.contains(&w) || crate::lexicon::REACTION_NOUNS.contains(&w) || !is_speech_verb(w) && !finite_past(doc, cs) && !w.ends_with("ing") && !w.ends_with('s') && doc.w(cs).starts_with(char::is_lowercase);
             if se == cs && noun {
-                att.source = without_trailing_verbs(doc, (ss, se));
+                // ("Mrs. Clinton has been frank in her acknowledgment that
+                // …": the possessive determiner, which stands for the
+                // subject, when a clause's verb comes before it; PolNeAR's
+                // annotators mark it so.)
+                let possessive = cs > ss + 2 && matches!(doc.low(cs - 1), "her" | "his" | "their" | "its");
+                let verb = (ss + 1..cs - 1).any(|k| crate::lexicon::FINITE_AUXILIARIES.contains(&doc.low(k)) && doc.w(k).starts_with(char::is_lowercase));
+                att.source = if possessive && verb { Some((cs - 1, cs)) } else { without_trailing_verbs(doc, (ss, se)) };
             }
         }
     }
