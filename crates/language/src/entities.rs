@@ -769,7 +769,9 @@ fn nominals(words: &Words, entities: &mut [Entity]) {
 const GROUP_HEADS: &[&str] = &[
     "officials", "aides", "advisers", "advisors", "diplomats", "sources", "lawmakers", "analysts", "experts",
     "negotiators", "investigators", "residents", "witnesses", "leaders", "officers", "staffers", "insiders",
-    "executives", "spokesmen", "prosecutors", "authorities",
+    "executives", "spokesmen", "prosecutors", "authorities", "researchers", "scientists", "economists", "doctors",
+    "physicians", "scholars", "historians", "pollsters", "strategists", "activists", "lawyers", "attorneys", "critics",
+    "employees", "teachers",
 ];
 
 /// Words that may qualify a group's head ("senior administration officials").
@@ -786,7 +788,8 @@ const GROUP_MODIFIERS: &[&str] = &[
 fn groups(words: &Words, entities: &mut Vec<Entity>) {
     let n = words.tokens.len();
     for h in 0..n {
-        if !GROUP_HEADS.contains(&words.low(h)) {
+        // (Not in a line set in capitals: "CALLED OUT BY FELLOW DOCTORS".)
+        if !GROUP_HEADS.contains(&words.low(h)) || !words.w(h).chars().any(char::is_lowercase) {
             continue;
         }
         let mut s = h;
@@ -806,13 +809,28 @@ fn groups(words: &Words, entities: &mut Vec<Entity>) {
             }
             s -= 1;
         }
+        // "Researchers at the University of Copenhagen", "officials at the
+        // White House": a name after "at", "from" or "with" qualifies it too,
+        // and is its affiliation.
+        let mut end = h + 1;
+        if end + 1 < n && matches!(words.low(end), "at" | "from" | "with") {
+            let first = if words.low(end + 1) == "the" { end + 2 } else { end + 1 };
+            let mut last = first;
+            while last < n && last < first + 8 && words.sentence_of[last] == words.sentence_of[h] && (words.w(last).starts_with(char::is_uppercase) || last > first && matches!(words.low(last), "of" | "for" | "and") && words.w(last + 1).starts_with(char::is_uppercase)) {
+                last += 1;
+            }
+            if last > first {
+                affiliation.get_or_insert_with(|| words.span_text(first, last));
+                end = last;
+            }
+        }
         // A bare head ("officials said") is a group only when something qualifies it.
-        if s == h {
+        if s == h && end == h + 1 {
             continue;
         }
         // Names inside are kept as their own entities; the group spans the phrase.
-        let name = words.span_text(s, h + 1);
-        let mention = words.mention(s, h + 1, MentionKind::Nominal);
+        let name = words.span_text(s, end);
+        let mention = words.mention(s, end, MentionKind::Nominal);
         match entities.iter_mut().find(|e| e.kind == Kind::Group && e.name.eq_ignore_ascii_case(&name)) {
             Some(e) => e.mentions.push(mention),
             None => entities.push(Entity { name, kind: Kind::Group, roles: Vec::new(), affiliation, media: false, mentions: vec![mention] }),
@@ -1240,6 +1258,19 @@ mod tests {
         let g = by_name(&es, "Alan Greene");
         assert_eq!((g.roles.as_slice(), g.affiliation.as_deref()), (["endocrinologist at Johns Hopkins University".to_string()].as_slice(), Some("Johns Hopkins University")));
         assert_eq!(by_name(&es, "Mia Roth").roles, ["demographer"]);
+    }
+
+    #[test]
+    fn a_group_qualified_by_a_name_after_it() {
+        let t = "Researchers at the University of Copenhagen followed 180,000 workers. They found a link. Officials said so.";
+        let es = run(t, &[("University of Copenhagen", Kind::Organization)]);
+        let g = by_name(&es, "Researchers at the University of Copenhagen");
+        assert_eq!((g.kind, g.affiliation.as_deref()), (Kind::Group, Some("University of Copenhagen")));
+        assert_eq!(mentions(g, t), ["Researchers at the University of Copenhagen", "They"]);
+        // A bare head is none, nor one in a line of capitals.
+        assert_eq!(es.len(), 2, "{es:?}");
+        let es = run("DR. OZ HAS BEEN CALLED OUT BY FELLOW DOCTORS.", &[]);
+        assert!(es.is_empty(), "{es:?}");
     }
 
     #[test]
