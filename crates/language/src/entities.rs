@@ -583,7 +583,9 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     // "Iran's president" / "Iranian president": the affiliation.
     let mut first = start;
     let mut affiliation = None;
-    if words.w(start + 1) == "’s" || words.w(start + 1) == "'s" {
+    // ("the study's lead author": a thing's, no body's; the role keeps it.)
+    let thing = words.w(start).starts_with(char::is_lowercase) && !COMPANY_NOUNS.contains(&words.low(start));
+    if (words.w(start + 1) == "’s" || words.w(start + 1) == "'s") && !thing {
         affiliation = Some(words.w(start).to_string());
         first = start + 2;
     } else if let Some(p) = demonym_place(words.w(start)) {
@@ -1183,6 +1185,10 @@ mod tests {
         let a = by_name(&r, "Amit Rao");
         assert_eq!((a.roles.as_slice(), a.affiliation.as_deref()), (["cardiologist at Lakeside University".to_string()].as_slice(), Some("Lakeside University")));
         assert_eq!(by_name(&r, "Helen Park").roles, ["nutrition researcher"]);
+        // A thing's role is no body's.
+        let l = run("\"It held,\" said Dr. Mette Larsen, the study's lead author.", &[("Mette Larsen", Kind::Person)]);
+        let m = by_name(&l, "Mette Larsen");
+        assert_eq!((m.roles.as_slice(), m.affiliation.as_deref()), (["study's lead author".to_string()].as_slice(), None));
         let q = run("The Mariners signed quarterback Devon Price on Sunday.", &[("Mariners", Kind::Organization), ("Devon Price", Kind::Person)]);
         assert_eq!(by_name(&q, "Devon Price").roles, ["quarterback"]);
         let o = by_name(&es6, "Dale Ortiz");
