@@ -278,7 +278,9 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                     return None;
                 }
                 let outlet = is_media(&name);
-                let mut found = entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Organization && (e.media || outlet) && ends_in_word(&e.name, &name)).map(|(i, _)| i);
+                // ("The Seattle Mariners … the Mariners": a team by its plural.)
+                let team = name.len() > 3 && name.ends_with('s') && !name.ends_with("'s") && !name.ends_with("’s") && name.starts_with(char::is_uppercase);
+                let mut found = entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Organization && (e.media || outlet || team) && ends_in_word(&e.name, &name)).map(|(i, _)| i);
                 match (found.next(), found.next()) {
                     (Some(i), None) => Some(i),
                     _ => None,
@@ -921,8 +923,11 @@ fn organizations_saying_it(words: &Words, entities: &mut [Entity]) {
         if si > words.sentence_of[end.saturating_sub(1)] + 2 {
             continue;
         }
+        // ("Lumen AI said in a statement that …. It did not deny …": where
+        // it said it is no thing that says.)
+        let medium = |k: usize| k >= 2 && matches!(words.low(k - 1), "a" | "an" | "its" | "their") && words.low(k - 2) == "in";
         let thing_after = (end..i).any(|k| {
-            matches!(
+            !medium(k) && matches!(
                 words.low(k),
                 "report" | "statement" | "email" | "e-mail" | "memo" | "memorandum" | "letter" | "newspaper" | "paper" | "study" | "survey" | "poll"
                     | "book" | "ad" | "article" | "editorial" | "document" | "filing" | "complaint" | "lawsuit" | "bill" | "law" | "plan" | "proposal"
@@ -1242,6 +1247,10 @@ mod tests {
         let tw = by_name(&es, "Twitter");
         let pronouns: Vec<usize> = tw.mentions.iter().filter(|m| m.kind == MentionKind::Pronoun).map(|m| m.start).collect();
         assert_eq!(pronouns, [t.find("It said").unwrap()], "{:?}", mentions(tw, t));
+        // Where it said it is no thing that says.
+        let t = "Lumen AI said in a statement that it was cooperating. It did not deny that some data had been kept.";
+        let es = run(t, &[("Lumen AI", Kind::Organization)]);
+        assert!(mentions(by_name(&es, "Lumen AI"), t).contains(&"It".to_string()), "{es:?}");
     }
 
     #[test]
@@ -1277,6 +1286,13 @@ mod tests {
         assert_eq!(es.len(), 2, "{es:?}");
         let es = run("DR. OZ HAS BEEN CALLED OUT BY FELLOW DOCTORS.", &[]);
         assert!(es.is_empty(), "{es:?}");
+    }
+
+    #[test]
+    fn a_team_by_its_plural() {
+        let t = "The Seattle Mariners traded him to the New York Yankees. The Mariners' manager agreed. The Yankees declined to comment.";
+        let es = run(t, &[("Seattle Mariners", Kind::Organization), ("New York Yankees", Kind::Organization), ("Mariners", Kind::Organization), ("Yankees", Kind::Organization)]);
+        assert_eq!(es.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect::<Vec<_>>(), [("Seattle Mariners", 2), ("New York Yankees", 2)]);
     }
 
     #[test]
