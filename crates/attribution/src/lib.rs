@@ -2156,6 +2156,17 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
     if matches!(doc.low(r - 1), "who" | "which") {
         return Some((antecedent_of_who(doc, a, r - 1).unwrap_or((r - 1, r)), None));
     }
+    // ("angered a fan base that had hoped …": a relative "that" after its
+    // noun, not the "that" after a verb.)
+    // Its source is the noun phrase before it, back to its determiner, with
+    // the "that" (PolNeAR's annotators mark one or the other).
+    if r >= a + 3 && doc.low(r - 1) == "that" && !is_punct(doc.w(r - 2)) && !has_verb_form(doc, r - 2) && !matches!(doc.low(r - 2), "so" | "now" | "such" | "the" | "a" | "an" | "all" | "and" | "but" | "of" | "in" | "on" | "at" | "for" | "with" | "morning" | "afternoon" | "evening" | "night" | "week" | "month" | "year") && !is_time_word(doc.low(r - 2)) && !AUXILIARIES.contains(&doc.low(r - 2)) {
+        let mut x = r - 2;
+        while x > a && r - 1 - x < 6 && !matches!(doc.low(x), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my") && !is_punct(doc.w(x - 1)) && !is_clause_word(doc.low(x - 1)) && !has_verb_form(doc, x - 1) {
+            x -= 1;
+        }
+        return Some(((x, r), None));
+    }
     // "Joyce — who is listed as an attorney in Illinois — told …", "Jason
     // Sims — a teacher from Mount Pleasant — says …": an aside between dashes
     // right before the cue; the subject is before it.

@@ -1008,6 +1008,8 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("He told the council the plan would fail.").3, "the plan would fail");
     assert_eq!(one("The shortfall, which the state budget office first disclosed in January, stems from higher enrollment.").1, "the state budget office");
     assert_eq!(one("Councilmember Arturo Benavides also voted no, saying the authority should first show it can spend its budget well.").1, "Councilmember Arturo Benavides");
+    // A relative "that" after its noun: the noun phrase and the "that".
+    assert_eq!(one("The trade angered a fan base that had hoped the team would make a playoff run.").1, "a fan base that");
     // No comma or mark within twelve words before the cue: the source
     // starts after the word that opens its clause.
     let r = run("The ruling comes as the Labor Department weighs a national heat standard that business groups have opposed.");
