@@ -534,6 +534,12 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
         return None;
     }
     let mut k = end + 1;
+    // ("“… confidence in Ms. Benton,” the White House press secretary, Nadia
+    // Flores, said": a quotation closes after the comma; what follows is
+    // the speaker's, not the name's.)
+    if matches!(words.w(k), "”" | "\"" | "’" | "'") {
+        return None;
+    }
     // ("Anita Dunn, now a partner at …", "Rahm Emanuel, his chief of
     // staff": what the role is, not when or whose.)
     if matches!(words.low(k), "now" | "currently" | "then" | "also") {
@@ -804,6 +810,9 @@ fn groups(words: &Words, entities: &mut Vec<Entity>) {
             let capital = w.chars().next().is_some_and(char::is_uppercase) && s - 1 != words.sentence_start(h);
             if let Some(p) = demonym_place(w) {
                 affiliation.get_or_insert_with(|| p.to_string());
+            } else if w == "House" && s >= 2 && words.w(s - 2) == "White" {
+                // ("White House officials": the two words.)
+                affiliation.get_or_insert_with(|| "White House".to_string());
             } else if l == "presidential" || l == "white" && words.low(s) == "house" {
                 affiliation.get_or_insert_with(|| if l == "white" { "White House".to_string() } else { "the president".to_string() });
             } else if capital && !GROUP_MODIFIERS.contains(&l.as_str()) {
@@ -1286,6 +1295,15 @@ mod tests {
         assert_eq!(es.len(), 2, "{es:?}");
         let es = run("DR. OZ HAS BEEN CALLED OUT BY FELLOW DOCTORS.", &[]);
         assert!(es.is_empty(), "{es:?}");
+    }
+
+    #[test]
+    fn a_quotation_closing_after_a_name_ends_its_appositive() {
+        let t = "\"The president has full confidence in Ms. Benton,\" the White House press secretary, Nadia Flores, said. White House officials agreed.";
+        let es = run(t, &[("Benton", Kind::Person), ("White House", Kind::Organization), ("Nadia Flores", Kind::Person), ("White House", Kind::Organization)]);
+        assert!(by_name(&es, "Benton").roles.is_empty(), "{es:?}");
+        assert_eq!(by_name(&es, "Nadia Flores").roles, ["White House press secretary"]);
+        assert_eq!(by_name(&es, "White House officials").affiliation.as_deref(), Some("White House"));
     }
 
     #[test]
