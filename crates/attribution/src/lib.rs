@@ -201,7 +201,17 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             let named = dossier_language::entities::company_named_last(&entities, doc, s).map(|ent| ent.name.clone());
             named.and_then(|n| entities.iter().position(|ent| ent.kind == EntityKind::Organization && ent.name == n))
         };
-        let by_noun = named_by_noun.or_else(|| (e == s + 2 && doc.low(s) == "the" && COMPANY_NOUNS.contains(&doc.low(s + 1))).then(company).flatten());
+        // ("the Harrowgate Property Owners Association, which represents
+        // about 600 landlords. The group said …": "the group" or "the
+        // organization" is the association, union or coalition named last.)
+        let association = || {
+            let civic = |ent: &Entity| !ent.media && ent.name.rsplit(' ').next().is_some_and(|w| matches!(w, "Association" | "Coalition" | "Alliance" | "Union" | "Council" | "Project" | "Fund" | "Foundation" | "Institute" | "Center" | "PAC" | "Network" | "Federation" | "Society" | "Group" | "Campaign" | "League"));
+            let named = dossier_language::entities::organization_named_last_where(&entities, s, civic).map(|ent| ent.name.clone());
+            named.and_then(|n| entities.iter().position(|ent| ent.kind == EntityKind::Organization && ent.name == n))
+        };
+        let by_noun = named_by_noun
+            .or_else(|| (e == s + 2 && doc.low(s) == "the" && COMPANY_NOUNS.contains(&doc.low(s + 1))).then(company).flatten())
+            .or_else(|| (e == s + 2 && doc.low(s) == "the" && matches!(doc.low(s + 1), "group" | "organization" | "organisation")).then(association).flatten());
         if let Some(gi) = by_noun {
             entities[gi].mentions.push(doc.mention(s, e, MentionKind::Nominal));
             att.source_entity = Some(gi);

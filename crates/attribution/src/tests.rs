@@ -2404,6 +2404,9 @@ fn the_company_and_relatives_name_who_they_stand_for() {
     // A team is a company's noun too.
     let sources = resolved_sources("The Harbor City Mariners agreed to a record contract with their quarterback, the team announced.");
     assert_eq!(source_starting(&sources, "the team").2.as_deref(), Some("Harbor City Mariners"), "{sources:?}");
+    // "The group" is the association named last.
+    let sources = resolved_sources("\"You can't freeze a boiler,\" said Arthur Pell, the president of the Harrowgate Property Owners Association. The group said it was weighing a lawsuit.");
+    assert_eq!(source_starting(&sources, "The group").2.as_deref(), Some("Harrowgate Property Owners Association"), "{sources:?}");
     // A relative inside the subject of a noun cue; its name through the appositive.
     let sources = resolved_sources("Ed Pierson, a former Boeing manager who has raised concerns about the company's factories, said the change was overdue.");
     let who = source_starting(&sources, "who");
