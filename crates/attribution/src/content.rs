@@ -644,8 +644,16 @@ fn source_after_cue(doc: &Doc, att: &Attribution, (x, y): (usize, usize)) -> Opt
         let (s, e) = trim(doc, y, se);
         return (s < e && (s..e).filter(|&k| !crate::is_punct(doc.w(k))).count() <= 10).then_some((s, e));
     }
-    // ("…, told the AP her group …": after "told" comes its listener.)
-    if crate::lexicon::OBJECT_VERBS.contains(&doc.low(ce - 1)) {
+    // ("…, told the AP her group …": after "told" comes its listener; "X
+    // denied the claim": after a verb that takes an object, the object.
+    // Only a verb of saying the speaker may follow does.)
+    let inverting = matches!(
+        doc.low(ce - 1),
+        "said" | "says" | "say" | "add" | "note" | "write" | "argue" | "warn" | "insist" | "explain" | "predict" | "caution" | "added" | "adds" | "wrote" | "writes" | "noted" | "notes" | "explained" | "recalled" | "replied" | "continued" | "asked" | "argued"
+            | "insisted" | "declared" | "observed" | "remarked" | "quipped" | "countered" | "conceded" | "cautioned" | "warned" | "predicted" | "concluded"
+            | "stated" | "answered" | "responded" | "agreed" | "complained" | "joked" | "acknowledged" | "admitted" | "announced" | "reported" | "tweeted"
+    );
+    if crate::lexicon::OBJECT_VERBS.contains(&doc.low(ce - 1)) || !inverting {
         return None;
     }
     noun_phrase_after(doc, ce)

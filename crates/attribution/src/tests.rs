@@ -1008,6 +1008,9 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("He told the council the plan would fail.").3, "the plan would fail");
     assert_eq!(one("The shortfall, which the state budget office first disclosed in January, stems from higher enrollment.").1, "the state budget office");
     assert_eq!(one("Councilmember Arturo Benavides also voted no, saying the authority should first show it can spend its budget well.").1, "Councilmember Arturo Benavides");
+    // An object after a verb that takes one is no speaker put after it.
+    let r = run("A state government spokesman, Daniel Eze, denied the claim, saying the dam had been inspected in June.");
+    assert!(r.iter().any(|x| x.2 == "denied" && x.1 == "A state government spokesman, Daniel Eze" && x.3 == "the claim"), "{r:?}");
     // A relative "that" after its noun: the noun phrase and the "that".
     assert_eq!(one("The trade angered a fan base that had hoped the team would make a playoff run.").1, "a fan base that");
     // No comma or mark within twelve words before the cue: the source
