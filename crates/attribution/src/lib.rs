@@ -3562,6 +3562,13 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             c = comma;
         }
     }
+    // ("Daniel Eze, denied that, saying …": a "that" before a comma and a
+    // participle is what was denied, and the search goes on after it; not
+    // "said that, according to …, he", "that, thanks to …", "that, “…”".)
+    if doc.low(c) == "that" && c + 2 < b && doc.w(c + 1) == "," && doc.low(c + 2).ends_with("ing") && !matches!(doc.low(c + 2), "according" | "including" | "excluding" | "assuming" | "during") && !learned_only {
+        let att = Attribution { kind: Kind::Indirect, source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, cue_end)), content: chars(doc, c, c + 1), parts: Vec::new(), stance };
+        return Some((att, c + 1));
+    }
     if matches!(doc.low(c), "that" | ":" | ",") {
         if doc.w(c) == ":" {
             cue_end = c + 1;

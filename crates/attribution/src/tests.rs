@@ -1011,6 +1011,12 @@ fn objects_relatives_and_main_clauses() {
     // An object after a verb that takes one is no speaker put after it.
     let r = run("A state government spokesman, Daniel Eze, denied the claim, saying the dam had been inspected in June.");
     assert!(r.iter().any(|x| x.2 == "denied" && x.1 == "A state government spokesman, Daniel Eze" && x.3 == "the claim"), "{r:?}");
+    // A "that" before a comma and a participle is what was denied; the
+    // participle is a cue of its own.
+    let r = run("A state government spokesman, Daniel Eze, denied that, saying the dam had been inspected in June.");
+    assert!(r.iter().any(|x| x.2 == "denied" && x.3 == "that"), "{r:?}");
+    assert!(r.iter().any(|x| x.2 == "saying" && x.1 == "A state government spokesman, Daniel Eze" && x.3 == "the dam had been inspected in June"), "{r:?}");
+    assert_eq!(one("Wheeler added that, based on what he has seen, the judge has been fair.").3, "that, based on what he has seen, the judge has been fair");
     // A relative "that" after its noun: the noun phrase and the "that".
     assert_eq!(one("The trade angered a fan base that had hoped the team would make a playoff run.").1, "a fan base that");
     // No comma or mark within twelve words before the cue: the source
