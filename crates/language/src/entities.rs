@@ -322,6 +322,17 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
             for (role, aff) in found {
                 // "Kent Walker, the company's general counsel": the company
                 // is the organisation named last before him.
+                let (role, aff) = match aff {
+                    // ("The agency's director general, Zainab Musa": the body
+                    // named last whose name ends in the noun, "… Management
+                    // Agency"; none, "the campaign's press secretary", and
+                    // the noun stays in the role.)
+                    Some(a) if BODY_NOUNS.contains(&a.as_str()) => match organization_named_last_where(&entities, start, |e| ends_in_word(&e.name, &a)) {
+                        Some(e) => (role, Some(e.name.clone())),
+                        None => (format!("{a}'s {role}"), None),
+                    },
+                    other => (role, other),
+                };
                 let aff = match aff {
                     Some(a) if COMPANY_NOUNS.contains(&a.as_str()) => {
                         Some(company_named_last(&entities, words, start).map_or(a, |e| e.name.clone()))
@@ -388,6 +399,15 @@ pub fn company_named_last<'e>(entities: &'e [Entity], words: &Words, before: usi
         .filter(|ent| subject(ent))
         .or_else(|| organization_named_last_where(entities, before, |ent| !public(&ent.name)))
 }
+
+/// Nouns of public and civic bodies, which stand for the body named last
+/// whose name ends in them ("the agency's director general"). (Not "court":
+/// an article names several, "the court's chief judge" is seldom the last.)
+const BODY_NOUNS: &[&str] = &[
+    "agency", "ministry", "department", "commission", "council", "committee", "union", "association", "board",
+    "authority", "bureau", "office", "service", "university", "institute", "foundation", "organization", "party",
+    "campaign", "coalition", "center", "fund",
+];
 
 /// Nouns a company goes by in a definite description ("the company", "the
 /// airline", "the lender's general counsel"): the company named last.
@@ -592,7 +612,7 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     let mut first = start;
     let mut affiliation = None;
     // ("the study's lead author": a thing's, no body's; the role keeps it.)
-    let thing = words.w(start).starts_with(char::is_lowercase) && !COMPANY_NOUNS.contains(&words.low(start));
+    let thing = words.w(start).starts_with(char::is_lowercase) && !COMPANY_NOUNS.contains(&words.low(start)) && !BODY_NOUNS.contains(&words.low(start));
     if (words.w(start + 1) == "’s" || words.w(start + 1) == "'s") && !thing {
         affiliation = Some(words.w(start).to_string());
         first = start + 2;
@@ -1187,6 +1207,12 @@ mod tests {
             "Halvorsen Semiconductor cut its forecast. \"It hurts,\" said Marcus Bell, an analyst at Corbin & Lowe. A spokesman for the company, Dale Ortiz, declined to comment.",
             &[("Halvorsen Semiconductor", Kind::Organization), ("Marcus Bell", Kind::Person), ("Corbin & Lowe", Kind::Organization), ("Dale Ortiz", Kind::Person)],
         );
+        let z = run("The National Emergency Management Agency said 212 had died. The agency's director general, Zainab Musa, spoke. Ali Bello, the agency's spokesman, agreed.", &[("National Emergency Management Agency", Kind::Organization), ("Zainab Musa", Kind::Person), ("Ali Bello", Kind::Person)]);
+        assert_eq!(by_name(&z, "Zainab Musa").affiliation.as_deref(), Some("National Emergency Management Agency"));
+        assert_eq!(by_name(&z, "Ali Bello").affiliation.as_deref(), Some("National Emergency Management Agency"));
+        let f = run("Brian Fallon, the campaign's press secretary, said so.", &[("Brian Fallon", Kind::Person)]);
+        let b = by_name(&f, "Brian Fallon");
+        assert_eq!((b.roles.as_slice(), b.affiliation.as_deref()), (["campaign's press secretary".to_string()].as_slice(), None));
         let l = run("NetGuard had sued. Its general counsel, Amara Lind, called the ruling a win.", &[("NetGuard", Kind::Organization), ("Amara Lind", Kind::Person)]);
         assert_eq!(by_name(&l, "Amara Lind").affiliation.as_deref(), Some("NetGuard"));
         let j = run("Judge Helen Okafor of the U.S. District Court wrote the ruling.", &[("Judge Helen Okafor", Kind::Person), ("U.S. District Court", Kind::Organization)]);
