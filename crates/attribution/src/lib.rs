@@ -145,7 +145,13 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         // "Analysts at Morgan Stanley wrote …. “…,” they wrote.": "they"
         // is the group a source made just before (within two sentences),
         // which the language layer did not know when it read the pronouns.
-        if e == s + 1 && doc.low(s) == "they" {
+        // ("Residents said …. Several told The Associated Press …": a
+        // quantifier alone is some of that group, anonymous too.)
+        let some = e == s + 1 && matches!(doc.low(s), "several" | "some" | "many" | "others" | "most" | "few" | "both");
+        if some {
+            att.source_type = SourceType::Anonymous;
+        }
+        if e == s + 1 && (doc.low(s) == "they" || some) {
             let si = doc.sentence_of[s];
             let last = entities
                 .iter()

@@ -2413,6 +2413,10 @@ fn the_company_and_relatives_name_who_they_stand_for() {
     // A team is a company's noun too.
     let sources = resolved_sources("The Harbor City Mariners agreed to a record contract with their quarterback, the team announced.");
     assert_eq!(source_starting(&sources, "the team").2.as_deref(), Some("Harbor City Mariners"), "{sources:?}");
+    // A quantifier alone is some of the group named before, anonymous.
+    let sources = resolved_sources("Residents of the village said the disaster could have been avoided. Several told reporters that officials had ignored warnings.");
+    let several = source_starting(&sources, "Several");
+    assert_eq!((several.1, several.2.as_deref()), (SourceType::Anonymous, Some("Residents of the village")), "{sources:?}");
     // "The group" is the association named last.
     let sources = resolved_sources("\"You can't freeze a boiler,\" said Arthur Pell, the president of the Harrowgate Property Owners Association. The group said it was weighing a lawsuit.");
     assert_eq!(source_starting(&sources, "The group").2.as_deref(), Some("Harrowgate Property Owners Association"), "{sources:?}");

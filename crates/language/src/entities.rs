@@ -141,7 +141,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "endocrinologist", "neurologist", "dermatologist", "immunologist", "radiologist", "pharmacologist", "toxicologist",
     "neuroscientist", "sociologist", "criminologist", "anthropologist", "archaeologist", "ecologist", "geologist",
     "seismologist", "climatologist", "hydrologist", "demographer", "statistician", "pharmacist", "dentist", "therapist",
-    "nutritionist", "dietitian", "veterinarian", "paramedic", "midwife",
+    "nutritionist", "dietitian", "veterinarian", "paramedic", "midwife", "coordinator", "specialist", "firefighter",
     "lecturer", "fellow", "author", "columnist", "commentator", "pastor", "rabbi", "imam", "priest", "accountant", "planner",
     "quarterback", "pitcher", "shortstop", "goalkeeper", "striker", "linebacker", "receiver", "midfielder", "outfielder", "catcher",
 ];
@@ -1308,6 +1308,8 @@ mod tests {
         let g = by_name(&es, "Alan Greene");
         assert_eq!((g.roles.as_slice(), g.affiliation.as_deref()), (["endocrinologist at Johns Hopkins University".to_string()].as_slice(), Some("Johns Hopkins University")));
         assert_eq!(by_name(&es, "Mia Roth").roles, ["demographer"]);
+        let es = run("Ibrahim Sule, a rescue coordinator in Kogi State, said so.", &[("Ibrahim Sule", Kind::Person), ("Kogi State", Kind::Place)]);
+        assert_eq!(by_name(&es, "Ibrahim Sule").roles, ["rescue coordinator in Kogi State"]);
     }
 
     #[test]
