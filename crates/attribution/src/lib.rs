@@ -4219,7 +4219,10 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
             att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);
             return;
         }
-        if DOCUMENT_HEADS.contains(&hw) && !best.is_some_and(|(ei, _)| entities[ei].media) {
+        // ("a letter … reviewed by The Washington Post": a document an
+        // outlet saw is no outlet's report.)
+        let seen_by = (s + 1..e).any(|k| doc.low(k) == "by" && matches!(doc.low(k - 1), "reviewed" | "obtained" | "seen" | "viewed" | "examined" | "described"));
+        if DOCUMENT_HEADS.contains(&hw) && !best.is_some_and(|(ei, _)| entities[ei].media && !seen_by) {
             att.source_type = SourceType::Document;
             att.source_entity = best.map(|(ei, _)| ei);
             return;
@@ -4316,7 +4319,7 @@ fn noun_head(doc: &Doc, s: usize, e: usize) -> usize {
         let opens = matches!(w, "," | "of" | "to" | "for" | "at" | "with" | "from" | "in" | "on" | "who" | "that" | "which" | "familiar" | "close" | "inside" | "within" | "under" | "near" | "(" | "—" | "--")
             // ("A senior diplomat involved in the mediation", "the official
             // quoted by the agency": a participle after the head.)
-            || w.ends_with("ed") && matches!(doc.low(k + 1), "by" | "in" | "with" | "on" | "at");
+            || (w.ends_with("ed") || matches!(w, "sent" | "seen" | "written" | "given")) && matches!(doc.low(k + 1), "by" | "in" | "with" | "on" | "at" | "to");
         if opens && k > start {
             return k - 1;
         }

@@ -2413,6 +2413,12 @@ fn the_company_and_relatives_name_who_they_stand_for() {
     // A team is a company's noun too.
     let sources = resolved_sources("The Harbor City Mariners agreed to a record contract with their quarterback, the team announced.");
     assert_eq!(source_starting(&sources, "the team").2.as_deref(), Some("Harbor City Mariners"), "{sources:?}");
+    // A document an outlet obtained or reviewed is a document, not the
+    // outlet's report.
+    let sources = resolved_sources("The agency opened an inquiry, according to a letter sent to the company and reviewed by The Washington Post.");
+    assert_eq!(source_starting(&sources, "a letter").1, SourceType::Document, "{sources:?}");
+    let sources = resolved_sources("A letter from the veterans' group obtained by The Associated Press said the talks had failed.");
+    assert_eq!(source_starting(&sources, "A letter").1, SourceType::Document, "{sources:?}");
     // A quantifier alone is some of the group named before, anonymous.
     let sources = resolved_sources("Residents of the village said the disaster could have been avoided. Several told reporters that officials had ignored warnings.");
     let several = source_starting(&sources, "Several");
