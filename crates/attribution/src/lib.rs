@@ -324,7 +324,45 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         };
         att.source_entity = Some(idx);
     }
+    singular_anonymous_pronouns(doc, &mut atts, &mut entities);
     (atts, entities)
+}
+
+/// "…, a spokeswoman for the bureau's field office said. She declined to
+/// say …": "she" or "he" right after an unnamed speaker's attribution, with
+/// no person named between, is that speaker (the language layer, which
+/// knows only named persons, gave it the last woman named).
+fn singular_anonymous_pronouns(doc: &Doc, atts: &mut [Attribution], entities: &mut [Entity]) {
+    for i in 1..atts.len() {
+        let (Some((s, e)), Some((cs, _))) = (atts[i].source, atts[i].cue) else { continue };
+        let pronoun = doc.low(s);
+        if e != s + 1 || !matches!(pronoun, "he" | "she") {
+            continue;
+        }
+        let prev = &atts[i - 1];
+        let (Some((ps, pe)), Some(gi), Some((pcs, _))) = (prev.source, prev.source_entity, prev.cue) else { continue };
+        if prev.source_type != SourceType::Anonymous || entities[gi].kind != EntityKind::Group || doc.sentence_of[pcs] + 1 < doc.sentence_of[cs] {
+            continue;
+        }
+        let head = doc.low(noun_head(doc, ps, pe));
+        let agrees = match head {
+            "spokeswoman" | "woman" | "congresswoman" | "councilwoman" | "chairwoman" => pronoun == "she",
+            "spokesman" | "man" | "congressman" | "councilman" | "chairman" => pronoun == "he",
+            "spokesperson" | "official" | "aide" | "person" | "source" | "diplomat" | "officer" | "adviser" | "advisor" | "executive" | "lawyer" | "staffer" | "employee" | "representative" => true,
+            _ => false,
+        };
+        // (No person named since: "…, the official said. Ms. Ruiz … she".)
+        let named_between = entities.iter().any(|ent| ent.kind == EntityKind::Person && ent.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start >= pe && m.tok_end <= s));
+        if !agrees || named_between {
+            continue;
+        }
+        for ent in entities.iter_mut() {
+            ent.mentions.retain(|m| !(m.tok_start == s && m.tok_end == e && m.kind == MentionKind::Pronoun));
+        }
+        entities[gi].mentions.push(doc.mention(s, e, MentionKind::Pronoun));
+        atts[i].source_entity = Some(gi);
+        atts[i].source_type = SourceType::Anonymous;
+    }
 }
 
 /// Find the attributions of a document.

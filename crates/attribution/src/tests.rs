@@ -2419,6 +2419,10 @@ fn the_company_and_relatives_name_who_they_stand_for() {
     assert_eq!(source_starting(&sources, "a letter").1, SourceType::Document, "{sources:?}");
     let sources = resolved_sources("A letter from the veterans' group obtained by The Associated Press said the talks had failed.");
     assert_eq!(source_starting(&sources, "A letter").1, SourceType::Document, "{sources:?}");
+    // "She" right after an unnamed spokeswoman's attribution is she.
+    let sources = resolved_sources("Rabbi Miriam Sandler said the congregation was shaken. The F.B.I. is investigating the fire, a spokeswoman for the bureau's Boston field office said. She declined to say whether arrests were near.");
+    let she = source_starting(&sources, "She");
+    assert_eq!((she.1, she.2.as_deref()), (SourceType::Anonymous, Some("spokeswoman for the bureau's Boston field office")), "{sources:?}");
     // A quantifier alone is some of the group named before, anonymous.
     let sources = resolved_sources("Residents of the village said the disaster could have been avoided. Several told reporters that officials had ignored warnings.");
     let several = source_starting(&sources, "Several");
