@@ -505,6 +505,10 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
             continue;
         }
         match (p.rule, cand.span) {
+            // ("The airbags may fail to deploy, the company told federal
+            // safety regulators on Wednesday.": CONTENT, SOURCE told or
+            // said is no reading to drop.)
+            (Some(ri), None) if inverted_said(doc, &rules[ri]) => {}
             (Some(ri), None) => keep[ri] = false,
             (Some(_), Some(_)) if cand.rule => {}
             (Some(ri), Some(span)) => {
@@ -580,6 +584,13 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out.extend(added);
     out.sort_by_key(|a| a.cue.map_or(0, |c| c.0));
     out
+}
+
+/// Is the rules' attribution `CONTENT, SOURCE said|told …` (a clause, a
+/// comma, a short source, the cue)?
+fn inverted_said(doc: &Doc, att: &Attribution) -> bool {
+    let (Some((ss, se)), Some((cs, ce)), Some((_, e))) = (att.source, att.cue, att.content) else { return false };
+    ce == cs + 1 && matches!(doc.low(cs), "said" | "told") && se == cs && se - ss <= 4 && ss >= 1 && doc.w(ss - 1) == "," && e <= doc.tokens[ss - 1].start
 }
 
 /// The content of a direct attribution of the rules that is one clean

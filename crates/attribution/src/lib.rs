@@ -3164,6 +3164,10 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let adjective = w.ends_with("ed") && matches!(prev(1), "the" | "a" | "an" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our") && doc.w(i + 1).chars().all(|c| c.is_lowercase()) && !matches!(doc.low(i + 1), "that" | "to" | "by" | "in" | "on" | "for" | "with");
     let phoned = w == "called" && prev(1) == "who" && prev(2) != "," && matches!(doc.low(i + 1), "the" | "a" | "an" | "their" | "his" | "her");
     let named = matches!(w, "named" | "identified") && prev(1) == "be";
+    // ("Crestline Motors is recalling about 400,000 vehicles": a product
+    // recall, not a memory.)
+    let number = |k: usize| doc.w(k).starts_with(|c: char| c.is_ascii_digit()) || matches!(doc.low(k), "thousands" | "millions" | "hundreds");
+    let product_recall = matches!(w, "recall" | "recalls" | "recalling" | "recalled") && (number(i + 1) || matches!(doc.low(i + 1), "about" | "nearly" | "some" | "more" | "almost" | "roughly" | "over") && number(i + 2) || matches!(doc.low(i + 1), "its" | "the" | "their") && (i + 2..(i + 5).min(doc.tokens.len())).any(|k| matches!(doc.low(k), "vehicles" | "cars" | "trucks" | "products" | "devices" | "units" | "models" | "suvs" | "airbags" | "batteries")));
     // "three officials briefed on the talks", "people briefed on the plan":
     // a participle after its noun describes the sources.
     let briefed = matches!(w, "briefed" | "informed") && (ANONYMOUS_HEADS.contains(&prev(1)) || PEOPLE_HEADS.contains(&prev(1)) || prev(1) == "people") && matches!(doc.low(i + 1), "on" | "about" | "of");
@@ -3223,7 +3227,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let silent = matches!(w, "said" | "says" | "say" | "saying" | "told" | "tells" | "wrote" | "writes")
         && matches!(doc.low(i + 1), "nothing" | "little")
         && (i + 2 >= doc.tokens.len() || is_punct(doc.w(i + 2)) || matches!(doc.low(i + 2), "and" | "but" | "as" | "when" | "while" | "in" | "at" | "during" | "after" | "before" | "then" | "publicly" | "else" | "more" | "further" | "to"));
-    known || unnamed || named || briefed || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || is_naming(doc, a, i)
+    known || unnamed || named || briefed || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || product_recall || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":
@@ -3450,7 +3454,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             && tail_len >= 2
             && tail_len <= 9
             && (cs.saturating_sub(6).max(a + 2)..cs).any(|k| doc.w(k) == ",")
-            && matches!(doc.low(cue_end + 1), "at" | "in" | "on" | "during" | "after" | "before" | "last" | "this" | "." | ",");
+            // ("…, the company told federal safety regulators on
+            // Wednesday.": up to three words of object.)
+            && (cue_end + 1..(cue_end + 4).min(b + 1)).find(|&k| k >= b || matches!(doc.low(k), "at" | "in" | "on" | "during" | "after" | "before" | "last" | "this" | "." | ",")).is_some_and(|k| (cue_end..k.min(b)).all(|j| doc.w(j).starts_with(char::is_lowercase) && !has_verb_form(doc, j) && !matches!(doc.low(j), "that" | "to" | "he" | "she" | "they" | "it" | "we" | "i")));
     // "…, Graham told The Associated Press on Thursday.": a listener named
     // in capitals (an outlet), then at most an adjunct.
     let object_tail = object_tail || OBJECT_VERBS.contains(&w) && tail_len >= 2 && tail_len <= 12 && (cs.saturating_sub(10).max(a + 2)..cs).any(|k| doc.w(k) == ",") && {

@@ -160,6 +160,14 @@ fn an_adverbial_clause_before_a_parenthetical_cue_is_the_first_part() {
 }
 
 #[test]
+fn a_product_recall_is_no_cue_and_a_longer_listener_no_content() {
+    let r = run("Crestline Motors is recalling about 400,000 sport utility vehicles because their airbags may fail to deploy in a crash, the company told federal safety regulators on Wednesday.");
+    assert_eq!(r, vec![t("indirect", "the company", "told", "Crestline Motors is recalling about 400,000 sport utility vehicles because their airbags may fail to deploy in a crash")]);
+    assert!(run("The automaker recalled its trucks in March.").is_empty());
+    assert_eq!(one("He recalled that the plant had closed.").3, "that the plant had closed");
+}
+
+#[test]
 fn as_predicted_is_no_cue() {
     assert_eq!(run("The firm grew.\n\nBut in July 2012, the company failed as predicted."), vec![]);
 }
