@@ -849,7 +849,7 @@ fn groups(words: &Words, entities: &mut Vec<Entity>) {
         if end + 1 < n && matches!(words.low(end), "at" | "from" | "with") {
             let first = if words.low(end + 1) == "the" { end + 2 } else { end + 1 };
             let mut last = first;
-            while last < n && last < first + 8 && words.sentence_of[last] == words.sentence_of[h] && (words.w(last).starts_with(char::is_uppercase) || last > first && matches!(words.low(last), "of" | "for" | "and") && words.w(last + 1).starts_with(char::is_uppercase)) {
+            while last < n && last < first + 8 && words.sentence_of[last] == words.sentence_of[h] && (words.w(last).starts_with(char::is_uppercase) || last > first && matches!(words.low(last), "of" | "for" | "and" | "&") && words.w(last + 1).starts_with(char::is_uppercase)) {
                 last += 1;
             }
             if last > first {
@@ -1321,6 +1321,9 @@ mod tests {
         assert_eq!(mentions(g, t), ["Researchers at the University of Copenhagen", "They"]);
         // A bare head is none, nor one in a line of capitals.
         assert_eq!(es.len(), 2, "{es:?}");
+        let t = "Analysts at Barrow & Finch wrote that the cost was manageable.";
+        let es = run(t, &[("Barrow & Finch", Kind::Organization)]);
+        assert_eq!(by_name(&es, "Analysts at Barrow & Finch").affiliation.as_deref(), Some("Barrow & Finch"));
         let es = run("DR. OZ HAS BEEN CALLED OUT BY FELLOW DOCTORS.", &[]);
         assert!(es.is_empty(), "{es:?}");
     }
