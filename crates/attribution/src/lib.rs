@@ -2669,6 +2669,13 @@ fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
 /// its cue (a noun phrase opened by a determiner or a possessive, up to the
 /// sentence's end or the next comma, with no verb of its own; not a time
 /// phrase such as "the day after the vote"), else `end`.
+/// Does a role without its article start at `k` ("said Joan Baxter,
+/// executive director of the Center for Auto Safety")?
+fn bare_role(doc: &Doc, k: usize) -> bool {
+    doc.w(k).starts_with(char::is_lowercase)
+        && (dossier_language::entities::ROLE_HEADS.contains(&doc.low(k)) || matches!(doc.low(k), "executive" | "chief" | "senior" | "deputy" | "vice" | "former" | "managing" | "assistant" | "associate" | "general"))
+}
+
 fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
     if end + 1 >= b || doc.w(end) != "," {
         return end;
@@ -2679,7 +2686,7 @@ fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
     if let Some(stop) = name_end.filter(|&k| k > end + 1 && k - end <= 6 && doc.w(end + 1).starts_with(char::is_uppercase) && (k..b).all(|j| is_punct(doc.w(j)))) {
         return stop;
     }
-    if end + 2 >= b || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") {
+    if end + 2 >= b || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") && !bare_role(doc, end + 1) {
         return end;
     }
     if is_time_word(doc.low(end + 2)) || matches!(doc.low(end + 2), "day" | "week" | "month" | "year" | "morning" | "evening" | "night" | "same" | "next" | "following") {
@@ -3093,7 +3100,7 @@ fn appositive_after(doc: &Doc, s: usize, e: usize, b: usize) -> Option<usize> {
         return None;
     }
     let from = e + 1;
-    if !matches!(doc.low(from), "a" | "an" | "the" | "another" | "its" | "his" | "her" | "their") {
+    if !matches!(doc.low(from), "a" | "an" | "the" | "another" | "its" | "his" | "her" | "their") && !bare_role(doc, from) {
         return None;
     }
     let end = (from..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | "—" | "(") || is_quote_mark(doc.w(k))).unwrap_or(b);

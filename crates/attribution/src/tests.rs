@@ -1995,6 +1995,8 @@ fn an_inverted_aside_splits_the_content() {
     // An appositive after the speaker is no second part, and a clause after
     // the cue is no speaker.
     assert_eq!(one("The plan is a blank check, said Vance, a member of the council.").1, "Vance, a member of the council");
+    // A role without its article too.
+    assert_eq!(one("\"That is not moving quickly,\" said Joan Baxter, executive director of the Center for Auto Safety.").1, "Joan Baxter, executive director of the Center for Auto Safety");
     assert_eq!(
         one("The report, in the Harbor Journal, said the breach exposed the names, numbers and accounts of 410,000 borrowers, and that the bank had missed a deadline."),
         t("indirect", "The report, in the Harbor Journal", "said", "the breach exposed the names, numbers and accounts of 410,000 borrowers, and that the bank had missed a deadline")
