@@ -649,15 +649,25 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
     if start < 3 || words.w(start - 1) != "," {
         return None;
     }
-    let head = start - 2;
-    if !ROLE_HEADS.contains(&words.low(head)) {
-        return None;
-    }
+    // The head before the comma, or before its complement ("Crestline's
+    // head of safety, Priya Raman").
+    let head = if ROLE_HEADS.contains(&words.low(start - 2)) {
+        start - 2
+    } else {
+        (start.saturating_sub(6)..start - 2).rev().find(|&h| {
+            ROLE_HEADS.contains(&words.low(h)) && matches!(words.low(h + 1), "of" | "for") && (h + 2..start - 1).all(|j| !matches!(words.w(j), "," | "." | ";" | ":" | "’s" | "'s") && !is_quote_like(words.w(j)))
+        })?
+    };
     let mut k = head;
     while k > 0 && ROLE_WORDS.contains(&words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of") {
         k -= 1;
     }
     let poss = k.checked_sub(1).map(|i| words.w(i));
+    // (A complement only after a possessive: "A spokesman for the company,
+    // Dale Ortiz" is the role phrase's, `role_phrase_before`.)
+    if head + 2 < start && !matches!(poss, Some("’s" | "'s" | "Its" | "its")) {
+        return None;
+    }
     // ("Its general counsel, Amara Lind": "its", which the caller resolves.)
     let affiliation = if matches!(poss, Some("’s") | Some("'s")) {
         k.checked_sub(2).map(|i| words.w(i).to_string())
@@ -667,7 +677,12 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
         None
     };
     let role = (k..=head).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
-    Some((normalise_role(&role), affiliation))
+    let role = if head + 1 < start - 1 { format!("{} {}", normalise_role(&role), words.span_text(head + 1, start - 1)) } else { normalise_role(&role) };
+    Some((role, affiliation))
+}
+
+fn is_quote_like(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'")
 }
 
 /// "A spokesman for the company, NAME", "a lawyer for NetChoice, NAME": a
@@ -1210,6 +1225,9 @@ mod tests {
         let z = run("The National Emergency Management Agency said 212 had died. The agency's director general, Zainab Musa, spoke. Ali Bello, the agency's spokesman, agreed.", &[("National Emergency Management Agency", Kind::Organization), ("Zainab Musa", Kind::Person), ("Ali Bello", Kind::Person)]);
         assert_eq!(by_name(&z, "Zainab Musa").affiliation.as_deref(), Some("National Emergency Management Agency"));
         assert_eq!(by_name(&z, "Ali Bello").affiliation.as_deref(), Some("National Emergency Management Agency"));
+        let c = run("Crestline Motors recalled them. Crestline's head of safety, Priya Raman, said so.", &[("Crestline Motors", Kind::Organization), ("Crestline", Kind::Organization), ("Priya Raman", Kind::Person)]);
+        let p = by_name(&c, "Priya Raman");
+        assert_eq!((p.roles.as_slice(), p.affiliation.as_deref()), (["head of safety".to_string()].as_slice(), Some("Crestline")));
         let f = run("Brian Fallon, the campaign's press secretary, said so.", &[("Brian Fallon", Kind::Person)]);
         let b = by_name(&f, "Brian Fallon");
         assert_eq!((b.roles.as_slice(), b.affiliation.as_deref()), (["campaign's press secretary".to_string()].as_slice(), None));
