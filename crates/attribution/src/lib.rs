@@ -488,6 +488,14 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
         att.source = att.source.and_then(|src| infinitive_subject(doc, src));
+        // ("Mayor Felix Grant likes to say that …": the verb before "to"
+        // and the cue is no part of the source.)
+        if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
+            let last = doc.low(se - 1);
+            if se > ss + 1 && cs == se + 1 && doc.low(se) == "to" && doc.w(se - 1).starts_with(char::is_lowercase) && matches!(last, "likes" | "loves" | "wants" | "tends" | "used" | "liked" | "loved" | "wanted" | "tended" | "continues" | "continued" | "seems" | "seemed" | "appears" | "appeared" | "needs" | "needed" | "hopes" | "hoped" | "plans" | "planned" | "refuses" | "refused" | "declines" | "declined" | "prefers" | "preferred") {
+                att.source = Some((ss, se - 1));
+            }
+        }
         if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
             let w = doc.low(cs);
             let noun = crate::lexicon::NOUN_CUES.contains(&w) || crate::lexicon::REACTION_NOUNS.contains(&w) || !is_speech_verb(w) && !finite_past(doc, cs) && !w.ends_with("ing") && !w.ends_with('s') && doc.w(cs).starts_with(char::is_lowercase);

@@ -682,6 +682,7 @@ fn a_new_attributions_source_ends_before_the_verb_of_its_noun_cue() {
     // to the noun, so the verb that carries it is cut off.
     assert_eq!(one("Mayor Lutz has faced questions about spending at a charity that bears his name.").1, "Mayor Lutz");
     assert_eq!(one("Mayor Lutz expressed confidence that the bridge would reopen.").1, "Mayor Lutz");
+    assert_eq!(one("Mayor Felix Grant likes to say that the city cannot borrow its way out of every problem.").1, "Mayor Felix Grant");
     // A possessive before the noun after a clause's verb stands for the
     // speaker; not the clause ("Mayor Lutz has been frank in her").
     assert_eq!(one("Mayor Lutz has been frank in her acknowledgment that the city needs to raise revenue.").1, "her");
