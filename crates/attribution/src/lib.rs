@@ -4316,6 +4316,15 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);
         return;
     }
+    // ("A spokesman for Mr. Caldwell, Tim Reyes": the person in apposition
+    // to the head, not the one the head is of.)
+    let appositive_person = entities.iter().position(|ent| {
+        ent.kind == EntityKind::Person && ent.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start > h && m.tok_end <= e && doc.w(m.tok_start - 1) == "," && (m.tok_end == e || doc.w(m.tok_end) == ","))
+    });
+    let best = match (best, appositive_person) {
+        (Some((bi, r)), Some(ai)) if entities[bi].kind == EntityKind::Person && bi != ai && matches!(doc.low(h + 1), "for" | "to" | "of") => Some((ai, r)),
+        (b, _) => b,
+    };
     if let Some((ei, _)) = best {
         let ent = &entities[ei];
         att.source_entity = Some(ei);

@@ -2430,6 +2430,9 @@ fn the_company_and_relatives_name_who_they_stand_for() {
     assert_eq!(source_starting(&sources, "a letter").1, SourceType::Document, "{sources:?}");
     let sources = resolved_sources("A letter from the veterans' group obtained by The Associated Press said the talks had failed.");
     assert_eq!(source_starting(&sources, "A letter").1, SourceType::Document, "{sources:?}");
+    // The person in apposition to "a spokesman for X" is the source, not X.
+    let sources = resolved_sources("Senator Roy Caldwell vowed to block the bill. A spokesman for Mr. Caldwell, Tim Reyes, disputed that count.");
+    assert_eq!(source_starting(&sources, "A spokesman").2.as_deref(), Some("Tim Reyes"), "{sources:?}");
     // "She" right after an unnamed spokeswoman's attribution is she.
     let sources = resolved_sources("Rabbi Miriam Sandler said the congregation was shaken. The F.B.I. is investigating the fire, a spokeswoman for the bureau's Boston field office said. She declined to say whether arrests were near.");
     let she = source_starting(&sources, "She");
