@@ -484,6 +484,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         subordinate_end(doc, &quotes, att);
         condition_with_its_clause(doc, att);
         event_adjunct_tail(doc, att);
+        leading_adjunct_out(doc, att);
         quoted_epithets(doc, att);
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
@@ -544,6 +545,23 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         cue_stance(doc, att);
     }
     out
+}
+
+/// "vowed on Tuesday to block the bill", "said privately that she
+/// expected …": a time or an adverb between the cue and the "to" or "that"
+/// that opens the content is no part of it.
+fn leading_adjunct_out(doc: &Doc, att: &mut Attribution) {
+    let (Some((_, ce)), Some((s, e)), true) = (att.cue, att.content, att.parts.is_empty()) else { return };
+    if att.kind == Kind::NoComment || ce >= doc.tokens.len() || doc.tokens[ce].start != s {
+        return;
+    }
+    let n = adjunct_len(doc, ce);
+    let n = if n == 0 && is_manner_adverb(doc.low(ce)) && doc.low(ce).ends_with("ly") { 1 } else { n };
+    let k = ce + n;
+    if n == 0 || k >= doc.tokens.len() || !matches!(doc.low(k), "that" | "to") || doc.tokens[k].start >= e {
+        return;
+    }
+    att.content = Some((doc.tokens[k].start, e));
 }
 
 /// "Mr. Cruz pledged to oppose …", "The email goes on to say: …": a source
