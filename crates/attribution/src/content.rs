@@ -494,6 +494,15 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
                 None => ci = 0,
             }
         }
+        // ("…, people familiar with the matter said, speaking on condition
+        // of anonymity because …": how the source spoke is no content.)
+        let (cx, _) = p.cands[ci].tok;
+        let anonymity = p.cands[ci].span.is_some()
+            && matches!(doc.low(cx), "speaking" | "asking" | "requesting" | "declining")
+            && (cx + 1..(cx + 5).min(doc.tokens.len())).any(|k| matches!(doc.low(k), "condition" | "anonymity" | "anonymously" | "named" | "identified"));
+        if anonymity {
+            continue;
+        }
         let cand = &p.cands[ci];
         // "“He knew. He approved it,” the aide told jurors": a whole
         // quotation the rules found is not cut to a piece of it (its close
