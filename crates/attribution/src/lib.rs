@@ -3567,7 +3567,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
             // content (the adverbial is made its first part after the content
             // model has chosen: `front_parts`).
             let tail_start = cue_end + usize::from(doc.w(cue_end) == ",");
-            if content_end > a && !src_has_verb && content_end - a <= 6 && doc.w(cue_end) == "," && b.saturating_sub(tail_start) >= 5 && !is_quote_mark(doc.w(a)) {
+            // (Not a participle of the source's own after the cue: "…, two
+            // people said, asking not to be named"; a gerund subject is a
+            // clause's: "…, he said, replacing Clinton would be …".)
+            if content_end > a && !src_has_verb && content_end - a <= 6 && doc.w(cue_end) == "," && b.saturating_sub(tail_start) >= 5 && !is_quote_mark(doc.w(a)) && !matches!(doc.low(tail_start), "speaking" | "asking" | "requesting" | "declining" | "adding" | "citing" | "noting" | "pointing" | "referring" | "saying" | "insisting" | "arguing" | "explaining") {
                 let (x, y) = trim(doc, tail_start, b);
                 if x < y {
                     let source = Some(trim(doc, src.0, src.1)).filter(|(s, e)| s < e);
