@@ -3197,6 +3197,9 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let adjective = w.ends_with("ed") && matches!(prev(1), "the" | "a" | "an" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our") && doc.w(i + 1).chars().all(|c| c.is_lowercase()) && !matches!(doc.low(i + 1), "that" | "to" | "by" | "in" | "on" | "for" | "with");
     let phoned = w == "called" && prev(1) == "who" && prev(2) != "," && matches!(doc.low(i + 1), "the" | "a" | "an" | "their" | "his" | "her");
     let named = matches!(w, "named" | "identified") && prev(1) == "be";
+    // ("A deal is not assured, and …": certain, not told; not "is assured
+    // of winning", which PolNeAR's annotators mark.)
+    let certain = matches!(w, "assured" | "guaranteed") && (matches!(prev(1), "is" | "was" | "be" | "been" | "not" | "are" | "were") || prev(1) == "n't") && (is_punct(doc.w(i + 1)) || matches!(doc.low(i + 1), "and" | "but" | "yet"));
     // ("Crestline Motors is recalling about 400,000 vehicles": a product
     // recall, not a memory.)
     let number = |k: usize| doc.w(k).starts_with(|c: char| c.is_ascii_digit()) || matches!(doc.low(k), "thousands" | "millions" | "hundreds");
@@ -3260,7 +3263,7 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let silent = matches!(w, "said" | "says" | "say" | "saying" | "told" | "tells" | "wrote" | "writes")
         && matches!(doc.low(i + 1), "nothing" | "little")
         && (i + 2 >= doc.tokens.len() || is_punct(doc.w(i + 2)) || matches!(doc.low(i + 2), "and" | "but" | "as" | "when" | "while" | "in" | "at" | "during" | "after" | "before" | "then" | "publicly" | "else" | "more" | "further" | "to"));
-    known || unnamed || named || briefed || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || product_recall || is_naming(doc, a, i)
+    known || unnamed || named || briefed || anonymous || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || product_recall || certain || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":

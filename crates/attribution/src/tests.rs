@@ -172,6 +172,8 @@ fn how_an_anonymous_source_spoke_is_no_content() {
     let r = run("Marlowe Financial is exploring a sale of its asset management business, which could fetch more than $6 billion, people familiar with the matter said, speaking on condition of anonymity because the talks are private.");
     assert_eq!(r, vec![t("indirect", "people familiar with the matter", "said", "Marlowe Financial is exploring a sale of its asset management business, which could fetch more than $6 billion")]);
     assert_eq!(one("Marlowe Financial is exploring a sale, two people said, asking not to be named.").3, "Marlowe Financial is exploring a sale");
+    // "A deal is not assured": certain, not told.
+    assert_eq!(one("A deal is not assured, and Marlowe could decide to keep the unit, one of them cautioned.").2, "cautioned");
 }
 
 #[test]
