@@ -637,6 +637,7 @@ fn is_industry_word(w: &str) -> bool {
         "Semiconductor" | "Semiconductors" | "Technologies" | "Therapeutics" | "Pharmaceuticals" | "Biosciences" | "Biotech" | "Logistics" | "Networks"
             | "Software" | "Robotics" | "Industries" | "Motors" | "Airlines" | "Laboratories" | "Labs" | "Systems" | "Dynamics" | "Microsystems"
             | "Petroleum" | "Bancorp" | "Financial" | "Insurance" | "Telecommunications" | "Entertainment" | "Aerospace"
+            | "Research" | "Analytics" | "Consulting" | "Securities" | "Investments" | "Ventures" | "Advisors" | "Advisers"
     )
 }
 
@@ -881,6 +882,8 @@ mod tests {
     fn a_person_ending_in_an_industry_word_is_a_company() {
         let names = names_of("A court revived a lawsuit accusing Brightline Logistics of ignoring warnings.");
         assert!(names.contains(&("Brightline Logistics".to_string(), Kind::Organization)), "{names:?}");
+        let names = names_of("\"They need the capital,\" said Renata Cruz, who covers banks for Halden Research.");
+        assert!(names.contains(&("Halden Research".to_string(), Kind::Organization)), "{names:?}");
     }
 
     #[test]
