@@ -354,6 +354,20 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
             }
         }
     }
+    // ("Marlowe's chief executive" of "Marlowe Financial … Marlowe's"):
+    // an affiliation written as another name of an organisation is that
+    // organisation's full name.
+    let full_names: Vec<(String, String)> = entities
+        .iter()
+        .filter(|e| e.kind == Kind::Organization)
+        .flat_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(move |m| (words.span_text(m.tok_start, m.tok_end), e.name.clone())))
+        .filter(|(short, full)| short != full)
+        .collect();
+    for e in entities.iter_mut().filter(|e| e.kind == Kind::Person) {
+        if let Some(full) = e.affiliation.as_ref().and_then(|a| full_names.iter().find(|(short, _)| short == a)).map(|(_, full)| full.clone()) {
+            e.affiliation = Some(full);
+        }
+    }
     nominals(words, &mut entities);
     groups(words, &mut entities);
     pronouns(words, &mut entities);
@@ -1227,7 +1241,8 @@ mod tests {
         assert_eq!(by_name(&z, "Ali Bello").affiliation.as_deref(), Some("National Emergency Management Agency"));
         let c = run("Crestline Motors recalled them. Crestline's head of safety, Priya Raman, said so.", &[("Crestline Motors", Kind::Organization), ("Crestline", Kind::Organization), ("Priya Raman", Kind::Person)]);
         let p = by_name(&c, "Priya Raman");
-        assert_eq!((p.roles.as_slice(), p.affiliation.as_deref()), (["head of safety".to_string()].as_slice(), Some("Crestline")));
+        // (The company's full name, "Crestline" being its short one.)
+        assert_eq!((p.roles.as_slice(), p.affiliation.as_deref()), (["head of safety".to_string()].as_slice(), Some("Crestline Motors")));
         let f = run("Brian Fallon, the campaign's press secretary, said so.", &[("Brian Fallon", Kind::Person)]);
         let b = by_name(&f, "Brian Fallon");
         assert_eq!((b.roles.as_slice(), b.affiliation.as_deref()), (["campaign's press secretary".to_string()].as_slice(), None));
