@@ -848,7 +848,8 @@ fn groups(words: &Words, entities: &mut Vec<Entity>) {
     let n = words.tokens.len();
     for h in 0..n {
         // (Not in a line set in capitals: "CALLED OUT BY FELLOW DOCTORS".)
-        if !GROUP_HEADS.contains(&words.low(h)) || !words.w(h).chars().any(char::is_lowercase) {
+        // (Nor a noun that qualifies a body's: "the local teachers union".)
+        if !GROUP_HEADS.contains(&words.low(h)) || !words.w(h).chars().any(char::is_lowercase) || matches!(words.low(h + 1), "union" | "unions" | "association" | "group" | "groups" | "council" | "committee" | "federation" | "coalition" | "organization" | "lobby") {
             continue;
         }
         let mut s = h;
@@ -1357,6 +1358,8 @@ mod tests {
         let t = "Analysts at Barrow & Finch wrote that the cost was manageable.";
         let es = run(t, &[("Barrow & Finch", Kind::Organization)]);
         assert_eq!(by_name(&es, "Analysts at Barrow & Finch").affiliation.as_deref(), Some("Barrow & Finch"));
+        let es = run("The local teachers union endorsed it.", &[]);
+        assert!(es.is_empty(), "{es:?}");
         let es = run("DR. OZ HAS BEEN CALLED OUT BY FELLOW DOCTORS.", &[]);
         assert!(es.is_empty(), "{es:?}");
     }
