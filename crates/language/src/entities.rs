@@ -849,7 +849,10 @@ fn groups(words: &Words, entities: &mut Vec<Entity>) {
     for h in 0..n {
         // (Not in a line set in capitals: "CALLED OUT BY FELLOW DOCTORS".)
         // (Nor a noun that qualifies a body's: "the local teachers union".)
-        if !GROUP_HEADS.contains(&words.low(h)) || !words.w(h).chars().any(char::is_lowercase) || matches!(words.low(h + 1), "union" | "unions" | "association" | "group" | "groups" | "council" | "committee" | "federation" | "coalition" | "organization" | "lobby") {
+        // (Every head is a plural in -s or "spokesmen": most tokens are
+        // passed over without a look at the list.)
+        let w = words.low(h);
+        if !(w.ends_with('s') || w == "spokesmen") || !GROUP_HEADS.contains(&w) || !words.w(h).chars().any(char::is_lowercase) || matches!(words.low(h + 1), "union" | "unions" | "association" | "group" | "groups" | "council" | "committee" | "federation" | "coalition" | "organization" | "lobby") {
             continue;
         }
         let mut s = h;
@@ -1344,6 +1347,11 @@ mod tests {
         assert_eq!(by_name(&es, "Mia Roth").roles, ["demographer"]);
         let es = run("Ibrahim Sule, a rescue coordinator in Kogi State, said so.", &[("Ibrahim Sule", Kind::Person), ("Kogi State", Kind::Place)]);
         assert_eq!(by_name(&es, "Ibrahim Sule").roles, ["rescue coordinator in Kogi State"]);
+    }
+
+    #[test]
+    fn group_heads_are_plurals_in_s() {
+        assert!(GROUP_HEADS.iter().all(|h| h.ends_with('s') || *h == "spokesmen"));
     }
 
     #[test]
