@@ -485,6 +485,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         condition_with_its_clause(doc, att);
         event_adjunct_tail(doc, att);
         leading_adjunct_out(doc, att);
+        trailing_time_out(doc, att);
         quoted_epithets(doc, att);
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
@@ -545,6 +546,38 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         cue_stance(doc, att);
     }
     out
+}
+
+/// "endorsed it last month", "first reported the talks on Monday": a time
+/// at the end of a short object right after its cue is when it was said,
+/// not what.
+fn trailing_time_out(doc: &Doc, att: &mut Attribution) {
+    let (Some((_, ce)), Some((s, e)), true) = (att.cue, att.content, att.parts.is_empty()) else { return };
+    if att.kind != Kind::Indirect || ce >= doc.tokens.len() || doc.tokens[ce].start != s {
+        return;
+    }
+    let (x, y) = tokens_of(doc, (s, e));
+    if y <= x + 2 || y - x > 8 || (x..y).any(|k| is_quote_mark(doc.w(k)) || has_verb_form(doc, k) || matches!(doc.low(k), "that" | "to" | "whether" | "if")) {
+        return;
+    }
+    let unit = |w: &str| matches!(w, "week" | "month" | "year" | "weekend" | "morning" | "night" | "evening" | "afternoon");
+    let cut = if y >= x + 3 && matches!(doc.low(y - 2), "last" | "this" | "next") && unit(doc.low(y - 1)) {
+        Some(y - 2)
+    } else if y >= x + 3 && doc.low(y - 2) == "on" && is_time_word(doc.low(y - 1)) && !is_month(doc.low(y - 1)) {
+        Some(y - 2)
+    } else if y >= x + 2 && matches!(doc.low(y - 1), "yesterday" | "today" | "tonight") {
+        Some(y - 1)
+    } else {
+        None
+    };
+    // (Not down to a lone pronoun, which reads as a listener: "endorsed him
+    // last week".)
+    if let Some(c) = cut.filter(|&c| c > x && !(c == x + 1 && matches!(doc.low(x), "him" | "her" | "them" | "me" | "us"))) {
+        let (tx, ty) = trim(doc, x, c);
+        if let Some(span) = chars(doc, tx, ty) {
+            att.content = Some(span);
+        }
+    }
 }
 
 /// "vowed on Tuesday to block the bill", "said privately that she
