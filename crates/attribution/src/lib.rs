@@ -567,6 +567,8 @@ fn trailing_time_out(doc: &Doc, att: &mut Attribution) {
         Some(y - 2)
     } else if y >= x + 2 && matches!(doc.low(y - 1), "yesterday" | "today" | "tonight") {
         Some(y - 1)
+    } else if y >= x + 3 && doc.low(y - 2) == "in" && (is_month(doc.low(y - 1)) && doc.w(y - 1).starts_with(char::is_uppercase) || doc.w(y - 1).len() == 4 && doc.w(y - 1).starts_with("20") && doc.w(y - 1).bytes().all(|c| c.is_ascii_digit())) {
+        Some(y - 2)
     } else {
         None
     };
