@@ -557,6 +557,27 @@ fn trailing_time_out(doc: &Doc, att: &mut Attribution) {
         return;
     }
     let (x, y) = tokens_of(doc, (s, e));
+    // ("ended waterboarding when he took office": a subordinate clause
+    // after a short object is when, not what.)
+    if let Some(k) = (x + 1..y).find(|&k| matches!(doc.low(k), "when" | "as" | "after" | "before" | "while" | "because" | "since") && PRONOUN_SUBJECTS.contains(&doc.low(k + 1))) {
+        // (An object, not a clause: "said he cannot comment … because …".)
+        let clause = (x..k).any(|j| has_verb_form(doc, j) || PRONOUN_SUBJECTS.contains(&doc.low(j)) || FINITE_AUXILIARIES.contains(&doc.low(j)) || matches!(doc.low(j), "that" | "to" | "whether" | "if" | "cannot") || doc.w(j).contains('’') || doc.w(j).contains('\''));
+        // ("ever since he entered office", "simply because she is")
+        let mut k = k;
+        while k > x + 1 && matches!(doc.low(k - 1), "ever" | "even" | "only" | "just" | "simply" | "long" | "shortly" | "soon" | "right" | "mainly" | "partly") {
+            k -= 1;
+        }
+        // (Not down to a lone pronoun or particle: "watched her while …",
+        // "sought after because …".)
+        let lone = k == x + 1 && matches!(doc.low(x), "him" | "her" | "them" | "me" | "us" | "it" | "after" | "in" | "on" | "at" | "up" | "out");
+        if !clause && !lone && k - x <= 8 {
+            let (tx, ty) = trim(doc, x, k);
+            if let Some(span) = chars(doc, tx, ty) {
+                att.content = Some(span);
+            }
+            return;
+        }
+    }
     if y <= x + 2 || y - x > 8 || (x..y).any(|k| is_quote_mark(doc.w(k)) || has_verb_form(doc, k) || matches!(doc.low(k), "that" | "to" | "whether" | "if")) {
         return;
     }

@@ -2470,6 +2470,9 @@ fn a_day_and_its_part_after_the_cue_is_no_content() {
     assert_eq!(one("Bloomberg News first reported the talks on Monday.").3, "the talks");
     assert_eq!(one("The senator endorsed him last week.").3, "him last week");
     assert_eq!(one("The mayor proposed the freeze in March.").3, "the freeze");
+    // Nor a subordinate clause after a short object; a clause's own stays.
+    assert_eq!(one("Graham has been critical of Trump since they both were competing in the primary.").3, "Trump");
+    assert_eq!(one("The chairman said he cannot comment on the letter because he has not seen it.").3, "he cannot comment on the letter because he has not seen it");
     // Nor before the "to" or "that" that opens it, a time or an adverb.
     assert_eq!(one("Senator Roy Caldwell vowed on Tuesday to block the spending bill.").3, "to block the spending bill");
     let c = one("Aides to the leader said privately that she expected ten votes.").3;
