@@ -3446,7 +3446,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let cs = cue_start(doc, a, i);
     let mut cue_end = i + 1;
     // "called for", "warned against": the particle belongs to the cue.
-    if mined && matches!(doc.low(cue_end), "for" | "on" | "against" | "out" | "to" | "about" | "up") {
+    // (Not "on" before a time: "was charged on Monday with …".)
+    let time_after = doc.low(cue_end) == "on" && (is_time_word(doc.low(cue_end + 1)) || is_month(doc.low(cue_end + 1)));
+    if mined && matches!(doc.low(cue_end), "for" | "on" | "against" | "out" | "to" | "about" | "up") && !time_after {
         cue_end += 1;
     }
     // "has said little about the plan": the cue runs to the preposition.

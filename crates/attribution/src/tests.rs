@@ -2465,6 +2465,9 @@ fn the_company_and_relatives_name_who_they_stand_for() {
 #[test]
 fn a_day_and_its_part_after_the_cue_is_no_content() {
     assert_eq!(one("The mayor said on Friday morning the city would appeal.").3, "the city would appeal");
+    // A particle of the cue is no "on" before a time.
+    let r = run("A 34-year-old man was charged on Monday with setting a fire, the police said.");
+    assert!(r.iter().all(|x| x.2 != "was charged on"), "{r:?}");
     // Nor a time at the end of a short object.
     assert_eq!(one("The local teachers union endorsed the plan last month.").3, "the plan");
     assert_eq!(one("Bloomberg News first reported the talks on Monday.").3, "the talks");
