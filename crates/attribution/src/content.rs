@@ -669,8 +669,8 @@ fn source_after_cue(doc: &Doc, att: &Attribution, (x, y): (usize, usize)) -> Opt
     // Only a verb of saying the speaker may follow does.)
     let inverting = matches!(
         doc.low(ce - 1),
-        "said" | "says" | "say" | "add" | "note" | "write" | "argue" | "warn" | "insist" | "explain" | "predict" | "caution" | "added" | "adds" | "wrote" | "writes" | "noted" | "notes" | "explained" | "recalled" | "replied" | "continued" | "asked" | "argued"
-            | "insisted" | "declared" | "observed" | "remarked" | "quipped" | "countered" | "conceded" | "cautioned" | "warned" | "predicted" | "concluded"
+        "said" | "says" | "say" | "add" | "note" | "write" | "argue" | "warn" | "insist" | "explain" | "predict" | "caution" | "added" | "adds" | "wrote" | "writes" | "noted" | "notes" | "explained" | "recalled" | "replied" | "continued" | "argued"
+            | "insisted" | "declared" | "observed" | "remarked" | "quipped" | "countered" | "conceded" | "cautioned" | "predicted" | "concluded"
             | "stated" | "answered" | "responded" | "agreed" | "complained" | "joked" | "acknowledged" | "admitted" | "announced" | "reported" | "tweeted"
     );
     if crate::lexicon::OBJECT_VERBS.contains(&doc.low(ce - 1)) || !inverting {

@@ -489,15 +489,13 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         quoted_epithets(doc, att);
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
-        att.source = att.source.and_then(|src| infinitive_subject(doc, src));
-        // ("Mayor Felix Grant likes to say that …": the verb before "to"
-        // and the cue is no part of the source.)
-        if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
-            let last = doc.low(se - 1);
-            if se > ss + 1 && cs == se + 1 && doc.low(se) == "to" && doc.w(se - 1).starts_with(char::is_lowercase) && matches!(last, "likes" | "loves" | "wants" | "tends" | "used" | "liked" | "loved" | "wanted" | "tended" | "continues" | "continued" | "seems" | "seemed" | "appears" | "appeared" | "needs" | "needed" | "hopes" | "hoped" | "plans" | "planned" | "refuses" | "refused" | "declines" | "declined" | "prefers" | "preferred") {
-                att.source = Some((ss, se - 1));
-            }
-        }
+        // ("Mayor Felix Grant likes to say that …": a source that stops
+        // short of the "to" before its cue, the same.)
+        let to_before_cue = |(ss, se): (usize, usize)| match att.cue {
+            Some((cs, _)) if cs == se + 1 && doc.low(se) == "to" => (ss, se + 1),
+            _ => (ss, se),
+        };
+        att.source = att.source.and_then(|src| infinitive_subject(doc, to_before_cue(src)));
         if let (Some((ss, se)), Some((cs, _))) = (att.source, att.cue) {
             let w = doc.low(cs);
             let noun = crate::lexicon::NOUN_CUES.contains(&w) || crate::lexicon::REACTION_NOUNS.contains(&w) || !is_speech_verb(w) && !finite_past(doc, cs) && !w.ends_with("ing") && !w.ends_with('s') && doc.w(cs).starts_with(char::is_lowercase);
@@ -634,7 +632,7 @@ fn infinitive_subject(doc: &Doc, (s, e): (usize, usize)) -> Option<(usize, usize
         let lower = doc.w(k).starts_with(char::is_lowercase);
         let other = lower
             && (w.ends_with("ing")
-                || matches!(w, "goes" | "go" | "choose" | "chooses" | "continue" | "continues" | "want" | "wants" | "plan" | "plans" | "hope" | "hopes" | "try" | "tries" | "refuse" | "refuses" | "vow" | "vows" | "promise" | "promises" | "pledge" | "pledges" | "seem" | "seems" | "need" | "needs" | "decline" | "declines" | "likely" | "set" | "able" | "about" | "used"));
+                || matches!(w, "goes" | "go" | "choose" | "chooses" | "continue" | "continues" | "want" | "wants" | "plan" | "plans" | "hope" | "hopes" | "try" | "tries" | "refuse" | "refuses" | "vow" | "vows" | "promise" | "promises" | "pledge" | "pledges" | "seem" | "seems" | "need" | "needs" | "decline" | "declines" | "likely" | "set" | "able" | "about" | "used" | "like" | "likes" | "love" | "loves" | "tend" | "tends" | "prefer" | "prefers" | "appear" | "appears"));
         !name_participle && (crate::finite_past(doc, k) || other)
     };
     let cut = (s..e - 1).find(|&k| verb(k)).unwrap_or(e - 1);
@@ -2746,11 +2744,6 @@ fn source_end(doc: &Doc, from: usize, b: usize) -> usize {
     b
 }
 
-/// "…,” said Kira Lundgren, a spokeswoman for the attorney general.": the
-/// end of the appositive after the comma at `end` that closes a source after
-/// its cue (a noun phrase opened by a determiner or a possessive, up to the
-/// sentence's end or the next comma, with no verb of its own; not a time
-/// phrase such as "the day after the vote"), else `end`.
 /// Does a role without its article start at `k` ("said Joan Baxter,
 /// executive director of the Center for Auto Safety")?
 fn bare_role(doc: &Doc, k: usize) -> bool {
@@ -2758,6 +2751,12 @@ fn bare_role(doc: &Doc, k: usize) -> bool {
         && (dossier_language::entities::ROLE_HEADS.contains(&doc.low(k)) || matches!(doc.low(k), "executive" | "chief" | "senior" | "deputy" | "vice" | "former" | "managing" | "assistant" | "associate" | "general"))
 }
 
+/// "…,” said Kira Lundgren, a spokeswoman for the attorney general.": the
+/// end of the appositive after the comma at `end` that closes a source after
+/// its cue (a noun phrase opened by a determiner or a possessive, or a role
+/// without its article, up to the sentence's end or the next comma, with no
+/// verb of its own; not a time
+/// phrase such as "the day after the vote"), else `end`.
 fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
     if end + 1 >= b || doc.w(end) != "," {
         return end;

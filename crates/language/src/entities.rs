@@ -571,7 +571,7 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     // ("“… confidence in Ms. Benton,” the White House press secretary, Nadia
     // Flores, said": a quotation closes after the comma; what follows is
     // the speaker's, not the name's.)
-    if matches!(words.w(k), "”" | "\"" | "’" | "'") {
+    if words.quote_marks(k, k + 1) > 0 {
         return None;
     }
     // ("Anita Dunn, now a partner at …", "Rahm Emanuel, his chief of
@@ -665,13 +665,7 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
     }
     // The head before the comma, or before its complement ("Crestline's
     // head of safety, Priya Raman").
-    let head = if ROLE_HEADS.contains(&words.low(start - 2)) {
-        start - 2
-    } else {
-        (start.saturating_sub(6)..start - 2).rev().find(|&h| {
-            ROLE_HEADS.contains(&words.low(h)) && matches!(words.low(h + 1), "of" | "for") && (h + 2..start - 1).all(|j| !matches!(words.w(j), "," | "." | ";" | ":" | "’s" | "'s") && !is_quote_like(words.w(j)))
-        })?
-    };
+    let head = if ROLE_HEADS.contains(&words.low(start - 2)) { start - 2 } else { head_with_complement(words, start, 6)? };
     let mut k = head;
     while k > 0 && ROLE_WORDS.contains(&words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of") {
         k -= 1;
@@ -695,8 +689,18 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
     Some((role, affiliation))
 }
 
-fn is_quote_like(w: &str) -> bool {
-    matches!(w, "“" | "”" | "\"" | "‘" | "’" | "'")
+/// The head of a role and its complement that end right before the comma
+/// before the name at `start`, within `reach` words ("head of safety",
+/// "spokesman for the company", "lawyer for NetChoice"): a role's head
+/// followed by "of", "for", "at" or "with", and no stop, comma, possessive or
+/// quotation mark after it.
+fn head_with_complement(words: &Words, start: usize, reach: usize) -> Option<usize> {
+    (start.saturating_sub(reach)..start.saturating_sub(2)).rev().find(|&h| {
+        ROLE_HEADS.contains(&words.low(h))
+            && matches!(words.low(h + 1), "of" | "for" | "at" | "with")
+            && (h + 1..start - 1).all(|j| !matches!(words.w(j), "," | "." | ";" | ":" | "’s" | "'s"))
+            && words.quote_marks(h + 1, start - 1) == 0
+    })
 }
 
 /// "A spokesman for the company, NAME", "a lawyer for NetChoice, NAME": a
@@ -707,9 +711,7 @@ fn role_phrase_before(words: &Words, start: usize, names: &[NameSpan]) -> Option
     if start < 5 || words.w(start - 1) != "," {
         return None;
     }
-    let head = (start.saturating_sub(8)..start - 2).rev().find(|&h| {
-        ROLE_HEADS.contains(&words.low(h)) && matches!(words.low(h + 1), "for" | "at" | "of" | "with") && (h + 1..start - 1).all(|k| !matches!(words.w(k), "," | ";" | ":" | "." | "’s" | "'s"))
-    })?;
+    let head = head_with_complement(words, start, 8)?;
     // The phrase opens its clause: "a" or "an" first.
     let mut k = head;
     while k > 0 && ROLE_WORDS.contains(&words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of" | "a" | "an") {

@@ -572,11 +572,7 @@ fn is_body_word(w: &str) -> bool {
 fn given_names_in_speakers_frames(doc: &Doc, spans: &mut [NameSpan]) {
     let n = doc.tokens.len();
     for s in spans.iter_mut() {
-        if s.kind == Kind::Person || s.kind == Kind::Misc || s.end != s.start + 2 || crate::gender::of_first_name(doc.w(s.start)) == crate::gender::Gender::Unknown {
-            continue;
-        }
-        let last = doc.w(s.start + 1);
-        if is_body_word(last) || is_industry_word(last) || ORGANIZATIONS.contains(&doc.span_text(s.start, s.end).as_str()) {
+        if s.kind == Kind::Person || s.kind == Kind::Misc || !given_name_and_surname(doc, s) {
             continue;
         }
         let role = s.start >= 2 && doc.w(s.start - 1) == "," && s.end < n && doc.w(s.end) == "," && (s.start.saturating_sub(7)..s.start - 1).any(|k| crate::entities::ROLE_HEADS.contains(&doc.low(k)));
@@ -584,6 +580,18 @@ fn given_names_in_speakers_frames(doc: &Doc, spans: &mut [NameSpan]) {
             s.kind = Kind::Person;
         }
     }
+}
+
+/// Could the two-word span `s` be a person's name: a common given name, then
+/// a word that ends no body's or company's name, the two no known
+/// organisation?
+fn given_name_and_surname(doc: &Doc, s: &NameSpan) -> bool {
+    let last = doc.w(s.start + 1);
+    s.end == s.start + 2
+        && crate::gender::of_first_name(doc.w(s.start)) != crate::gender::Gender::Unknown
+        && !is_body_word(last)
+        && !is_industry_word(last)
+        && !ORGANIZATIONS.contains(&doc.span_text(s.start, s.end).as_str())
 }
 
 /// An honorific a newspaper puts before a surname alone ("Ms. Crane").
@@ -611,11 +619,11 @@ fn first_names_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
         if s.kind != Kind::Organization || s.end != s.start + 2 {
             continue;
         }
-        let (first, last) = (doc.w(s.start), doc.w(s.start + 1));
+        let last = doc.w(s.start + 1);
         let surname = last.len() > 1 && last.starts_with(char::is_uppercase) && last[1..].chars().all(|c| c.is_lowercase() || c == '-' || c == '\'');
         // (Not a club or a county: "Ross County".)
         let club = matches!(last, "County" | "City" | "United" | "Town" | "Rovers" | "Athletic" | "Wanderers" | "Albion" | "Park" | "Villa" | "Rangers");
-        if surname && !club && honoured.contains(&last) && crate::gender::of_first_name(first) != crate::gender::Gender::Unknown && !is_body_word(last) && !is_industry_word(last) && !ORGANIZATIONS.contains(&doc.span_text(s.start, s.end).as_str()) {
+        if surname && !club && honoured.contains(&last) && given_name_and_surname(doc, s) {
             s.kind = Kind::Person;
         }
     }
