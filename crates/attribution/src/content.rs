@@ -503,6 +503,17 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         if anonymity {
             continue;
         }
+        // ("“…,” Cora said. “Luis is the heart of this staff.” ¶ Ferreira
+        // posted a message …": a sentence before the cue that is already
+        // another cue's content or part is that cue's, not this one's.)
+        let taken = p.cands[ci].before
+            && !p.cands[ci].rule
+            && p.cands[ci].span.is_some_and(|(x, y)| {
+                rules.iter().enumerate().any(|(rj, r)| Some(rj) != p.rule && r.cue != Some(p.cue) && r.content.iter().chain(&r.parts).any(|&(s, e)| s <= x && y <= e))
+            });
+        if taken {
+            continue;
+        }
         let cand = &p.cands[ci];
         // "“He knew. He approved it,” the aide told jurors": a whole
         // quotation the rules found is not cut to a piece of it (its close

@@ -518,6 +518,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     // "posted Friday", "reported. Still": a content of time words and
     // sentence adverbs only.
     out.retain(|att| !empty_content(doc, att));
+    out.retain(|att| !document_reduced_relative(doc, att));
     shared_subject_sources(doc, &mut out);
     relative_object_parts(doc, &mut out);
     relative_subject_parts(doc, &mut out);
@@ -544,6 +545,23 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         cue_stance(doc, att);
     }
     out
+}
+
+/// "… the ministry said in a statement posted on its website.": a
+/// participle right after a document's noun qualifies the document (a
+/// reduced relative clause); it says nothing.
+fn document_reduced_relative(doc: &Doc, att: &Attribution) -> bool {
+    let Some((cs, ce)) = att.cue else { return false };
+    if ce != cs + 1 || cs < 2 || ce >= doc.tokens.len() || att.kind == Kind::NoComment {
+        return false;
+    }
+    let noun = doc.low(cs - 1);
+    let document = DOCUMENT_HEADS.contains(&noun) || matches!(noun, "message" | "messages" | "video" | "videos" | "post" | "tweet" | "tweets" | "ad");
+    document
+        && doc.w(cs - 1).starts_with(char::is_lowercase)
+        && matches!(doc.low(cs), "posted" | "published" | "released" | "issued" | "sent" | "written" | "distributed" | "circulated" | "aired" | "filed" | "tweeted" | "shared")
+        && matches!(doc.low(ce), "on" | "in" | "by" | "to" | "online" | "late" | "earlier" | "last" | "this" | "after" | "before")
+        && matches!(doc.low(cs - 2), "a" | "an" | "the" | "its" | "his" | "her" | "their")
 }
 
 /// "endorsed it last month", "first reported the talks on Monday": a time

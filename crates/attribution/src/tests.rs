@@ -2512,3 +2512,16 @@ fn the_one_quoted_is_the_source() {
     assert_eq!(one("\"We will not hesitate,\" the agency quoted him as saying."), t("direct", "him", "as saying", "\"We will not hesitate,\""));
     assert_eq!(one("The agency quoted Mr. Kim as saying that the country would respond."), t("indirect", "Mr. Kim", "as saying", "the country would respond"));
 }
+
+#[test]
+fn a_document_qualified_by_a_participle_and_a_quotation_already_attributed() {
+    // "posted" had been a second cue with the quotation for content and
+    // "the ministry said in a statement" for source.
+    let r = run("\"This was a calculated attack,\" the ministry said in a statement posted on its website.");
+    assert_eq!(r, vec![t("direct", "the ministry", "said", "\"This was a calculated attack,\"")]);
+    // The quotation Cora's attribution ends with had been the content of
+    // "posted" in the next paragraph.
+    let r = run("\"It is devastating,\" the manager said. \"He is the heart of this staff.\"\n\nFerreira posted a message on Instagram thanking fans for their support.");
+    let posted = r.iter().find(|a| a.2 == "posted").expect("posted");
+    assert_eq!(posted.3, "a message on Instagram thanking fans for their support", "{r:?}");
+}
