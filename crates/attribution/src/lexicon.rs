@@ -114,6 +114,14 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "summary", "summaries", "estimates", "figures", "notice", "opinion", "testimony", "polls", "surveys", "studies",
 ];
 
+/// Nouns of the means by which something was said ("in an interview", "in
+/// a guest column", "on a conference call").
+pub const MEDIUM_NOUNS: &[&str] = &[
+    "interview", "interviews", "statement", "statements", "email", "e-mail", "emails", "letter", "column", "post",
+    "message", "messages", "op-ed", "speech", "tweet", "tweets", "filing", "description", "history", "call", "briefing",
+    "conference", "podcast", "broadcast", "video", "memo", "report", "essay", "book", "note", "testimony", "hearing",
+];
+
 /// Nouns of bodies and offices ("the mayor's office", "the House caucus"):
 /// a source they head is an organisation, whatever names qualify them.
 pub const ORGANIZATION_HEADS: &[&str] = &[

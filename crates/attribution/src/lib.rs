@@ -629,11 +629,33 @@ fn leading_adjunct_out(doc: &Doc, att: &mut Attribution) {
     }
     let n = adjunct_len(doc, ce);
     let n = if n == 0 && is_manner_adverb(doc.low(ce)) && doc.low(ce).ends_with("ly") { 1 } else { n };
+    // ("said outside the courthouse that …", "told reporters at a news
+    // conference that …": a short place phrase before "that".)
+    let n = if n == 0 { place_phrase_len(doc, ce) } else { n };
     let k = ce + n;
     if n == 0 || k >= doc.tokens.len() || !matches!(doc.low(k), "that" | "to") || doc.tokens[k].start >= e {
         return;
     }
     att.content = Some((doc.tokens[k].start, e));
+}
+
+/// The length of a short place phrase at `k` that ends before "that" ("outside
+/// the courthouse", "at a news conference in Lagos"), 0 when there is none.
+fn place_phrase_len(doc: &Doc, k: usize) -> usize {
+    if !matches!(doc.low(k), "outside" | "at" | "inside" | "during" | "after" | "before" | "near" | "from" | "in" | "on") {
+        return 0;
+    }
+    let end = (k + 12).min(doc.sentence_end(k));
+    let Some(t) = (k + 2..end).find(|&j| doc.low(j) == "that") else { return 0 };
+    let plain = (k + 1..t).all(|j| !is_punct(doc.w(j)) && !has_verb_form(doc, j) && !matches!(doc.low(j), "he" | "she" | "it" | "they" | "we" | "i" | "there" | "and" | "but" | "who" | "which" | "what" | "this" | "those" | "these"));
+    // ("said in an interview that …", "said on CNN that …"; not "believes
+    // in journalism that takes sides", "agreed on creating a commission
+    // … that could …": "in" and "on" only before a medium, and never a
+    // relative "that" before a verb.)
+    let medium = !matches!(doc.low(k), "in" | "on")
+        || (k + 1..t).any(|j| doc.w(j).starts_with(char::is_uppercase) || MEDIUM_NOUNS.contains(&doc.low(j)));
+    let relative = t + 1 < doc.tokens.len() && (FINITE_AUXILIARIES.contains(&doc.low(t + 1)) || has_verb_form(doc, t + 1));
+    if plain && medium && !relative { t - k } else { 0 }
 }
 
 /// "Mr. Cruz pledged to oppose …", "The email goes on to say: …": a source

@@ -2525,3 +2525,13 @@ fn a_document_qualified_by_a_participle_and_a_quotation_already_attributed() {
     let posted = r.iter().find(|a| a.2 == "posted").expect("posted");
     assert_eq!(posted.3, "a message on Instagram thanking fans for their support", "{r:?}");
 }
+
+#[test]
+fn a_place_or_medium_before_that_is_no_content() {
+    // The content had opened with "outside the courthouse that".
+    assert_eq!(one("His lawyer said outside the courthouse that her client would appeal.").3, "that her client would appeal");
+    assert_eq!(one("The senator noted in a guest column in the Times that the plan would fail.").3, "that the plan would fail");
+    // A relative "that" after the phrase stays in.
+    let c = one("The delegates agreed on creating a commission that could reduce the role of superdelegates.").3;
+    assert!(c.starts_with("on creating"), "{c}");
+}
