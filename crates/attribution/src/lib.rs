@@ -3099,6 +3099,8 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
     let mut src_end = (i + 2..b).find(|&k| matches!(doc.w(k), "," | "." | ";" | "—")).unwrap_or(b);
     if let Some(end) = appositive_after(doc, i + 2, src_end, b) {
         src_end = end;
+    } else if let Some(end) = name_after_description(doc, i + 2, src_end, b) {
+        src_end = end;
     }
     let source = (i + 2 < src_end).then_some((i + 2, src_end));
     // "In addition, according to the department, …", "But, according to
@@ -3154,6 +3156,20 @@ fn according_to(doc: &Doc, a: usize, b: usize, i: usize) -> Option<(Attribution,
         trim(doc, s, i)
     };
     Some((according_att(source, (i, i + 2), vec![chars(doc, x, y)?]), src_end))
+}
+
+/// "according to the state energy company, Ukrenergo, …", "according to
+/// the party's leader, Anna Berg.": the end of a name in apposition after a
+/// description (from `s` to the comma at `e`), `None` when there is none.
+fn name_after_description(doc: &Doc, s: usize, e: usize, b: usize) -> Option<usize> {
+    if e >= b || doc.w(e) != "," || e < s + 2 || !doc.w(e - 1).starts_with(char::is_lowercase) || !matches!(doc.low(s), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+        return None;
+    }
+    let end = (e + 1..(e + 6).min(b + 1)).find(|&k| k == b || matches!(doc.w(k), "," | "." | ";"))?;
+    let name = end > e + 1 && (e + 1..end).all(|k| doc.w(k).starts_with(char::is_uppercase) && !PRONOUNS.contains(&doc.low(k)) && !matches!(doc.low(k), "the" | "a" | "an" | "this" | "that" | "in" | "on" | "but" | "and"));
+    // ("According to an FBI summary, Cheryl Mills, a top Clinton aide,
+    // sent …": a name with its own appositive is the content's subject.)
+    (name && (end >= b || appositive_after(doc, e + 1, end, b).is_none())).then_some(end)
 }
 
 /// An "according to" attribution (types and entities come later) of the

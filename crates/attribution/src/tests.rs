@@ -2535,3 +2535,12 @@ fn a_place_or_medium_before_that_is_no_content() {
     let c = one("The delegates agreed on creating a commission that could reduce the role of superdelegates.").3;
     assert!(c.starts_with("on creating"), "{c}");
 }
+
+#[test]
+fn according_to_a_description_and_its_name() {
+    // The name had opened the content.
+    assert_eq!(one("According to the state energy company, Ukrenergo, it could take two weeks to restore power."), t("according_to", "the state energy company, Ukrenergo", "According to", "it could take two weeks to restore power"));
+    // A name with its own appositive is the content's subject.
+    let c = one("According to an FBI summary, Cheryl Mills, a top Clinton aide, sent the employee an email.").3;
+    assert!(c.starts_with("Cheryl Mills"), "{c}");
+}

@@ -136,7 +136,7 @@ const COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "corporation", "conglomerate", "retailer", "automaker", "carmaker", "insurer", "bank", "lender",
     "airline", "manufacturer", "startup", "start-up", "contractor", "subsidiary", "broadcaster", "supplier",
     "distributor", "wholesaler", "group", "association", "organization", "organisation", "nonprofit", "coalition",
-    "lobby", "charity", "union", "drugmaker", "chipmaker",
+    "lobby", "charity", "union", "drugmaker", "chipmaker", "utility",
 ];
 
 /// Words of a company's that, after a name and its "'s" ("Tesla's
@@ -192,7 +192,10 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
         // before the name, after a determiner or a possessive.)
         // (Not after a preposition: "a spokesman for the company, Dale
         // Ortiz," names the spokesman.)
-        let noun_before = before(1) == "," && (COMPANY_NOUNS.contains(&before(2)) || before(2) == "maker") && matches!(before(3), "the" | "a" | "its" | "their" | "'s" | "’s" | "parent" | "drug") && !(matches!(before(3), "the" | "a" | "its" | "their") && matches!(before(4), "for" | "of" | "at" | "with" | "from" | "by"));
+        // ("the state energy company, Ukrenergo": up to two modifiers in
+        // lower case between the determiner and the noun.)
+        let determiner = (3..6).find(|&k| !(3..k).any(|j| before(j).is_empty() || !doc.w(s.start - j).starts_with(char::is_lowercase) || matches!(before(j), "of" | "for" | "at" | "with" | "from" | "by" | "and" | "in" | "to")) && matches!(before(k), "the" | "a" | "its" | "their" | "'s" | "’s" | "parent" | "drug")).unwrap_or(0);
+        let noun_before = before(1) == "," && (COMPANY_NOUNS.contains(&before(2)) || before(2) == "maker") && determiner > 0 && !(matches!(before(determiner), "the" | "a" | "its" | "their") && matches!(before(determiner + 1), "for" | "of" | "at" | "with" | "from" | "by"));
         if of_frame || possessive || appositive || noun_before {
             let name = doc.span_text(s.start, s.end);
             if !names.contains(&name) {
@@ -1085,6 +1088,18 @@ mod tests {
         let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
         use Kind::*;
         assert_eq!(kinds, [Organization, Organization, Person, Person, Place, Organization, Person, Person, Organization]);
+    }
+
+    #[test]
+    fn a_company_noun_with_modifiers_before_the_name() {
+        // "Ukrenergo" had stayed a person.
+        let text = "According to the state energy company, Ukrenergo, power will return. A spokesman for the state energy company, Dale Ortiz, spoke.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Ukrenergo"], Kind::Person, 0), (&["Dale", "Ortiz"], Kind::Person, 0)]);
+        companies_by_their_frames(&doc, &mut spans);
+        let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Organization, Kind::Person]);
     }
 
     #[test]
