@@ -336,10 +336,36 @@ fn singular_anonymous_pronouns(doc: &Doc, atts: &mut [Attribution], entities: &m
     for i in 1..atts.len() {
         let (Some((s, e)), Some((cs, _))) = (atts[i].source, atts[i].cue) else { continue };
         let pronoun = doc.low(s);
-        if e != s + 1 || !matches!(pronoun, "he" | "she") {
+        if e != s + 1 || !matches!(pronoun, "he" | "she" | "it") || atts[i].source_entity.is_some() && pronoun == "it" {
             continue;
         }
         let prev = &atts[i - 1];
+        // ("“…,” the ministry said in a statement. It called on …": "it"
+        // left unresolved right after a body's attribution, with no other
+        // body named between, is that body.)
+        if pronoun == "it" {
+            // (A body the previous sentence's subject or its inverted
+            // speaker, not a place: "… in Indiana. It slams …" is the ad; and
+            // "it" opening its sentence or after the quotation it spoke.)
+            let Some(gi) = prev.source_entity.filter(|&gi| prev.source_type == SourceType::Organization && entities[gi].kind != EntityKind::Place) else { continue };
+            let (Some((pcs, _)), Some((ps, pe))) = (prev.cue, prev.source) else { continue };
+            let subject = ps == doc.sentence_start(ps) || matches!(doc.low(ps), "the" | "a" | "an") && ps > 0 && matches!(doc.w(ps - 1), "," | "”" | "\"" | "’");
+            let opens = s == doc.sentence_start(s) || s > 1 && doc.w(s - 1) == "," && is_quote_mark(doc.w(s - 2)) || s > 0 && is_quote_mark(doc.w(s - 1));
+            let mentioned = entities[gi].mentions.iter().any(|m| ps <= m.tok_start && m.tok_end <= pe && (m.tok_start, m.tok_end) != (ps + 1, pe) || (m.tok_start, m.tok_end) == (ps, pe));
+            let verb = is_speech_verb(doc.low(pcs)) || finite_past(doc, pcs);
+            if !subject || !opens || !mentioned || !verb {
+                continue;
+            }
+            let pe = pe.max(pcs);
+            let named_between = entities.iter().any(|ent| ent.kind == EntityKind::Organization && ent.mentions.iter().any(|m| m.tok_start >= pe && m.tok_end <= s));
+            if named_between || doc.sentence_of[pcs] + 1 < doc.sentence_of[cs] {
+                continue;
+            }
+            entities[gi].mentions.push(doc.mention(s, e, MentionKind::Pronoun));
+            atts[i].source_entity = Some(gi);
+            atts[i].source_type = SourceType::Organization;
+            continue;
+        }
         let (Some((ps, pe)), Some(gi), Some((pcs, _))) = (prev.source, prev.source_entity, prev.cue) else { continue };
         if prev.source_type != SourceType::Anonymous || entities[gi].kind != EntityKind::Group || doc.sentence_of[pcs] + 1 < doc.sentence_of[cs] {
             continue;

@@ -2544,3 +2544,16 @@ fn according_to_a_description_and_its_name() {
     let c = one("According to an FBI summary, Cheryl Mills, a top Clinton aide, sent the employee an email.").3;
     assert!(c.starts_with("Cheryl Mills"), "{c}");
 }
+
+#[test]
+fn it_after_a_bodys_attribution_is_the_body() {
+    // "It" had been an unresolved person.
+    let sources = resolved_sources("Ukraine's foreign ministry accused Russia of targeting a power plant. \"This was a calculated attack,\" the ministry said in a statement. It called on the agency to send inspectors.");
+    assert_eq!(sources[2].0, "It");
+    assert_eq!(sources[2].1, SourceType::Organization, "{sources:?}");
+    assert_eq!(sources[2].2, sources[1].2, "{sources:?}");
+    assert!(sources[2].2.is_some(), "{sources:?}");
+    // Not a place: "It" is the ad.
+    let sources = resolved_sources("The group launched an ad in Indiana, its leader said. It slams the candidate for his record.");
+    assert!(sources.iter().all(|s| s.0 != "It" || s.2.as_deref() != Some("Indiana")), "{sources:?}");
+}
