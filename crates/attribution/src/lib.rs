@@ -296,7 +296,8 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 // campaign" of "the Clinton campaign".)
                 let rest = doc.span_text(s + 1, e).to_lowercase();
                 let same_noun = |g: &Entity| {
-                    (!singular || ANONYMOUS_HEADS.contains(&head) || g.name.to_lowercase().ends_with(&rest))
+                    // ("the group" of "A group representing newspapers …")
+                    (!singular || ANONYMOUS_HEADS.contains(&head) || g.name.to_lowercase().ends_with(&rest) || g.name.to_lowercase().starts_with(&format!("{rest} ")))
                         && g.kind == EntityKind::Group
                         && g.mentions.first().is_some_and(|m| m.tok_end <= s && m.tok_start < m.tok_end && {
                             let mut gx = m.tok_start;
@@ -4550,7 +4551,9 @@ fn noun_head(doc: &Doc, s: usize, e: usize) -> usize {
         let opens = matches!(w, "," | "of" | "to" | "for" | "at" | "with" | "from" | "in" | "on" | "who" | "that" | "which" | "familiar" | "close" | "inside" | "within" | "under" | "near" | "(" | "—" | "--")
             // ("A senior diplomat involved in the mediation", "the official
             // quoted by the agency": a participle after the head.)
-            || (w.ends_with("ed") || matches!(w, "sent" | "seen" | "written" | "given")) && matches!(doc.low(k + 1), "by" | "in" | "with" | "on" | "at" | "to");
+            || (w.ends_with("ed") || matches!(w, "sent" | "seen" | "written" | "given")) && matches!(doc.low(k + 1), "by" | "in" | "with" | "on" | "at" | "to")
+            // ("A group representing newspapers in Germany")
+            || matches!(w, "representing" | "seeking" | "opposing" | "supporting" | "backing" | "advocating" | "lobbying" | "monitoring" | "tracking" | "overseeing" | "working");
         if opens && k > start {
             return k - 1;
         }

@@ -2557,3 +2557,13 @@ fn it_after_a_bodys_attribution_is_the_body() {
     let sources = resolved_sources("The group launched an ad in Indiana, its leader said. It slams the candidate for his record.");
     assert!(sources.iter().all(|s| s.0 != "It" || s.2.as_deref() != Some("Indiana")), "{sources:?}");
 }
+
+#[test]
+fn a_group_qualified_by_a_participle_and_the_group_after_it() {
+    // The source had been Germany (an organisation) and "the group" a
+    // group named "group".
+    let sources = resolved_sources("A group representing newspapers in Germany and France said it did not go far enough. \"A fine is not a remedy,\" the group said.");
+    assert_eq!(sources[0].1, SourceType::Organization, "{sources:?}");
+    assert_eq!(sources[0].2.as_deref(), Some("group representing newspapers in Germany and France"), "{sources:?}");
+    assert_eq!(sources[1].2, sources[0].2, "{sources:?}");
+}
