@@ -493,7 +493,9 @@ fn split_titles(words: &Words, start: usize, end: usize, names: &[NameSpan]) -> 
     let affiliation = role_start.checked_sub(1).and_then(|i| demonym_place(words.w(i))).map(str::to_string);
     // "Apple CEO Tim Cook": the organisation named right before the title.
     let affiliation = affiliation.or_else(|| {
-        let org = names.iter().find(|n| n.end == role_start && n.kind == Kind::Organization && role_start < k)?;
+        // ("Minnesota Governor Tim Walz": the place an elected office is of.)
+        let elected = |n: &NameSpan| n.kind == Kind::Place && matches!(words.low(role_start), "governor" | "gov." | "mayor" | "senator" | "sen." | "rep." | "representative");
+        let org = names.iter().find(|n| n.end == role_start && (n.kind == Kind::Organization || elected(n)) && role_start < k)?;
         Some(words.span_text(org.start, org.end))
     });
     let role_ok = role_tokens.iter().any(|&i| ROLE_HEADS.contains(&words.low(i)) || is_title_word(words.low(i)));
@@ -1272,6 +1274,9 @@ mod tests {
         assert_eq!(by_name(&q, "Devon Price").roles, ["quarterback"]);
         let o = by_name(&es6, "Dale Ortiz");
         assert_eq!((o.roles.as_slice(), o.affiliation.as_deref()), (["spokesman".to_string()].as_slice(), Some("Halvorsen Semiconductor")));
+        // The place an elected office is of.
+        let g = run("Minnesota Governor Tim Walz praised the deal.", &[("Minnesota", Kind::Place), ("Tim Walz", Kind::Person)]);
+        assert_eq!(by_name(&g, "Tim Walz").affiliation.as_deref(), Some("Minnesota"));
         let es5 = run("Mark Zandi of Moody Analytics disagreed.", &[("Mark Zandi", Kind::Person), ("Moody Analytics", Kind::Organization)]);
         assert_eq!(by_name(&es5, "Mark Zandi").affiliation.as_deref(), Some("Moody Analytics"));
         let es2 = run("Apple CEO Tim Cook spoke. Tesla Chief Executive Elon Musk did not.", &[("Apple", Kind::Organization), ("Tim Cook", Kind::Person), ("Tesla", Kind::Organization), ("Elon Musk", Kind::Person)]);

@@ -185,6 +185,10 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
             continue;
         }
         let of_frame = before(1) == "of" && (COMPANY_PARTS.contains(&before(2)) || before(3) == "chief" && before(2) == "executive");
+        // ("Priya Natarajan, an analyst at Bernstein": where an analyst of
+        // markets works is a firm; a one-word name only, "an analyst at
+        // Raymond James" is one for CoNLL's annotators.)
+        let at_frame = s.end == s.start + 1 && before(1) == "at" && matches!(before(2), "analyst" | "analysts" | "economist" | "economists" | "strategist" | "strategists" | "trader" | "traders") && !matches!(doc.w(s.end), "University" | "College");
         let possessive = matches!(doc.w(s.end), "'s" | "’s")
             && (COMPANY_PARTS.contains(&doc.low(s.end + 1)) || doc.low(s.end + 1) == "chief" && doc.low(s.end + 2) == "executive");
         let appositive = appositive_of(&company);
@@ -196,7 +200,7 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
         // lower case between the determiner and the noun.)
         let determiner = (3..6).find(|&k| !(3..k).any(|j| before(j).is_empty() || !doc.w(s.start - j).starts_with(char::is_lowercase) || matches!(before(j), "of" | "for" | "at" | "with" | "from" | "by" | "and" | "in" | "to")) && matches!(before(k), "the" | "a" | "its" | "their" | "'s" | "’s" | "parent" | "drug")).unwrap_or(0);
         let noun_before = before(1) == "," && (COMPANY_NOUNS.contains(&before(2)) || before(2) == "maker") && determiner > 0 && !(matches!(before(determiner), "the" | "a" | "its" | "their") && matches!(before(determiner + 1), "for" | "of" | "at" | "with" | "from" | "by"));
-        if of_frame || possessive || appositive || noun_before {
+        if of_frame || at_frame || possessive || appositive || noun_before {
             let name = doc.span_text(s.start, s.end);
             if !names.contains(&name) {
                 names.push(name);
@@ -383,6 +387,13 @@ fn first_words_of_organizations(doc: &Doc, spans: &mut [NameSpan]) {
     for s in spans.iter_mut().filter(|s| s.end - s.start == 1 && matches!(s.kind, Kind::Person | Kind::Organization)) {
         let w = doc.w(s.start);
         let Some(names) = opened.get(w) else { continue };
+        // ("Minnesota Governor Tim Walz" beside "the Minnesota Nurses
+        // Association": a word before the title of an office a place elects
+        // is that place.)
+        if matches!(doc.w(s.end), "Governor" | "Gov." | "Mayor" | "Senator" | "Sen." | "Rep." | "Representative" | "Lt.") {
+            s.kind = Kind::Place;
+            continue;
+        }
         // ("median rents in Harrowgate" beside "Harrowgate City Council" and
         // "Harrowgate Property Owners Association": an "organisation" that
         // opens several is the place they are named for.)
@@ -648,7 +659,7 @@ fn is_industry_word(w: &str) -> bool {
         "Semiconductor" | "Semiconductors" | "Technologies" | "Therapeutics" | "Pharmaceuticals" | "Biosciences" | "Biotech" | "Logistics" | "Networks"
             | "Software" | "Robotics" | "Industries" | "Motors" | "Airlines" | "Laboratories" | "Labs" | "Systems" | "Dynamics" | "Microsystems"
             | "Petroleum" | "Bancorp" | "Financial" | "Insurance" | "Telecommunications" | "Entertainment" | "Aerospace"
-            | "Research" | "Analytics" | "Consulting" | "Securities" | "Investments" | "Ventures" | "Advisors" | "Advisers"
+            | "Research" | "Analytics" | "Consulting" | "Securities" | "Investments" | "Ventures" | "Advisors" | "Advisers" | "Health" | "Healthcare"
     )
 }
 
@@ -1100,6 +1111,21 @@ mod tests {
         companies_by_their_frames(&doc, &mut spans);
         let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [Kind::Organization, Kind::Person]);
+    }
+
+    #[test]
+    fn a_firm_an_analyst_works_at_a_health_company_and_a_governors_state() {
+        // "Bernstein" had been a place, "Allina Health" a person and
+        // "Minnesota" (opening the association's name) an organisation.
+        let text = "Priya Natarajan, an analyst at Bernstein, agreed. Allina Health said so. The Minnesota Nurses Association and Minnesota Governor Tim Walz spoke.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Bernstein"], Kind::Place, 0), (&["Allina", "Health"], Kind::Person, 0), (&["Minnesota", "Nurses", "Association"], Kind::Organization, 0), (&["Minnesota"], Kind::Person, 1)]);
+        companies_by_their_frames(&doc, &mut spans);
+        industry_names(&doc, &mut spans);
+        first_words_of_organizations(&doc, &mut spans);
+        let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Organization, Kind::Organization, Kind::Organization, Kind::Place]);
     }
 
     #[test]
