@@ -147,7 +147,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         // which the language layer did not know when it read the pronouns.
         // ("Residents said …. Several told The Associated Press …": a
         // quantifier alone is some of that group, anonymous too.)
-        let some = e == s + 1 && matches!(doc.low(s), "several" | "some" | "many" | "others" | "most" | "few" | "both");
+        let some = e == s + 1 && matches!(doc.low(s), "several" | "some" | "many" | "others" | "most" | "few" | "both" | "one" | "another");
         if some {
             att.source_type = SourceType::Anonymous;
         }
@@ -157,6 +157,9 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 .iter()
                 .enumerate()
                 .filter(|(_, g)| g.kind == EntityKind::Group)
+                // (Some of a group of several: "one company says …, another
+                // says" is no member of "one company".)
+                .filter(|(_, g)| !some || g.name.rsplit(' ').next().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
                 .filter_map(|(gi, g)| g.mentions.iter().filter(|m| m.tok_end <= s && doc.sentence_of[m.tok_start] + 2 >= si).map(|m| m.tok_end).max().map(|at| (at, gi)))
                 .max();
             if let Some((_, gi)) = last {
@@ -3330,7 +3333,11 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     let w = doc.low(i);
     let prev = |k: usize| if i >= a + k { doc.low(i - k) } else { "" };
     let known = w == "known" && matches!(doc.low(i + 1), "for" | "as");
-    let unnamed = matches!(doc.low(i + 1), "not" | "to") && (i + 1..(i + 5).min(doc.tokens.len())).any(|k| matches!(doc.low(k), "named" | "identified"));
+    // ("who asked that her name not be used", "requested that his name be
+    // withheld": how the source asked to be written about.)
+    let withheld = |k: usize| matches!(doc.low(k), "used" | "published" | "withheld" | "printed" | "disclosed" | "revealed");
+    let unnamed = matches!(doc.low(i + 1), "not" | "to") && (i + 1..(i + 5).min(doc.tokens.len())).any(|k| matches!(doc.low(k), "named" | "identified"))
+        || matches!(w, "asked" | "requested" | "asking" | "requesting") && doc.low(i + 1) == "that" && matches!(doc.low(i + 2), "her" | "his" | "their" | "its") && matches!(doc.low(i + 3), "name" | "names" | "identity") && (i + 4..(i + 8).min(doc.tokens.len())).any(withheld);
     let unauthorized = prev(1) == "to" && matches!(prev(2), "authorized" | "allowed" | "permitted" | "cleared" | "empowered" | "anonymity" | "anonymously");
     let adjective = w.ends_with("ed") && matches!(prev(1), "the" | "a" | "an" | "'s" | "’s" | "its" | "their" | "his" | "her" | "our") && doc.w(i + 1).chars().all(|c| c.is_lowercase()) && !matches!(doc.low(i + 1), "that" | "to" | "by" | "in" | "on" | "for" | "with");
     let phoned = w == "called" && prev(1) == "who" && prev(2) != "," && matches!(doc.low(i + 1), "the" | "a" | "an" | "their" | "his" | "her");

@@ -2567,3 +2567,18 @@ fn a_group_qualified_by_a_participle_and_the_group_after_it() {
     assert_eq!(sources[0].2.as_deref(), Some("group representing newspapers in Germany and France"), "{sources:?}");
     assert_eq!(sources[1].2, sources[0].2, "{sources:?}");
 }
+
+#[test]
+fn one_of_a_group_who_asked_that_her_name_not_be_used() {
+    // "who asked that her name not be used …" had been an attribution, and
+    // "One" an unresolved person.
+    let text = "Some nurses said they were still unhappy. One, who asked that her name not be used because she feared retaliation, said staffing levels had been dangerous.";
+    let r = run(text);
+    assert!(r.iter().all(|a| a.2 != "asked"), "{r:?}");
+    let sources = resolved_sources(text);
+    let one = source_starting(&sources, "One");
+    assert_eq!((one.1, one.2.as_deref()), (SourceType::Anonymous, Some("nurses")), "{sources:?}");
+    // Not a member of a group of one.
+    let sources = resolved_sources("While one company says there are 2,400 billionaires, another says there are 1,800.");
+    assert!(sources.iter().all(|s| s.0 != "another" || s.2.is_none()), "{sources:?}");
+}
