@@ -159,7 +159,10 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 .filter(|(_, g)| g.kind == EntityKind::Group)
                 // (Some of a group of several: "one company says …, another
                 // says" is no member of "one company".)
-                .filter(|(_, g)| !some || g.name.rsplit(' ').next().is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
+                .filter(|(_, g)| {
+                    let head = g.name.split(' ').take_while(|w| !matches!(*w, "of" | "in" | "at" | "for" | "from" | "with" | "familiar" | "close" | "who" | "that")).last().unwrap_or("");
+                    !some || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+                })
                 .filter_map(|(gi, g)| g.mentions.iter().filter(|m| m.tok_end <= s && doc.sentence_of[m.tok_start] + 2 >= si).map(|m| m.tok_end).max().map(|at| (at, gi)))
                 .max();
             if let Some((_, gi)) = last {
