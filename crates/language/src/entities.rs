@@ -316,7 +316,10 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
             if let Some(r) = role_before {
                 found.push(r);
             }
-            found.extend(appositive_role(words, end));
+            // ("Senator Chuck Schumer of New York, the minority leader":
+            // after the place the name is of.)
+            let of_place = (words.low(end) == "of").then(|| names.iter().find(|p| p.start == end + 1 && p.kind == Kind::Place)).flatten();
+            found.extend(appositive_role(words, of_place.map_or(end, |p| p.end)));
             found.extend(possessive_role_before(words, start));
             found.extend(role_phrase_before(words, start, &names));
             for (role, aff) in found {
@@ -1274,6 +1277,9 @@ mod tests {
         assert_eq!(by_name(&q, "Devon Price").roles, ["quarterback"]);
         let o = by_name(&es6, "Dale Ortiz");
         assert_eq!((o.roles.as_slice(), o.affiliation.as_deref()), (["spokesman".to_string()].as_slice(), Some("Halvorsen Semiconductor")));
+        // After the place the name is of.
+        let g = run("Senator Chuck Schumer of New York, the minority leader, said so.", &[("Chuck Schumer", Kind::Person), ("New York", Kind::Place)]);
+        assert_eq!(by_name(&g, "Chuck Schumer").roles, ["senator", "minority leader"]);
         // The place an elected office is of.
         let g = run("Minnesota Governor Tim Walz praised the deal.", &[("Minnesota", Kind::Place), ("Tim Walz", Kind::Person)]);
         assert_eq!(by_name(&g, "Tim Walz").affiliation.as_deref(), Some("Minnesota"));
