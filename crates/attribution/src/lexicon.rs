@@ -130,7 +130,7 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "panel", "legislature", "party", "foundation", "institute", "lab", "laboratory", "team", "coalition", "group",
     "force", "military", "army", "navy", "police", "embassy", "consulate", "parliament", "lender", "bank", "insurer",
     "retailer", "automaker", "carmaker", "airline", "manufacturer", "utility", "startup", "conglomerate", "chain", "command",
-    "regime", "junta", "cabinet", "assembly",
+    "regime", "junta", "cabinet", "assembly", "mission", "delegation",
 ];
 
 /// Pronouns that can be a source.

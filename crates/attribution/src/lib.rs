@@ -202,7 +202,11 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         // organisation named last whose name ends in the noun.)
         // (A body's noun, a name of at most five words: not "The movie",
         // "the police" of a headline the tagger took for a name.)
-        let ends_in = |ent: &Entity| ent.kind == EntityKind::Organization && ent.name.split(' ').count() <= 5 && dossier_language::entities::ends_in_word(&ent.name, doc.low(s + 1));
+        // (Or its plural: "the airline" of "SkyWest Airlines".)
+        let ends_in = |ent: &Entity| {
+            let noun = doc.low(s + 1);
+            ent.kind == EntityKind::Organization && ent.name.split(' ').count() <= 5 && (dossier_language::entities::ends_in_word(&ent.name, noun) || ent.name.ends_with('s') && dossier_language::entities::ends_in_word(&ent.name[..ent.name.len() - 1], noun))
+        };
         let body_noun = e == s + 2 && (ORGANIZATION_HEADS.contains(&doc.low(s + 1)) || COMPANY_NOUNS.contains(&doc.low(s + 1)) || doc.low(s + 1) == "agency");
         let named_by_noun = (body_noun && doc.low(s) == "the")
             .then(|| entities.iter().enumerate().filter(|(_, ent)| ends_in(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi))
@@ -248,7 +252,8 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         let name = doc.span_text(x, e);
         // "Mayor Renata Sobczak's office": the person or body it belongs to.
         let owner = (x + 1..e).filter(|&k| matches!(doc.w(k), "’s" | "'s")).find_map(|k| {
-            entities.iter().find(|ent| matches!(ent.kind, EntityKind::Person | EntityKind::Organization) && ent.mentions.iter().any(|m| m.tok_end == k && m.kind == MentionKind::Name)).map(|ent| ent.name.clone())
+            // ("Iran's mission to the United Nations": a country's too.)
+            entities.iter().find(|ent| matches!(ent.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place) && ent.mentions.iter().any(|m| m.tok_end == k && m.kind == MentionKind::Name)).map(|ent| ent.name.clone())
         });
         // "A spokeswoman for Facebook", "aides to Mr. Obama", "officials at
         // the Pentagon", "A Google spokesman": the name it is of.

@@ -2582,3 +2582,20 @@ fn one_of_a_group_who_asked_that_her_name_not_be_used() {
     let sources = resolved_sources("While one company says there are 2,400 billionaires, another says there are 1,800.");
     assert!(sources.iter().all(|s| s.0 != "another" || s.2.is_none()), "{sources:?}");
 }
+
+#[test]
+fn the_airline_and_a_countrys_mission() {
+    // "The airline" had been FlightAware, the organisation named last.
+    let sources = resolved_sources("SkyWest Airlines said the problem was fixed. Most flights had resumed, according to FlightAware, a tracking site. The airline said it expected operations to return to normal.");
+    assert_eq!(source_starting(&sources, "The airline").2.as_deref(), Some("SkyWest Airlines"), "{sources:?}");
+    // The mission had been the United Nations.
+    let tk = tokenise("Iran's mission to the United Nations said any deployment would be a provocation.");
+    let text = "Iran's mission to the United Nations said any deployment would be a provocation.";
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    let ent = &entities[atts[0].source_entity.expect("an entity")];
+    assert_eq!((ent.name.as_str(), ent.affiliation.as_deref()), ("Iran's mission to the United Nations", Some("Iran")));
+    assert_eq!(atts[0].source_type, SourceType::Organization);
+}
