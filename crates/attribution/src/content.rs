@@ -479,7 +479,14 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         // ", who has not endorsed anyone," the relative is an aside).
         let gap = (p.cands[ci].tok.1, p.cue.0);
         let relative = gap.0 < gap.1 && (gap.0..gap.1 - 1).any(|k| matches!(doc.low(k), "that" | "which" | "who" | "whom") && (k == gap.0 || doc.w(k - 1) != ","));
-        if p.cands[ci].before && (participle || adverbial || relative || crate::determined_noun_cue(doc, p.head)) {
+        // ("Council member Ana Ruiz, who wrote the measure, said …": nor
+        // before a cue whose subject is a relative pronoun.)
+        let mut r = p.cue.0;
+        while r > 0 && (crate::lexicon::AUXILIARIES.contains(&doc.low(r - 1)) || crate::is_manner_adverb(doc.low(r - 1)) || matches!(doc.low(r - 1), "not" | "also" | "long" | "later" | "first")) {
+            r -= 1;
+        }
+        let relative_subject = r > 0 && matches!(doc.low(r - 1), "who" | "which");
+        if p.cands[ci].before && (participle || adverbial || relative || relative_subject || crate::determined_noun_cue(doc, p.head)) {
             let margin = |k: usize| if k == 0 && p.rule.is_some() { DROP_MARGIN } else { 0.0 };
             let score = |k: usize| model.score(&p.cands[k].feats) + margin(k);
             ci = (0..p.cands.len()).filter(|&k| !p.cands[k].before).max_by(|&x, &y| score(x).total_cmp(&score(y))).unwrap_or(0);

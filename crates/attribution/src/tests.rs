@@ -2599,3 +2599,13 @@ fn the_airline_and_a_countrys_mission() {
     assert_eq!((ent.name.as_str(), ent.affiliation.as_deref()), ("Iran's mission to the United Nations", Some("Iran")));
     assert_eq!(atts[0].source_type, SourceType::Organization);
 }
+
+#[test]
+fn a_relative_clauses_cue_takes_no_content_before_it() {
+    // The sentence before had been the content of "wrote", and "the
+    // measure" its source.
+    let r = run("Supporters packed the council chambers, some holding signs. Council member Ana Ruiz, who wrote the measure, said it would help.");
+    let wrote = r.iter().find(|a| a.2 == "wrote");
+    assert!(wrote.is_none_or(|a| a.3 == "the measure" && a.1 != "the measure"), "{r:?}");
+    assert!(r.iter().any(|a| a.2 == "said" && a.1 == "Council member Ana Ruiz" && a.3 == "it would help"), "{r:?}");
+}
