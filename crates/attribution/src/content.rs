@@ -599,6 +599,9 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
                 } else {
                     subject(doc, a, cs).map(|(s, _)| s)
                 };
+                // ("a move that would signal growing concern about …": a
+                // relative clause's verb before a noun cue is no speaker.)
+                let source = source.filter(|&(x, y)| !(matches!(doc.low(x), "that" | "which") && (x + 1..y).any(|k| matches!(doc.low(k), "would" | "will" | "could" | "might" | "may" | "can" | "should"))));
                 let mut att = Attribution { kind: content_kind(doc, quotes, cand.tok), source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, ce)), content: Some(span), parts: Vec::new(), stance: None };
                 crate::fix_source(doc, &mut att);
                 att.source = att.source.and_then(|src| crate::without_trailing_verbs(doc, src));

@@ -2609,3 +2609,10 @@ fn a_relative_clauses_cue_takes_no_content_before_it() {
     assert!(wrote.is_none_or(|a| a.3 == "the measure" && a.1 != "the measure"), "{r:?}");
     assert!(r.iter().any(|a| a.2 == "said" && a.1 == "Council member Ana Ruiz" && a.3 == "it would help"), "{r:?}");
 }
+
+#[test]
+fn a_relative_clauses_verb_is_no_speaker_of_a_noun_cue() {
+    // "that would signal growing" had been the source of "concern about".
+    let r = run("The Pentagon is considering sending more batteries to the Gulf, according to three U.S. officials, a move that would signal growing concern about Iranian drone attacks on shipping.");
+    assert!(r.iter().all(|a| !a.1.starts_with("that would")), "{r:?}");
+}
