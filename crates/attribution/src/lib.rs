@@ -2062,8 +2062,23 @@ fn rules(doc: &Doc, quotes: &[Quote], scores: &[f32]) -> Vec<Attribution> {
                     // "The firm concluded that the data had been copied, the
                     // official said.": the search goes on after the content,
                     // where a cue of its own may take the whole clause.
-                    let content_end = att.content.map_or(next, |(_, e)| doc.tokens.partition_point(|t| t.end <= e));
+                    let mut content_end = att.content.map_or(next, |(_, e)| doc.tokens.partition_point(|t| t.end <= e));
                     let after_cue = att.cue.map_or(i + 1, |(_, ce)| ce);
+                    // ("The closures, which have not been announced, are
+                    // part of a plan …, according to two people who have seen
+                    // it.": a content that runs over ", according to" of
+                    // another attribution stops before it, and the search
+                    // goes on there.)
+                    if att.kind != Kind::AccordingTo && att.parts.is_empty() {
+                        let x = att.content.map_or(content_end, |(s, _)| doc.tokens.partition_point(|t| t.end <= s));
+                        let according = (x.max(after_cue) + 1..content_end.min(b).saturating_sub(1)).find(|&k| doc.low(k) == "according" && doc.low(k + 1) == "to" && doc.w(k - 1) == "," && !inside_quote(&quotes, k));
+                        if let Some(k) = according {
+                            let (cx, cy) = trim(doc, x, k - 1);
+                            att.content = chars(doc, cx, cy);
+                            content_end = k - 1;
+                            next = next.min(k - 1);
+                        }
+                    }
                     if !overlaps_existing(&out, &att) {
                         out.push(att);
                     }

@@ -2616,3 +2616,11 @@ fn a_relative_clauses_verb_is_no_speaker_of_a_noun_cue() {
     let r = run("The Pentagon is considering sending more batteries to the Gulf, according to three U.S. officials, a move that would signal growing concern about Iranian drone attacks on shipping.");
     assert!(r.iter().all(|a| !a.1.starts_with("that would")), "{r:?}");
 }
+
+#[test]
+fn according_to_after_a_relative_clauses_cue() {
+    // The passive cue of the relative clause had taken the sentence's rest,
+    // "according to" with it, and the content model had then dropped it.
+    let r = run("The closures, which have not been announced, are part of a plan the company presented to its lenders last week, according to two people who have seen the plan.");
+    assert!(r.iter().any(|a| a.0 == "according_to" && a.1 == "two people who have seen the plan" && a.3.starts_with("The closures")), "{r:?}");
+}
