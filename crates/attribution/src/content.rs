@@ -616,11 +616,13 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
     out
 }
 
-/// Is the rules' attribution `CONTENT, SOURCE said|told …` (a clause, a
-/// comma, a short source, the cue)?
+/// Is the rules' attribution `CONTENT, SOURCE said|told …` or `CONTENT,
+/// OUTLET has learned` (a clause, a comma, a short source, the cue)?
 fn inverted_said(doc: &Doc, att: &Attribution) -> bool {
     let (Some((ss, se)), Some((cs, ce)), Some((_, e))) = (att.source, att.cue, att.content) else { return false };
-    ce == cs + 1 && matches!(doc.low(cs), "said" | "told") && se == cs && se - ss <= 4 && ss >= 1 && doc.w(ss - 1) == "," && e <= doc.tokens[ss - 1].start
+    // ("…, The Ledger has learned.": an outlet's own reporting.)
+    let learned = ce == cs + 2 && matches!(doc.low(cs), "has" | "have") && doc.low(cs + 1) == "learned" && doc.w(ss).starts_with(char::is_uppercase);
+    (ce == cs + 1 && matches!(doc.low(cs), "said" | "told") || learned) && se == cs && se - ss <= 4 && ss >= 1 && doc.w(ss - 1) == "," && e <= doc.tokens[ss - 1].start
 }
 
 /// The content of a direct attribution of the rules that is one clean

@@ -2624,3 +2624,13 @@ fn according_to_after_a_relative_clauses_cue() {
     let r = run("The closures, which have not been announced, are part of a plan the company presented to its lenders last week, according to two people who have seen the plan.");
     assert!(r.iter().any(|a| a.0 == "according_to" && a.1 == "two people who have seen the plan" && a.3.starts_with("The closures")), "{r:?}");
 }
+
+#[test]
+fn an_outlet_has_learned() {
+    // The content model had dropped it for an outlet it did not know.
+    let sources = resolved_sources("Harlan plans to close about 200 of its 650 stores next year, The Ledger has learned.");
+    assert_eq!((sources.len(), &sources[0].0, sources[0].1), (1, &"The Ledger".to_string(), SourceType::Media), "{sources:?}");
+    // A copy an outlet reviewed is a document.
+    let sources = resolved_sources("The chief executive told employees that cuts lie ahead, according to a copy of the memo reviewed by The Ledger.");
+    assert_eq!(source_starting(&sources, "a copy").1, SourceType::Document, "{sources:?}");
+}

@@ -190,7 +190,13 @@ const MEDIA: &[&str] = &[
 pub fn is_media(name: &str) -> bool {
     let n = name.to_lowercase();
     let n = n.strip_prefix("the ").unwrap_or(&n);
-    MEDIA.contains(&n)
+    MEDIA.contains(&n) || n.rsplit(' ').next().is_some_and(is_newspaper_word)
+}
+
+/// Words a newspaper's name ends in ("The Ledger", "Calder Valley
+/// Sentinel"), in lower case.
+pub fn is_newspaper_word(w: &str) -> bool {
+    matches!(w, "ledger" | "gazette" | "tribune" | "herald" | "sentinel" | "chronicle" | "dispatch" | "courier" | "inquirer" | "examiner" | "bulletin" | "daily" | "star-ledger" | "courant")
 }
 
 /// Other names of the same place, to one canonical key.

@@ -61,6 +61,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     streets_are_places(doc, &mut spans);
     known_organizations(doc, &mut spans);
     known_companies(doc, &mut spans);
+    newspapers(doc, &mut spans);
     persons_of_places(doc, &mut spans);
     products_and_carriers(doc, &mut spans);
     industry_names(doc, &mut spans);
@@ -441,6 +442,18 @@ fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
 
 /// Phrases of [`ORGANIZATIONS`] replace whatever the tagger found over them,
 /// phrase after phrase in the list's order, each at its matches left to right.
+/// "The Ledger has learned": a one-word name after "The" that is a word
+/// newspapers are named by is a newspaper (the tagger read a person).
+fn newspapers(doc: &Doc, spans: &mut [NameSpan]) {
+    // (The tagger's span may hold the "The": "The Ledger" a place.)
+    for s in spans.iter_mut().filter(|s| s.kind != Kind::Organization) {
+        let after_the = s.end == s.start + 1 && s.start > 0 && doc.w(s.start - 1) == "The" || s.end == s.start + 2 && doc.w(s.start) == "The";
+        if after_the && crate::entities::is_newspaper_word(doc.low(s.end - 1)) {
+            s.kind = Kind::Organization;
+        }
+    }
+}
+
 fn known_organizations(doc: &Doc, spans: &mut Vec<NameSpan>) {
     // The phrases' words, and the phrases by their first word, made once: a
     // document's tokens are looked up once each instead of once per phrase.
@@ -1126,6 +1139,19 @@ mod tests {
         first_words_of_organizations(&doc, &mut spans);
         let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [Kind::Organization, Kind::Organization, Kind::Organization, Kind::Place]);
+    }
+
+    #[test]
+    fn a_newspapers_name_after_the() {
+        // "Ledger" had been a person.
+        let text = "Harlan will close 200 stores, The Ledger has learned. Herald Smith spoke.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Ledger"], Kind::Person, 0), (&["Herald", "Smith"], Kind::Person, 0)]);
+        newspapers(&doc, &mut spans);
+        let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Organization, Kind::Person]);
+        assert!(crate::entities::is_media("Calder Valley Sentinel") && crate::entities::is_media("Ledger") && !crate::entities::is_media("Harlan & Co."));
     }
 
     #[test]
