@@ -359,8 +359,20 @@ fn singular_anonymous_pronouns(doc: &Doc, atts: &mut [Attribution], entities: &m
             // (A body the previous sentence's subject or its inverted
             // speaker, not a place: "… in Indiana. It slams …" is the ad; and
             // "it" opening its sentence or after the quotation it spoke.)
-            let Some(gi) = prev.source_entity.filter(|&gi| prev.source_type == SourceType::Organization && entities[gi].kind != EntityKind::Place) else { continue };
             let (Some((pcs, _)), Some((ps, pe))) = (prev.cue, prev.source) else { continue };
+            // ("The report, by a former federal judge, found …. It
+            // recommended …": a document the sentence before spoke by is
+            // what "it" stands for, whether or not an entity names it.)
+            if prev.source_type == SourceType::Document && atts[i].source_entity.is_none() && s == doc.sentence_start(s) && ps == doc.sentence_start(ps) && doc.sentence_of[pcs] + 1 == doc.sentence_of[cs] && (is_speech_verb(doc.low(pcs)) || finite_past(doc, pcs)) {
+                let gi = prev.source_entity;
+                if let Some(gi) = gi {
+                    entities[gi].mentions.push(doc.mention(s, e, MentionKind::Pronoun));
+                }
+                atts[i].source_entity = gi;
+                atts[i].source_type = SourceType::Document;
+                continue;
+            }
+            let Some(gi) = prev.source_entity.filter(|&gi| prev.source_type == SourceType::Organization && entities[gi].kind != EntityKind::Place) else { continue };
             let subject = ps == doc.sentence_start(ps) || matches!(doc.low(ps), "the" | "a" | "an") && ps > 0 && matches!(doc.w(ps - 1), "," | "”" | "\"" | "’");
             let opens = s == doc.sentence_start(s) || s > 1 && doc.w(s - 1) == "," && is_quote_mark(doc.w(s - 2)) || s > 0 && is_quote_mark(doc.w(s - 1));
             let mentioned = entities[gi].mentions.iter().any(|m| ps <= m.tok_start && m.tok_end <= pe && (m.tok_start, m.tok_end) != (ps + 1, pe) || (m.tok_start, m.tok_end) == (ps, pe));

@@ -2634,3 +2634,10 @@ fn an_outlet_has_learned() {
     let sources = resolved_sources("The chief executive told employees that cuts lie ahead, according to a copy of the memo reviewed by The Ledger.");
     assert_eq!(source_starting(&sources, "a copy").1, SourceType::Document, "{sources:?}");
 }
+
+#[test]
+fn it_after_a_documents_attribution_is_the_document() {
+    // "It" had been an unresolved person.
+    let sources = resolved_sources("The report, by a former federal judge, found that officers had used tear gas. It recommended that the department overhaul its policies.");
+    assert_eq!((sources[1].0.as_str(), sources[1].1), ("It", SourceType::Document), "{sources:?}");
+}
