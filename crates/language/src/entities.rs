@@ -437,6 +437,7 @@ const BODY_NOUNS: &[&str] = &[
 pub const COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "corporation", "airline", "automaker", "carmaker", "retailer", "lender", "bank", "insurer",
     "manufacturer", "conglomerate", "startup", "drugmaker", "chipmaker", "contractor", "team", "club", "franchise",
+    "chain", "utility",
 ];
 
 /// Is `word` the last of the several words of `name`, whatever their case
@@ -1283,6 +1284,9 @@ mod tests {
         assert_eq!(by_name(&q, "Devon Price").roles, ["quarterback"]);
         let o = by_name(&es6, "Dale Ortiz");
         assert_eq!((o.roles.as_slice(), o.affiliation.as_deref()), (["spokesman".to_string()].as_slice(), Some("Halvorsen Semiconductor")));
+        // A chain's executive works for the company named last.
+        let h = run("Harlan & Co. will close stores. The chain's chief executive, Andrea Voss, agreed.", &[("Harlan & Co.", Kind::Organization), ("Andrea Voss", Kind::Person)]);
+        assert_eq!(by_name(&h, "Andrea Voss").affiliation.as_deref(), Some("Harlan & Co."));
         // After the place the name is of.
         let g = run("Senator Chuck Schumer of New York, the minority leader, said so.", &[("Chuck Schumer", Kind::Person), ("New York", Kind::Place)]);
         assert_eq!(by_name(&g, "Chuck Schumer").roles, ["senator", "minority leader"]);
