@@ -1908,12 +1908,16 @@ fn document_participle(doc: &Doc, att: &mut Attribution) {
     if ce != cs + 1 || cs < 1 || !doc.low(cs).ends_with("ing") || att.kind == Kind::NoComment {
         return;
     }
-    let noun = doc.low(cs - 1);
+    // ("filed a lawsuit on Tuesday accusing …": the noun before a time.)
+    let a = doc.sentence_start(cs);
+    let n_end = (cs.saturating_sub(3).max(a + 1)..cs).find(|&j| adjunct_len(doc, j) == cs - j).unwrap_or(cs);
+    let noun = doc.low(n_end - 1);
     let document = crate::lexicon::DOCUMENT_HEADS.contains(&noun) || matches!(noun, "polls" | "ad" | "ads" | "video" | "videos" | "tweet" | "tweets" | "post" | "posts" | "evidence" | "information" | "disclaimers" | "filings" | "letters" | "studies" | "surveys" | "message" | "messages" | "headline" | "banner" | "banners" | "signs" | "sign");
-    if !document || !doc.w(cs - 1).starts_with(char::is_lowercase) {
+    if !document || !doc.w(n_end - 1).starts_with(char::is_lowercase) {
         return;
     }
-    let a = doc.sentence_start(cs);
+    // (From here on, `cs` is where the document's noun phrase ends.)
+    let cs = n_end;
     let mut x = cs - 1;
     // (To the verb before the document's determiner: "revived a lawsuit".)
     let after_verb = |x: usize| matches!(doc.low(x), "a" | "an" | "the" | "these" | "those" | "new") && finite_past(doc, x - 1);
@@ -4393,7 +4397,10 @@ fn name_only(doc: &Doc, a: usize, b: usize) -> bool {
         && (a + 1..b - 1).any(|k| doc.w(k) == ",")
         && !(a..b).any(|k| {
             let w = doc.low(k);
-            is_quote_mark(doc.w(k)) || looks_like_verb(doc, k) || is_speech_verb(w) || matches!(w, "'s" | "’s") || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ing")
+            // ("The lawsuit, filed in federal court in San Jose, says …": a
+            // participle right after a comma opens an aside, no clause.)
+            let participle = k > a && doc.w(k - 1) == "," && w.ends_with("ed") && !AUXILIARIES.contains(&w);
+            is_quote_mark(doc.w(k)) || looks_like_verb(doc, k) && !participle || is_speech_verb(w) || matches!(w, "'s" | "’s") || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ing")
         })
 }
 

@@ -2641,3 +2641,16 @@ fn it_after_a_documents_attribution_is_the_document() {
     let sources = resolved_sources("The report, by a former federal judge, found that officers had used tear gas. It recommended that the department overhaul its policies.");
     assert_eq!((sources[1].0.as_str(), sources[1].1), ("It", SourceType::Document), "{sources:?}");
 }
+
+#[test]
+fn a_lawsuit_with_its_aside_and_a_filing_on_a_day() {
+    // The inverted reading had made "Zipcart controlled the drivers'
+    // schedules" the source and the lawsuit the content.
+    assert_eq!(one("The lawsuit, filed in federal court in San Jose, Calif., says Zipcart controlled the drivers' schedules."), t("indirect", "The lawsuit", "says", "Zipcart controlled the drivers' schedules"));
+    // The filers, not "… filed a lawsuit" (a time between the document and
+    // its participle).
+    assert_eq!(one("Five former drivers filed a lawsuit on Tuesday accusing the company of misclassifying them.").1, "Five former drivers");
+    // A suit is a document.
+    let sources = resolved_sources("But the suit alleges that Zipcart went beyond what the measure allows.");
+    assert_eq!(sources[0].1, SourceType::Document, "{sources:?}");
+}
