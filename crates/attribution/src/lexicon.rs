@@ -100,7 +100,11 @@ pub const ANONYMOUS_HEADS: &[&str] = &[
 /// Nouns of people a source may be a group of, anonymous when the head of
 /// a source in lower case or opening its sentence ("Voters in Arizona …
 /// said"; "the League of Conservation Voters" is a name).
-pub const PEOPLE_HEADS: &[&str] = &["voters", "workers", "protesters", "demonstrators", "employees", "executives", "activists", "investors"];
+pub const PEOPLE_HEADS: &[&str] = &[
+    "voters", "workers", "protesters", "demonstrators", "employees", "executives", "activists", "investors", "drivers",
+    "nurses", "teachers", "doctors", "passengers", "students", "parents", "farmers", "tenants", "landlords", "customers",
+    "plaintiffs", "patients", "shoppers", "users", "fans", "players", "scientists", "researchers", "economists",
+];
 
 /// Nouns a company goes by in a definite description (the language
 /// layer's list).

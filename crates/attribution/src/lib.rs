@@ -4484,7 +4484,9 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         matches!(ent.kind, EntityKind::Person | EntityKind::Organization) && ent.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start > h && m.tok_end <= e && doc.w(m.tok_start - 1) == ",")
     });
     let named = appositive_name || covering(&[EntityKind::Person, EntityKind::Organization]).is_some();
-    let people = PEOPLE_HEADS.contains(&hw) && (doc.w(h).starts_with(char::is_lowercase) || h == doc.sentence_start(h));
+    // (Not the authors of a document: "a study last year by economists at
+    // Duke University".)
+    let people = PEOPLE_HEADS.contains(&hw) && (doc.w(h).starts_with(char::is_lowercase) || h == doc.sentence_start(h)) && !(s..h).any(|k| DOCUMENT_HEADS.contains(&doc.low(k)));
     if h + 1 < e && !named {
         if ANONYMOUS_HEADS.contains(&hw) || people {
             att.source_type = SourceType::Anonymous;

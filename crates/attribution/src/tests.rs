@@ -2654,3 +2654,14 @@ fn a_lawsuit_with_its_aside_and_a_filing_on_a_day() {
     let sources = resolved_sources("But the suit alleges that Zipcart went beyond what the measure allows.");
     assert_eq!(sources[0].1, SourceType::Document, "{sources:?}");
 }
+
+#[test]
+fn people_named_by_what_they_do_are_anonymous() {
+    // The source had been Zipcart, an organisation.
+    let sources = resolved_sources("Five former drivers for the delivery app Zipcart said they were owed overtime.");
+    assert_eq!(sources[0].1, SourceType::Anonymous, "{sources:?}");
+    assert_ne!(sources[0].2.as_deref(), Some("Zipcart"), "{sources:?}");
+    // The authors of a document do not make it a group's word.
+    let sources = resolved_sources("Emissions fell 5 percent, according to a study last year by economists at Duke University.");
+    assert_eq!(sources[0].1, SourceType::Document, "{sources:?}");
+}
