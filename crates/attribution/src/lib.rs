@@ -3814,7 +3814,10 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         } else if !question && doc.low(c) != "to" {
             // "told reporters his office had …": a one-word object before
             // the content's own determiner or subject.
-            let opens_clause = matches!(doc.low(c + 1), "his" | "her" | "their" | "its" | "our" | "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it" | "there" | "this");
+            // ("told residents not to wait", "told residents to leave": the
+            // infinitive with its "to" and "not".)
+            let opens_clause = matches!(doc.low(c + 1), "his" | "her" | "their" | "its" | "our" | "the" | "a" | "an" | "he" | "she" | "they" | "we" | "i" | "it" | "there" | "this" | "to")
+                || doc.low(c + 1) == "not" && doc.low(c + 2) == "to";
             c = (c + if opens_clause { 1 } else { 2 }).min(b);
         }
     }

@@ -2665,3 +2665,10 @@ fn people_named_by_what_they_do_are_anonymous() {
     let sources = resolved_sources("Emissions fell 5 percent, according to a study last year by economists at Duke University.");
     assert_eq!(sources[0].1, SourceType::Document, "{sources:?}");
 }
+
+#[test]
+fn told_someone_to_do_or_not_to_do() {
+    // "not" had been left out with the object, "to" too.
+    assert_eq!(one("In a news conference, he told residents not to wait for evacuation orders.").3, "not to wait for evacuation orders");
+    assert_eq!(one("He told residents to leave the area.").3, "to leave the area");
+}
