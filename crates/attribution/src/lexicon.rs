@@ -104,6 +104,7 @@ pub const PEOPLE_HEADS: &[&str] = &[
     "voters", "workers", "protesters", "demonstrators", "employees", "executives", "activists", "investors", "drivers",
     "nurses", "teachers", "doctors", "passengers", "students", "parents", "farmers", "tenants", "landlords", "customers",
     "plaintiffs", "patients", "shoppers", "users", "fans", "players", "scientists", "researchers", "economists",
+    "forecasters", "meteorologists", "firefighters", "soldiers", "officers", "prosecutors", "lawyers", "attorneys",
 ];
 
 /// Nouns a company goes by in a definite description (the language

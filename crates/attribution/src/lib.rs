@@ -239,6 +239,7 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         let h = noun_head(doc, x, e);
         let head = doc.low(h);
         let speakers = ANONYMOUS_HEADS.contains(&head)
+            || PEOPLE_HEADS.contains(&head)
             || ORGANIZATION_HEADS.contains(&head)
             || dossier_language::entities::ROLE_HEADS.contains(&head)
             || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && (doc.w(h).starts_with(char::is_lowercase) || h == doc.sentence_start(h))
@@ -4489,7 +4490,9 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     let named = appositive_name || covering(&[EntityKind::Person, EntityKind::Organization]).is_some();
     // (Not the authors of a document: "a study last year by economists at
     // Duke University".)
-    let people = PEOPLE_HEADS.contains(&hw) && (doc.w(h).starts_with(char::is_lowercase) || h == doc.sentence_start(h)) && !(s..h).any(|k| DOCUMENT_HEADS.contains(&doc.low(k)));
+    // (Capitalised as a sentence's first word, or after a dateline's dash.)
+    let opening = h == doc.sentence_start(h) || h > 0 && h == s && matches!(doc.w(h - 1), "—" | "–" | "--");
+    let people = PEOPLE_HEADS.contains(&hw) && (doc.w(h).starts_with(char::is_lowercase) || opening) && !(s..h).any(|k| DOCUMENT_HEADS.contains(&doc.low(k)));
     if h + 1 < e && !named {
         if ANONYMOUS_HEADS.contains(&hw) || people {
             att.source_type = SourceType::Anonymous;

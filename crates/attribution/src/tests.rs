@@ -2672,3 +2672,11 @@ fn told_someone_to_do_or_not_to_do() {
     assert_eq!(one("In a news conference, he told residents not to wait for evacuation orders.").3, "not to wait for evacuation orders");
     assert_eq!(one("He told residents to leave the area.").3, "to leave the area");
 }
+
+#[test]
+fn forecasters_after_a_dateline_are_a_group() {
+    // The source had been the National Hurricane Center itself.
+    let text = "MIAMI — Forecasters at the National Hurricane Center said Saturday that the storm could strengthen.";
+    let sources = resolved_sources(text);
+    assert_eq!((sources[0].1, sources[0].2.as_deref()), (SourceType::Anonymous, Some("Forecasters at the National Hurricane Center")), "{sources:?}");
+}
