@@ -278,6 +278,12 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 let company = (x + 1..e.saturating_sub(2)).any(|k| matches!(doc.low(k), "for" | "of" | "at") && doc.low(k + 1) == "the" && COMPANY_NOUNS.contains(&doc.low(k + 2)));
                 company.then(|| dossier_language::entities::company_named_last(&entities, doc, s).map(|ent| ent.name.clone())).flatten()
             });
+        // ("His spokeswoman": the person the language layer took "his" for.)
+        let owner = owner.or_else(|| {
+            matches!(doc.low(s), "his" | "her")
+                .then(|| entities.iter().find(|ent| ent.kind == EntityKind::Person && ent.mentions.iter().any(|m| m.tok_start == s && m.kind == MentionKind::Pronoun)).map(|ent| ent.name.clone()))
+                .flatten()
+        });
         let affiliation = owner.or(of_name).or_else(|| (x..e).find_map(|k| {
             let w = doc.low(k);
             if w == "presidential" || w == "white" && doc.low(k + 1) == "house" {

@@ -2680,3 +2680,15 @@ fn forecasters_after_a_dateline_are_a_group() {
     let sources = resolved_sources(text);
     assert_eq!((sources[0].1, sources[0].2.as_deref()), (SourceType::Anonymous, Some("Forecasters at the National Hurricane Center")), "{sources:?}");
 }
+
+#[test]
+fn his_spokeswoman_is_affiliated_to_him() {
+    let text = "Chief Marcus Rollins did not attend the news conference. His spokeswoman said he was reviewing the report.";
+    let tk = tokenise(text);
+    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
+    let names = dossier_language::names::find(&doc);
+    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
+    let (atts, entities) = resolve(&doc, entities);
+    let ent = &entities[atts[0].source_entity.expect("an entity")];
+    assert_eq!((ent.name.as_str(), ent.affiliation.as_deref()), ("His spokeswoman", Some("Marcus Rollins")));
+}
