@@ -871,7 +871,8 @@ fn groups(words: &Words, entities: &mut Vec<Entity>) {
         }
         let mut s = h;
         let mut affiliation: Option<String> = None;
-        while s > 0 {
+        // (Not into the sentence before: "… wrote on X.\n\nEconomists at …".)
+        while s > words.sentence_start(h) {
             let w = words.w(s - 1);
             let l = w.to_lowercase();
             let capital = w.chars().next().is_some_and(char::is_uppercase) && s - 1 != words.sentence_start(h);
@@ -1391,6 +1392,10 @@ mod tests {
         assert_eq!(by_name(&es, "Analysts at Barrow & Finch").affiliation.as_deref(), Some("Barrow & Finch"));
         let es = run("The local teachers union endorsed it.", &[]);
         assert!(es.is_empty(), "{es:?}");
+        // Not into the paragraph before (an "X." had opened the group).
+        let t = "She wrote on X.\n\nEconomists at the Institute for Fiscal Studies have estimated the cost.";
+        let es = run(t, &[("Institute for Fiscal Studies", Kind::Organization)]);
+        assert!(es.iter().any(|e| e.name == "Economists at the Institute for Fiscal Studies"), "{es:?}");
         let es = run("DR. OZ HAS BEEN CALLED OUT BY FELLOW DOCTORS.", &[]);
         assert!(es.is_empty(), "{es:?}");
     }
