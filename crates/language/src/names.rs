@@ -448,7 +448,8 @@ fn newspapers(doc: &Doc, spans: &mut [NameSpan]) {
     // (The tagger's span may hold the "The": "The Ledger" a place.)
     for s in spans.iter_mut().filter(|s| s.kind != Kind::Organization) {
         let after_the = s.end == s.start + 1 && s.start > 0 && doc.w(s.start - 1) == "The" || s.end == s.start + 2 && doc.w(s.start) == "The";
-        if after_the && crate::entities::is_newspaper_word(doc.low(s.end - 1)) {
+        // ("seen by The Guardian": a known outlet's one word, too.)
+        if after_the && (crate::entities::is_newspaper_word(doc.low(s.end - 1)) || crate::entities::is_media(doc.w(s.end - 1))) {
             s.kind = Kind::Organization;
         }
     }
@@ -1144,13 +1145,13 @@ mod tests {
     #[test]
     fn a_newspapers_name_after_the() {
         // "Ledger" had been a person.
-        let text = "Harlan will close 200 stores, The Ledger has learned. Herald Smith spoke.";
+        let text = "Harlan will close 200 stores, The Ledger has learned. Herald Smith spoke. The letter was seen by The Guardian.";
         let t = tokenise(text);
         let doc = Doc::new(text, &t.tokens, &t.sentences);
-        let mut spans = spans_of(&doc, &[(&["Ledger"], Kind::Person, 0), (&["Herald", "Smith"], Kind::Person, 0)]);
+        let mut spans = spans_of(&doc, &[(&["Ledger"], Kind::Person, 0), (&["Herald", "Smith"], Kind::Person, 0), (&["Guardian"], Kind::Misc, 0)]);
         newspapers(&doc, &mut spans);
         let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
-        assert_eq!(kinds, [Kind::Organization, Kind::Person]);
+        assert_eq!(kinds, [Kind::Organization, Kind::Person, Kind::Organization]);
         assert!(crate::entities::is_media("Calder Valley Sentinel") && crate::entities::is_media("Ledger") && !crate::entities::is_media("Harlan & Co."));
     }
 
