@@ -324,7 +324,11 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
             }
             // ("Senator Chuck Schumer of New York, the minority leader":
             // after the place the name is of.)
-            let of_place = (words.low(end) == "of").then(|| names.iter().find(|p| p.start == end + 1 && p.kind == Kind::Place)).flatten();
+            // (A determined noun phrase after it, not the clause's verb:
+            // "Senator Lisa Murkowski of Alaska, said through a spokeswoman".)
+            let of_place = (words.low(end) == "of")
+                .then(|| names.iter().find(|p| p.start == end + 1 && p.kind == Kind::Place && words.w(p.end) == "," && matches!(words.low(p.end + 1), "the" | "a" | "an" | "another" | "his" | "her" | "their" | "its")))
+                .flatten();
             found.extend(appositive_role(words, of_place.map_or(end, |p| p.end)));
             found.extend(possessive_role_before(words, start));
             found.extend(role_phrase_before(words, start, &names));
@@ -1291,6 +1295,8 @@ mod tests {
         // After the place the name is of.
         let g = run("Senator Chuck Schumer of New York, the minority leader, said so.", &[("Chuck Schumer", Kind::Person), ("New York", Kind::Place)]);
         assert_eq!(by_name(&g, "Chuck Schumer").roles, ["senator", "minority leader"]);
+        let g = run("One of them, Senator Lisa Murkowski of Alaska, said through a spokeswoman that she would not comment.", &[("Lisa Murkowski", Kind::Person), ("Alaska", Kind::Place)]);
+        assert_eq!(by_name(&g, "Lisa Murkowski").roles, ["senator"]);
         // The place an elected office is of.
         let g = run("Minnesota Governor Tim Walz praised the deal.", &[("Minnesota", Kind::Place), ("Tim Walz", Kind::Person)]);
         assert_eq!(by_name(&g, "Tim Walz").affiliation.as_deref(), Some("Minnesota"));
