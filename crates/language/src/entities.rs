@@ -422,9 +422,19 @@ pub fn company_named_last<'e>(entities: &'e [Entity], words: &Words, before: usi
         ent.mentions.iter().filter(|m| m.tok_end <= before).all(|m| m.tok_start >= 2 && matches!(words.low(m.tok_start - 1), "at" | "of" | "for" | "with" | "from") && ROLE_HEADS.contains(&words.low(m.tok_start - 2)))
     };
     let subject = |ent: &Entity| ent.mentions.iter().any(|m| m.tok_end <= before && m.kind == MentionKind::Name && words.sentence_start(m.tok_start) == m.tok_start && words.sentence_end(m.tok_start) >= m.tok_end + 4);
-    organization_named_last_where(entities, before, |ent| !public(&ent.name) && !workplace_only(ent))
+    // (Nor an outlet only cited: "According to The Guardian, an email was
+    // sent from the club's executive director"; "Politico's chief
+    // executive … the company's" is Politico.)
+    let cited_only = |ent: &Entity| {
+        ent.media
+            && ent.mentions.iter().filter(|m| m.tok_end <= before).all(|m| {
+                let k = if m.tok_start >= 1 && words.low(m.tok_start - 1) == "the" { m.tok_start - 1 } else { m.tok_start };
+                k >= 1 && matches!(words.low(k - 1), "to" | "told" | "by" | "in" | "on")
+            })
+    };
+    organization_named_last_where(entities, before, |ent| !public(&ent.name) && !cited_only(ent) && !workplace_only(ent))
         .filter(|ent| subject(ent))
-        .or_else(|| organization_named_last_where(entities, before, |ent| !public(&ent.name)))
+        .or_else(|| organization_named_last_where(entities, before, |ent| !public(&ent.name) && !cited_only(ent)))
 }
 
 /// Nouns of public and civic bodies, which stand for the body named last
@@ -1292,6 +1302,9 @@ mod tests {
         // A chain's executive works for the company named last.
         let h = run("Harlan & Co. will close stores. The chain's chief executive, Andrea Voss, agreed.", &[("Harlan & Co.", Kind::Organization), ("Andrea Voss", Kind::Person)]);
         assert_eq!(by_name(&h, "Andrea Voss").affiliation.as_deref(), Some("Harlan & Co."));
+        // Not an outlet only cited since.
+        let h = run("Friends of Abe closed. According to The Guardian, an email was sent from the club's executive director, Jeremy Boreing.", &[("Friends of Abe", Kind::Organization), ("Guardian", Kind::Organization), ("Jeremy Boreing", Kind::Person)]);
+        assert_eq!(by_name(&h, "Jeremy Boreing").affiliation.as_deref(), Some("Friends of Abe"));
         // After the place the name is of.
         let g = run("Senator Chuck Schumer of New York, the minority leader, said so.", &[("Chuck Schumer", Kind::Person), ("New York", Kind::Place)]);
         assert_eq!(by_name(&g, "Chuck Schumer").roles, ["senator", "minority leader"]);
