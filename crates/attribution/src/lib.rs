@@ -1159,6 +1159,24 @@ fn shared_subject_sources(doc: &Doc, out: &mut [Attribution]) {
             let reduced = src.1 == pcs && src.0 > doc.sentence_start(cs) && doc.low(pcs).ends_with("ing") && !is_punct(doc.w(src.0 - 1));
             (doc.sentence_of[pcs] == si && pcs < cs && src.1 < cs && !embedded && !reduced).then_some((j, src, out[j].source_entity))
         });
+        // ("Tillis said that a White House official had called him … and had
+        // suggested that …": a perfect after "and", when the content before
+        // has the same auxiliary and the main cue does not, goes on with
+        // that content's clause; its subject is the content's.)
+        if let Some((j, _, _)) = prev.filter(|_| coordinated && matches!(doc.low(cs), "had" | "has" | "have")) {
+            let (pcs, pce) = out[j].cue.unwrap_or((cs, cs));
+            let inner = out[j].content.filter(|_| out[j].parts.is_empty() && !(pcs..pce).any(|k| doc.low(k) == doc.low(cs))).and_then(|(s0, e0)| {
+                let x = doc.tokens.partition_point(|t| t.end <= s0);
+                let x = if doc.low(x) == "that" { x + 1 } else { x };
+                let y = doc.tokens.partition_point(|t| t.end <= e0);
+                (y + 2 >= cs && x < cs).then(|| (x..cs - 1).find(|&k| doc.low(k) == doc.low(cs)).filter(|&h| h > x && h - x <= 8).map(|h| (x, h))).flatten()
+            });
+            if let Some(src) = inner {
+                out[i].source = Some(src);
+                out[i].source_entity = None;
+                continue;
+            }
+        }
         if let Some((j, src, ent)) = prev {
             out[i].source = Some(src);
             out[i].source_entity = ent;

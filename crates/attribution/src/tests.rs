@@ -2692,3 +2692,14 @@ fn his_spokeswoman_is_affiliated_to_him() {
     let ent = &entities[atts[0].source_entity.expect("an entity")];
     assert_eq!((ent.name.as_str(), ent.affiliation.as_deref()), ("His spokeswoman", Some("Marcus Rollins")));
 }
+
+#[test]
+fn a_perfect_after_and_goes_on_with_the_contents_clause() {
+    // The senator had been the source of "had suggested".
+    let r = run("Senator Thom Tillis said on Wednesday that a senior White House official had called him twice last week, and had suggested that his own campaign could suffer.");
+    let suggested = r.iter().find(|a| a.2 == "had suggested").expect("had suggested");
+    assert_eq!(suggested.1, "a senior White House official", "{r:?}");
+    // A main cue in the perfect shares its subject as before.
+    let r = run("The senator has said that the plan is flawed, and has argued that it should be dropped.");
+    assert!(r.iter().any(|a| a.2 == "has argued" && a.1 == "The senator"), "{r:?}");
+}
