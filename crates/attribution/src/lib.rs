@@ -687,7 +687,8 @@ fn leading_adjunct_out(doc: &Doc, att: &mut Attribution) {
     let n = adjunct_len(doc, ce);
     let n = if n == 0 && is_manner_adverb(doc.low(ce)) && doc.low(ce).ends_with("ly") { 1 } else { n };
     // ("said outside the courthouse that …", "told reporters at a news
-    // conference that …": a short place phrase before "that".)
+    // conference that …", "said through a spokeswoman that …": a short
+    // place or channel phrase before "that".)
     let n = if n == 0 { place_phrase_len(doc, ce) } else { n };
     let k = ce + n;
     if n == 0 || k >= doc.tokens.len() || !matches!(doc.low(k), "that" | "to") || doc.tokens[k].start >= e {
@@ -699,7 +700,7 @@ fn leading_adjunct_out(doc: &Doc, att: &mut Attribution) {
 /// The length of a short place phrase at `k` that ends before "that" ("outside
 /// the courthouse", "at a news conference in Lagos"), 0 when there is none.
 fn place_phrase_len(doc: &Doc, k: usize) -> usize {
-    if !matches!(doc.low(k), "outside" | "at" | "inside" | "during" | "after" | "before" | "near" | "from" | "in" | "on") {
+    if !matches!(doc.low(k), "outside" | "at" | "inside" | "during" | "after" | "before" | "near" | "from" | "in" | "on" | "through" | "via") {
         return 0;
     }
     let end = (k + 12).min(doc.sentence_end(k));
@@ -709,8 +710,10 @@ fn place_phrase_len(doc: &Doc, k: usize) -> usize {
     // in journalism that takes sides", "agreed on creating a commission
     // … that could …": "in" and "on" only before a medium, and never a
     // relative "that" before a verb.)
-    let medium = !matches!(doc.low(k), "in" | "on")
-        || (k + 1..t).any(|j| doc.w(j).starts_with(char::is_uppercase) || MEDIUM_NOUNS.contains(&doc.low(j)));
+    // ("through a spokeswoman", not "talked through policy issues that …")
+    let by_person = |j: usize| ANONYMOUS_HEADS.contains(&doc.low(j)) || matches!(doc.low(j), "lawyer" | "lawyers" | "attorney" | "attorneys");
+    let medium = !matches!(doc.low(k), "in" | "on" | "through" | "via")
+        || (k + 1..t).any(|j| doc.w(j).starts_with(char::is_uppercase) || MEDIUM_NOUNS.contains(&doc.low(j)) || matches!(doc.low(k), "through" | "via") && by_person(j));
     let relative = t + 1 < doc.tokens.len() && (FINITE_AUXILIARIES.contains(&doc.low(t + 1)) || has_verb_form(doc, t + 1));
     if plain && medium && !relative { t - k } else { 0 }
 }

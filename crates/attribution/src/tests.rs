@@ -2531,6 +2531,8 @@ fn a_place_or_medium_before_that_is_no_content() {
     // The content had opened with "outside the courthouse that".
     assert_eq!(one("His lawyer said outside the courthouse that her client would appeal.").3, "that her client would appeal");
     assert_eq!(one("The senator noted in a guest column in the Times that the plan would fail.").3, "that the plan would fail");
+    // A channel: "through a spokeswoman".
+    assert_eq!(one("Senator Lisa Murkowski said through a spokeswoman that she would not comment.").3, "that she would not comment");
     // A relative "that" after the phrase stays in.
     let c = one("The delegates agreed on creating a commission that could reduce the role of superdelegates.").3;
     assert!(c.starts_with("on creating"), "{c}");
