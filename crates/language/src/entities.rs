@@ -121,7 +121,8 @@ const ROLE_WORDS: &[&str] = &[
     "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
     "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "solicitor", "inspector",
     "surgeon", "administrator", "quarterback", "pitcher", "shortstop", "goalkeeper", "striker", "linebacker", "receiver",
-    "midfielder", "outfielder", "catcher",
+    "midfielder", "outfielder", "catcher", "medical", "financial", "operating", "technology", "marketing", "information",
+    "revenue", "legal", "communications", "science", "scientific",
 ];
 
 /// Head nouns a role phrase ends with ("press secretary", "chief executive").
@@ -330,8 +331,14 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                 .then(|| names.iter().find(|p| p.start == end + 1 && p.kind == Kind::Place && words.w(p.end) == "," && matches!(words.low(p.end + 1), "the" | "a" | "an" | "another" | "his" | "her" | "their" | "its")))
                 .flatten();
             found.extend(appositive_role(words, of_place.map_or(end, |p| p.end)));
-            found.extend(possessive_role_before(words, start));
-            found.extend(role_phrase_before(words, start, &names));
+            // ("the company's chief medical officer, Dr. Raj Patel", "Its
+            // president, Sgt. Amy Kowalski": before the honorific or title.)
+            let mut pre = start;
+            while pre > 0 && (HONORIFICS.contains(&words.low(pre - 1)) || is_title_word(words.low(pre - 1))) && words.w(pre - 1).starts_with(char::is_uppercase) {
+                pre -= 1;
+            }
+            found.extend(possessive_role_before(words, pre));
+            found.extend(role_phrase_before(words, pre, &names));
             for (role, aff) in found {
                 // "Kent Walker, the company's general counsel": the company
                 // is the organisation named last before him.
@@ -1299,6 +1306,10 @@ mod tests {
         assert_eq!(by_name(&q, "Devon Price").roles, ["quarterback"]);
         let o = by_name(&es6, "Dale Ortiz");
         assert_eq!((o.roles.as_slice(), o.affiliation.as_deref()), (["spokesman".to_string()].as_slice(), Some("Halvorsen Semiconductor")));
+        // A possessive role before an honorific, with its modifiers.
+        let h = run("Meridian Therapeutics paused the trial. \"Safety first,\" the company's chief medical officer, Dr. Raj Patel, said.", &[("Meridian Therapeutics", Kind::Organization), ("Raj Patel", Kind::Person)]);
+        let p = by_name(&h, "Raj Patel");
+        assert_eq!((p.roles.as_slice(), p.affiliation.as_deref()), (["chief medical officer".to_string()].as_slice(), Some("Meridian Therapeutics")));
         // A chain's executive works for the company named last.
         let h = run("Harlan & Co. will close stores. The chain's chief executive, Andrea Voss, agreed.", &[("Harlan & Co.", Kind::Organization), ("Andrea Voss", Kind::Person)]);
         assert_eq!(by_name(&h, "Andrea Voss").affiliation.as_deref(), Some("Harlan & Co."));

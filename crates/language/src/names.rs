@@ -62,6 +62,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     known_organizations(doc, &mut spans);
     known_companies(doc, &mut spans);
     newspapers(doc, &mut spans);
+    diseases(doc, &mut spans);
     persons_of_places(doc, &mut spans);
     products_and_carriers(doc, &mut spans);
     industry_names(doc, &mut spans);
@@ -442,6 +443,20 @@ fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
 
 /// Phrases of [`ORGANIZATIONS`] replace whatever the tagger found over them,
 /// phrase after phrase in the list's order, each at its matches left to right.
+/// "Alzheimer's drug", "Parkinson's disease", "Lyme disease": a disease
+/// named for a person or a place is no organisation, person or place (the
+/// tagger read "Alzheimer" as an organisation, which "the company" then
+/// resolved to).
+fn diseases(doc: &Doc, spans: &mut [NameSpan]) {
+    const EPONYMS: &[&str] = &["Alzheimer", "Parkinson", "Huntington", "Crohn", "Hodgkin", "Asperger", "Tourette", "Lyme", "Addison", "Cushing", "Raynaud", "Lou Gehrig"];
+    for s in spans.iter_mut().filter(|s| s.kind != Kind::Misc) {
+        let disease = matches!(doc.low(s.end), "disease" | "diseases" | "syndrome") || matches!(doc.w(s.end), "'s" | "’s") && matches!(doc.low(s.end + 1), "disease" | "drug" | "drugs" | "patients" | "treatment" | "treatments" | "research" | "medication" | "medications" | "association" | "care");
+        if disease && EPONYMS.contains(&doc.span_text(s.start, s.end).as_str()) {
+            s.kind = Kind::Misc;
+        }
+    }
+}
+
 /// "The Ledger has learned": a one-word name after "The" that is a word
 /// newspapers are named by is a newspaper (the tagger read a person).
 fn newspapers(doc: &Doc, spans: &mut [NameSpan]) {
@@ -1153,6 +1168,18 @@ mod tests {
         let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [Kind::Organization, Kind::Person, Kind::Organization]);
         assert!(crate::entities::is_media("Calder Valley Sentinel") && crate::entities::is_media("Ledger") && !crate::entities::is_media("Harlan & Co."));
+    }
+
+    #[test]
+    fn diseases_named_for_people() {
+        // "Alzheimer" had been an organisation.
+        let text = "Meridian paused a trial of its Alzheimer's drug. Parkinson's disease is common. The Alzheimer's Association said so.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Alzheimer"], Kind::Organization, 0), (&["Parkinson"], Kind::Person, 0)]);
+        diseases(&doc, &mut spans);
+        let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Misc, Kind::Misc]);
     }
 
     #[test]
