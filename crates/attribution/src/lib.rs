@@ -363,9 +363,6 @@ fn singular_anonymous_pronouns(doc: &Doc, atts: &mut [Attribution], entities: &m
         // left unresolved right after a body's attribution, with no other
         // body named between, is that body.)
         if pronoun == "it" {
-            // (A body the previous sentence's subject or its inverted
-            // speaker, not a place: "… in Indiana. It slams …" is the ad; and
-            // "it" opening its sentence or after the quotation it spoke.)
             let (Some((pcs, _)), Some((ps, pe))) = (prev.cue, prev.source) else { continue };
             // ("The report, by a former federal judge, found …. It
             // recommended …": a document the sentence before spoke by is
@@ -379,6 +376,9 @@ fn singular_anonymous_pronouns(doc: &Doc, atts: &mut [Attribution], entities: &m
                 atts[i].source_type = SourceType::Document;
                 continue;
             }
+            // (A body the previous sentence's subject or its inverted
+            // speaker, not a place: "… in Indiana. It slams …" is the ad; and
+            // "it" opening its sentence or after the quotation it spoke.)
             let Some(gi) = prev.source_entity.filter(|&gi| prev.source_type == SourceType::Organization && entities[gi].kind != EntityKind::Place) else { continue };
             let subject = ps == doc.sentence_start(ps) || matches!(doc.low(ps), "the" | "a" | "an") && ps > 0 && matches!(doc.w(ps - 1), "," | "”" | "\"" | "’");
             let opens = s == doc.sentence_start(s) || s > 1 && doc.w(s - 1) == "," && is_quote_mark(doc.w(s - 2)) || s > 0 && is_quote_mark(doc.w(s - 1));
@@ -604,6 +604,13 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     out
 }
 
+/// A noun of something written or shown that may speak for itself: a
+/// document's ("the report") or a post's, an ad's, a sign's.
+fn is_document_noun(w: &str) -> bool {
+    DOCUMENT_HEADS.contains(&w)
+        || matches!(w, "polls" | "ad" | "ads" | "video" | "videos" | "tweet" | "tweets" | "post" | "posts" | "evidence" | "information" | "disclaimers" | "filings" | "letters" | "studies" | "surveys" | "message" | "messages" | "headline" | "banner" | "banners" | "signs" | "sign")
+}
+
 /// "… the ministry said in a statement posted on its website.": a
 /// participle right after a document's noun qualifies the document (a
 /// reduced relative clause); it says nothing.
@@ -612,9 +619,7 @@ fn document_reduced_relative(doc: &Doc, att: &Attribution) -> bool {
     if ce != cs + 1 || cs < 2 || ce >= doc.tokens.len() || att.kind == Kind::NoComment {
         return false;
     }
-    let noun = doc.low(cs - 1);
-    let document = DOCUMENT_HEADS.contains(&noun) || matches!(noun, "message" | "messages" | "video" | "videos" | "post" | "tweet" | "tweets" | "ad");
-    document
+    is_document_noun(doc.low(cs - 1))
         && doc.w(cs - 1).starts_with(char::is_lowercase)
         && matches!(doc.low(cs), "posted" | "published" | "released" | "issued" | "sent" | "written" | "distributed" | "circulated" | "aired" | "filed" | "tweeted" | "shared")
         && matches!(doc.low(ce), "on" | "in" | "by" | "to" | "online" | "late" | "earlier" | "last" | "this" | "after" | "before")
@@ -1940,8 +1945,7 @@ fn document_participle(doc: &Doc, att: &mut Attribution) {
     let a = doc.sentence_start(cs);
     let n_end = (cs.saturating_sub(3).max(a + 1)..cs).find(|&j| adjunct_len(doc, j) == cs - j).unwrap_or(cs);
     let noun = doc.low(n_end - 1);
-    let document = crate::lexicon::DOCUMENT_HEADS.contains(&noun) || matches!(noun, "polls" | "ad" | "ads" | "video" | "videos" | "tweet" | "tweets" | "post" | "posts" | "evidence" | "information" | "disclaimers" | "filings" | "letters" | "studies" | "surveys" | "message" | "messages" | "headline" | "banner" | "banners" | "signs" | "sign");
-    if !document || !doc.w(n_end - 1).starts_with(char::is_lowercase) {
+    if !is_document_noun(noun) || !doc.w(n_end - 1).starts_with(char::is_lowercase) {
         return;
     }
     // (From here on, `cs` is where the document's noun phrase ends.)
@@ -4515,9 +4519,9 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         matches!(ent.kind, EntityKind::Person | EntityKind::Organization) && ent.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start > h && m.tok_end <= e && doc.w(m.tok_start - 1) == ",")
     });
     let named = appositive_name || covering(&[EntityKind::Person, EntityKind::Organization]).is_some();
-    // (Not the authors of a document: "a study last year by economists at
+    // (Capitalised as a sentence's first word, or after a dateline's dash;
+    // not the authors of a document: "a study last year by economists at
     // Duke University".)
-    // (Capitalised as a sentence's first word, or after a dateline's dash.)
     let opening = h == doc.sentence_start(h) || h > 0 && h == s && matches!(doc.w(h - 1), "—" | "–" | "--");
     let people = PEOPLE_HEADS.contains(&hw) && (doc.w(h).starts_with(char::is_lowercase) || opening) && !(s..h).any(|k| DOCUMENT_HEADS.contains(&doc.low(k)));
     if h + 1 < e && !named {

@@ -525,7 +525,7 @@ fn split_titles(words: &Words, start: usize, end: usize, names: &[NameSpan]) -> 
     // "Apple CEO Tim Cook": the organisation named right before the title.
     let affiliation = affiliation.or_else(|| {
         // ("Minnesota Governor Tim Walz": the place an elected office is of.)
-        let elected = |n: &NameSpan| n.kind == Kind::Place && matches!(words.low(role_start), "governor" | "gov." | "mayor" | "senator" | "sen." | "rep." | "representative");
+        let elected = |n: &NameSpan| n.kind == Kind::Place && crate::names::is_elected_title(words.low(role_start));
         let org = names.iter().find(|n| n.end == role_start && (n.kind == Kind::Organization || elected(n)) && role_start < k)?;
         Some(words.span_text(org.start, org.end))
     });

@@ -392,7 +392,7 @@ fn first_words_of_organizations(doc: &Doc, spans: &mut [NameSpan]) {
         // ("Minnesota Governor Tim Walz" beside "the Minnesota Nurses
         // Association": a word before the title of an office a place elects
         // is that place.)
-        if matches!(doc.w(s.end), "Governor" | "Gov." | "Mayor" | "Senator" | "Sen." | "Rep." | "Representative" | "Lt.") {
+        if doc.w(s.end).starts_with(char::is_uppercase) && is_elected_title(doc.low(s.end)) {
             s.kind = Kind::Place;
             continue;
         }
@@ -670,6 +670,12 @@ fn first_names_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
             s.kind = Kind::Person;
         }
     }
+}
+
+/// Is this word (lower case) the title of an office a place elects, which the
+/// place's name may stand before ("Minnesota Governor Tim Walz")?
+pub(crate) fn is_elected_title(w: &str) -> bool {
+    matches!(w, "governor" | "gov." | "mayor" | "senator" | "sen." | "rep." | "representative" | "lt.")
 }
 
 /// Does a company's name end in this word (an industry's, "Semiconductor",
