@@ -2785,7 +2785,10 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
     if let Some(&(x1, y1)) = rest.first().filter(|_| !list) {
         let f = doc.low(x1);
         let report_in = doc.low(x) == "the" && DOCUMENT_HEADS.contains(&doc.low(y0 - 1)) && matches!(f, "in" | "by" | "from");
-        if matches!(f, "the" | "a" | "an") || report_in || doc.w(x1).chars().next().is_some_and(char::is_uppercase) && y1 - x1 <= 6 {
+        // ("Melinda Person, president of the teachers union, called": a
+        // role without its article after a name, too.)
+        let role = bare_role(doc, x1) && doc.w(x).starts_with(char::is_uppercase) && y1 - x1 <= 12;
+        if matches!(f, "the" | "a" | "an") || report_in || role || doc.w(x1).chars().next().is_some_and(char::is_uppercase) && y1 - x1 <= 6 {
             y = y1;
         }
     }

@@ -2705,3 +2705,9 @@ fn a_perfect_after_and_goes_on_with_the_contents_clause() {
     let r = run("The senator has said that the plan is flawed, and has argued that it should be dropped.");
     assert!(r.iter().any(|a| a.2 == "has argued" && a.1 == "The senator"), "{r:?}");
 }
+
+#[test]
+fn a_role_without_its_article_after_the_subjects_name() {
+    // The source had stopped at the name.
+    assert_eq!(one("Melinda Person, president of the teachers union, said the law was a win.").1, "Melinda Person, president of the teachers union");
+}
