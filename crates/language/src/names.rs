@@ -446,10 +446,20 @@ fn streets_are_places(doc: &Doc, spans: &mut [NameSpan]) {
 /// "Alzheimer's drug", "Parkinson's disease", "Lyme disease": a disease
 /// named for a person or a place is no organisation, person or place (the
 /// tagger read "Alzheimer" as an organisation, which "the company" then
-/// resolved to).
+/// resolved to); nor is a named storm.
 fn diseases(doc: &Doc, spans: &mut [NameSpan]) {
     const EPONYMS: &[&str] = &["Alzheimer", "Parkinson", "Huntington", "Crohn", "Hodgkin", "Asperger", "Tourette", "Lyme", "Addison", "Cushing", "Raynaud", "Lou Gehrig"];
     for s in spans.iter_mut().filter(|s| s.kind != Kind::Misc) {
+        // ("Hurricane Dolores", "Tropical Storm Alberto", "Typhoon Haiyan":
+        // a storm, which "the company" must not stand for.)
+        let storm_word = |w: &str| matches!(w, "Hurricane" | "Typhoon" | "Cyclone");
+        let storm = storm_word(doc.w(s.start)) && s.end > s.start + 1
+            || s.start >= 1 && storm_word(doc.w(s.start - 1))
+            || s.start >= 2 && doc.w(s.start - 2) == "Tropical" && doc.w(s.start - 1) == "Storm";
+        if storm {
+            s.kind = Kind::Misc;
+            continue;
+        }
         let disease = matches!(doc.low(s.end), "disease" | "diseases" | "syndrome") || matches!(doc.w(s.end), "'s" | "’s") && matches!(doc.low(s.end + 1), "disease" | "drug" | "drugs" | "patients" | "treatment" | "treatments" | "research" | "medication" | "medications" | "association" | "care");
         if disease && EPONYMS.contains(&doc.span_text(s.start, s.end).as_str()) {
             s.kind = Kind::Misc;
@@ -1186,6 +1196,14 @@ mod tests {
         diseases(&doc, &mut spans);
         let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [Kind::Misc, Kind::Misc]);
+        // Nor a named storm ("Hurricane Dolores" had been an organisation).
+        let text = "Hurricane Dolores could strengthen, and Tropical Storm Alberto weakened. Dolores Huerta spoke.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Hurricane", "Dolores"], Kind::Organization, 0), (&["Alberto"], Kind::Person, 0), (&["Dolores", "Huerta"], Kind::Person, 0)]);
+        diseases(&doc, &mut spans);
+        let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Kind::Misc, Kind::Misc, Kind::Person]);
     }
 
     #[test]
