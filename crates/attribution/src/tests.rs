@@ -1708,16 +1708,23 @@ fn anonymous_sources_are_affiliated_with_the_names_they_are_of() {
     assert_eq!(affiliation_of(text, "A spokesperson for House Speaker Mike Johnson").as_deref(), Some("Mike Johnson"));
 }
 
-/// The affiliation of the anonymous source written `src` in `text`.
-fn affiliation_of(text: &str, src: &str) -> Option<String> {
+/// The type and the entity (if any) of the source written `src` in `text`,
+/// after `resolve` with the language layer's entities.
+fn source_written(text: &str, src: &str) -> (SourceType, Option<Entity>) {
     let tk = tokenise(text);
     let doc = Doc::new(text, &tk.tokens, &tk.sentences);
     let names = dossier_language::names::find(&doc);
     let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
     let (atts, entities) = resolve(&doc, entities);
     let a = atts.iter().find(|a| a.source.is_some_and(|(s, e)| doc.span_text(s, e) == src)).unwrap_or_else(|| panic!("no source {src}: {atts:?}"));
-    assert_eq!(a.source_type, SourceType::Anonymous, "{src}");
-    a.source_entity.and_then(|i| entities[i].affiliation.clone())
+    (a.source_type, a.source_entity.map(|i| entities[i].clone()))
+}
+
+/// The affiliation of the anonymous source written `src` in `text`.
+fn affiliation_of(text: &str, src: &str) -> Option<String> {
+    let (ty, entity) = source_written(text, src);
+    assert_eq!(ty, SourceType::Anonymous, "{src}");
+    entity.and_then(|e| e.affiliation)
 }
 
 /// A share of a body ("Most of his own caucus") is its members: anonymous
@@ -2591,15 +2598,10 @@ fn the_airline_and_a_countrys_mission() {
     let sources = resolved_sources("SkyWest Airlines said the problem was fixed. Most flights had resumed, according to FlightAware, a tracking site. The airline said it expected operations to return to normal.");
     assert_eq!(source_starting(&sources, "The airline").2.as_deref(), Some("SkyWest Airlines"), "{sources:?}");
     // The mission had been the United Nations.
-    let tk = tokenise("Iran's mission to the United Nations said any deployment would be a provocation.");
-    let text = "Iran's mission to the United Nations said any deployment would be a provocation.";
-    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
-    let names = dossier_language::names::find(&doc);
-    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
-    let (atts, entities) = resolve(&doc, entities);
-    let ent = &entities[atts[0].source_entity.expect("an entity")];
+    let (ty, ent) = source_written("Iran's mission to the United Nations said any deployment would be a provocation.", "Iran's mission to the United Nations");
+    let ent = ent.expect("an entity");
     assert_eq!((ent.name.as_str(), ent.affiliation.as_deref()), ("Iran's mission to the United Nations", Some("Iran")));
-    assert_eq!(atts[0].source_type, SourceType::Organization);
+    assert_eq!(ty, SourceType::Organization);
 }
 
 #[test]
@@ -2686,12 +2688,7 @@ fn forecasters_after_a_dateline_are_a_group() {
 #[test]
 fn his_spokeswoman_is_affiliated_to_him() {
     let text = "Chief Marcus Rollins did not attend the news conference. His spokeswoman said he was reviewing the report.";
-    let tk = tokenise(text);
-    let doc = Doc::new(text, &tk.tokens, &tk.sentences);
-    let names = dossier_language::names::find(&doc);
-    let entities = dossier_language::entities::build(text, &tk.tokens, &tk.sentences, &names);
-    let (atts, entities) = resolve(&doc, entities);
-    let ent = &entities[atts[0].source_entity.expect("an entity")];
+    let ent = source_written(text, "His spokeswoman").1.expect("an entity");
     assert_eq!((ent.name.as_str(), ent.affiliation.as_deref()), ("His spokeswoman", Some("Marcus Rollins")));
 }
 
