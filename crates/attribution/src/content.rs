@@ -521,6 +521,12 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         if taken {
             continue;
         }
+        // ("As Smith noted in her speech, the plant will close": the clause
+        // after a leading "as" clause is the rules' content, not the
+        // adjunct before the comma.)
+        if p.rule.is_some_and(|ri| crate::after_leading_as(doc, &rules[ri])) {
+            continue;
+        }
         let cand = &p.cands[ci];
         // "“He knew. He approved it,” the aide told jurors": a whole
         // quotation the rules found is not cut to a piece of it (its close

@@ -2037,6 +2037,45 @@ fn as_put_it(doc: &Doc, att: &mut Attribution) {
     att.source = (s < e).then_some((s, e));
 }
 
+/// "As Clinton told the New York Daily News, tax relief …", "And as Smith
+/// noted in her speech last week, …": the comma that closes a sentence's
+/// leading "as" clause whose verb is the cue `(cs, ce)`, when the subject
+/// between "as" and the cue is a short phrase without punctuation and what
+/// stands between the cue and the comma (a listener, a time, a place or
+/// medium) opens no clause of its own.
+fn leading_as_comma(doc: &Doc, a: usize, b: usize, cs: usize, ce: usize) -> Option<usize> {
+    let mut s = a;
+    while s < cs && matches!(doc.low(s), "and" | "but" | "yet" | "so" | "just") {
+        s += 1;
+    }
+    let verb = doc.low(ce - 1);
+    // ("As Clinton extends her lead in pledged delegates, …": the subject's
+    // own verb before the cue.)
+    if !is_speech_verb(verb) || verb.ends_with("ing") || doc.low(s) != "as" || cs < s + 2 || cs - s > 8 || (s + 1..cs).any(|k| is_punct(doc.w(k)) || is_quote_mark(doc.w(k)) || has_verb_form(doc, k) || matches!(doc.low(k), "in" | "of" | "for" | "with" | "to")) {
+        return None;
+    }
+    let p = (ce..(ce + 12).min(b)).find(|&k| is_punct(doc.w(k)) || is_quote_mark(doc.w(k)))?;
+    let tail_plain = (ce..p).all(|k| {
+        let w = doc.low(k);
+        !matches!(w, "that" | "if" | "whether" | "to" | "when" | "how" | "why" | "what") && !PRONOUN_SUBJECTS.contains(&w) && !is_speech_verb(w) && !FINITE_AUXILIARIES.contains(&w)
+    });
+    // ("As he said, “…”": a quotation after the comma is left to the rules
+    // of quotations.)
+    let rest = (p + 1..b).filter(|&k| !is_punct(doc.w(k))).count();
+    // (Nor a clause with a speaker of its own: "As Trump spoke, the
+    // attendees chanted …".)
+    let own_cue = (p + 1..b).any(|k| is_speech_verb(doc.low(k)));
+    (doc.w(p) == "," && tail_plain && rest >= 3 && !own_cue && !is_quote_mark(doc.w(p + 1))).then_some(p)
+}
+
+/// Is `att`'s content the clause after a leading "as" clause whose verb is
+/// its cue ([`leading_as_comma`])?
+pub(crate) fn after_leading_as(doc: &Doc, att: &Attribution) -> bool {
+    let (Some((cs, ce)), Some((x, _))) = (att.cue, att.content) else { return false };
+    let (a, b) = (doc.sentence_start(cs), doc.sentence_end(cs));
+    leading_as_comma(doc, a, b, cs, ce).is_some_and(|p| (p + 1..b).any(|k| doc.tokens[k].start == x))
+}
+
 /// "Said Ellis: “I don’t get the sense …”", "Added the mayor, “…”": a verb
 /// of saying that opens the sentence has its source right after it, up to
 /// the colon or comma before the quotation.
@@ -3816,6 +3855,16 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         Some((s, st)) => (Some(s), st),
         None => (None, None),
     };
+    // "As Clinton told the New York Daily News, tax relief is …", "As Smith
+    // noted in her speech, the plant …": a leading "as" clause; its object
+    // and adjuncts end at the comma, and the content is the clause after it.
+    if let Some(p) = leading_as_comma(doc, a, b, cs, cue_end) {
+        let (x, y) = trim(doc, p + 1, b);
+        if x < y {
+            let att = Attribution { kind: kind_of(doc, x, y, quotes), source, source_entity: None, source_type: SourceType::Person, cue: Some((cs, cue_end)), content: chars(doc, x, y), parts: Vec::new(), stance };
+            return Some((att, b));
+        }
+    }
     let mut c = cue_end;
     // ("the deadline that state officials had warned would delay payments":
     // a modal right after the cue has no object before it.)

@@ -2708,3 +2708,17 @@ fn a_role_without_its_article_after_the_subjects_name() {
     // The source had stopped at the name.
     assert_eq!(one("Melinda Person, president of the teachers union, said the law was a win.").1, "Melinda Person, president of the teachers union");
 }
+
+#[test]
+fn a_leading_as_clause_ends_at_its_comma() {
+    // The content had been the listener ("the New York Daily News") or the
+    // medium ("in her speech"); after a time, nothing had been found.
+    assert_eq!(one("As Clinton told the New York Daily News, tax relief is given in exchange for creating jobs.").3, "tax relief is given in exchange for creating jobs");
+    assert_eq!(one("As Smith noted in her speech, the plant will close.").3, "the plant will close");
+    assert_eq!(one("As Smith told the Times last week, the plant will close.").3, "the plant will close");
+    assert_eq!(one("As the company has said, the plant will close next year.").1, "the company");
+    // Not a clause with a verb of its own before the cue, nor one whose
+    // main clause has its own speaker.
+    let r = run("As Clinton extends her lead in pledged delegates, Sanders must now confront the reality of the race.");
+    assert!(r.iter().all(|a| a.2 != "pledged"), "{r:?}");
+}
