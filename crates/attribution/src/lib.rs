@@ -4186,7 +4186,17 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
     let duration = words.len() <= 7
         && words.iter().any(|&w| unit(w))
         && words.iter().all(|&w| unit(w) || is_time_word(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "nearly" | "about" | "almost" | "more" | "than" | "less" | "over" | "an" | "a" | "one" | "two" | "three" | "several" | "few" | "half" | "on" | "for" | "at" | "least" | "roughly" | "some"));
-    frame || duration || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || is_month(w) || w.chars().all(|c| c.is_ascii_digit()) || matches!(w, "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year" | "in" | "on" | "at" | "since" | "until" | "during" | "early" | "late"))
+    // "responded on Twitter", "noted in an op-ed Thursday": the medium, and
+    // perhaps when.
+    let platform = |w: &str| MEDIUM_NOUNS.contains(&w) || matches!(w, "twitter" | "facebook" | "instagram" | "youtube" | "tiktok" | "x" | "television" | "radio" | "tv" | "air" | "camera" | "record");
+    let medium = words.len() >= 2
+        && words.len() <= 5
+        && matches!(words[0], "in" | "on" | "via" | "through" | "over")
+        && words.iter().any(|&w| platform(w))
+        && words.iter().all(|&w| platform(w) || is_time_word(w) || matches!(w, "in" | "on" | "via" | "through" | "over" | "a" | "an" | "the" | "his" | "her" | "its" | "their" | "last" | "this" | "night" | "morning"));
+    // "reported just today", "said shortly afterward", "9:21 p.m.".
+    let clock = |w: &str| w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ':');
+    frame || duration || medium || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || is_month(w) || w.chars().all(|c| c.is_ascii_digit()) || clock(w) || matches!(w, "just" | "shortly" | "afterward" | "afterwards" | "ago" | "p.m." | "a.m." | "pm" | "am" | "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year" | "in" | "on" | "at" | "since" | "until" | "during" | "early" | "late"))
 }
 
 /// Does the content of an indirect attribution end before token `k`? At a

@@ -2722,3 +2722,15 @@ fn a_leading_as_clause_ends_at_its_comma() {
     let r = run("As Clinton extends her lead in pledged delegates, Sanders must now confront the reality of the race.");
     assert!(r.iter().all(|a| a.2 != "pledged"), "{r:?}");
 }
+
+#[test]
+fn a_medium_or_a_time_alone_is_no_content() {
+    // Each had been an attribution whose content was "on Twitter", "just
+    // today", "shortly afterward", "in an op-ed Thursday".
+    for text in ["Clinton campaign spokesman Brian Fallon responded on Twitter.", "The Washington Post reported just today.", "McCain said shortly afterward.", "The company noted in an op-ed Thursday."] {
+        let r = run(text);
+        assert!(r.is_empty(), "{text}: {r:?}");
+    }
+    // What was said on a medium stays.
+    assert_eq!(one("She said on Twitter that the vote was rigged.").3, "the vote was rigged");
+}
