@@ -2734,3 +2734,18 @@ fn a_medium_or_a_time_alone_is_no_content() {
     // What was said on a medium stays.
     assert_eq!(one("She said on Twitter that the vote was rigged.").3, "the vote was rigged");
 }
+
+#[test]
+fn a_result_posted_or_claimed_is_no_statement() {
+    // Each had been an attribution with the result for content.
+    for text in ["The company posted a loss of $2 billion in the third quarter.", "Sanders posted an overwhelming victory in New Hampshire.", "She claimed the seat after a recount.", "Tenney won the primary, claiming 41 percent of the vote."] {
+        let r = run(text);
+        assert!(r.is_empty(), "{text}: {r:?}");
+    }
+    assert_eq!(one("He claimed that the vote was rigged.").3, "that the vote was rigged");
+    // A document posted, then its participle: the participle is the cue
+    // (there had been no attribution: "posted" took the sentence, the
+    // content model dropped it).
+    let (_, source, cue, content) = one("The ministry posted a statement saying the talks had failed.");
+    assert_eq!((source.as_str(), cue.as_str(), content.as_str()), ("The ministry", "saying", "the talks had failed"));
+}
