@@ -477,6 +477,12 @@ fn newspapers(doc: &Doc, spans: &mut [NameSpan]) {
         if after_the && (crate::entities::is_newspaper_word(doc.low(s.end - 1)) || crate::entities::is_media(doc.w(s.end - 1))) {
             s.kind = Kind::Organization;
         }
+        // ("published in the journal Nature Medicine", "the magazine Wired":
+        // a name after the outlet's common noun.)
+        let outlet_noun = s.start >= 2 && matches!(doc.w(s.start - 1), "journal" | "magazine" | "newspaper" | "tabloid" | "website" | "broadcaster" | "network" | "outlet" | "weekly" | "daily" | "blog") && matches!(doc.low(s.start - 2), "the" | "a" | "in" | "by" | "to");
+        if outlet_noun {
+            s.kind = Kind::Organization;
+        }
     }
 }
 
@@ -705,6 +711,7 @@ fn is_industry_word(w: &str) -> bool {
             | "Software" | "Robotics" | "Industries" | "Motors" | "Airlines" | "Laboratories" | "Labs" | "Systems" | "Dynamics" | "Microsystems"
             | "Petroleum" | "Bancorp" | "Financial" | "Insurance" | "Telecommunications" | "Entertainment" | "Aerospace"
             | "Research" | "Analytics" | "Consulting" | "Securities" | "Investments" | "Ventures" | "Advisors" | "Advisers" | "Health" | "Healthcare"
+            | "Foods" | "Pharma" | "Bio" | "Biologics" | "Brands" | "Airways" | "Energy" | "Electric" | "Communications"
     )
 }
 
@@ -1184,6 +1191,21 @@ mod tests {
         let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [Kind::Organization, Kind::Person, Kind::Organization]);
         assert!(crate::entities::is_media("Calder Valley Sentinel") && crate::entities::is_media("Ledger") && !crate::entities::is_media("Harlan & Co."));
+    }
+
+    #[test]
+    fn an_outlets_name_after_its_noun_and_companies_by_their_last_word() {
+        // "Nature Medicine" and "Wired" had been persons, so had "Harlow
+        // Foods", "Castell Bio" and "Norwell Pharma".
+        let text = "It was published in the journal Nature Medicine. The magazine Wired said so. Harlow Foods, Castell Bio and Norwell Pharma fell. Ruth Bader spoke.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Nature", "Medicine"], Kind::Person, 0), (&["Wired"], Kind::Person, 0), (&["Harlow", "Foods"], Kind::Person, 0), (&["Castell", "Bio"], Kind::Person, 0), (&["Norwell", "Pharma"], Kind::Person, 0), (&["Ruth", "Bader"], Kind::Person, 0)]);
+        newspapers(&doc, &mut spans);
+        industry_names(&doc, &mut spans);
+        let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+        use Kind::*;
+        assert_eq!(kinds, [Organization, Organization, Organization, Organization, Organization, Person]);
     }
 
     #[test]
