@@ -635,7 +635,10 @@ fn given_names_in_speakers_frames(doc: &Doc, spans: &mut [NameSpan]) {
             continue;
         }
         let role = s.start >= 2 && doc.w(s.start - 1) == "," && s.end < n && doc.w(s.end) == "," && (s.start.saturating_sub(7)..s.start - 1).any(|k| crate::entities::ROLE_HEADS.contains(&doc.low(k)));
-        if role {
+        // ("said Eugene Park, a law professor at …": the role after the
+        // name, within its first few words.)
+        let role_after = s.end + 2 < n && doc.w(s.end) == "," && matches!(doc.low(s.end + 1), "a" | "an" | "the") && (s.end + 2..(s.end + 6).min(n)).take_while(|&k| !matches!(doc.w(k), "," | "." | ";")).any(|k| crate::entities::ROLE_HEADS.contains(&doc.low(k)));
+        if role || role_after {
             s.kind = Kind::Person;
         }
     }
@@ -950,6 +953,9 @@ mod tests {
         // A given name and a street's word in a speaker's frame: a person.
         let names = names_of("A spokesman for the state controller, Sarah Park, said workers would be paid.");
         assert!(names.contains(&("Sarah Park".to_string(), Kind::Person)), "{names:?}");
+        // The role after the name ("Eugene Park" had been a place).
+        let names = names_of("“Courts have been consistent,” said Eugene Park, a law professor at the University of Utah.");
+        assert!(names.contains(&("Eugene Park".to_string(), Kind::Person)), "{names:?}");
     }
 
     #[test]
