@@ -4212,7 +4212,9 @@ fn empty_content(doc: &Doc, att: &Attribution) -> bool {
         && words.iter().all(|&w| platform(w) || is_time_word(w) || matches!(w, "in" | "on" | "via" | "through" | "over" | "a" | "an" | "the" | "his" | "her" | "its" | "their" | "last" | "this" | "night" | "morning"));
     // "reported just today", "said shortly afterward", "9:21 p.m.".
     let clock = |w: &str| w.chars().any(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ':');
-    frame || duration || medium || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || is_month(w) || w.chars().all(|c| c.is_ascii_digit()) || clock(w) || matches!(w, "just" | "shortly" | "afterward" | "afterwards" | "ago" | "p.m." | "a.m." | "pm" | "am" | "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year" | "in" | "on" | "at" | "since" | "until" | "during" | "early" | "late"))
+    // ("conceded shortly after 10 p.m.")
+    let at_clock = words.len() <= 5 && words.iter().any(|&w| matches!(w, "p.m." | "a.m." | "pm" | "am" | "noon" | "midnight")) && words.iter().all(|&w| clock(w) || is_time_word(w) || matches!(w, "p.m." | "a.m." | "pm" | "am" | "noon" | "midnight" | "just" | "shortly" | "soon" | "after" | "before" | "around" | "about" | "at" | "by" | "until" | "on"));
+    frame || duration || medium || at_clock || !words.is_empty() && words.len() <= 3 && words.iter().all(|&w| is_time_word(w) || is_month(w) || w.chars().all(|c| c.is_ascii_digit()) || clock(w) || matches!(w, "just" | "shortly" | "afterward" | "afterwards" | "ago" | "p.m." | "a.m." | "pm" | "am" | "still" | "for" | "years" | "months" | "weeks" | "days" | "now" | "then" | "again" | "also" | "meanwhile" | "however" | "morning" | "night" | "evening" | "afternoon" | "last" | "this" | "week" | "year" | "in" | "on" | "at" | "since" | "until" | "during" | "early" | "late"))
 }
 
 /// Does the content of an indirect attribution end before token `k`? At a

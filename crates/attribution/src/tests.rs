@@ -2727,7 +2727,7 @@ fn a_leading_as_clause_ends_at_its_comma() {
 fn a_medium_or_a_time_alone_is_no_content() {
     // Each had been an attribution whose content was "on Twitter", "just
     // today", "shortly afterward", "in an op-ed Thursday".
-    for text in ["Clinton campaign spokesman Brian Fallon responded on Twitter.", "The Washington Post reported just today.", "McCain said shortly afterward.", "The company noted in an op-ed Thursday."] {
+    for text in ["Clinton campaign spokesman Brian Fallon responded on Twitter.", "The Washington Post reported just today.", "McCain said shortly afterward.", "The company noted in an op-ed Thursday.", "Dawson conceded shortly after 10 p.m."] {
         let r = run(text);
         assert!(r.is_empty(), "{text}: {r:?}");
     }

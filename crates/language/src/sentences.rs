@@ -74,7 +74,10 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                     !next_text.chars().next().is_some_and(char::is_lowercase)
                 } else if tok.ends_with('.') && tok.len() > 1 && !gap.is_empty() {
                     // An abbreviation or initialism that may also end the sentence.
-                    OPENERS.contains(&next_text) && !is_title(tok)
+                    // ("… shortly after 10 p.m. “The voters have spoken,” he
+                    // said": an opening quotation mark and a capital too.)
+                    let quotation = matches!(next_text, "“" | "\"") && tokens.get(i + 2).is_some_and(|t| t.bstart == nt.bend && t.text(text).starts_with(char::is_uppercase));
+                    (OPENERS.contains(&next_text) || quotation) && !is_title(tok)
                 } else {
                     false
                 }
@@ -131,6 +134,15 @@ mod tests {
                 "Gov. Jerry Brown of Calif. said no.",
                 "The Nov. 24 deadline is near."
             ]
+        );
+    }
+
+    #[test]
+    fn an_abbreviation_before_an_opening_quotation_ends_the_sentence() {
+        // One sentence had run from "Dawson" to "hotel".
+        assert_eq!(
+            sents("Dawson conceded shortly after 10 p.m. “The voters have spoken,” he told supporters. He left the U.S. \"for good.\""),
+            ["Dawson conceded shortly after 10 p.m.", "“The voters have spoken,” he told supporters.", "He left the U.S. \"for good.\""]
         );
     }
 
