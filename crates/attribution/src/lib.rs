@@ -3537,7 +3537,21 @@ pub(crate) fn not_a_cue_here(doc: &Doc, a: usize, i: usize) -> bool {
     // participle after the document is the cue.
     let document_participle = matches!(w, "posted" | "posts" | "post" | "posting" | "tweeted" | "tweets" | "wrote" | "writes" | "published" | "publishes")
         && (i + 2..(i + 5).min(doc.sentence_end(i))).any(|k| is_document_noun(doc.low(k - 1)) && doc.low(k).ends_with("ing") && is_speech_verb(doc.low(k)) && (i + 1..k - 1).all(|j| !is_punct(doc.w(j))));
-    known || unnamed || named || briefed || anonymous || result || document_participle || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || product_recall || certain || is_naming(doc, a, i)
+    // "He granted a preliminary injunction requested by NetChoice": a
+    // participle right after its noun, before "by", qualifies the noun (a
+    // reduced relative clause); it reports nothing.
+    let reduced_passive = w.ends_with("ed")
+        && doc.low(i + 1) == "by"
+        && i > a + 1
+        && doc.w(i - 1).chars().all(|c| c.is_lowercase())
+        && !crate::lexicon::AUXILIARIES.contains(&prev(1))
+        && !is_manner_adverb(prev(1))
+        && !matches!(prev(1), "not" | "and" | "or" | "but" | "who" | "that" | "which" | "as" | "also" | "first" | "widely" | "previously" | "originally" | "later" | "then")
+        && !prev(1).ends_with("ly")
+        && (2..=4).map(prev).take_while(|&p| !p.is_empty()).position(|p| matches!(p, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "this")).is_some_and(|d| {
+            (1..d + 2).all(|k| doc.w(i - k).chars().all(|c| c.is_lowercase() || c == '-') && !crate::lexicon::AUXILIARIES.contains(&doc.low(i - k)) && !matches!(doc.low(i - k), "be" | "been" | "being" | "is" | "was" | "are" | "were"))
+        });
+    known || unnamed || named || briefed || anonymous || result || document_participle || reduced_passive || manner || aside || unauthorized || adjective || phoned || writer || credit || free_relative || silent || deal || causative || product_recall || certain || is_naming(doc, a, i)
 }
 
 /// "a script called “Wild Rose,” and …", "a group called Friends of Abe":

@@ -2749,3 +2749,13 @@ fn a_result_posted_or_claimed_is_no_statement() {
     let (_, source, cue, content) = one("The ministry posted a statement saying the talks had failed.");
     assert_eq!((source.as_str(), cue.as_str(), content.as_str()), ("The ministry", "saying", "the talks had failed"));
 }
+
+#[test]
+fn a_participle_after_its_noun_before_by_reports_nothing() {
+    // "requested" had been a cue, "He granted a preliminary injunction" its
+    // source and "by NetChoice, …" its content.
+    let r = run("He granted a preliminary injunction requested by NetChoice, a trade group whose members include Meta and Google.");
+    assert!(r.is_empty(), "{r:?}");
+    // A passive with its auxiliary still has its agent.
+    assert!(!run("The plan was rejected by the board, which said it was too costly.").is_empty());
+}
