@@ -608,7 +608,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
 /// document's ("the report") or a post's, an ad's, a sign's.
 fn is_document_noun(w: &str) -> bool {
     DOCUMENT_HEADS.contains(&w)
-        || matches!(w, "polls" | "ad" | "ads" | "video" | "videos" | "tweet" | "tweets" | "post" | "posts" | "evidence" | "information" | "disclaimers" | "filings" | "letters" | "studies" | "surveys" | "message" | "messages" | "headline" | "banner" | "banners" | "signs" | "sign")
+        || matches!(w, "review" | "reviews" | "polls" | "ad" | "ads" | "video" | "videos" | "tweet" | "tweets" | "post" | "posts" | "evidence" | "information" | "disclaimers" | "filings" | "letters" | "studies" | "surveys" | "message" | "messages" | "headline" | "banner" | "banners" | "signs" | "sign")
 }
 
 /// "… the ministry said in a statement posted on its website.": a
@@ -616,14 +616,17 @@ fn is_document_noun(w: &str) -> bool {
 /// reduced relative clause); it says nothing.
 fn document_reduced_relative(doc: &Doc, att: &Attribution) -> bool {
     let Some((cs, ce)) = att.cue else { return false };
-    if ce != cs + 1 || cs < 2 || ce >= doc.tokens.len() || att.kind == Kind::NoComment {
+    if ce != cs + 1 || cs < 1 || ce >= doc.tokens.len() || att.kind == Kind::NoComment {
         return false;
     }
+    // ("Reviews posted on Tuesday were mixed": a plural noun opening the
+    // sentence, too.)
+    let opening_plural = cs - 1 == doc.sentence_start(cs) && doc.low(cs - 1).ends_with('s');
     is_document_noun(doc.low(cs - 1))
-        && doc.w(cs - 1).starts_with(char::is_lowercase)
+        && (doc.w(cs - 1).starts_with(char::is_lowercase) || opening_plural)
         && matches!(doc.low(cs), "posted" | "published" | "released" | "issued" | "sent" | "written" | "distributed" | "circulated" | "aired" | "filed" | "tweeted" | "shared")
         && matches!(doc.low(ce), "on" | "in" | "by" | "to" | "online" | "late" | "earlier" | "last" | "this" | "after" | "before")
-        && matches!(doc.low(cs - 2), "a" | "an" | "the" | "its" | "his" | "her" | "their")
+        && (opening_plural || cs >= 2 && matches!(doc.low(cs - 2), "a" | "an" | "the" | "its" | "his" | "her" | "their"))
 }
 
 /// "endorsed it last month", "first reported the talks on Monday": a time
@@ -3602,6 +3605,14 @@ fn correction_notice(doc: &Doc, att: &Attribution) -> bool {
 /// reports nothing. (Without either, "the report released Monday", it cost
 /// PolNeAR 0.1.)
 pub(crate) fn describes_document(doc: &Doc, a: usize, i: usize) -> bool {
+    // ("Reviews posted on Tuesday were mixed: …": a plural document noun
+    // opening the sentence, its own verb after the participle's phrase.)
+    if i == a + 1 && doc.low(i).ends_with("ed") && doc.low(a).ends_with('s') && is_document_noun(doc.low(a)) {
+        let b = doc.sentence_end(i);
+        if (i + 1..(i + 8).min(b)).take_while(|&k| !is_punct(doc.w(k))).any(|k| matches!(doc.low(k), "were" | "was" | "are" | "is" | "have" | "has" | "had")) {
+            return true;
+        }
+    }
     if !(i > a && DOCUMENT_HEADS.contains(&doc.low(i - 1)) && doc.low(i).ends_with("ed")) {
         return false;
     }

@@ -2759,3 +2759,13 @@ fn a_participle_after_its_noun_before_by_reports_nothing() {
     // A passive with its auxiliary still has its agent.
     assert!(!run("The plan was rejected by the board, which said it was too costly.").is_empty());
 }
+
+#[test]
+fn reviews_posted_is_a_subject_not_a_speaker() {
+    // "Reviews" had been the source of "posted", the sentence after the
+    // colon its content, and The Verge no source.
+    let r = run("Reviews posted on Tuesday were mixed: The Verge called the hinge “remarkably solid,” while Wired said the battery life was “disappointing.”");
+    assert!(r.iter().all(|a| a.2 != "posted"), "{r:?}");
+    assert!(r.iter().any(|a| a.1 == "The Verge" && a.2 == "called"), "{r:?}");
+    assert!(r.iter().any(|a| a.1 == "Wired" && a.2 == "said"), "{r:?}");
+}
