@@ -773,6 +773,15 @@ pub(crate) fn without_trailing_verbs(doc: &Doc, (s, mut e): (usize, usize)) -> O
     // ("those surveyed", "the voters polled": a participle after its noun.)
     let participle = |k: usize| matches!(doc.low(k), "surveyed" | "polled" | "interviewed" | "questioned" | "contacted" | "reached" | "named" | "invalidated" | "heard");
     let verb = |k: usize| !determiner(k) && !participle(k) && (crate::finite_past(doc, k) || doc.w(k).starts_with(char::is_lowercase) && matches!(doc.low(k), "uses" | "use" | "faces" | "face" | "gets" | "keeps" | "keep" | "takes" | "seem" | "seems" | "appear" | "appears" | "remain" | "remains" | "become" | "becomes" | "sound" | "sounds" | "look" | "looks"));
+    // ("The company lowered its forecast", "It edged up its forecast": the
+    // verb's possessive object, the noun cue's own determiner.)
+    if e >= s + 3 && matches!(doc.low(e - 1), "its" | "his" | "her" | "their" | "our") {
+        let particle = matches!(doc.low(e - 2), "up" | "down" | "back" | "off" | "out");
+        let v = if particle { e - 3 } else { e - 2 };
+        if v > s && verb(v) {
+            e = v + 1;
+        }
+    }
     let end = e;
     let ends_in_verb = e > s && verb(e - 1);
     while e > s && (verb(e - 1) || ends_in_verb && (crate::is_manner_adverb(doc.low(e - 1)) || matches!(doc.low(e - 1), "also" | "still" | "again" | "then" | "even" | "just" | "already" | "never" | "not"))) {
@@ -1372,7 +1381,10 @@ fn tokens_of(doc: &Doc, (s, e): (usize, usize)) -> (usize, usize) {
 #[inline]
 pub(crate) fn finite_past(doc: &Doc, k: usize) -> bool {
     let w = doc.low(k);
-    doc.w(k).starts_with(char::is_lowercase) && (FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || w.len() > 3 && w.ends_with("ed"))
+    // ("The agency cut its estimate …": "cut", "set", "put" before a
+    // determiner, whatever their tense.)
+    let before_determiner = matches!(w, "cut" | "set" | "put") && k + 1 < doc.tokens.len() && matches!(doc.low(k + 1), "its" | "his" | "her" | "their" | "the" | "a" | "an");
+    doc.w(k).starts_with(char::is_lowercase) && (FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || w.len() > 3 && w.ends_with("ed") || before_determiner)
 }
 
 /// Words of a length or a part of a day, week or year ("last month",

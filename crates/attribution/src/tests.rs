@@ -2769,3 +2769,15 @@ fn reviews_posted_is_a_subject_not_a_speaker() {
     assert!(r.iter().any(|a| a.1 == "The Verge" && a.2 == "called"), "{r:?}");
     assert!(r.iter().any(|a| a.1 == "Wired" && a.2 == "said"), "{r:?}");
 }
+
+#[test]
+fn a_noun_cues_source_is_not_the_verb_and_determiner_before_it() {
+    // The source had been "The company lowered its", and "The agency cut its
+    // estimate of the harvest and" for the second verb.
+    let r = run("The company lowered its forecast for the full year and said it now expects earnings of $1.10 a share.");
+    assert!(r.iter().all(|a| a.1 == "The company"), "{r:?}");
+    assert!(r.iter().any(|a| a.2 == "said"), "{r:?}");
+    let r = run("It edged up its forecast for those countries by 0.1 percentage points.");
+    assert_eq!(r[0].1, "It", "{r:?}");
+    assert_eq!(one("The agency cut its estimate of the harvest and said prices would rise.").1, "The agency");
+}
