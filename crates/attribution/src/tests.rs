@@ -2781,3 +2781,13 @@ fn a_noun_cues_source_is_not_the_verb_and_determiner_before_it() {
     assert_eq!(r[0].1, "It", "{r:?}");
     assert_eq!(one("The agency cut its estimate of the harvest and said prices would rise.").1, "The agency");
 }
+
+#[test]
+fn a_company_noun_after_modifiers_is_the_company_named_last() {
+    // The source had been an anonymous group.
+    let text = "Harlow Foods posted a loss of $214 million, the packaged-food maker said on Wednesday.";
+    let (_, ent) = source_written(text, "the packaged-food maker");
+    assert_eq!(ent.expect("an entity").name, "Harlow Foods");
+    let text = "Amazon rose 1 percent. The online retail giant reported earnings of $8.42 a share.";
+    assert_eq!(source_written(text, "The online retail giant").1.expect("an entity").name, "Amazon");
+}
