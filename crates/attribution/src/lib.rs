@@ -141,7 +141,14 @@ pub struct Attribution {
 pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<Entity>) {
     let mut atts = find(doc, &entities);
     for att in &mut atts {
-        let (Some((s, e)), None) = (att.source, att.source_entity) else { continue };
+        let Some((s, e)) = att.source else { continue };
+        // ("The authors cautioned …. Still, they wrote, …": a "they" the
+        // language layer gave a group it knew is looked at again, since the
+        // groups sources make are new here.)
+        let they_of_group = e == s + 1 && doc.low(s) == "they" && att.source_entity.is_some_and(|gi| entities[gi].kind == EntityKind::Group);
+        if att.source_entity.is_some() && !they_of_group {
+            continue;
+        }
         // "Analysts at Morgan Stanley wrote …. “…,” they wrote.": "they"
         // is the group a source made just before (within two sentences),
         // which the language layer did not know when it read the pronouns.
@@ -161,11 +168,17 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
                 // says" is no member of "one company".)
                 .filter(|(_, g)| {
                     let head = g.name.split(' ').take_while(|w| !matches!(*w, "of" | "in" | "at" | "for" | "from" | "with" | "familiar" | "close" | "who" | "that")).last().unwrap_or("");
-                    !some || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+                    !(some || they_of_group) || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
                 })
-                .filter_map(|(gi, g)| g.mentions.iter().filter(|m| m.tok_end <= s && doc.sentence_of[m.tok_start] + 2 >= si).map(|m| m.tok_end).max().map(|at| (at, gi)))
+                // (Mentions by name or noun: the language layer's pronouns
+                // went to the groups it knew, "their" of "The authors
+                // cautioned that their estimate …" to "other sources".)
+                .filter_map(|(gi, g)| g.mentions.iter().filter(|m| (m.kind != MentionKind::Pronoun || !they_of_group) && m.tok_end <= s && doc.sentence_of[m.tok_start] + 2 >= si).map(|m| m.tok_end).max().map(|at| (at, gi)))
                 .max();
-            if let Some((_, gi)) = last {
+            if let Some((_, gi)) = last.filter(|&(_, gi)| Some(gi) != att.source_entity) {
+                if let Some(old) = att.source_entity {
+                    entities[old].mentions.retain(|m| (m.tok_start, m.tok_end) != (s, e));
+                }
                 entities[gi].mentions.push(doc.mention(s, e, MentionKind::Pronoun));
                 att.source_entity = Some(gi);
             }

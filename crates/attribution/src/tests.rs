@@ -2791,3 +2791,12 @@ fn a_company_noun_after_modifiers_is_the_company_named_last() {
     let text = "Amazon rose 1 percent. The online retail giant reported earnings of $8.42 a share.";
     assert_eq!(source_written(text, "The online retail giant").1.expect("an entity").name, "Amazon");
 }
+
+#[test]
+fn they_after_a_groups_attribution_is_that_group() {
+    // "they" had been "other sources", the group the language layer knew
+    // (and had given "their" to).
+    let text = "The study found that particles from wildfire smoke were more harmful than those from other sources. The authors cautioned that their estimate relied on models. Still, they wrote, the findings suggest that smoke is a growing threat.";
+    let (_, ent) = source_written(text, "they");
+    assert_eq!(ent.expect("an entity").name, "authors");
+}
