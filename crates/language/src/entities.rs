@@ -553,7 +553,9 @@ const ROLE_MODIFIERS: &[&str] = &[
     "former", "deputy", "vice", "acting", "senior", "chief", "assistant", "associate", "interim", "longtime", "top",
     "press", "national", "general", "managing", "executive", "then", "the", "prime", "foreign", "defence", "defense",
     "finance", "interior", "justice", "party", "city", "county", "district", "majority", "minority", "solicitor", "inspector",
-    "surgeon",
+    "surgeon", "financial", "operating", "technology", "marketing", "medical", "information", "investment", "legal", "commercial",
+    "digital", "data", "science", "scientific", "product", "people", "revenue", "risk", "strategy", "creative", "content",
+    "communications", "nursing", "administrative", "accounting", "compliance", "growth", "customer",
 ];
 
 fn normalise_role(role: &str) -> String {
@@ -1209,6 +1211,10 @@ mod tests {
     fn a_role_keeps_its_possessive_on_its_word() {
         assert_eq!(normalise_role("Transit Authority ’s general manager"), "Transit Authority’s general manager");
         assert_eq!(normalise_role("the agency 's Sen. liaison"), "the agency's senator liaison");
+        // A chief's title words in lower case ("chief Financial officer" had
+        // kept its capital); a department's name keeps its own.
+        assert_eq!(normalise_role("Chief Financial Officer"), "chief financial officer");
+        assert_eq!(normalise_role("Homeland Security secretary"), "Homeland Security secretary");
     }
 
     #[test]
