@@ -4621,6 +4621,14 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         };
         return;
     }
+    // ("Mr. Price's family", "The Price family", "relatives of the
+    // victims": a family speaks together, a group of people; the resolver
+    // makes it one, affiliated to its possessor.)
+    if e > s + 1 && e <= s + 5 && matches!(doc.low(e - 1), "family" | "families" | "relatives") && doc.w(e - 1).starts_with(char::is_lowercase) && !(s..e).any(|k| has_verb_form(doc, k) || is_punct(doc.w(k))) {
+        att.source_type = SourceType::Anonymous;
+        att.source_entity = None;
+        return;
+    }
     // Entities mentioned inside the source, first person first; a
     // possessor ("Mr. Smith's lawyer, Jane Roe") after the others.
     let mut best: Option<(usize, u8)> = None;

@@ -2800,3 +2800,12 @@ fn they_after_a_groups_attribution_is_that_group() {
     let (_, ent) = source_written(text, "they");
     assert_eq!(ent.expect("an entity").name, "authors");
 }
+
+#[test]
+fn a_family_is_a_group_affiliated_to_its_possessor() {
+    // The source had been Jalen Price himself.
+    let text = "Prosecutors said the teenager, Jalen Price, had reached for a handgun. Mr. Price's family disputed that account.";
+    let (kind, ent) = source_written(text, "Mr. Price's family");
+    let ent = ent.expect("an entity");
+    assert_eq!((kind, ent.kind, ent.affiliation.as_deref()), (SourceType::Anonymous, EntityKind::Group, Some("Jalen Price")));
+}
