@@ -773,10 +773,19 @@ fn find_person(entities: &[Entity], words: &Words, start: usize, end: usize) -> 
     // Is a word of a name, lower-cased, the (lower-cased) token `t`? Without
     // a new string for an ASCII word (`t`, lower-cased, has no ASCII capital).
     let same = |word: &str, t: &str| if word.is_ascii() { word.eq_ignore_ascii_case(t) } else { word.to_lowercase() == t };
+    // ("His daughter, Claire Haldane, said …. Mr. Haldane served …": an
+    // honorific's gender against the first name's, when both are known.)
+    let honorific = if start > 0 { crate::gender::of_honorific(words.w(start - 1)) } else { Gender::Unknown };
     let mut best = None;
     for (i, e) in entities.iter().enumerate() {
         if e.kind != Kind::Person {
             continue;
+        }
+        if honorific != Gender::Unknown {
+            let first = crate::gender::of_first_name(e.name.split(' ').next().unwrap_or(""));
+            if first != Gender::Unknown && first != honorific {
+                continue;
+            }
         }
         let name = || e.name.split_whitespace();
         let contains = toks.iter().all(|t| name().any(|w| same(w, t)));
@@ -1205,6 +1214,15 @@ mod tests {
         let t = "Jordan Reyes spoke first. She said the vote was close.";
         let es = run(t, &[("Jordan Reyes", Kind::Person)]);
         assert_eq!(mentions(&es[0], t), ["Jordan Reyes", "She"]);
+    }
+
+    #[test]
+    fn an_honorific_joins_a_surname_of_its_gender() {
+        // "Mr. Haldane" had joined his daughter, named last.
+        let t = "Richard Haldane died on Monday. His daughter, Claire Haldane, said so. Mr. Haldane served three terms.";
+        let es = run(t, &[("Richard Haldane", Kind::Person), ("Claire Haldane", Kind::Person), ("Haldane", Kind::Person)]);
+        let richard = es.iter().find(|e| e.name == "Richard Haldane").expect("Richard Haldane");
+        assert!(mentions(richard, t).contains(&"Haldane".to_string()), "{es:?}");
     }
 
     #[test]
