@@ -614,10 +614,18 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     if matches!(words.low(k), "now" | "currently" | "then" | "also") {
         k += 1;
     }
-    if matches!(words.low(k), "the" | "a" | "an" | "another" | "his" | "her" | "their" | "its") {
+    let article = matches!(words.low(k), "the" | "a" | "an" | "another" | "his" | "her" | "their" | "its");
+    if article {
         k += 1;
     }
     let start = k;
+    // ("The team's general manager, Ryan Poles, declined to comment
+    // through a spokesman": the sentence's verb after the name's closing
+    // comma, no role.)
+    let w = words.low(start);
+    if !article && words.w(start).starts_with(char::is_lowercase) && (w.len() > 4 && w.ends_with("ed") || matches!(w, "said" | "says" | "told" | "tells" | "wrote" | "writes" | "spoke" | "made" | "gave" | "took" | "sent" | "went" | "came" | "won" | "lost" | "led")) {
+        return None;
+    }
     let sentence_end = words.sentences.get(words.sentence_of[end]).map_or(words.tokens.len(), |s| s.tokens.end);
     // (A relative clause is no appositive: "Stuart Stevens, who was …".)
     if matches!(words.low(start), "who" | "whose" | "which" | "that" | "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would") {
@@ -1214,6 +1222,18 @@ mod tests {
         let t = "Jordan Reyes spoke first. She said the vote was close.";
         let es = run(t, &[("Jordan Reyes", Kind::Person)]);
         assert_eq!(mentions(&es[0], t), ["Jordan Reyes", "She"]);
+    }
+
+    #[test]
+    fn a_verb_after_the_names_comma_is_no_role() {
+        // The role had been "declined to comment through a spokesman".
+        let t = "The team's general manager, Ryan Poles, declined to comment through a spokesman.";
+        let es = run(t, &[("Ryan Poles", Kind::Person)]);
+        assert!(es[0].roles.iter().all(|r| !r.contains("declined")), "{:?}", es[0].roles);
+        // An adjective after an article stays: "a retired general".
+        let t = "Jim Mattis, a retired general, spoke.";
+        let es = run(t, &[("Jim Mattis", Kind::Person)]);
+        assert!(es[0].roles.iter().any(|r| r == "retired general"), "{:?}", es[0].roles);
     }
 
     #[test]
