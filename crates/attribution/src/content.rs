@@ -527,6 +527,18 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         if p.rule.is_some_and(|ri| crate::after_leading_as(doc, &rules[ri])) {
             continue;
         }
+        // ("She said officers had recovered jewelry, electronics and about
+        // $8,000 in cash": a comma in a list, no verb after it to the
+        // sentence's end, cuts no content the rules ran past it.)
+        // (The model's start, the rules' end.)
+        if let (Some(ri), Some((x, y))) = (p.rule, p.cands[ci].span) {
+            let k = p.cands[ci].tok.1;
+            if let Some((_, re)) = rules[ri].content.filter(|&(_, re)| y < re && k < doc.tokens.len() && doc.w(k) == "," && crate::list_comma(doc, k)) {
+                rules[ri].content = Some((x, re));
+                rules[ri].parts.clear();
+                continue;
+            }
+        }
         let cand = &p.cands[ci];
         // "“He knew. He approved it,” the aide told jurors": a whole
         // quotation the rules found is not cut to a piece of it (its close

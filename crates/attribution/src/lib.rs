@@ -2105,6 +2105,20 @@ fn leading_as_comma(doc: &Doc, a: usize, b: usize, cs: usize, ce: usize) -> Opti
     (doc.w(p) == "," && tail_plain && rest >= 3 && !own_cue && !is_quote_mark(doc.w(p + 1))).then_some(p)
 }
 
+/// Does the comma at `k` part the items of a list that ends its sentence
+/// ("jewelry, electronics and about $8,000 in cash.")? After it come a few
+/// words, then "and" or "or" and a few more, no verb, no quotation, no
+/// other comma.
+pub(crate) fn list_comma(doc: &Doc, k: usize) -> bool {
+    let b = doc.sentence_end(k);
+    let rest: Vec<usize> = (k + 1..b).filter(|&j| !matches!(doc.w(j), "." | "!" | "?")).collect();
+    let Some(and) = rest.iter().position(|&j| matches!(doc.low(j), "and" | "or")) else { return false };
+    (1..=4).contains(&and)
+        && rest.len() - and - 1 <= 8
+        && rest.len() > and + 1
+        && rest.iter().all(|&j| !matches!(doc.w(j), "," | ";" | ":") && !is_quote_mark(doc.w(j)) && !has_verb_form(doc, j) && !FINITE_AUXILIARIES.contains(&doc.low(j)) && !PRONOUN_SUBJECTS.contains(&doc.low(j)) && doc.low(j) != "that")
+}
+
 /// Is `att`'s content the clause after a leading "as" clause whose verb is
 /// its cue ([`leading_as_comma`])?
 pub(crate) fn after_leading_as(doc: &Doc, att: &Attribution) -> bool {

@@ -2809,3 +2809,10 @@ fn a_family_is_a_group_affiliated_to_its_possessor() {
     let ent = ent.expect("an entity");
     assert_eq!((kind, ent.kind, ent.affiliation.as_deref()), (SourceType::Anonymous, EntityKind::Group, Some("Jalen Price")));
 }
+
+#[test]
+fn a_list_after_a_comma_stays_in_the_content() {
+    // The content had stopped at "jewelry" and at "water".
+    assert_eq!(one("She said officers had recovered jewelry, electronics and about $8,000 in cash.").3, "officers had recovered jewelry, electronics and about $8,000 in cash");
+    assert_eq!(one("The mayor said residents should stock up on water, food and batteries.").3, "residents should stock up on water, food and batteries");
+}
