@@ -2816,3 +2816,13 @@ fn a_list_after_a_comma_stays_in_the_content() {
     assert_eq!(one("She said officers had recovered jewelry, electronics and about $8,000 in cash.").3, "officers had recovered jewelry, electronics and about $8,000 in cash");
     assert_eq!(one("The mayor said residents should stock up on water, food and batteries.").3, "residents should stock up on water, food and batteries");
 }
+
+#[test]
+fn the_writers_doubt_and_a_name_given_are_no_attributions() {
+    // Each had been an attribution ("It" the source of "was not immediately
+    // clear", "The man" of "identified").
+    for text in ["It was not immediately clear whether he had a lawyer.", "The man, identified as Derek Lowell, was taken into custody.", "The victim was identified as Maria Lopez, 42."] {
+        let r = run(text);
+        assert!(r.is_empty(), "{text}: {r:?}");
+    }
+}
