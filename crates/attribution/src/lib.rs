@@ -2785,6 +2785,12 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
         if kept.is_empty() && y < end && (first.len() > 5 && first.ends_with("ing") || (first.len() > 5 && first.ends_with("ed") || matches!(first, "stung" | "shaken" | "driven" | "given" | "taken" | "struck" | "caught" | "beaten" | "hit" | "led" | "held")) && doc.low(x + 1) == "by") && doc.w(x).chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
+        // ("In the memo, sent to employees on Tuesday, the chief executive,
+        // Aaron Feld, wrote …": a participle after a leading phrase
+        // qualifies that phrase.)
+        if kept.is_empty() && y < end && cx > s && doc.w(x).starts_with(char::is_lowercase) && (first.len() > 4 && first.ends_with("ed") || matches!(first, "sent" | "written" | "given" | "taken" | "made" | "seen" | "shown" | "put" | "read")) {
+            continue;
+        }
         let interrupting = matches!(first, "while" | "although" | "though" | "when" | "as" | "who" | "which" | "citing" | "speaking" | "according" | "responding" | "asked" | "writing");
         // "When Clinton noted that …": the cue is the subordinate clause's
         // own verb, so its subject is inside the clause.

@@ -2826,3 +2826,9 @@ fn the_writers_doubt_and_a_name_given_are_no_attributions() {
         assert!(r.is_empty(), "{text}: {r:?}");
     }
 }
+
+#[test]
+fn a_participle_after_a_leading_phrase_is_no_part_of_the_source() {
+    // The source had been "sent to employees on Tuesday, the chief executive".
+    assert_eq!(one("In the memo, sent to employees on Tuesday, the chief executive, Aaron Feld, wrote that the company had hired too quickly.").1, "the chief executive, Aaron Feld");
+}
