@@ -4663,9 +4663,13 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     // Entities mentioned inside the source, first person first; a
     // possessor ("Mr. Smith's lawyer, Jane Roe") after the others.
     let mut best: Option<(usize, u8)> = None;
+    // ("two people who have seen the posts and who spoke on condition of
+    // anonymity because they were not authorized …": a pronoun in a
+    // clause of reason is the speakers' own, not another's.)
+    let relative = (s + 2..e).find(|&k| matches!(doc.low(k), "because" | "since" | "although")).unwrap_or(e);
     for (ei, ent) in entities.iter().enumerate() {
         for m in &ent.mentions {
-            if m.tok_start >= s && m.tok_end <= e {
+            if m.tok_start >= s && m.tok_end <= e && !(m.kind == MentionKind::Pronoun && m.tok_start > relative) {
                 let rank = match (ent.kind, ent.media) {
                     (EntityKind::Person, _) => 0,
                     (EntityKind::Organization, true) => 1,

@@ -2832,3 +2832,13 @@ fn a_participle_after_a_leading_phrase_is_no_part_of_the_source() {
     // The source had been "sent to employees on Tuesday, the chief executive".
     assert_eq!(one("In the memo, sent to employees on Tuesday, the chief executive, Aaron Feld, wrote that the company had hired too quickly.").1, "the chief executive, Aaron Feld");
 }
+
+#[test]
+fn a_pronoun_in_the_sources_clause_of_reason_is_the_speakers_own() {
+    // The source had been "Some employees", whom the language layer gave
+    // "they".
+    let text = "Some employees expressed anger on message boards, according to two people who have seen the posts and who spoke on the condition of anonymity because they were not authorized to share them.";
+    let (kind, ent) = source_written(text, "two people who have seen the posts and who spoke on the condition of anonymity because they were not authorized to share them");
+    assert_eq!(kind, SourceType::Anonymous);
+    assert!(ent.expect("a group").name.starts_with("people who have seen"));
+}
