@@ -670,9 +670,17 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     let mut affiliation = None;
     // ("the study's lead author": a thing's, no body's; the role keeps it.)
     let thing = words.w(start).starts_with(char::is_lowercase) && !COMPANY_NOUNS.contains(&words.low(start)) && !BODY_NOUNS.contains(&words.low(start));
+    // ("the European Commission's executive vice president": a possessor
+    // of several capitalised words, too.)
+    let possessive = (start + 1..(start + 5).min(head_at)).find(|&i| matches!(words.w(i), "’s" | "'s")).filter(|&i| (start..i).all(|j| words.w(j).starts_with(char::is_uppercase)));
     if (words.w(start + 1) == "’s" || words.w(start + 1) == "'s") && !thing {
         affiliation = Some(words.w(start).to_string());
         first = start + 2;
+    } else if let Some(i) = possessive.filter(|&i| i > start + 1) {
+        // (Without its honorific: "Mr. Obama's deputy" is Obama's.)
+        let from = if matches!(words.w(start), "Mr." | "Mrs." | "Ms." | "Dr.") { start + 1 } else { start };
+        affiliation = Some(words.span_text(from, i));
+        first = i + 1;
     } else if let Some(p) = demonym_place(words.w(start)) {
         affiliation = Some(p.to_string());
         first = start + 1;
@@ -1222,6 +1230,18 @@ mod tests {
         let t = "Jordan Reyes spoke first. She said the vote was close.";
         let es = run(t, &[("Jordan Reyes", Kind::Person)]);
         assert_eq!(mentions(&es[0], t), ["Jordan Reyes", "She"]);
+    }
+
+    #[test]
+    fn a_possessor_of_several_words_is_the_affiliation() {
+        // The role had been "Commission's executive vice president for
+        // competition", the affiliation "Europe" (from "European").
+        let t = "Teresa Ribera, the European Commission's executive vice president for competition, said so. Tina Tchen, Mrs. Obama's chief of staff, agreed.";
+        let es = run(t, &[("Teresa Ribera", Kind::Person), ("European Commission", Kind::Organization), ("Tina Tchen", Kind::Person), ("Obama", Kind::Person)]);
+        let ribera = es.iter().find(|e| e.name == "Teresa Ribera").unwrap();
+        assert_eq!((ribera.roles.as_slice(), ribera.affiliation.as_deref()), (&["executive vice president for competition".to_string()][..], Some("European Commission")));
+        let tchen = es.iter().find(|e| e.name == "Tina Tchen").unwrap();
+        assert_eq!((tchen.roles.as_slice(), tchen.affiliation.as_deref()), (&["chief of staff".to_string()][..], Some("Obama")));
     }
 
     #[test]
