@@ -69,7 +69,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     first_names_make_persons(doc, &mut spans);
     given_names_in_speakers_frames(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
-    spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !(s.end == s.start + 1 && is_party_and_state(doc.w(s.start))) && !is_chief_title(doc, s));
+    spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !(s.end == s.start + 1 && is_party_and_state(doc.w(s.start))) && !is_chief_title(doc, s) && !is_common_opener(doc, s));
     chambers_before_titles(doc, &mut spans);
     laws_slogans_and_titles(doc, &mut spans);
     companies_by_their_frames(doc, &mut spans);
@@ -601,6 +601,20 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
     }
 }
 
+/// "Police arrested a man …", "Officials said …": a common plural noun
+/// opening a sentence, which the tagger reads as a name for its capital.
+fn is_common_opener(doc: &Doc, s: &NameSpan) -> bool {
+    // (After a dateline's dash too: "PHOENIX — Police arrested …".)
+    let opens = s.start == doc.sentence_start(s.start) || s.start > 0 && matches!(doc.w(s.start - 1), "—" | "–" | "--");
+    s.end == s.start + 1
+        && opens
+        && matches!(
+            doc.w(s.start),
+            "Police" | "Officials" | "Authorities" | "Residents" | "Prosecutors" | "Investigators" | "Firefighters" | "Witnesses" | "Analysts" | "Economists"
+                | "Researchers" | "Scientists" | "Protesters" | "Lawmakers" | "Regulators" | "Voters" | "Neighbors" | "Forecasters" | "Doctors" | "Experts"
+        )
+}
+
 /// "Chief Financial Officer Tom Becker": a span of a chief's title words
 /// (the tagger reads "Chief Financial" as an organisation) names no one.
 fn is_chief_title(doc: &Doc, s: &NameSpan) -> bool {
@@ -969,6 +983,9 @@ mod tests {
         // A given name and a street's word in a speaker's frame: a person.
         let names = names_of("A spokesman for the state controller, Sarah Park, said workers would be paid.");
         assert!(names.contains(&("Sarah Park".to_string(), Kind::Person)), "{names:?}");
+        // A common noun opening a sentence is no name ("Police" had been a place).
+        let names = names_of("PHOENIX — Police arrested a 34-year-old man on Friday in connection with more than 20 burglaries in north Phoenix, the Phoenix Police Department said.");
+        assert!(names.iter().all(|(n, _)| n != "Police" && n != "Officials"), "{names:?}");
         // A chief's title is no organisation ("Chief Financial" had been one).
         let names = names_of("Chief Financial Officer Tom Becker said the cuts would save money.");
         assert!(names.iter().all(|(n, _)| !n.starts_with("Chief")), "{names:?}");
