@@ -234,7 +234,9 @@ fn places_after_prepositions(doc: &Doc, spans: &mut [NameSpan]) {
         // ("in" after a verb of dwelling: in sports news "in Leeds" is as
         // often the club.)
         let dwelling = before == "in" && sp.start >= 2 && matches!(doc.low(sp.start - 2), "live" | "lives" | "lived" | "living" | "based" | "located" | "born" | "headquartered" | "reside" | "resides" | "residents");
-        if (dwelling || matches!(before, "downtown" | "uptown")) && after_ok && !ORGANIZATIONS.contains(&w) && !places.contains(&w) {
+        // ("burglaries in north Phoenix": a compass part of a city.)
+        let part = matches!(before, "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western" | "northeast" | "northwest" | "southeast" | "southwest" | "central" | "suburban") && sp.start >= 2 && matches!(doc.low(sp.start - 2), "in" | "of" | "across" | "throughout" | "near");
+        if (dwelling || part || matches!(before, "downtown" | "uptown")) && after_ok && !ORGANIZATIONS.contains(&w) && !places.contains(&w) {
             places.push(w);
         }
     }
@@ -986,6 +988,8 @@ mod tests {
         // A common noun opening a sentence is no name ("Police" had been a place).
         let names = names_of("PHOENIX — Police arrested a 34-year-old man on Friday in connection with more than 20 burglaries in north Phoenix, the Phoenix Police Department said.");
         assert!(names.iter().all(|(n, _)| n != "Police" && n != "Officials"), "{names:?}");
+        // A compass part of a city is a place ("north Phoenix" had been an organisation).
+        assert!(names.contains(&("Phoenix".to_string(), Kind::Place)), "{names:?}");
         // A chief's title is no organisation ("Chief Financial" had been one).
         let names = names_of("Chief Financial Officer Tom Becker said the cuts would save money.");
         assert!(names.iter().all(|(n, _)| !n.starts_with("Chief")), "{names:?}");
