@@ -3894,7 +3894,17 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
                 // source's head.
                 let head = (p.saturating_sub(8).max(a + 1)..p - 1).rev().find(|&q| is_quote_mark(doc.w(q)) && matches!(doc.w(q - 1), "," | "?" | "!") || doc.w(q) == "," && is_quote_mark(doc.w(q - 1)));
                 let head = head.filter(|&q| (q + 1..p - 1).all(|j| !matches!(doc.w(j), "," | ".") && !is_speech_verb(doc.low(j))) && p - 1 > q + 1);
-                let s0 = head.map_or(p, |q| q + 1);
+                // "…, its chief executive, Marcus Webb, said in an
+                // interview.": a role's noun phrase between commas before the
+                // name is the source's head too.
+                let role = || {
+                    let q = (p.saturating_sub(9).max(a + 1)..p - 1).rev().find(|&q| doc.w(q) == ",")?;
+                    let (x, y) = (q + 1, p - 1);
+                    let opens = matches!(doc.low(x), "the" | "its" | "his" | "her" | "their" | "a" | "an" | "our") || y > x + 1 && matches!(doc.w(x + 1), "’s" | "'s");
+                    let role_head = (x..y).any(|j| dossier_language::entities::ROLE_HEADS.contains(&doc.low(j)) || ANONYMOUS_HEADS.contains(&doc.low(j)));
+                    (y > x + 1 && opens && role_head && (x..y).all(|j| !is_punct(doc.w(j)) && !has_verb_form(doc, j) && !is_quote_mark(doc.w(j)))).then_some(q)
+                };
+                let s0 = head.or_else(role).map_or(p, |q| q + 1);
                 return inverted(doc, a, b, s0 - 1, (s0, cs - 1), (cs, cue_end), quotes, b);
             }
         }

@@ -2842,3 +2842,10 @@ fn a_pronoun_in_the_sources_clause_of_reason_is_the_speakers_own() {
     assert_eq!(kind, SourceType::Anonymous);
     assert!(ent.expect("a group").name.starts_with("people who have seen"));
 }
+
+#[test]
+fn a_role_between_commas_before_the_name_is_in_the_inverted_source() {
+    // The content had run to ", its chief executive", the source been the name alone.
+    let (_, source, _, content) = one("The company plans to build its first reactor in Idaho by 2030, its chief executive, Marcus Webb, said in an interview.");
+    assert_eq!((source.as_str(), content.as_str()), ("its chief executive, Marcus Webb", "The company plans to build its first reactor in Idaho by 2030"));
+}
