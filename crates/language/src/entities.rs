@@ -917,6 +917,10 @@ fn groups(words: &Words, entities: &mut Vec<Entity>) {
         if !(w.ends_with('s') || w == "spokesmen") || !GROUP_HEADS.contains(&w) || !words.w(h).chars().any(char::is_lowercase) || matches!(words.low(h + 1), "union" | "unions" | "association" | "group" | "groups" | "council" | "committee" | "federation" | "coalition" | "organization" | "lobby") {
             continue;
         }
+        // (Nor a word of a name: "the Union of Concerned Scientists".)
+        if words.w(h).starts_with(char::is_uppercase) && entities.iter().any(|e| e.kind != Kind::Group && e.mentions.iter().any(|m| m.kind == MentionKind::Name && m.tok_start <= h && h < m.tok_end)) {
+            continue;
+        }
         let mut s = h;
         let mut affiliation: Option<String> = None;
         // (Not into the sentence before: "… wrote on X.\n\nEconomists at …".)
@@ -1242,6 +1246,14 @@ mod tests {
         assert_eq!((ribera.roles.as_slice(), ribera.affiliation.as_deref()), (&["executive vice president for competition".to_string()][..], Some("European Commission")));
         let tchen = es.iter().find(|e| e.name == "Tina Tchen").unwrap();
         assert_eq!((tchen.roles.as_slice(), tchen.affiliation.as_deref()), (&["chief of staff".to_string()][..], Some("Obama")));
+    }
+
+    #[test]
+    fn a_plural_inside_a_name_makes_no_group() {
+        // "Concerned Scientists" had been a group affiliated to "Concerned".
+        let t = "Edwin Lyman, director of nuclear power safety at the Union of Concerned Scientists, said so.";
+        let es = run(t, &[("Edwin Lyman", Kind::Person), ("Union of Concerned Scientists", Kind::Organization)]);
+        assert!(es.iter().all(|e| e.kind != Kind::Group), "{es:?}");
     }
 
     #[test]
