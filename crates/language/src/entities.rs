@@ -458,7 +458,7 @@ const BODY_NOUNS: &[&str] = &[
 pub const COMPANY_NOUNS: &[&str] = &[
     "company", "firm", "corporation", "airline", "automaker", "carmaker", "retailer", "lender", "bank", "insurer",
     "manufacturer", "conglomerate", "startup", "drugmaker", "chipmaker", "contractor", "team", "club", "franchise",
-    "chain", "utility",
+    "chain", "utility", "start-up",
 ];
 
 /// Is `word` the last of the several words of `name`, whatever their case

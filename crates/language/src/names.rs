@@ -170,7 +170,7 @@ fn companies_by_their_frames(doc: &Doc, spans: &mut [NameSpan]) {
                 (s.end + 2..(s.end + 7).min(n))
                     .take_while(|&k| !matches!(doc.low(k), "," | "." | "'s" | "’s" | ";" | ":" | "of" | "to" | "for" | "who" | "that" | "which" | "with" | "and" | "in" | "at"))
                     .find(|&k| nouns(doc.low(k)))
-                    .is_some_and(|k| doc.w(k) == doc.low(k) && matches!(doc.low(k + 1), "," | "." | ")" | "that" | "which" | "whose" | "based" | "in" | "of" | "with" | "representing" | "backed" | "funded" | "founded"))
+                    .is_some_and(|k| doc.w(k) == doc.low(k) && (matches!(doc.low(k + 1), "," | "." | ")" | "that" | "which" | "whose" | "based" | "in" | "of" | "with" | "representing" | "backed" | "funded" | "founded") || doc.low(k + 1).len() > 5 && doc.low(k + 1).ends_with("ing")))
             }
         };
         let company = |w: &str| COMPANY_NOUNS.contains(&w);
@@ -1197,6 +1197,17 @@ mod tests {
         let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
         use Kind::*;
         assert_eq!(kinds, [Organization, Organization, Person, Person, Place, Organization, Person, Person, Organization]);
+    }
+
+    #[test]
+    fn a_start_up_doing_something() {
+        // "Helion Forge" had stayed a person.
+        let text = "Helion Forge, a start-up developing small nuclear reactors, said it had raised money.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Helion", "Forge"], Kind::Person, 0)]);
+        companies_by_their_frames(&doc, &mut spans);
+        assert_eq!(spans[0].kind, Kind::Organization);
     }
 
     #[test]
