@@ -221,7 +221,9 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
             continue;
         }
         let mut ce = i + 1;
-        if matches!(doc.low(ce), "for" | "on" | "against" | "out" | "about" | "up") {
+        // (Not "on" before a time: "apologized on Saturday after …".)
+        let time_after = doc.low(ce) == "on" && (crate::is_time_word(doc.low(ce + 1)) || crate::is_month(doc.low(ce + 1)));
+        if matches!(doc.low(ce), "for" | "on" | "against" | "out" | "about" | "up") && !time_after {
             ce += 1;
         }
         // Words of saying used otherwise ("a statement emailed to the paper",
@@ -598,6 +600,16 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
                     att.source = source;
                 }
             }
+            // ("Skyward Airlines apologized on Saturday after passengers …":
+            // a time, then a clause of time or reason, is when or why, not
+            // what.)
+            (None, Some(_)) if !cand.before && {
+                let mut k = cand.tok.0;
+                while k < cand.tok.1 && (matches!(doc.low(k), "on" | "late" | "early" | "last" | "this" | "night" | "morning" | "afternoon" | "evening") || crate::is_time_word(doc.low(k))) {
+                    k += 1;
+                }
+                k > cand.tok.0 && k < cand.tok.1 && matches!(doc.low(k), "after" | "before" | "when" | "while" | "because" | "following" | "since" | "during" | "as")
+            } => {}
             (None, Some(span)) => {
                 let (cs, ce) = p.cue;
                 let a = doc.sentence_start(p.head);

@@ -2849,3 +2849,11 @@ fn a_role_between_commas_before_the_name_is_in_the_inverted_source() {
     let (_, source, _, content) = one("The company plans to build its first reactor in Idaho by 2030, its chief executive, Marcus Webb, said in an interview.");
     assert_eq!((source.as_str(), content.as_str()), ("its chief executive, Marcus Webb", "The company plans to build its first reactor in Idaho by 2030"));
 }
+
+#[test]
+fn a_time_then_a_clause_of_time_is_no_content() {
+    // The cue had been "apologized on", its content "Saturday after
+    // passengers were kept …".
+    let r = run("Skyward Airlines apologized on Saturday after passengers were kept on the tarmac for six hours.");
+    assert!(r.is_empty(), "{r:?}");
+}
