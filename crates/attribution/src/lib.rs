@@ -2724,7 +2724,7 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
         }
         // "…, two days after the City Council voted to …": a subordinate
         // clause inside the chunk that ends at the cue has its own subject.
-        if y == end && !kept.is_empty() && y - x <= 10 {
+        if y == end && !kept.is_empty() {
             // ("…, was emotional as she called for": "as" before a pronoun.)
             if let Some(k) = (x + 1..y.saturating_sub(1)).rev().find(|&k| matches!(doc.low(k), "after" | "before" | "because" | "when" | "since" | "until" | "while" | "unless" | "once") || doc.low(k) == "as" && k + 2 == y && PRONOUN_SUBJECTS.contains(&doc.low(k + 1))) {
                 if y - k - 1 <= 6 {

@@ -2857,3 +2857,9 @@ fn a_time_then_a_clause_of_time_is_no_content() {
     let r = run("Skyward Airlines apologized on Saturday after passengers were kept on the tarmac for six hours.");
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_cue_in_a_late_clause_of_time_has_that_clauses_subject() {
+    // The source had been "The school board in Clay County, Fla.".
+    assert_eq!(one("The school board in Clay County, Fla., voted 4 to 1 on Tuesday to remove 12 books from high school libraries after a group of parents complained that they contained explicit content.").1, "a group of parents");
+}
