@@ -3892,7 +3892,8 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
                 // "“…,” the company's lawyer, John Smith, said.": a short
                 // noun phrase between the quotation and the name is the
                 // source's head.
-                let head = (p.saturating_sub(8).max(a + 1)..p - 1).rev().find(|&q| is_quote_mark(doc.w(q)) && matches!(doc.w(q - 1), "," | "?" | "!") || doc.w(q) == "," && is_quote_mark(doc.w(q - 1)));
+                // (A nested quotation closing too: `…,'" the witness, …`.)
+                let head = (p.saturating_sub(8).max(a + 1)..p - 1).rev().find(|&q| is_quote_mark(doc.w(q)) && (matches!(doc.w(q - 1), "," | "?" | "!") || q >= 2 && matches!(doc.w(q - 1), "'" | "’") && matches!(doc.w(q - 2), "," | "?" | "!")) || doc.w(q) == "," && is_quote_mark(doc.w(q - 1)));
                 let head = head.filter(|&q| (q + 1..p - 1).all(|j| !matches!(doc.w(j), "," | ".") && !is_speech_verb(doc.low(j))) && p - 1 > q + 1);
                 // "…, its chief executive, Marcus Webb, said in an
                 // interview.": a role's noun phrase between commas before the

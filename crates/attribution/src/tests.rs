@@ -2863,3 +2863,10 @@ fn a_cue_in_a_late_clause_of_time_has_that_clauses_subject() {
     // The source had been "The school board in Clay County, Fla.".
     assert_eq!(one("The school board in Clay County, Fla., voted 4 to 1 on Tuesday to remove 12 books from high school libraries after a group of parents complained that they contained explicit content.").1, "a group of parents");
 }
+
+#[test]
+fn a_nested_quotation_closing_before_an_appositive_source() {
+    // The source had been "Rebecca Tan" and the content had run to "the witness".
+    let (kind, source, _, content) = one("\"He said, 'Get rid of anything with the numbers on it,'\" the witness, Rebecca Tan, told jurors.");
+    assert_eq!((kind.as_str(), source.as_str(), content.as_str()), ("direct", "the witness, Rebecca Tan", "\"He said, 'Get rid of anything with the numbers on it,'\""));
+}
