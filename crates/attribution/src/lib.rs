@@ -565,6 +565,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         event_adjunct_tail(doc, att);
         leading_adjunct_out(doc, att);
         trailing_time_out(doc, att);
+        listener_out(doc, att);
         quoted_epithets(doc, att);
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
@@ -649,6 +650,22 @@ fn document_reduced_relative(doc: &Doc, att: &Attribution) -> bool {
         && matches!(doc.low(cs), "posted" | "published" | "released" | "issued" | "sent" | "written" | "distributed" | "circulated" | "aired" | "filed" | "tweeted" | "shared")
         && matches!(doc.low(ce), "on" | "in" | "by" | "to" | "online" | "late" | "earlier" | "last" | "this" | "after" | "before")
         && (opening_plural || cs >= 2 && matches!(doc.low(cs - 2), "a" | "an" | "the" | "its" | "his" | "her" | "their"))
+}
+
+/// "told me he supported the project": the listener, a pronoun right after
+/// the cue, is no part of the content that follows it.
+fn listener_out(doc: &Doc, att: &mut Attribution) {
+    let (Some((_, ce)), Some((s, e))) = (att.cue, att.content) else { return };
+    if ce + 2 >= doc.tokens.len() || doc.tokens[ce].start != s || !matches!(doc.low(ce - 1), "told" | "tells" | "tell" | "telling") {
+        return;
+    }
+    let pronoun = matches!(doc.low(ce), "me" | "him" | "us" | "them") || doc.low(ce) == "her" && PRONOUN_SUBJECTS.contains(&doc.low(ce + 1));
+    if pronoun && !is_punct(doc.w(ce + 1)) && doc.tokens[ce + 1].start < e {
+        att.content = Some((doc.tokens[ce + 1].start, e));
+        if let Some(first) = att.parts.first_mut().filter(|p| p.0 == s) {
+            first.0 = doc.tokens[ce + 1].start;
+        }
+    }
 }
 
 /// "endorsed it last month", "first reported the talks on Monday": a time

@@ -2870,3 +2870,9 @@ fn a_nested_quotation_closing_before_an_appositive_source() {
     let (kind, source, _, content) = one("\"He said, 'Get rid of anything with the numbers on it,'\" the witness, Rebecca Tan, told jurors.");
     assert_eq!((kind.as_str(), source.as_str(), content.as_str()), ("direct", "the witness, Rebecca Tan", "\"He said, 'Get rid of anything with the numbers on it,'\""));
 }
+
+#[test]
+fn the_listener_pronoun_is_no_part_of_the_content() {
+    // The content model had taken "me he supported …".
+    assert_eq!(one("The mayor, Kevin McCarty, told me he supported the project but lacked the votes.").3, "he supported the project but lacked the votes");
+}
