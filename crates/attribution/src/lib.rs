@@ -4734,8 +4734,11 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     // Duke University".)
     let opening = h == doc.sentence_start(h) || h > 0 && h == s && matches!(doc.w(h - 1), "—" | "–" | "--");
     let people = PEOPLE_HEADS.contains(&hw) && (doc.w(h).starts_with(char::is_lowercase) || opening) && !(s..h).any(|k| DOCUMENT_HEADS.contains(&doc.low(k)));
+    // ("A former accountant at Kestrel Energy", "a lawyer for the
+    // company": an unnamed holder of a role, someone of the body named.)
+    let unnamed_role = matches!(doc.low(s), "a" | "an" | "one" | "another") && dossier_language::entities::ROLE_HEADS.contains(&hw) && doc.w(h).starts_with(char::is_lowercase);
     if h + 1 < e && !named {
-        if ANONYMOUS_HEADS.contains(&hw) || people {
+        if ANONYMOUS_HEADS.contains(&hw) || people || unnamed_role {
             att.source_type = SourceType::Anonymous;
             att.source_entity = best.map(|(ei, _)| ei).filter(|&ei| entities[ei].kind == EntityKind::Group);
             return;

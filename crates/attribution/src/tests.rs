@@ -2876,3 +2876,14 @@ fn the_listener_pronoun_is_no_part_of_the_content() {
     // The content model had taken "me he supported …".
     assert_eq!(one("The mayor, Kevin McCarty, told me he supported the project but lacked the votes.").3, "he supported the project but lacked the votes");
 }
+
+#[test]
+fn an_unnamed_holder_of_a_role_is_anonymous_and_of_the_body_named() {
+    // Each had been the company itself.
+    let text = "A former accountant at Kestrel Energy testified that the finance chief told her to shred documents. A lawyer for Kestrel Energy said the claims were false.";
+    for src in ["A former accountant at Kestrel Energy", "A lawyer for Kestrel Energy"] {
+        let (kind, ent) = source_written(text, src);
+        let ent = ent.expect("a group");
+        assert_eq!((kind, ent.kind, ent.affiliation.as_deref()), (SourceType::Anonymous, EntityKind::Group, Some("Kestrel Energy")), "{src}");
+    }
+}
