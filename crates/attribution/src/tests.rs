@@ -2887,3 +2887,10 @@ fn an_unnamed_holder_of_a_role_is_anonymous_and_of_the_body_named() {
         assert_eq!((kind, ent.kind, ent.affiliation.as_deref()), (SourceType::Anonymous, EntityKind::Group, Some("Kestrel Energy")), "{src}");
     }
 }
+
+#[test]
+fn a_live_blogs_time_stamp_is_no_part_of_the_content() {
+    // The content had opened with "9:15 a.m. ET —".
+    let r = run("9:15 a.m. ET — More than 1,500 flights have been canceled at O'Hare, according to FlightAware.");
+    assert_eq!(r[0].3, "More than 1,500 flights have been canceled at O'Hare", "{r:?}");
+}
