@@ -4219,7 +4219,12 @@ fn continuation(doc: &Doc, quotes: &[Quote], b: usize) -> Option<Quote> {
     if gap.contains("\n\n") || !matches!(doc.w(b), "“" | "\"") {
         return None;
     }
-    quote_at(quotes, b)
+    // ("“…?” he asked. “I do,” she replied.": a quotation with its own
+    // speaker after it is that speaker's.)
+    quote_at(quotes, b).filter(|q| {
+        let end = doc.sentence_end(q.close.min(doc.tokens.len() - 1));
+        !(q.close + 1..(q.close + 5).min(end)).any(|k| is_speech_verb(doc.low(k)))
+    })
 }
 
 fn is_quote_mark(w: &str) -> bool {

@@ -2894,3 +2894,12 @@ fn a_live_blogs_time_stamp_is_no_part_of_the_content() {
     let r = run("9:15 a.m. ET — More than 1,500 flights have been canceled at O'Hare, according to FlightAware.");
     assert_eq!(r[0].3, "More than 1,500 flights have been canceled at O'Hare", "{r:?}");
 }
+
+#[test]
+fn a_quotation_with_its_own_speaker_continues_no_other() {
+    // "asked" had taken "“I do,”" as its second part.
+    let r = run("\"You are telling this jury that you remember exact words?\" he asked. \"I do,\" she replied.");
+    let asked = r.iter().find(|a| a.2 == "asked").expect("asked");
+    assert_eq!(asked.3, "\"You are telling this jury that you remember exact words?\"", "{r:?}");
+    assert!(r.iter().any(|a| a.1 == "she" && a.3 == "\"I do,\""), "{r:?}");
+}
