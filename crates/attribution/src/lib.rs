@@ -1028,7 +1028,7 @@ fn skip_dateline(doc: &Doc, att: &mut Attribution) {
     let clock = doc.w(x).contains(':') && doc.w(x).chars().all(|c| c.is_ascii_digit() || c == ':') && matches!(doc.low(x + 1), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m");
     if clock {
         let limit = (x + 5).min(doc.sentence_end(x));
-        if let Some(dash) = (x + 2..limit).find(|&k| matches!(doc.w(k), "—" | "–" | "--" | "-")).filter(|&d| (x + 2..d).all(|k| caps(k)) && d + 1 < doc.tokens.len() && doc.tokens[d + 1].start < e) {
+        if let Some(dash) = (x + 2..limit).find(|&k| matches!(doc.w(k), "—" | "–" | "--" | "-")).filter(|&d| (x + 2..d).all(&caps) && d + 1 < doc.tokens.len() && doc.tokens[d + 1].start < e) {
             att.content = Some((doc.tokens[dash + 1].start, e));
         }
         return;

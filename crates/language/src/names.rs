@@ -69,7 +69,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     first_names_make_persons(doc, &mut spans);
     given_names_in_speakers_frames(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
-    spans.retain(|s| !(s.start..s.end).any(|i| doc.w(i).contains('@')) && !(s.end == s.start + 1 && is_party_and_state(doc.w(s.start))) && !is_chief_title(doc, s) && !is_common_opener(doc, s));
+    spans.retain(|s| !((s.start..s.end).any(|i| doc.w(i).contains('@')) || s.end == s.start + 1 && is_party_and_state(doc.w(s.start)) || is_chief_title(doc, s) || is_common_opener(doc, s)));
     chambers_before_titles(doc, &mut spans);
     laws_slogans_and_titles(doc, &mut spans);
     companies_by_their_frames(doc, &mut spans);
