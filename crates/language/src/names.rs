@@ -76,6 +76,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     one_sense_per_name(doc, &mut spans);
     first_words_of_organizations(doc, &mut spans);
     datelines_are_places(doc, &mut spans);
+    demonyms_of_places(doc, &mut spans);
     places_after_prepositions(doc, &mut spans);
     names_found_elsewhere(doc, &mut spans);
     spans
@@ -603,6 +604,24 @@ fn known_companies(doc: &Doc, spans: &mut Vec<NameSpan>) {
     }
 }
 
+/// "every Utahn who wants to speak freely" beside "Utah": a one-word
+/// "place" that is another place's name of the document with a people's
+/// ending is that place's people, a miscellany as CoNLL's annotators mark
+/// demonyms.
+fn demonyms_of_places(doc: &Doc, spans: &mut [NameSpan]) {
+    let places: Vec<&str> = spans.iter().filter(|s| s.kind == Kind::Place && s.end == s.start + 1).map(|s| doc.w(s.start)).collect();
+    if places.len() < 2 {
+        return;
+    }
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Place && s.end == s.start + 1) {
+        let w = doc.w(s.start);
+        let people = places.iter().any(|p| w.len() > p.len() && w.starts_with(p) && matches!(&w[p.len()..], "n" | "ns" | "an" | "ans" | "ian" | "ians"));
+        if people {
+            s.kind = Kind::Misc;
+        }
+    }
+}
+
 /// "Police arrested a man …", "Officials said …": a common plural noun
 /// opening a sentence, which the tagger reads as a name for its capital.
 fn is_common_opener(doc: &Doc, s: &NameSpan) -> bool {
@@ -988,6 +1007,13 @@ mod tests {
         // A common noun opening a sentence is no name ("Police" had been a place).
         let names = names_of("PHOENIX — Police arrested a 34-year-old man on Friday in connection with more than 20 burglaries in north Phoenix, the Phoenix Police Department said.");
         assert!(names.iter().all(|(n, _)| n != "Police" && n != "Officials"), "{names:?}");
+        // A place's people, beside the place ("Utahn" had been a place).
+        let text = "Utah passed the law. It hurts every Utahn, Utah officials said.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Utah"], Kind::Place, 0), (&["Utahn"], Kind::Place, 0), (&["Utah"], Kind::Place, 1)]);
+        demonyms_of_places(&doc, &mut spans);
+        assert_eq!(spans.iter().map(|s| s.kind).collect::<Vec<_>>(), [Kind::Place, Kind::Misc, Kind::Place]);
         // A compass part of a city is a place ("north Phoenix" had been an organisation).
         assert!(names.contains(&("Phoenix".to_string(), Kind::Place)), "{names:?}");
         // A chief's title is no organisation ("Chief Financial" had been one).
