@@ -624,6 +624,11 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         said_no_comment(doc, att);
         cue_stance(doc, att);
     }
+    // "The dominant strain appears to be H3N2, …, according to the C.D.C.":
+    // a cue with no source inside an "according to" content is that
+    // source's, not an attribution of its own.
+    let according: Vec<(usize, usize)> = out.iter().filter(|o| o.kind == Kind::AccordingTo).filter_map(|o| o.content).collect();
+    out.retain(|att| att.source.is_some() || att.kind == Kind::AccordingTo || !att.cue.is_some_and(|(cs, _)| according.iter().any(|&(x, y)| x <= doc.tokens[cs].start && doc.tokens[cs].start < y)));
     out
 }
 

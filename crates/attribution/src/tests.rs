@@ -2903,3 +2903,11 @@ fn a_quotation_with_its_own_speaker_continues_no_other() {
     assert_eq!(asked.3, "\"You are telling this jury that you remember exact words?\"", "{r:?}");
     assert!(r.iter().any(|a| a.1 == "she" && a.3 == "\"I do,\""), "{r:?}");
 }
+
+#[test]
+fn a_sourceless_cue_inside_an_according_to_content_is_that_sources() {
+    // "appears" had been a second attribution, with no source.
+    let r = run("The dominant strain this year appears to be H3N2, which tends to cause more severe illness, according to the C.D.C.");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "according_to");
+}
