@@ -222,8 +222,7 @@ pub(crate) fn proposals(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: &[At
         }
         let mut ce = i + 1;
         // (Not "on" before a time: "apologized on Saturday after …".)
-        let time_after = doc.low(ce) == "on" && (crate::is_time_word(doc.low(ce + 1)) || crate::is_month(doc.low(ce + 1)));
-        if matches!(doc.low(ce), "for" | "on" | "against" | "out" | "about" | "up") && !time_after {
+        if matches!(doc.low(ce), "for" | "on" | "against" | "out" | "about" | "up") && !crate::on_a_time(doc, ce) {
             ce += 1;
         }
         // Words of saying used otherwise ("a statement emailed to the paper",

@@ -644,17 +644,14 @@ fn is_document_noun(w: &str) -> bool {
 /// reduced relative clause); it says nothing.
 fn document_reduced_relative(doc: &Doc, att: &Attribution) -> bool {
     let Some((cs, ce)) = att.cue else { return false };
-    if ce != cs + 1 || cs < 1 || ce >= doc.tokens.len() || att.kind == Kind::NoComment {
+    if ce != cs + 1 || cs < 2 || ce >= doc.tokens.len() || att.kind == Kind::NoComment {
         return false;
     }
-    // ("Reviews posted on Tuesday were mixed": a plural noun opening the
-    // sentence, too.)
-    let opening_plural = cs - 1 == doc.sentence_start(cs) && doc.low(cs - 1).ends_with('s');
     is_document_noun(doc.low(cs - 1))
-        && (doc.w(cs - 1).starts_with(char::is_lowercase) || opening_plural)
+        && doc.w(cs - 1).starts_with(char::is_lowercase)
         && matches!(doc.low(cs), "posted" | "published" | "released" | "issued" | "sent" | "written" | "distributed" | "circulated" | "aired" | "filed" | "tweeted" | "shared")
         && matches!(doc.low(ce), "on" | "in" | "by" | "to" | "online" | "late" | "earlier" | "last" | "this" | "after" | "before")
-        && (opening_plural || cs >= 2 && matches!(doc.low(cs - 2), "a" | "an" | "the" | "its" | "his" | "her" | "their"))
+        && matches!(doc.low(cs - 2), "a" | "an" | "the" | "its" | "his" | "her" | "their")
 }
 
 /// "told me he supported the project": the listener, a pronoun right after
@@ -3786,7 +3783,7 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let mut cue_end = i + 1;
     // "called for", "warned against": the particle belongs to the cue.
     // (Not "on" before a time: "was charged on Monday with …".)
-    let time_after = doc.low(cue_end) == "on" && (is_time_word(doc.low(cue_end + 1)) || is_month(doc.low(cue_end + 1)));
+    let time_after = on_a_time(doc, cue_end);
     if mined && matches!(doc.low(cue_end), "for" | "on" | "against" | "out" | "to" | "about" | "up") && !time_after {
         cue_end += 1;
     }
@@ -4239,6 +4236,12 @@ fn is_quote_mark(w: &str) -> bool {
 /// Is `w` (lower case) a month's name or its abbreviation?
 fn is_month(w: &str) -> bool {
     matches!(w, "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan." | "feb." | "aug." | "sept." | "oct." | "nov." | "dec.")
+}
+
+/// Is token `k` an "on" before a day or a month ("on Monday", "on Dec. 5"),
+/// no particle of the cue before it ("was charged on Monday with …")?
+pub(crate) fn on_a_time(doc: &Doc, k: usize) -> bool {
+    doc.low(k) == "on" && (is_time_word(doc.low(k + 1)) || is_month(doc.low(k + 1)))
 }
 
 pub(crate) fn is_time_word(w: &str) -> bool {
@@ -4713,10 +4716,10 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
     // ("two people who have seen the posts and who spoke on condition of
     // anonymity because they were not authorized …": a pronoun in a
     // clause of reason is the speakers' own, not another's.)
-    let relative = (s + 2..e).find(|&k| matches!(doc.low(k), "because" | "since" | "although")).unwrap_or(e);
+    let reason = (s + 2..e).find(|&k| matches!(doc.low(k), "because" | "since" | "although")).unwrap_or(e);
     for (ei, ent) in entities.iter().enumerate() {
         for m in &ent.mentions {
-            if m.tok_start >= s && m.tok_end <= e && !(m.kind == MentionKind::Pronoun && m.tok_start > relative) {
+            if m.tok_start >= s && m.tok_end <= e && !(m.kind == MentionKind::Pronoun && m.tok_start > reason) {
                 let rank = match (ent.kind, ent.media) {
                     (EntityKind::Person, _) => 0,
                     (EntityKind::Organization, true) => 1,

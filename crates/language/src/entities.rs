@@ -121,9 +121,20 @@ const ROLE_WORDS: &[&str] = &[
     "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
     "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "solicitor", "inspector",
     "surgeon", "administrator", "quarterback", "pitcher", "shortstop", "goalkeeper", "striker", "linebacker", "receiver",
-    "midfielder", "outfielder", "catcher", "medical", "financial", "operating", "technology", "marketing", "information",
-    "revenue", "legal", "communications", "science", "scientific",
+    "midfielder", "outfielder", "catcher",
 ];
+
+/// The fields an officer or director heads ("chief medical officer",
+/// "communications director"): words of a role, in lower case in it.
+const ROLE_FIELDS: &[&str] = &[
+    "medical", "financial", "operating", "technology", "marketing", "information", "revenue", "legal", "communications", "science",
+    "scientific",
+];
+
+/// Is `w` (lower case) a word of a role ([`ROLE_WORDS`], [`ROLE_FIELDS`])?
+fn is_role_word(w: &str) -> bool {
+    ROLE_WORDS.contains(&w) || ROLE_FIELDS.contains(&w)
+}
 
 /// Head nouns a role phrase ends with ("press secretary", "chief executive").
 pub const ROLE_HEADS: &[&str] = &[
@@ -495,7 +506,7 @@ fn add_role(e: &mut Entity, role: String, affiliation: Option<String>) {
 fn split_titles(words: &Words, start: usize, end: usize, names: &[NameSpan]) -> (usize, Option<(String, Option<String>)>) {
     let mut s = start;
     // Titles inside the span ("President Obama" tagged as one name).
-    while s + 1 < end && (ROLE_WORDS.contains(&words.low(s)) && is_title_word(words.low(s)) || HONORIFICS.contains(&words.low(s))) {
+    while s + 1 < end && (is_role_word(words.low(s)) && is_title_word(words.low(s)) || HONORIFICS.contains(&words.low(s))) {
         s += 1;
     }
     // Role words before the span (and any honorific between).
@@ -506,7 +517,7 @@ fn split_titles(words: &Words, start: usize, end: usize, names: &[NameSpan]) -> 
     let mut role_start = k;
     while role_start > words.sentence_start(start) {
         let w = words.low(role_start - 1);
-        if ROLE_WORDS.contains(&w) && !matches!(w, "the" | "of") || w == "of" && role_start >= 2 && ROLE_WORDS.contains(&words.low(role_start - 2)) {
+        if is_role_word(w) && !matches!(w, "the" | "of") || w == "of" && role_start >= 2 && is_role_word(words.low(role_start - 2)) {
             role_start -= 1;
         } else {
             break;
@@ -553,9 +564,8 @@ const ROLE_MODIFIERS: &[&str] = &[
     "former", "deputy", "vice", "acting", "senior", "chief", "assistant", "associate", "interim", "longtime", "top",
     "press", "national", "general", "managing", "executive", "then", "the", "prime", "foreign", "defence", "defense",
     "finance", "interior", "justice", "party", "city", "county", "district", "majority", "minority", "solicitor", "inspector",
-    "surgeon", "financial", "operating", "technology", "marketing", "medical", "information", "investment", "legal", "commercial",
-    "digital", "data", "science", "scientific", "product", "people", "revenue", "risk", "strategy", "creative", "content",
-    "communications", "nursing", "administrative", "accounting", "compliance", "growth", "customer",
+    "surgeon", "investment", "commercial", "digital", "data", "product", "people", "risk", "strategy", "creative", "content",
+    "nursing", "administrative", "accounting", "compliance", "growth", "customer",
 ];
 
 fn normalise_role(role: &str) -> String {
@@ -579,7 +589,7 @@ fn normalise_role(role: &str) -> String {
             l => {
                 // (Acronyms keep theirs: "CEO", "CFO".)
                 let acronym = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
-                if !acronym && (ROLE_HEADS.contains(&l) || is_title_word(l) || ROLE_MODIFIERS.contains(&l) || l == "state") {
+                if !acronym && (ROLE_HEADS.contains(&l) || is_title_word(l) || ROLE_MODIFIERS.contains(&l) || ROLE_FIELDS.contains(&l) || l == "state") {
                     l.to_string()
                 } else {
                     w.to_string()
@@ -718,7 +728,7 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
     // head of safety, Priya Raman").
     let head = if ROLE_HEADS.contains(&words.low(start - 2)) { start - 2 } else { head_with_complement(words, start, 6)? };
     let mut k = head;
-    while k > 0 && ROLE_WORDS.contains(&words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of") {
+    while k > 0 && is_role_word(words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of") {
         k -= 1;
     }
     let poss = k.checked_sub(1).map(|i| words.w(i));
@@ -765,7 +775,7 @@ fn role_phrase_before(words: &Words, start: usize, names: &[NameSpan]) -> Option
     let head = head_with_complement(words, start, 8)?;
     // The phrase opens its clause: "a" or "an" first.
     let mut k = head;
-    while k > 0 && ROLE_WORDS.contains(&words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of" | "a" | "an") {
+    while k > 0 && is_role_word(words.low(k - 1)) && !matches!(words.low(k - 1), "the" | "of" | "a" | "an") {
         k -= 1;
     }
     if k == 0 || !matches!(words.low(k - 1), "a" | "an") {
@@ -841,7 +851,7 @@ fn nominals(words: &Words, entities: &mut [Entity]) {
             let w = words.low(j);
             if ROLE_HEADS.contains(&w) {
                 head = Some(j);
-            } else if !ROLE_WORDS.contains(&w) || w == "the" {
+            } else if !is_role_word(w) || w == "the" {
                 break;
             }
         }
