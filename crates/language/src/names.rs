@@ -782,6 +782,12 @@ fn industry_names(doc: &Doc, spans: &mut Vec<NameSpan>) {
         if s.kind == Kind::Person && s.end - s.start >= 2 && is_industry_word(doc.w(s.end - 1)) {
             s.kind = Kind::Organization;
         }
+        // "made by General Electric": "General" before a company's word is
+        // the name's first word, not a general's title.
+        if s.start > 0 && doc.w(s.start - 1) == "General" && (is_company_end(doc.w(s.end - 1)) || doc.w(s.end - 1) == "Mills") {
+            s.start -= 1;
+            s.kind = Kind::Organization;
+        }
     }
     let mut added = Vec::new();
     for k in 1..n {
@@ -826,6 +832,14 @@ fn products_and_carriers(doc: &Doc, spans: &mut Vec<NameSpan>) {
     // place).
     for s in spans.iter_mut() {
         if s.kind == Kind::Person && s.end > s.start + 1 && is_body_word(doc.w(s.end - 1)) {
+            s.kind = Kind::Organization;
+        }
+        // "the radio station Cadena SER": an acronym beside a word in lower
+        // case is no part of a person's name (a name in capitals, "JOHN
+        // SMITH", is capitals throughout).
+        // (Not a regnal number: "Henry VIII".)
+        let acronym = |w: &str| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()) && !w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+        if s.kind == Kind::Person && s.end > s.start + 1 && (s.start..s.end).any(|k| acronym(doc.w(k))) && (s.start..s.end).any(|k| doc.w(k).chars().any(char::is_lowercase)) {
             s.kind = Kind::Organization;
         }
         if s.kind == Kind::Place && s.end > s.start + 1 && matches!(doc.w(s.end - 1), "Clinic" | "University" | "College" | "Institute" | "Foundation") {
@@ -1030,6 +1044,18 @@ mod tests {
         assert!(names.contains(&("Brightline Logistics".to_string(), Kind::Organization)), "{names:?}");
         let names = names_of("\"They need the capital,\" said Renata Cruz, who covers banks for Halden Research.");
         assert!(names.contains(&("Halden Research".to_string(), Kind::Organization)), "{names:?}");
+        // "General" before a company's word is no general's title ("Electric"
+        // had been a person titled general).
+        let names = names_of("Investigators found signs of metal fatigue in the blade, which was made by General Electric.");
+        assert!(names.contains(&("General Electric".to_string(), Kind::Organization)), "{names:?}");
+        let names = names_of("General Electric said on Friday that it would cut jobs.");
+        assert!(names.contains(&("General Electric".to_string(), Kind::Organization)), "{names:?}");
+        // An acronym beside a word in lower case ("Cadena SER" had been a
+        // person); a regnal number is none ("Henry VIII").
+        let names = names_of("Fernando Hierro told the radio station Cadena SER that the price was madness.");
+        assert!(names.contains(&("Cadena SER".to_string(), Kind::Organization)), "{names:?}");
+        let names = names_of("Daughter of Henry VIII and his second wife Anne Boleyn, she was born in 1533.");
+        assert!(names.contains(&("Henry VIII".to_string(), Kind::Person)), "{names:?}");
     }
 
     #[test]
