@@ -121,7 +121,8 @@ const ROLE_WORDS: &[&str] = &[
     "counsel", "strategist", "consultant", "pollster", "president-elect", "vice-president", "regulator", "prosecutor",
     "investor", "owner", "partner", "researcher", "historian", "activist", "organizer", "organiser", "solicitor", "inspector",
     "surgeon", "administrator", "quarterback", "pitcher", "shortstop", "goalkeeper", "striker", "linebacker", "receiver",
-    "midfielder", "outfielder", "catcher",
+    "midfielder", "outfielder", "catcher", "environment", "climate", "culture", "tourism", "transport", "housing",
+    "sporting", "technical", "artistic", "editorial",
 ];
 
 /// The fields an officer or director heads ("chief medical officer",
@@ -156,6 +157,9 @@ pub const ROLE_HEADS: &[&str] = &[
     "nutritionist", "dietitian", "veterinarian", "paramedic", "midwife", "coordinator", "specialist", "firefighter",
     "lecturer", "fellow", "author", "columnist", "commentator", "pastor", "rabbi", "imam", "priest", "accountant", "planner",
     "quarterback", "pitcher", "shortstop", "goalkeeper", "striker", "linebacker", "receiver", "midfielder", "outfielder", "catcher",
+    "defender", "winger", "agent", "recorder", "clerk", "advocate", "teacher", "schoolteacher", "principal", "dean",
+    "candidate", "nominee", "challenger", "incumbent", "lobbyist", "diplomat", "journalist", "writer", "novelist", "producer",
+    "filmmaker", "architect", "banker", "trader", "entrepreneur", "mediator", "magistrate", "chaplain", "ombudsman",
 ];
 
 /// Nationality and place adjectives, to the place they name.
@@ -341,7 +345,7 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
             let of_place = (words.low(end) == "of")
                 .then(|| names.iter().find(|p| p.start == end + 1 && p.kind == Kind::Place && words.w(p.end) == "," && matches!(words.low(p.end + 1), "the" | "a" | "an" | "another" | "his" | "her" | "their" | "its")))
                 .flatten();
-            found.extend(appositive_role(words, of_place.map_or(end, |p| p.end)));
+            found.extend(appositive_role(words, of_place.map_or(end, |p| p.end), &names));
             // ("the company's chief medical officer, Dr. Raj Patel", "Its
             // president, Sgt. Amy Kowalski": before the honorific or title.)
             let mut pre = start;
@@ -569,32 +573,15 @@ const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 fn normalise_role(role: &str) -> String {
+    // (Is the word before a name's, kept in capitals? Then a modifier after
+    // it is the name's last word: "Pima County recorder".)
+    let mut after_name = false;
     let words: Vec<String> = role
         .split_whitespace()
-        .map(|w| match w.to_lowercase().as_str() {
-            "sen." => "senator".to_string(),
-            "gov." => "governor".to_string(),
-            "rep." => "representative".to_string(),
-            "gen." => "general".to_string(),
-            "col." => "colonel".to_string(),
-            "lt." => "lieutenant".to_string(),
-            "adm." => "admiral".to_string(),
-            "sgt." => "sergeant".to_string(),
-            "capt." => "captain".to_string(),
-            "prof." => "professor".to_string(),
-            // Title words and their modifiers in lower case ("Former
-            // Secretary" → "former secretary"); other capitalised words are
-            // names and keep their capitals ("Republican strategist",
-            // "Washington director", "White House press secretary").
-            l => {
-                // (Acronyms keep theirs: "CEO", "CFO".)
-                let acronym = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
-                if !acronym && (ROLE_HEADS.contains(&l) || is_title_word(l) || ROLE_MODIFIERS.contains(&l) || ROLE_FIELDS.contains(&l) || l == "state") {
-                    l.to_string()
-                } else {
-                    w.to_string()
-                }
-            }
+        .map(|w| {
+            let out = normalise_role_word(w, after_name);
+            after_name = out.starts_with(char::is_uppercase) && out.chars().any(char::is_lowercase);
+            out
         })
         .collect();
     // "transit authority 's general manager": the possessive back on its word
@@ -607,8 +594,39 @@ fn normalise_role(role: &str) -> String {
     }
 }
 
+/// One word of a role as [`normalise_role`] writes it; `after_name`: the word
+/// before it is a name's.
+fn normalise_role_word(w: &str, after_name: bool) -> String {
+    match w.to_lowercase().as_str() {
+        "sen." => "senator".to_string(),
+        "gov." => "governor".to_string(),
+        "rep." => "representative".to_string(),
+        "gen." => "general".to_string(),
+        "col." => "colonel".to_string(),
+        "lt." => "lieutenant".to_string(),
+        "adm." => "admiral".to_string(),
+        "sgt." => "sergeant".to_string(),
+        "capt." => "captain".to_string(),
+        "prof." => "professor".to_string(),
+        // Title words and their modifiers in lower case ("Former
+        // Secretary" → "former secretary"); other capitalised words are
+        // names and keep their capitals ("Republican strategist",
+        // "Washington director", "White House press secretary").
+        l => {
+            // (Acronyms keep theirs: "CEO", "CFO".)
+            let acronym = w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase());
+            let names_end = after_name && matches!(l, "county" | "city" | "district" | "state") && w.starts_with(char::is_uppercase);
+            if !acronym && !names_end && (ROLE_HEADS.contains(&l) || is_title_word(l) || ROLE_MODIFIERS.contains(&l) || ROLE_FIELDS.contains(&l) || l == "state") {
+                l.to_string()
+            } else {
+                w.to_string()
+            }
+        }
+    }
+}
+
 /// "NAME, the White House press secretary," → the role after a name.
-fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)> {
+fn appositive_role(words: &Words, end: usize, names: &[NameSpan]) -> Option<(String, Option<String>)> {
     if words.w(end) != "," {
         return None;
     }
@@ -637,8 +655,13 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
         return None;
     }
     let sentence_end = words.sentences.get(words.sentence_of[end]).map_or(words.tokens.len(), |s| s.tokens.end);
-    // (A relative clause is no appositive: "Stuart Stevens, who was …".)
-    if matches!(words.low(start), "who" | "whose" | "which" | "that" | "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would") {
+    // (A relative clause is no appositive: "Stuart Stevens, who was …";
+    // nor a clause: "Bernie Sanders, they are hearing …", "…, because
+    // Republicans are hoping …".)
+    if matches!(words.low(start), "who" | "whose" | "which" | "that" | "is" | "was" | "are" | "were" | "has" | "had" | "will" | "would")
+        || matches!(words.low(start), "he" | "she" | "they" | "we" | "i" | "you" | "it" | "because" | "although" | "while" | "if" | "when" | "as" | "since" | "and" | "but")
+        || matches!(words.low(start), "during" | "after" | "before" | "in" | "on" | "with" | "without" | "despite" | "until" | "where" | "whom")
+    {
         return None;
     }
     while k < sentence_end && k < start + 16 && !matches!(words.w(k), "," | "." | ";" | ":" | "—" | "“" | "”" | "(" | ")") {
@@ -660,6 +683,10 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     // (It ends at a comma or a stop, or at the relative found above.)
     let relative = k < words.tokens.len() && matches!(words.low(k), "who" | "whose" | "which" | "that" | "and");
     if k == start || !matches!(words.w(k), "," | "." | ";" | "—" | ")") && !relative {
+        return None;
+    }
+    // ("L. Brent Bozell Jr. was the ghost writer of …": a verb, no role.)
+    if (start..k).any(|i| matches!(words.low(i), "is" | "was" | "are" | "were" | "has" | "have" | "had" | "will")) {
         return None;
     }
     // The head: the last word, or the last before a preposition ("the
@@ -699,7 +726,7 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
     // International Atomic Energy Agency".)
     // "spokeswoman for Brackwater", "director of the Harrowgate Consumer
     // Law Clinic": the capitalised name after the head's preposition.
-    if affiliation.is_none() && head_at + 1 < k && matches!(words.low(head_at + 1), "of" | "for" | "at") {
+    if affiliation.is_none() && head_at + 1 < k && matches!(words.low(head_at + 1), "of" | "for" | "at" | "with") {
         let mut a = head_at + 2;
         while a < k && matches!(words.low(a), "the" | "mr." | "mrs." | "ms." | "dr." | "president" | "sen." | "gov.") {
             a += 1;
@@ -710,6 +737,20 @@ fn appositive_role(words: &Words, end: usize) -> Option<(String, Option<String>)
         }
         if b > a && b == k {
             affiliation = Some(words.span_text(a, b));
+        }
+    }
+    // "the Pima County recorder", "the White House press secretary": a
+    // body's name (or a place's, before a title) opening the role.
+    if affiliation.is_none() {
+        // (A place's officer, not its professor: "the Minnesota attorney
+        // general", "a Florida law professor".)
+        let office = matches!(head, "governor" | "senator" | "representative" | "mayor" | "secretary" | "minister" | "president" | "general" | "treasurer" | "comptroller" | "auditor" | "sheriff" | "premier" | "chancellor");
+        let body = |n: &&NameSpan| n.kind == Kind::Organization || n.kind == Kind::Place && office;
+        // (Role words only after the name: not "Democracy for America’s
+        // executive director".)
+        let role_words = |n: &NameSpan| (n.end..=head_at).all(|i| words.w(i).starts_with(char::is_lowercase) && !matches!(words.low(i), "of" | "for" | "at" | "to" | "in" | "and"));
+        if let Some(n) = names.iter().filter(body).find(|n| n.start == first && n.end <= head_at && role_words(n)) {
+            affiliation = Some(words.span_text(n.start, n.end));
         }
     }
     let role = (first..(head_at + 1).max(first)).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
@@ -1420,7 +1461,7 @@ mod tests {
         assert_eq!((m.roles.as_slice(), m.affiliation.as_deref()), (["chief executive".to_string()].as_slice(), Some("Tesla")));
         assert_eq!((w.roles.as_slice(), w.affiliation.as_deref()), (["general counsel".to_string()].as_slice(), Some("Google")));
         assert_eq!(by_name(&es, "Robert Oldendick").roles, ["University of South Carolina political science professor"]);
-        assert_eq!(by_name(&es, "Robert Oldendick").affiliation, None);
+        assert_eq!(by_name(&es, "Robert Oldendick").affiliation.as_deref(), Some("University of South Carolina"));
         assert!(by_name(&es, "Stuart Stevens").roles.is_empty());
         let d = by_name(&es, "Anita Dunn");
         assert_eq!((d.roles.as_slice(), d.affiliation.as_deref()), (["partner at SKDKnickerbocker".to_string()].as_slice(), Some("SKDKnickerbocker")));
@@ -1487,6 +1528,41 @@ mod tests {
         assert_eq!(by_name(&es, "Mia Roth").roles, ["demographer"]);
         let es = run("Ibrahim Sule, a rescue coordinator in Kogi State, said so.", &[("Ibrahim Sule", Kind::Person), ("Kogi State", Kind::Place)]);
         assert_eq!(by_name(&es, "Ibrahim Sule").roles, ["rescue coordinator in Kogi State"]);
+    }
+
+    #[test]
+    fn officers_advocates_and_candidates_have_roles() {
+        // (These had no role: "recorder", "advocate", "schoolteacher",
+        // "candidate", "agent" were no heads, "sporting" and "environment" no
+        // role words; a county's name lost its capital.)
+        let t = "“I hope so,” said Gabriella Ruiz, the Pima County recorder. Freeze your credit, said Eva Lindqvist, a consumer advocate with the Public Interest Research Group. \
+                 Dortmund's sporting director, Lars Ricken, agreed. India's environment minister, Bhupender Yadav, said no. The Democratic candidate, Rosa Delgado, won.";
+        let es = run(
+            t,
+            &[
+                ("Gabriella Ruiz", Kind::Person),
+                ("Pima County", Kind::Organization),
+                ("Eva Lindqvist", Kind::Person),
+                ("Public Interest Research Group", Kind::Organization),
+                ("Dortmund", Kind::Organization),
+                ("Lars Ricken", Kind::Person),
+                ("India", Kind::Place),
+                ("Bhupender Yadav", Kind::Person),
+                ("Rosa Delgado", Kind::Person),
+            ],
+        );
+        let role = |n: &str| {
+            let e = by_name(&es, n);
+            (e.roles.first().cloned().unwrap_or_default(), e.affiliation.clone().unwrap_or_default())
+        };
+        assert_eq!(role("Gabriella Ruiz"), ("Pima County recorder".into(), "Pima County".into()));
+        assert_eq!(role("Eva Lindqvist"), ("consumer advocate with the Public Interest Research Group".into(), "Public Interest Research Group".into()));
+        assert_eq!(role("Lars Ricken"), ("sporting director".into(), "Dortmund".into()));
+        assert_eq!(role("Bhupender Yadav"), ("environment minister".into(), "India".into()));
+        assert_eq!(role("Rosa Delgado"), ("candidate".into(), String::new()));
+        // A clause after the comma is no appositive.
+        let es = run("Voters like Bernie Sanders, they are hearing a candidate. Merrick Garland, because Republicans want a nominee, waits.", &[("Bernie Sanders", Kind::Person), ("Merrick Garland", Kind::Person)]);
+        assert!(by_name(&es, "Bernie Sanders").roles.is_empty() && by_name(&es, "Merrick Garland").roles.is_empty());
     }
 
     #[test]

@@ -919,7 +919,7 @@ fn titles_make_persons(doc: &Doc, spans: &mut [NameSpan]) {
         // noun right before the comma).
         let role_before = s.start >= 2 && doc.w(s.start - 1) == "," && {
             let head = doc.w(s.start - 2);
-            head.starts_with(char::is_lowercase) && crate::entities::ROLE_HEADS.contains(&head) && !matches!(head, "head" | "member" | "partner" | "owner")
+            head.starts_with(char::is_lowercase) && crate::entities::ROLE_HEADS.contains(&head) && !matches!(head, "head" | "member" | "partner" | "owner" | "producer" | "trader" | "banker" | "agent" | "advocate" | "challenger" | "incumbent" | "lobbyist" | "architect")
         };
         if role_before && s.end - s.start >= 2 && s.kind == Kind::Organization {
             s.kind = Kind::Person;
