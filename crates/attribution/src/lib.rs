@@ -1009,8 +1009,22 @@ fn skip_aside_before_that(doc: &Doc, att: &mut Attribution) {
     if x != ce + 1 || ce == 0 || doc.w(ce) != "," || att.kind == Kind::NoComment {
         return;
     }
-    let Some(comma) = (x + 1..(x + 8).min(doc.sentence_end(x))).find(|&k| doc.w(k) == ",") else { return };
-    if doc.low(comma + 1) != "that" || (x..comma).any(|k| is_quote_mark(doc.w(k)) || has_verb_form(doc, k)) || doc.tokens.get(comma + 1).is_none_or(|t| t.start >= e) {
+    let b = doc.sentence_end(x);
+    let Some(comma) = (x + 1..(x + 8).min(b)).find(|&k| doc.w(k) == ",") else { return };
+    if doc.low(comma + 1) != "that" || (x..comma).any(|k| is_quote_mark(doc.w(k)) || has_verb_form(doc, k)) {
+        return;
+    }
+    // ("claimed, without evidence, that ballots were fake": a content that
+    // is the aside alone goes on with the clause after it.)
+    if doc.tokens.get(comma + 1).is_none_or(|t| t.start >= e) {
+        if doc.tokens[comma - 1].end != e {
+            return;
+        }
+        let end = (comma + 2..b).find(|&k| ends_content(doc, k, false)).unwrap_or(b);
+        let (cx, cy) = trim(doc, comma + 1, end);
+        if let (true, Some(content)) = (cy > cx + 2, chars(doc, cx, cy)) {
+            att.content = Some(content);
+        }
         return;
     }
     att.content = Some((doc.tokens[comma + 1].start, e));
@@ -2428,7 +2442,7 @@ fn cue_start(doc: &Doc, a: usize, verb: usize) -> usize {
 /// A lower-case adverb in -ly before a verb ("effectively ruled", "aptly
 /// pointed out"); nouns and adjectives that end so are left out.
 pub(crate) fn is_manner_adverb(w: &str) -> bool {
-    matches!(w, "fully" | "truly" | "newly" | "badly" | "oddly" | "wryly" | "dryly" | "sadly")
+    matches!(w, "fully" | "truly" | "newly" | "badly" | "oddly" | "wryly" | "dryly" | "sadly" | "hotly" | "aptly" | "madly")
         || w.len() > 5 && w.ends_with("ly") && w.chars().all(|c| c.is_ascii_lowercase()) && !matches!(w, "family" | "supply" | "assembly" | "rally" | "reply" | "apply" | "belly" | "daily" | "weekly" | "monthly" | "early" | "likely" | "only" | "elderly" | "friendly" | "costly" | "lonely" | "holy" | "ugly" | "italy" | "july" | "anomaly" | "monopoly")
 }
 
@@ -3951,7 +3965,11 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
         // "Microsoft, which filed one of the original complaints in 2010,
         // declined …": a relative clause with its own verb, the cue a noun
         // in it, is no SOURCE CUE.
-        let subject_relative = matches!(doc.low(k), "which" | "who") && finite_past(doc, k + 1) && !is_speech_verb(w);
+        // (Nor one whose cue is in a clause of its own inside it: "workers,
+        // who had faced threats after the campaign claimed, without
+        // evidence, that …".)
+        let subject_relative = matches!(doc.low(k), "which" | "who")
+            && (finite_past(doc, k + 1) && !is_speech_verb(w) || (k + 3..cs).any(|j| matches!(doc.low(j), "after" | "before" | "when" | "because" | "since" | "until" | "while" | "once" | "although" | "though" | "unless")));
         if k > a && cs > k && cs - k <= 25 && !subordinate && !subject_relative {
             // "The shortfall, which the budget office first disclosed in
             // January, …": the relative is no part of the source.

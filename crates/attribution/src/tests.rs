@@ -592,6 +592,9 @@ fn a_passive_cue_with_its_agent() {
     );
     let r = one("Fairweather was asked by a reporter whether the plan would survive.");
     assert_eq!((r.1.as_str(), r.3.as_str()), ("a reporter", "whether the plan would survive"));
+    // An adverb between (a five-letter one too: "hotly" had been no
+    // adverb, and the source "The move was hotly").
+    assert_eq!(one("The move was hotly criticized by economists at the bank."), t("indirect", "economists at the bank", "was hotly criticized by", "The move"));
 }
 
 #[test]
@@ -2862,6 +2865,14 @@ fn a_time_then_a_clause_of_time_is_no_content() {
 fn a_cue_in_a_late_clause_of_time_has_that_clauses_subject() {
     // The source had been "The school board in Clay County, Fla.".
     assert_eq!(one("The school board in Clay County, Fla., voted 4 to 1 on Tuesday to remove 12 books from high school libraries after a group of parents complained that they contained explicit content.").1, "a group of parents");
+    // So in a relative clause whose cue an aside follows (the relative
+    // clause had been read as a parenthetical source, "who had faced threats
+    // after Mr. Hollis's campaign"), and the aside is no content.
+    assert_eq!(
+        one("The recount was a relief to county election workers, who had faced threats after Mr. Hollis's campaign claimed, without evidence, that thousands of ballots had been cast by people who did not live in the district."),
+        t("indirect", "Mr. Hollis's campaign", "claimed", "that thousands of ballots had been cast by people who did not live in the district")
+    );
+    assert_eq!(one("Election workers faced threats after the campaign claimed, without evidence, that ballots were fake.").3, "that ballots were fake");
 }
 
 #[test]
