@@ -3931,6 +3931,15 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
                 doc.w(p).starts_with(char::is_uppercase) && next_comma - p <= 6 && !(p..cs).any(|t| is_speech_verb(doc.low(t)))
             });
             if let Some(p) = name_at.filter(|&p| p > a + 2) {
+                // ("Ms. Delgado's Republican opponent, Jim Hollis, conceded in
+                // a post on X": a short noun phrase with no verb opening the
+                // sentence is the name's role, no content before it.)
+                let opening_role = p - 1 - a <= 6
+                    && (matches!(doc.low(a), "the" | "his" | "her" | "its" | "their") || (a..p - 1).any(|j| matches!(doc.w(j), "’s" | "'s")))
+                    && (a..p - 1).all(|j| !is_punct(doc.w(j)) && !has_verb_form(doc, j) && !is_quote_mark(doc.w(j)));
+                if opening_role {
+                    return None;
+                }
                 // "“…,” the company's lawyer, John Smith, said.": a short
                 // noun phrase between the quotation and the name is the
                 // source's head.

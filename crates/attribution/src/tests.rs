@@ -2736,6 +2736,12 @@ fn a_medium_or_a_time_alone_is_no_content() {
     }
     // What was said on a medium stays.
     assert_eq!(one("She said on Twitter that the vote was rigged.").3, "the vote was rigged");
+    // A role opening the sentence before the name is no content ("Ms.
+    // Delgado's Republican opponent" had been what Jim Hollis conceded).
+    for text in ["Ms. Delgado's Republican opponent, Jim Hollis, conceded in a post on X shortly after the results were announced.", "The company's chief executive, Jim Hollis, acknowledged in an interview."] {
+        let r = run(text);
+        assert!(r.is_empty(), "{text}: {r:?}");
+    }
 }
 
 #[test]
