@@ -534,7 +534,13 @@ pub(crate) fn apply(doc: &Doc, quotes: &[Quote], scores: &[f32], rules: Vec<Attr
         // (The model's start, the rules' end.)
         if let (Some(ri), Some((x, y))) = (p.rule, p.cands[ci].span) {
             let k = p.cands[ci].tok.1;
-            if let Some((_, re)) = rules[ri].content.filter(|&(_, re)| y < re && k < doc.tokens.len() && doc.w(k) == "," && crate::list_comma(doc, k)) {
+            // (Nor does a comma before examples: "no evidence that financial
+            // information, such as credit card numbers, had been taken".)
+            // (The examples between the subject and its verb.)
+            let examples = |k: usize| {
+                doc.low(k + 1) == "such" && doc.low(k + 2) == "as" && (k + 4..(k + 12).min(doc.sentence_end(k))).find(|&j| doc.w(j) == ",").is_some_and(|j| crate::has_verb_form(doc, j + 1))
+            };
+            if let Some((_, re)) = rules[ri].content.filter(|&(_, re)| y < re && k < doc.tokens.len() && doc.w(k) == "," && (crate::list_comma(doc, k) || examples(k))) {
                 rules[ri].content = Some((x, re));
                 rules[ri].parts.clear();
                 continue;

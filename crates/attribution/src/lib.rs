@@ -3464,7 +3464,7 @@ fn spaced_hyphen(doc: &Doc, k: usize) -> bool {
 /// Does token `k` show a verb: a finite auxiliary or modal, an irregular
 /// past, a lower-case word in -ed, a verb of saying? (No tagger: a present
 /// tense such as "include" is not seen.)
-fn has_verb_form(doc: &Doc, k: usize) -> bool {
+pub(crate) fn has_verb_form(doc: &Doc, k: usize) -> bool {
     let w = doc.low(k);
     FINITE_AUXILIARIES.contains(&w) || IRREGULAR_PAST.contains(&w) || doc.w(k).starts_with(char::is_lowercase) && w.len() > 3 && w.ends_with("ed") || is_speech_verb(w)
 }

@@ -2823,6 +2823,12 @@ fn a_family_is_a_group_affiliated_to_its_possessor() {
 fn a_list_after_a_comma_stays_in_the_content() {
     // The content had stopped at "jewelry" and at "water".
     assert_eq!(one("She said officers had recovered jewelry, electronics and about $8,000 in cash.").3, "officers had recovered jewelry, electronics and about $8,000 in cash");
+    // Nor examples between a subject and its verb (the content had stopped
+    // at "financial information").
+    assert_eq!(
+        one("It said there was no evidence that financial information, such as credit card numbers, had been taken.").3,
+        "there was no evidence that financial information, such as credit card numbers, had been taken"
+    );
     assert_eq!(one("The mayor said residents should stock up on water, food and batteries.").3, "residents should stock up on water, food and batteries");
 }
 
