@@ -137,7 +137,8 @@ pub const ORGANIZATION_HEADS: &[&str] = &[
     "panel", "legislature", "party", "foundation", "institute", "lab", "laboratory", "team", "coalition", "group",
     "force", "military", "army", "navy", "police", "embassy", "consulate", "parliament", "lender", "bank", "insurer",
     "retailer", "automaker", "carmaker", "airline", "manufacturer", "utility", "startup", "conglomerate", "chain", "command",
-    "regime", "junta", "cabinet", "assembly", "mission", "delegation",
+    "regime", "junta", "cabinet", "assembly", "mission", "delegation", "club", "franchise", "corporation", "drugmaker",
+    "chipmaker", "start-up",
 ];
 
 /// Pronouns that can be a source.

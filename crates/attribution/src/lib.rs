@@ -245,8 +245,9 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             .or_else(|| {
                 let last = doc.low(e - 1);
                 let company_noun = COMPANY_NOUNS.contains(&last) || last.ends_with("maker") || matches!(last, "giant" | "producer" | "supplier" | "operator" | "distributor" | "publisher" | "exporter" | "importer");
-                // (Words in lower case: "the Trump team" is no company's.)
-                let modifiers = (s + 1..e - 1).all(|k| doc.w(k).chars().all(|c| c.is_lowercase() || c == '-') && !has_verb_form(doc, k));
+                // (Words in lower case: "the Trump team" is no company's; a
+                // nationality may be capitalised: "the Spanish club".)
+                let modifiers = (s + 1..e - 1).all(|k| (doc.w(k).chars().all(|c| c.is_lowercase() || c == '-') || dossier_language::entities::demonym_place(doc.w(k)).is_some()) && !has_verb_form(doc, k));
                 (e > s + 2 && e <= s + 4 && doc.low(s) == "the" && company_noun && modifiers).then(company).flatten()
             })
             .or_else(|| (e == s + 2 && doc.low(s) == "the" && matches!(doc.low(s + 1), "group" | "organization" | "organisation")).then(association).flatten());

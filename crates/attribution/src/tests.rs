@@ -2799,6 +2799,11 @@ fn a_company_noun_after_modifiers_is_the_company_named_last() {
     assert_eq!(ent.expect("an entity").name, "Harlow Foods");
     let text = "Amazon rose 1 percent. The online retail giant reported earnings of $8.42 a share.";
     assert_eq!(source_written(text, "The online retail giant").1.expect("an entity").name, "Amazon");
+    // A nationality before the noun, and the subject of the dateline's
+    // sentence before a company named since as an object ("the Spanish
+    // club" had been the miscellany "Spanish", then Borussia Dortmund).
+    let text = "MADRID — Real Madrid completed the signing of the striker Erik Solberg from Borussia Dortmund on Monday. The Spanish club said the fee could reach 150 million euros.";
+    assert_eq!(source_written(text, "The Spanish club").1.expect("an entity").name, "Real Madrid");
 }
 
 #[test]

@@ -443,7 +443,9 @@ pub fn company_named_last<'e>(entities: &'e [Entity], words: &Words, before: usi
     let workplace_only = |ent: &Entity| {
         ent.mentions.iter().filter(|m| m.tok_end <= before).all(|m| m.tok_start >= 2 && matches!(words.low(m.tok_start - 1), "at" | "of" | "for" | "with" | "from") && ROLE_HEADS.contains(&words.low(m.tok_start - 2)))
     };
-    let subject = |ent: &Entity| ent.mentions.iter().any(|m| m.tok_end <= before && m.kind == MentionKind::Name && words.sentence_start(m.tok_start) == m.tok_start && words.sentence_end(m.tok_start) >= m.tok_end + 4);
+    // (After a dateline's dash too: "MADRID — Real Madrid completed …".)
+    let opens = |k: usize| words.sentence_start(k) == k || k >= 1 && matches!(words.w(k - 1), "—" | "–" | "--");
+    let subject = |ent: &Entity| ent.mentions.iter().any(|m| m.tok_end <= before && m.kind == MentionKind::Name && opens(m.tok_start) && words.sentence_end(m.tok_start) >= m.tok_end + 4);
     // (Nor an outlet only cited: "According to The Guardian, an email was
     // sent from the club's executive director"; "Politico's chief
     // executive … the company's" is Politico.)
@@ -454,8 +456,7 @@ pub fn company_named_last<'e>(entities: &'e [Entity], words: &Words, before: usi
                 k >= 1 && matches!(words.low(k - 1), "to" | "told" | "by" | "in" | "on")
             })
     };
-    organization_named_last_where(entities, before, |ent| !public(&ent.name) && !cited_only(ent) && !workplace_only(ent))
-        .filter(|ent| subject(ent))
+    organization_named_last_where(entities, before, |ent| !public(&ent.name) && !cited_only(ent) && !workplace_only(ent) && subject(ent))
         .or_else(|| organization_named_last_where(entities, before, |ent| !public(&ent.name) && !cited_only(ent)))
 }
 
