@@ -633,6 +633,8 @@ fn is_common_opener(doc: &Doc, s: &NameSpan) -> bool {
             doc.w(s.start),
             "Police" | "Officials" | "Authorities" | "Residents" | "Prosecutors" | "Investigators" | "Firefighters" | "Witnesses" | "Analysts" | "Economists"
                 | "Researchers" | "Scientists" | "Protesters" | "Lawmakers" | "Regulators" | "Voters" | "Neighbors" | "Forecasters" | "Doctors" | "Experts"
+                | "Airlines" | "Carriers" | "Banks" | "Lenders" | "Insurers" | "Automakers" | "Retailers" | "Hospitals" | "Companies" | "Employers"
+                | "Landlords" | "Critics" | "Opponents" | "Supporters" | "Parents" | "Teachers" | "Farmers" | "Passengers" | "Shoppers" | "Customers"
         )
 }
 
@@ -1021,6 +1023,9 @@ mod tests {
         // A common noun opening a sentence is no name ("Police" had been a place).
         let names = names_of("PHOENIX — Police arrested a 34-year-old man on Friday in connection with more than 20 burglaries in north Phoenix, the Phoenix Police Department said.");
         assert!(names.iter().all(|(n, _)| n != "Police" && n != "Officials"), "{names:?}");
+        // ("Airlines" had been SkyWest Airlines's short name.)
+        let carriers = names_of("The pilots landed the SkyWest Airlines jet safely. Airlines said they did not expect significant disruptions.");
+        assert!(carriers.iter().all(|(n, _)| n != "Airlines"), "{carriers:?}");
         // A place's people, beside the place ("Utahn" had been a place).
         let text = "Utah passed the law. It hurts every Utahn, Utah officials said.";
         let t = tokenise(text);
