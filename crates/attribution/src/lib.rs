@@ -567,6 +567,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
         leading_adjunct_out(doc, att);
         trailing_time_out(doc, att);
         listener_out(doc, att);
+        participle_aside(doc, att);
         quoted_epithets(doc, att);
         // "Mayor Lutz expressed confidence that …": a source that runs to a
         // noun cue ends before the verb that carries it.
@@ -1739,6 +1740,45 @@ fn passive_preposition(doc: &Doc, att: &Attribution) -> bool {
     let (Some((cs, ce)), Some((s, _))) = (att.cue, att.content) else { return false };
     let passive = has_be(doc, (cs, ce));
     passive && ce < doc.tokens.len() && doc.tokens[ce].start == s && matches!(doc.low(ce), "with" | "by")
+}
+
+/// "The agreement, announced at the climate summit here, builds on …": a
+/// participle opening an aside after its noun, the sentence's verb after
+/// the aside, says when or where the noun was announced; the noun is the
+/// content and no source is named (PolNeAR marks "The tentative deal,
+/// announced Friday, would last …" so). The rules had taken the noun for
+/// the source and the adjunct for the content.
+fn participle_aside(doc: &Doc, att: &mut Attribution) {
+    let (Some((cs, ce)), true) = (att.cue, att.parts.is_empty()) else { return };
+    let w = doc.low(cs);
+    let a = doc.sentence_start(cs);
+    if ce != cs + 1 || att.kind == Kind::NoComment || w.len() <= 4 || !w.ends_with("ed") || cs < a + 2 || doc.w(cs - 1) != "," || !doc.w(cs - 2).chars().all(|c| c.is_lowercase()) || is_speech_verb(doc.low(cs - 2)) {
+        return;
+    }
+    let next = doc.low(ce);
+    if !(matches!(next, "at" | "in" | "on" | "during" | "last" | "this" | "earlier" | "late" | "early") || is_time_word(next)) {
+        return;
+    }
+    // The aside closes with a comma before the sentence's verb ("…, builds
+    // on": a verb in -s too).
+    let closes = (ce + 1..(ce + 13).min(doc.sentence_end(cs))).find(|&k| doc.w(k) == ",").is_some_and(|k| {
+        let v = doc.low(k + 1);
+        let verb = has_verb_form(doc, k + 1) || v.len() > 3 && v.ends_with('s') && !v.ends_with("ss") && doc.w(k + 1).starts_with(char::is_lowercase) && !matches!(v, "was" | "has" | "this" | "its" | "his" | "hers" | "thus" | "towards" | "afterwards");
+        verb && !is_speech_verb(v)
+    });
+    // The noun phrase: from the clause's start (after a comma, colon or
+    // dash) to the comma before the participle, no verb in it.
+    let start = (a..cs - 1).rev().find(|&k| matches!(doc.w(k), "," | ";" | ":" | "—")).map_or(a, |k| k + 1);
+    if !closes || cs - 1 <= start || cs - 1 - start > 8 || (start..cs - 1).any(|k| has_verb_form(doc, k) || is_quote_mark(doc.w(k))) {
+        return;
+    }
+    let (x, y) = trim(doc, start, cs - 1);
+    if let Some(content) = chars(doc, x, y) {
+        att.source = None;
+        att.source_entity = None;
+        att.content = Some(content);
+        att.kind = Kind::Indirect;
+    }
 }
 
 /// "worried that if the state held up the deal, Patriot could liquidate its

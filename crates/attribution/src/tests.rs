@@ -2939,3 +2939,16 @@ fn a_sourceless_cue_inside_an_according_to_content_is_that_sources() {
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0].0, "according_to");
 }
+
+#[test]
+fn a_participle_aside_after_its_noun_names_no_source() {
+    // The noun had been the source and the adjunct the content ("The
+    // agreement" | announced | "at the United Nations climate summit here").
+    assert_eq!(
+        one("The agreement, announced at the United Nations climate summit here, builds on a pledge made in Glasgow in 2021."),
+        t("indirect", "", "announced", "The agreement")
+    );
+    assert_eq!(one("The new contract, announced Friday, would last four years.").1, "");
+    // A source after the aside is the sentence's own.
+    assert_eq!(one("The statement, released on Tuesday, said the talks had failed.").1, "The statement");
+}
