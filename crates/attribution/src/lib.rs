@@ -2782,7 +2782,9 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
         }
         // "He proposed dropping it, but analysts agreed": a new clause after
         // the main one has its own subject.
-        if y == end && !kept.is_empty() && x > cx && matches!(doc.low(cx), "but" | "yet") && y - x <= 6 {
+        // (A longer one with no verb in it: "…, but several of the world's
+        // largest emitters, including China, India and Russia, declined".)
+        if y == end && !kept.is_empty() && x > cx && matches!(doc.low(cx), "but" | "yet") && (y - x <= 6 || y - x <= 12 && (x..y).all(|j| !has_verb_form(doc, j) && !is_quote_mark(doc.w(j)))) {
             return Some(((x, y), stance));
         }
         // "…, according to aides, and the governor signaled": so after "and"

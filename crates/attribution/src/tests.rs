@@ -2952,3 +2952,10 @@ fn a_participle_aside_after_its_noun_names_no_source() {
     // A source after the aside is the sentence's own.
     assert_eq!(one("The statement, released on Tuesday, said the talks had failed.").1, "The statement");
 }
+
+#[test]
+fn a_subject_after_but_with_an_including_aside() {
+    // The source had been the whole clause before "but".
+    let r = run("More than 150 countries agreed on Sunday to cut emissions, but several of the world's largest emitters, including China, India and Russia, declined to comment.");
+    assert!(r.iter().any(|a| a.1 == "several of the world's largest emitters, including China, India and Russia" && a.0 == "no_comment"), "{r:?}");
+}
