@@ -118,7 +118,7 @@ pub const DOCUMENT_HEADS: &[&str] = &[
     "survey", "poll", "analysis", "article", "story", "release", "complaint", "lawsuit", "indictment", "ruling",
     "data", "records", "email", "emails", "transcript", "book", "op-ed", "editorial", "investigation", "audit",
     "summary", "summaries", "estimates", "figures", "notice", "opinion", "testimony", "polls", "surveys", "studies",
-    "copy", "suit",
+    "copy", "suit", "recount", "review", "inquiry", "assessment", "autopsy", "tally",
 ];
 
 /// Nouns of the means by which something was said ("in an interview", "in

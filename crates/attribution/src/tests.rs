@@ -2959,3 +2959,11 @@ fn a_subject_after_but_with_an_including_aside() {
     let r = run("More than 150 countries agreed on Sunday to cut emissions, but several of the world's largest emitters, including China, India and Russia, declined to comment.");
     assert!(r.iter().any(|a| a.1 == "several of the world's largest emitters, including China, India and Russia" && a.0 == "no_comment"), "{r:?}");
 }
+
+#[test]
+fn a_recount_or_an_inquiry_is_a_document() {
+    // These had been an organisation (the place in it) and an anonymous source.
+    let text = "A recount in Arizona's Sixth Congressional District confirmed on Thursday that Rosa Delgado had won the seat by 312 votes.";
+    assert_eq!(source_written(text, "A recount in Arizona's Sixth Congressional District").0, SourceType::Document);
+    assert_eq!(source_written("The inquiry found that the office had followed the rules.", "The inquiry").0, SourceType::Document);
+}
