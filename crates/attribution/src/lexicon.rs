@@ -105,7 +105,8 @@ pub const PEOPLE_HEADS: &[&str] = &[
     "nurses", "teachers", "doctors", "passengers", "students", "parents", "farmers", "tenants", "landlords", "customers",
     "plaintiffs", "patients", "shoppers", "users", "fans", "players", "scientists", "researchers", "economists",
     "forecasters", "meteorologists", "firefighters", "soldiers", "officers", "prosecutors", "lawyers", "attorneys",
-    "family", "families", "relatives",
+    "family", "families", "relatives", "hacker", "hackers", "witness", "witnesses", "neighbor", "neighbors", "resident",
+    "residents", "bystander", "bystanders", "survivor", "survivors", "victim", "victims",
 ];
 
 /// Nouns a company goes by in a definite description (the language

@@ -2967,3 +2967,13 @@ fn a_recount_or_an_inquiry_is_a_document() {
     assert_eq!(source_written(text, "A recount in Arizona's Sixth Congressional District").0, SourceType::Document);
     assert_eq!(source_written("The inquiry found that the office had followed the rules.", "The inquiry").0, SourceType::Document);
 }
+
+#[test]
+fn a_hacker_or_a_witness_is_an_unnamed_person() {
+    // These had been an organisation and a source of no entity.
+    let text = "A hacker who uses the name “ShadowMint” claimed in a post that the data was for sale.";
+    assert_eq!(source_written(text, "A hacker who uses the name “ShadowMint”").0, SourceType::Anonymous);
+    let text = "A witness interviewed by investigators said the driver sped up. The witness said the truck did not stop.";
+    let (ty, ent) = source_written(text, "The witness");
+    assert_eq!((ty, ent.expect("a group").name), (SourceType::Anonymous, "witness interviewed by investigators".to_string()));
+}
