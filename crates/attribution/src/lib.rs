@@ -184,11 +184,6 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             }
             continue;
         }
-        // Unnamed bodies too ("the state budget office", "Mayor Sobczak's office").
-        let body = att.source_type == SourceType::Organization && ORGANIZATION_HEADS.contains(&doc.low(noun_head(doc, s, e)));
-        if att.source_type != SourceType::Anonymous && !body {
-            continue;
-        }
         // A relative "who" names the group it stands for.
         // ("Ed Pierson, a former Boeing manager who has raised concerns":
         // without a comma, the noun phrase right before it.)
@@ -198,6 +193,12 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
         } else {
             (s, e)
         };
+        // Unnamed bodies too ("the state budget office", "Mayor Sobczak's
+        // office", "a coalition of unions, which feared …").
+        let body = att.source_type == SourceType::Organization && ORGANIZATION_HEADS.contains(&doc.low(noun_head(doc, s, e)));
+        if att.source_type != SourceType::Anonymous && !body {
+            continue;
+        }
         // ("Other candidates, including Carly Fiorina": the group is the
         // candidates.)
         let e = (s + 1..e.saturating_sub(1)).find(|&k| doc.w(k) == "," && doc.low(k + 1) == "including").unwrap_or(e);

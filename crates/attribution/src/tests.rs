@@ -2977,3 +2977,10 @@ fn a_hacker_or_a_witness_is_an_unnamed_person() {
     let (ty, ent) = source_written(text, "The witness");
     assert_eq!((ty, ent.expect("a group").name), (SourceType::Anonymous, "witness interviewed by investigators".to_string()));
 }
+
+#[test]
+fn a_relative_after_a_body_is_that_body() {
+    // "which" had been an organisation of no entity.
+    let (ty, ent) = source_written("The merger was opposed by a coalition of unions, which feared store closings and layoffs.", "which");
+    assert_eq!((ty, ent.expect("a group").name), (SourceType::Organization, "coalition of unions".to_string()));
+}
