@@ -352,7 +352,7 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
             while pre > 0 && (HONORIFICS.contains(&words.low(pre - 1)) || is_title_word(words.low(pre - 1))) && words.w(pre - 1).starts_with(char::is_uppercase) {
                 pre -= 1;
             }
-            found.extend(possessive_role_before(words, pre));
+            found.extend(possessive_role_before(words, pre, &names));
             found.extend(role_phrase_before(words, pre, &names));
             for (role, aff) in found {
                 // "Kent Walker, the company's general counsel": the company
@@ -762,7 +762,7 @@ fn appositive_role(words: &Words, end: usize, names: &[NameSpan]) -> Option<(Str
 }
 
 /// "Iran’s president, NAME" → the role, with the possessor as affiliation.
-fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option<String>)> {
+fn possessive_role_before(words: &Words, start: usize, names: &[NameSpan]) -> Option<(String, Option<String>)> {
     if start < 3 || words.w(start - 1) != "," {
         return None;
     }
@@ -780,8 +780,14 @@ fn possessive_role_before(words: &Words, start: usize) -> Option<(String, Option
         return None;
     }
     // ("Its general counsel, Amara Lind": "its", which the caller resolves.)
+    // (The whole name before the possessive: "Fresh Basket's chief
+    // executive", not "Basket".)
     let affiliation = if matches!(poss, Some("’s") | Some("'s")) {
-        k.checked_sub(2).map(|i| words.w(i).to_string())
+        let whole = names.iter().find(|n| n.end + 1 == k).map(|n| {
+            let from = if n.end > n.start + 1 && HONORIFICS.contains(&words.low(n.start)) { n.start + 1 } else { n.start };
+            words.span_text(from, n.end)
+        });
+        whole.or_else(|| k.checked_sub(2).map(|i| words.w(i).to_string()))
     } else if matches!(poss, Some("Its" | "its")) {
         Some("its".to_string())
     } else {
@@ -1562,6 +1568,9 @@ mod tests {
         assert_eq!(role("Bhupender Yadav"), ("environment minister".into(), "India".into()));
         assert_eq!(role("Rosa Delgado"), ("candidate".into(), String::new()));
         // A clause after the comma is no appositive.
+        // A possessor's whole name ("Basket" had been the affiliation).
+        let es = run("Fresh Basket's chief executive, Mark Jensen, told employees.", &[("Fresh Basket", Kind::Organization), ("Mark Jensen", Kind::Person)]);
+        assert_eq!(by_name(&es, "Mark Jensen").affiliation.as_deref(), Some("Fresh Basket"));
         let es = run("Voters like Bernie Sanders, they are hearing a candidate. Merrick Garland, because Republicans want a nominee, waits.", &[("Bernie Sanders", Kind::Person), ("Merrick Garland", Kind::Person)]);
         assert!(by_name(&es, "Bernie Sanders").roles.is_empty() && by_name(&es, "Merrick Garland").roles.is_empty());
     }
