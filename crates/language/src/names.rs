@@ -78,8 +78,39 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     datelines_are_places(doc, &mut spans);
     demonyms_of_places(doc, &mut spans);
     places_after_prepositions(doc, &mut spans);
+    coordinated_names(doc, &mut spans);
     names_found_elsewhere(doc, &mut spans);
     spans
+}
+
+/// "The companies, Northway Markets and Fresh Basket, said …": an
+/// organisation's span that joins two names with "and" is two names when
+/// one of them stands alone elsewhere in the document ("Procter and
+/// Gamble", "the Department of Health and Human Services" stay whole).
+fn coordinated_names(doc: &Doc, spans: &mut Vec<NameSpan>) {
+    let mut split = Vec::new();
+    for (si, s) in spans.iter().enumerate() {
+        if s.kind != Kind::Organization || s.end < s.start + 5 {
+            continue;
+        }
+        let Some(j) = (s.start + 2..s.end - 2).find(|&k| doc.w(k) == "and") else { continue };
+        if (s.start..s.end).any(|k| matches!(doc.w(k), "of" | "for" | "&")) {
+            continue;
+        }
+        let words = |x: usize, y: usize| (x..y).map(|k| doc.w(k)).collect::<Vec<_>>();
+        let alone = |part: Vec<&str>| {
+            spans.iter().enumerate().any(|(oi, o)| oi != si && o.end - o.start == part.len() && (o.start..o.end).map(|k| doc.w(k)).eq(part.iter().copied()))
+                || (0..doc.tokens.len().saturating_sub(part.len())).filter(|&i| i + part.len() <= s.start || i >= s.end).any(|i| part.iter().enumerate().all(|(k, w)| doc.w(i + k) == *w) && (i == 0 || !doc.w(i - 1).starts_with(char::is_uppercase)))
+        };
+        if alone(words(j + 1, s.end)) || alone(words(s.start, j)) {
+            split.push((si, j));
+        }
+    }
+    for &(si, j) in split.iter().rev() {
+        let s = spans[si];
+        spans[si] = NameSpan { start: s.start, end: j, kind: s.kind };
+        spans.insert(si + 1, NameSpan { start: j + 1, end: s.end, kind: s.kind });
+    }
 }
 
 /// A name the tagger found in one place is the same name where the
@@ -755,7 +786,7 @@ pub(crate) fn is_elected_title(w: &str) -> bool {
 /// the company's short name ("Halvorsen" of "Halvorsen Semiconductor").
 pub(crate) fn is_company_end(w: &str) -> bool {
     is_industry_word(w)
-        || matches!(w, "Inc." | "Inc" | "Corp." | "Corp" | "Corporation" | "Co." | "Company" | "Group" | "Holdings" | "Partners" | "Capital" | "Bank" | "Foods" | "Brands" | "Energy" | "Airways" | "Communications" | "Electric" | "Motor" | "Pharma" | "LLC" | "Ltd." | "Ltd" | "PLC" | "plc" | "AG" | "SA")
+        || matches!(w, "Inc." | "Inc" | "Corp." | "Corp" | "Corporation" | "Co." | "Company" | "Group" | "Holdings" | "Partners" | "Capital" | "Bank" | "Foods" | "Brands" | "Energy" | "Airways" | "Communications" | "Electric" | "Motor" | "Pharma" | "LLC" | "Ltd." | "Ltd" | "PLC" | "plc" | "AG" | "SA" | "Markets" | "Market" | "Stores" | "Wireless" | "Media")
 }
 
 /// Words that end only a company's name ("Halvorsen Semiconductor",
@@ -1041,6 +1072,17 @@ mod tests {
         // The role after the name ("Eugene Park" had been a place).
         let names = names_of("“Courts have been consistent,” said Eugene Park, a law professor at the University of Utah.");
         assert!(names.contains(&("Eugene Park".to_string(), Kind::Person)), "{names:?}");
+    }
+
+    #[test]
+    fn two_names_joined_by_and_are_two_when_one_stands_alone() {
+        let text = "The companies, Northway Markets and Fresh Basket, said they were disappointed. Fresh Basket's shares fell. Procter and Gamble rose.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Northway", "Markets", "and", "Fresh", "Basket"], Kind::Organization, 0), (&["Fresh", "Basket"], Kind::Organization, 1), (&["Procter", "and", "Gamble"], Kind::Organization, 0)]);
+        coordinated_names(&doc, &mut spans);
+        let names: Vec<String> = spans.iter().map(|s| doc.span_text(s.start, s.end)).collect();
+        assert_eq!(names, ["Northway Markets", "Fresh Basket", "Fresh Basket", "Procter and Gamble"]);
     }
 
     #[test]
