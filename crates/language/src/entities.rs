@@ -247,6 +247,22 @@ fn alias_key(name: &str) -> String {
     }
 }
 
+/// The organisation among `entities` whose name's initials are `name`
+/// ("F.T.C.", "NTSB"): the capitalised words' first letters, "of", "and",
+/// "for" and "the" left out; exactly one such organisation.
+fn initials_of_named(entities: &[Entity], name: &str) -> Option<usize> {
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    if !(2..=6).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) || name.contains(' ') {
+        return None;
+    }
+    let initials = |n: &str| n.split(' ').filter(|w| !matches!(*w, "of" | "and" | "for" | "the" | "on" | "&")).filter_map(|w| w.chars().next()).collect::<String>();
+    let mut found = entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Organization && e.name.contains(' ') && initials(&e.name) == letters).map(|(i, _)| i);
+    match (found.next(), found.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
+}
+
 /// Build the article's entities from the tagger's name spans.
 pub fn build(text: &str, tokens: &[Token], sentences: &[Sentence], names: &[NameSpan]) -> Vec<Entity> {
     build_in(&Words::new(text, tokens, sentences), names)
@@ -276,7 +292,12 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
         let name = words.span_text(start, end);
         let mention = words.mention(start, end, MentionKind::Name);
         let key = (n.kind != Kind::Person).then(|| alias_key(&name));
+        // "the Federal Trade Commission … the F.T.C.": initials (dotted or
+        // not) of an organisation named before are that organisation,
+        // whatever kind the tagger gave them.
+        let by_initials = initials_of_named(&entities, &name);
         let idx = match &key {
+            _ if by_initials.is_some() => by_initials,
             None => find_person(&entities, words, start, end),
             Some(key) => entities.iter().zip(&alias_keys).position(|(e, keys)| e.kind == n.kind && keys.contains(key)).or_else(|| {
                 // "the Northbank Business Journal … the Journal", "The
@@ -1573,6 +1594,16 @@ mod tests {
         assert_eq!(by_name(&es, "Mark Jensen").affiliation.as_deref(), Some("Fresh Basket"));
         let es = run("Voters like Bernie Sanders, they are hearing a candidate. Merrick Garland, because Republicans want a nominee, waits.", &[("Bernie Sanders", Kind::Person), ("Merrick Garland", Kind::Person)]);
         assert!(by_name(&es, "Bernie Sanders").roles.is_empty() && by_name(&es, "Merrick Garland").roles.is_empty());
+    }
+
+    #[test]
+    fn initials_are_the_organisation_named_before() {
+        // "F.T.C." had been a place of its own.
+        let t = "The Federal Trade Commission sued. Lina Patel, the chair of the F.T.C., called it a victory. The FTC will appeal.";
+        let es = run(t, &[("Federal Trade Commission", Kind::Organization), ("Lina Patel", Kind::Person), ("F.T.C.", Kind::Place), ("FTC", Kind::Organization)]);
+        let ftc = by_name(&es, "Federal Trade Commission");
+        assert_eq!(mentions(ftc, t), ["Federal Trade Commission", "F.T.C.", "FTC"]);
+        assert_eq!(by_name(&es, "Lina Patel").affiliation.as_deref(), Some("Federal Trade Commission"));
     }
 
     #[test]
