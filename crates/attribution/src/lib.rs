@@ -2158,6 +2158,34 @@ fn as_put_it(doc: &Doc, att: &mut Attribution) {
     att.source = (s < e).then_some((s, e));
 }
 
+/// "As one supervisor put it, the building would cast shadows …",
+/// "…, because, as one supervisor put it, it would cast …", "…, as one
+/// lawyer put it.": the clause after the comma that closes "as SOURCE put
+/// it", or, at the sentence's end, the clause before its "as".
+/// (`as_put_it` then sets the source and the cue.)
+fn as_put_it_frame(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote]) -> Option<(Attribution, usize)> {
+    let as_ = (i.saturating_sub(10).max(a)..i).rev().find(|&k| doc.low(k) == "as")?;
+    let after = i + 2;
+    let (x, y) = if after < b && matches!(doc.w(after), "," | ":") {
+        // (A quotation after a colon is handled by the quotation rules.)
+        if doc.w(after) == ":" || is_quote_mark(doc.w(after + 1)) {
+            return None;
+        }
+        trim(doc, after + 1, b)
+    } else if (after >= b || matches!(doc.w(after), "." | "!" | "?")) && as_ > a + 2 && doc.w(as_ - 1) == "," {
+        let start = (a..as_ - 1).rev().find(|&k| matches!(doc.w(k), ";" | ":" | "—")).map_or(a, |k| k + 1);
+        trim(doc, start, as_ - 1)
+    } else {
+        return None;
+    };
+    if y <= x + 1 {
+        return None;
+    }
+    let content = chars(doc, x, y)?;
+    let att = Attribution { kind: kind_of(doc, x, y, quotes), source: Some((as_ + 1, i)), source_entity: None, source_type: SourceType::Person, cue: Some((i, i + 2)), content: Some(content), parts: Vec::new(), stance: None };
+    Some((att, b))
+}
+
 /// "As Clinton told the New York Daily News, tax relief …", "And as Smith
 /// noted in her speech last week, …": the comma that closes a sentence's
 /// leading "as" clause whose verb is the cue `(cs, ce)`, when the subject
@@ -3790,7 +3818,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     let w = doc.low(i);
     // "did not deny that he had met the envoy" (a bare "deny" otherwise is
     // rarely speech: taking every one cost PolNeAR dev 0.1).
-    let speech_verb = is_speech_verb(w) || w == "deny" && i > a && matches!(doc.low(i - 1), "not" | "n't" | "never");
+    // ("as one supervisor put it, …": "put it" after "as" and its source.)
+    let put_it = w == "put" && doc.low(i + 1) == "it" && (i.saturating_sub(10).max(a)..i).any(|k| doc.low(k) == "as" && (k == a || matches!(doc.w(k - 1), "," | "—" | "(") || matches!(doc.low(k - 1), "and" | "but" | "just")));
+    let speech_verb = is_speech_verb(w) || w == "deny" && i > a && matches!(doc.low(i - 1), "not" | "n't" | "never") || put_it;
     // A word the cue detector predicts is treated as a mined cue.
     let learned = score > cues::CUE_THRESHOLD;
     // Only the detector vouches for it: it needs a clause ("that …", ": “…”").
@@ -3803,6 +3833,9 @@ fn speech(doc: &Doc, a: usize, b: usize, i: usize, quotes: &[Quote], score: f32)
     }
     if !(speech_verb || mined) || inside_quote(quotes, i) {
         return None;
+    }
+    if put_it {
+        return as_put_it_frame(doc, a, b, i, quotes);
     }
     if describes_document(doc, a, i) || not_a_cue_here(doc, a, i) {
         return None;

@@ -2984,3 +2984,12 @@ fn a_relative_after_a_body_is_that_body() {
     let (ty, ent) = source_written("The merger was opposed by a coalition of unions, which feared store closings and layoffs.", "which");
     assert_eq!((ty, ent.expect("a group").name), (SourceType::Organization, "coalition of unions".to_string()));
 }
+
+#[test]
+fn as_a_source_put_it() {
+    // Each had had no attribution (the detector does not vouch for "put").
+    assert_eq!(one("As one supervisor put it, the building would cast shadows on a nearby park."), t("indirect", "one supervisor", "put it", "the building would cast shadows on a nearby park"));
+    let r = run("The board rejected the building because, as one supervisor put it, it would cast shadows on a park.");
+    assert!(r.contains(&t("indirect", "one supervisor", "put it", "it would cast shadows on a park")), "{r:?}");
+    assert_eq!(one("The plan is a mess, as one lawyer put it."), t("indirect", "one lawyer", "put it", "The plan is a mess"));
+}
