@@ -4930,6 +4930,14 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
             // "Obama's aides": the aides, not Obama.
             att.source_type = SourceType::Anonymous;
         }
+        // "Mr. Dunmore's lawyer", "His lawyer": someone of the person's, not
+        // the person (the resolver makes a group affiliated to them).
+        let possessed = e == s + 2 && matches!(doc.low(s), "his" | "her" | "their") || e >= s + 3 && matches!(doc.w(e - 2), "’s" | "'s");
+        let role = ANONYMOUS_HEADS.contains(&head) || dossier_language::entities::ROLE_HEADS.contains(&head) || matches!(head, "attorney" | "lawyer" | "lawyers" | "attorneys" | "doctor" | "agent" | "publicist");
+        if ent.kind == EntityKind::Person && possessed && role && doc.w(e - 1).starts_with(char::is_lowercase) && !ent.mentions.iter().any(|m| m.tok_start <= e - 1 && e - 1 < m.tok_end) {
+            att.source_type = SourceType::Anonymous;
+            att.source_entity = None;
+        }
         // "Some Republican strategists": people a word before them
         // qualifies, not the party the tagger found in that word.
         let people = h + 1 == e && hw.len() > 3 && hw.ends_with('s') && !hw.ends_with("ss") && !hw.ends_with("sis") && !has_document && doc.w(h).starts_with(char::is_lowercase);

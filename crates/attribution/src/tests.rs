@@ -2993,3 +2993,16 @@ fn as_a_source_put_it() {
     assert!(r.contains(&t("indirect", "one supervisor", "put it", "it would cast shadows on a park")), "{r:?}");
     assert_eq!(one("The plan is a mess, as one lawyer put it."), t("indirect", "one lawyer", "put it", "The plan is a mess"));
 }
+
+#[test]
+fn a_persons_lawyer_is_not_the_person() {
+    // Both had been Frank Dunmore himself.
+    for (text, src) in [
+        ("Frank Dunmore will testify next week. His lawyer has said that the contributions were legal.", "His lawyer"),
+        ("Frank Dunmore will testify next week. Mr. Dunmore's lawyer said the contributions were legal.", "Mr. Dunmore's lawyer"),
+    ] {
+        let (ty, ent) = source_written(text, src);
+        let ent = ent.expect("a group");
+        assert_eq!((ty, ent.kind, ent.affiliation.as_deref()), (SourceType::Anonymous, EntityKind::Group, Some("Frank Dunmore")), "{src}");
+    }
+}
