@@ -390,6 +390,17 @@ pub fn build_in(words: &Words, names: &[NameSpan]) -> Vec<Entity> {
                     other => (role, other),
                 };
                 let aff = match aff {
+                    // ("the mayor's lawyer, Patricia Hume": the person who
+                    // holds that role, named before.)
+                    Some(a) if ROLE_HEADS.contains(&a.as_str()) && a.chars().all(|c| c.is_lowercase()) => {
+                        let holder = entities
+                            .iter()
+                            .filter(|e| e.kind == Kind::Person && e.roles.iter().any(|r| r.rsplit(' ').next() == Some(a.as_str()) || r == &a))
+                            .filter_map(|e| e.mentions.iter().filter(|m| m.tok_end <= start).map(|m| m.tok_end).max().map(|at| (at, e)))
+                            .max_by_key(|(at, _)| *at)
+                            .map(|(_, e)| e.name.clone());
+                        holder.or(Some(a))
+                    }
                     Some(a) if COMPANY_NOUNS.contains(&a.as_str()) => {
                         Some(company_named_last(&entities, words, start).map_or(a, |e| e.name.clone()))
                     }
@@ -1589,6 +1600,10 @@ mod tests {
         assert_eq!(role("Bhupender Yadav"), ("environment minister".into(), "India".into()));
         assert_eq!(role("Rosa Delgado"), ("candidate".into(), String::new()));
         // A clause after the comma is no appositive.
+        // The holder of the possessor's role ("mayor" had been the
+        // affiliation).
+        let es = run("Mayor Richard Kowalczyk denied it. The mayor's lawyer, Patricia Hume, pressed the witness.", &[("Richard Kowalczyk", Kind::Person), ("Patricia Hume", Kind::Person)]);
+        assert_eq!(by_name(&es, "Patricia Hume").affiliation.as_deref(), Some("Richard Kowalczyk"));
         // A possessor's whole name ("Basket" had been the affiliation).
         let es = run("Fresh Basket's chief executive, Mark Jensen, told employees.", &[("Fresh Basket", Kind::Organization), ("Mark Jensen", Kind::Person)]);
         assert_eq!(by_name(&es, "Mark Jensen").affiliation.as_deref(), Some("Fresh Basket"));
