@@ -823,7 +823,9 @@ fn possessive_role_before(words: &Words, start: usize, names: &[NameSpan]) -> Op
     } else if matches!(poss, Some("Its" | "its")) {
         Some("its".to_string())
     } else {
-        None
+        // ("A National Security Council spokesman, John Kirby": a body's
+        // name right before the role.)
+        names.iter().find(|n| n.end == k && n.kind == Kind::Organization && n.start > 0 && matches!(words.low(n.start - 1), "a" | "an" | "the")).map(|n| words.span_text(n.start, n.end))
     };
     let role = (k..=head).map(|i| words.w(i)).collect::<Vec<_>>().join(" ");
     let role = if head + 1 < start - 1 { format!("{} {}", normalise_role(&role), words.span_text(head + 1, start - 1)) } else { normalise_role(&role) };
@@ -1569,6 +1571,12 @@ mod tests {
         assert_eq!(by_name(&es, "Ibrahim Sule").roles, ["rescue coordinator in Kogi State"]);
     }
 
+    /// A person's first role and affiliation ("" when none).
+    fn role_of(es: &[Entity], name: &str) -> (String, String) {
+        let e = by_name(es, name);
+        (e.roles.first().cloned().unwrap_or_default(), e.affiliation.clone().unwrap_or_default())
+    }
+
     #[test]
     fn officers_advocates_and_candidates_have_roles() {
         // (These had no role: "recorder", "advocate", "schoolteacher",
@@ -1590,10 +1598,7 @@ mod tests {
                 ("Rosa Delgado", Kind::Person),
             ],
         );
-        let role = |n: &str| {
-            let e = by_name(&es, n);
-            (e.roles.first().cloned().unwrap_or_default(), e.affiliation.clone().unwrap_or_default())
-        };
+        let role = |n: &str| role_of(&es, n);
         assert_eq!(role("Gabriella Ruiz"), ("Pima County recorder".into(), "Pima County".into()));
         assert_eq!(role("Eva Lindqvist"), ("consumer advocate with the Public Interest Research Group".into(), "Public Interest Research Group".into()));
         assert_eq!(role("Lars Ricken"), ("sporting director".into(), "Dortmund".into()));
@@ -1604,6 +1609,9 @@ mod tests {
         // affiliation).
         let es = run("Mayor Richard Kowalczyk denied it. The mayor's lawyer, Patricia Hume, pressed the witness.", &[("Richard Kowalczyk", Kind::Person), ("Patricia Hume", Kind::Person)]);
         assert_eq!(by_name(&es, "Patricia Hume").affiliation.as_deref(), Some("Richard Kowalczyk"));
+        // A body's name before the role ("spokesman" had had none).
+        let es = run("A National Security Council spokesman, John Kirby, declined to discuss it.", &[("National Security Council", Kind::Organization), ("John Kirby", Kind::Person)]);
+        assert_eq!(role_of(&es, "John Kirby"), ("spokesman".into(), "National Security Council".into()));
         // A possessor's whole name ("Basket" had been the affiliation).
         let es = run("Fresh Basket's chief executive, Mark Jensen, told employees.", &[("Fresh Basket", Kind::Organization), ("Mark Jensen", Kind::Person)]);
         assert_eq!(by_name(&es, "Mark Jensen").affiliation.as_deref(), Some("Fresh Basket"));
