@@ -555,6 +555,7 @@ fn find_in(doc: &Doc, entities: &[Entity]) -> Vec<Attribution> {
     for att in &mut out {
         quoted_as_saying(doc, &quotes, att);
         particle_to_cue(doc, att);
+        plea_to_cue(doc, att);
         from_source(doc, att);
         noun_phrase_source(doc, att);
         possessor_source(doc, att);
@@ -1779,6 +1780,48 @@ fn participle_aside(doc: &Doc, att: &mut Attribution) {
         att.source_entity = None;
         att.content = Some(content);
         att.kind = Kind::Indirect;
+    }
+}
+
+/// "he pleaded guilty to a single count": the cue the detector found in
+/// "guilty" is the plea, "pleaded guilty" (with its "not" and auxiliaries),
+/// as PolNeAR marks it; the source ends before it.
+fn plea_to_cue(doc: &Doc, att: &mut Attribution) {
+    let Some((cs, ce)) = att.cue else { return };
+    // ("has pleaded | not guilty to charges": the plea's words from the
+    // content to the cue.)
+    if matches!(doc.low(ce - 1), "pleaded" | "pleads" | "plead" | "pled") && att.parts.is_empty() {
+        let g = if doc.low(ce) == "not" { ce + 1 } else { ce };
+        if let (Some((s, e)), "guilty") = (att.content, doc.low(g)) {
+            if doc.tokens[ce].start == s && g + 1 < doc.tokens.len() && doc.tokens[g + 1].start < e {
+                let (x, y) = trim(doc, g + 1, doc.tokens.partition_point(|t| t.start < e));
+                if let Some(content) = chars(doc, x, y) {
+                    att.cue = Some((cs, g + 1));
+                    att.content = Some(content);
+                }
+            }
+        }
+        return;
+    }
+    if doc.low(cs) != "guilty" || cs == 0 {
+        return;
+    }
+    let mut k = cs;
+    if k > 0 && doc.low(k - 1) == "not" {
+        k -= 1;
+    }
+    if k == 0 || !matches!(doc.low(k - 1), "pleaded" | "pleads" | "plead" | "pled" | "pleading") {
+        return;
+    }
+    k -= 1;
+    while k > 0 && AUXILIARIES.contains(&doc.low(k - 1)) {
+        k -= 1;
+    }
+    att.cue = Some((k, ce));
+    if let Some((ss, se)) = att.source {
+        if se > k {
+            att.source = (ss < k).then_some((ss, k));
+        }
     }
 }
 

@@ -3006,3 +3006,11 @@ fn a_persons_lawyer_is_not_the_person() {
         assert_eq!((ty, ent.kind, ent.affiliation.as_deref()), (SourceType::Anonymous, EntityKind::Group, Some("Frank Dunmore")), "{src}");
     }
 }
+
+#[test]
+fn a_plea_is_the_cue() {
+    // The cues had been "guilty" (source "he") and "has pleaded" (content
+    // "not guilty to …").
+    assert_eq!(one("Under the deal, he pleaded guilty to a single count of obstruction.").2, "pleaded guilty");
+    assert_eq!(one("The mayor has pleaded not guilty to charges of bribery."), t("indirect", "The mayor", "has pleaded not guilty", "to charges of bribery"));
+}
