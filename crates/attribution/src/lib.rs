@@ -2682,7 +2682,10 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
     // the "that" (PolNeAR's annotators mark one or the other).
     if r >= a + 3 && doc.low(r - 1) == "that" && !is_punct(doc.w(r - 2)) && !has_verb_form(doc, r - 2) && !matches!(doc.low(r - 2), "so" | "now" | "such" | "the" | "a" | "an" | "all" | "and" | "but" | "of" | "in" | "on" | "at" | "for" | "with" | "morning" | "afternoon" | "evening" | "night" | "week" | "month" | "year") && !is_time_word(doc.low(r - 2)) && !AUXILIARIES.contains(&doc.low(r - 2)) {
         let mut x = r - 2;
-        while x > a && r - 1 - x < 6 && !matches!(doc.low(x), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my") && !is_punct(doc.w(x - 1)) && !is_clause_word(doc.low(x - 1)) && !has_verb_form(doc, x - 1) {
+        // (Nor past a progressive's participle: "is considering new labels
+        // that would warn".)
+        let progressive = |k: usize| k > a && doc.low(k).ends_with("ing") && matches!(doc.low(k - 1), "is" | "are" | "was" | "were" | "be" | "been" | "'s" | "’s");
+        while x > a && r - 1 - x < 6 && !matches!(doc.low(x), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my") && !is_punct(doc.w(x - 1)) && !is_clause_word(doc.low(x - 1)) && !has_verb_form(doc, x - 1) && !progressive(x - 1) {
             x -= 1;
         }
         return Some(((x, r), None));

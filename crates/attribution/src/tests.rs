@@ -1040,6 +1040,10 @@ fn objects_relatives_and_main_clauses() {
     assert_eq!(one("Wheeler added that, based on what he has seen, the judge has been fair.").3, "that, based on what he has seen, the judge has been fair");
     // A relative "that" after its noun: the noun phrase and the "that".
     assert_eq!(one("The trade angered a fan base that had hoped the team would make a playoff run.").1, "a fan base that");
+    // Not past a progressive's participle (the source had been "considering
+    // new front-of-package labels that").
+    let r = run("Previous research has linked these foods to obesity. The agency is considering new front-of-package labels that would warn consumers about foods high in salt. A spokesman said a rule would come later.");
+    assert!(r.iter().all(|a| !a.1.starts_with("considering")), "{r:?}");
     // No comma or mark within twelve words before the cue: the source
     // starts after the word that opens its clause.
     let r = run("The ruling comes as the Labor Department weighs a national heat standard that business groups have opposed.");
