@@ -710,7 +710,7 @@ fn appositive_role(words: &Words, end: usize, names: &[NameSpan]) -> Option<(Str
     }
     // ("a cardiologist at Lakeside University and the study's lead
     // author": the first of two roles.)
-    if let Some(c) = (start + 2..k).find(|&i| words.low(i) == "and" && matches!(words.low(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their")) {
+    if let Some(c) = (start + 2..k).find(|&i| words.low(i) == "and" && matches!(words.low(i + 1), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one")) {
         k = c;
     }
     // (It ends at a comma or a stop, or at the relative found above.)

@@ -66,6 +66,7 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     persons_of_places(doc, &mut spans);
     products_and_carriers(doc, &mut spans);
     industry_names(doc, &mut spans);
+    bodies_named_for(doc, &mut spans);
     first_names_make_persons(doc, &mut spans);
     given_names_in_speakers_frames(doc, &mut spans);
     titles_make_persons(doc, &mut spans);
@@ -81,6 +82,46 @@ pub fn find_with(tagger: &Tagger, doc: &Doc) -> Vec<NameSpan> {
     coordinated_names(doc, &mut spans);
     names_found_elsewhere(doc, &mut spans);
     spans
+}
+
+/// "the Harvard T.H. Chan School of Public Health": a name right before a
+/// body's word ("School", "Institute", "Center" …) is the body's name, on
+/// through "of" and the capitalised words after it (the tagger had a person
+/// "Harvard T.H. Chan" and an organisation "Public Health").
+fn bodies_named_for(doc: &Doc, spans: &mut Vec<NameSpan>) {
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < spans.len() {
+        let s = spans[i];
+        // (Not a people's adjective, "the Egyptian Museum" of CoNLL's
+        // annotators, nor a longer name, "Paris School District".)
+        let body = s.kind != Kind::Misc
+            && s.end < n
+            && matches!(doc.w(s.end), "School" | "Institute" | "Center" | "Centre" | "Foundation" | "Hospital" | "Clinic" | "College" | "Museum" | "Library")
+            && !(s.end + 1 < n && doc.w(s.end + 1).starts_with(char::is_uppercase));
+        if !body {
+            i += 1;
+            continue;
+        }
+        let mut end = s.end + 1;
+        if end + 1 < n && doc.w(end) == "of" && doc.w(end + 1).starts_with(char::is_uppercase) {
+            end += 1;
+            while end < n && (doc.w(end).starts_with(char::is_uppercase) || matches!(doc.w(end), "and" | "&") && end + 1 < n && doc.w(end + 1).starts_with(char::is_uppercase)) && doc.sentence_start(end) == doc.sentence_start(s.start) {
+                end += 1;
+            }
+        }
+        spans[i] = NameSpan { start: s.start, end, kind: Kind::Organization };
+        // Spans the body's name now covers go.
+        let mut j = i + 1;
+        while j < spans.len() && spans[j].start < end {
+            if spans[j].end <= end {
+                spans.remove(j);
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// "The companies, Northway Markets and Fresh Basket, said …": an
@@ -1072,6 +1113,14 @@ mod tests {
         // The role after the name ("Eugene Park" had been a place).
         let names = names_of("“Courts have been consistent,” said Eugene Park, a law professor at the University of Utah.");
         assert!(names.contains(&("Eugene Park".to_string(), Kind::Person)), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_before_a_bodys_word_names_the_body() {
+        // "Harvard T.H. Chan" had been a person and "Public Health" an organisation.
+        let names = names_of("“The message is clear,” said Dr. Mingyang Song, an epidemiologist at the Harvard T.H. Chan School of Public Health and one of the study's authors.");
+        assert!(names.contains(&("Harvard T.H. Chan School of Public Health".to_string(), Kind::Organization)), "{names:?}");
+        assert!(names.iter().all(|(n, _)| n != "Public Health"), "{names:?}");
     }
 
     #[test]
