@@ -2655,6 +2655,24 @@ fn subject_in(doc: &Doc, a: usize, end: usize) -> Option<((usize, usize), Option
     if end <= a {
         return None;
     }
+    // "…, Columbus Taxpayers United, whose chairman, Douglas Reed, said":
+    // the relative's noun phrase (and a name in apposition to it) is the
+    // subject.
+    // (After a comma: "the Romanian hacker whose cyber-mischief first
+    // revealed …" keeps its noun.)
+    if let Some(w) = (a.max(end.saturating_sub(10))..end.saturating_sub(1)).rev().find(|&k| doc.low(k) == "whose").filter(|&w| w > a && doc.w(w - 1) == ",") {
+        let y = if doc.w(end - 1) == "," { end - 1 } else { end };
+        // (A short noun phrase, perhaps a name in apposition after its
+        // comma; not a clause of its own, "Sanders, whose coalition includes
+        // young people, said".)
+        let comma = (w + 1..y).find(|&k| doc.w(k) == ",");
+        let noun = comma.unwrap_or(y);
+        let short = noun > w + 1 && noun - w <= 3 && (w + 1..noun).all(|k| !is_punct(doc.w(k)) && !has_verb_form(doc, k));
+        let name = comma.is_none_or(|c| c + 1 < y && (c + 1..y).all(|k| doc.w(k).starts_with(char::is_uppercase) || matches!(doc.w(k), "." | "-")));
+        if short && name {
+            return Some(((w, y), None));
+        }
+    }
     // "Marco Rubio, who he dubbed “…”": an object relative; its subject is
     // the pronoun after the relative.
     if end >= a + 2 && PRONOUN_SUBJECTS.contains(&doc.low(end - 1)) && matches!(doc.low(end - 2), "who" | "whom" | "which") {

@@ -3018,3 +3018,15 @@ fn a_plea_is_the_cue() {
     assert_eq!(one("Under the deal, he pleaded guilty to a single count of obstruction.").2, "pleaded guilty");
     assert_eq!(one("The mayor has pleaded not guilty to charges of bribery."), t("indirect", "The mayor", "has pleaded not guilty", "to charges of bribery"));
 }
+
+#[test]
+fn whose_and_its_noun_after_a_comma_is_the_source() {
+    // The source had been the main clause ("The levy faces opposition from
+    // a taxpayers' group, Columbus Taxpayers United").
+    let text = "The levy faces opposition from a taxpayers' group, Columbus Taxpayers United, whose chairman, Douglas Reed, said the district had a spending problem.";
+    assert_eq!(one(text).1, "whose chairman, Douglas Reed");
+    assert_eq!(source_written(text, "whose chairman, Douglas Reed").1.expect("a person").name, "Douglas Reed");
+    assert_eq!(one("The ruling was a setback for the company, whose attorneys argued that the documents held trade secrets.").1, "whose attorneys");
+    // A clause of its own is an aside.
+    assert_eq!(one("Sanders, whose coalition includes young people, said the primaries were closed.").1, "Sanders");
+}

@@ -822,6 +822,10 @@ fn possessive_role_before(words: &Words, start: usize, names: &[NameSpan]) -> Op
         whole.or_else(|| k.checked_sub(2).map(|i| words.w(i).to_string()))
     } else if matches!(poss, Some("Its" | "its")) {
         Some("its".to_string())
+    } else if poss == Some("whose") && k >= 3 && words.w(k - 2) == "," {
+        // ("Columbus Taxpayers United, whose chairman, Douglas Reed": the
+        // name before the relative.)
+        names.iter().find(|n| n.end == k - 2 && n.kind != Kind::Person).map(|n| words.span_text(n.start, n.end))
     } else {
         // ("A National Security Council spokesman, John Kirby": a body's
         // name right before the role.)
@@ -1609,6 +1613,9 @@ mod tests {
         // affiliation).
         let es = run("Mayor Richard Kowalczyk denied it. The mayor's lawyer, Patricia Hume, pressed the witness.", &[("Richard Kowalczyk", Kind::Person), ("Patricia Hume", Kind::Person)]);
         assert_eq!(by_name(&es, "Patricia Hume").affiliation.as_deref(), Some("Richard Kowalczyk"));
+        // The name a "whose" stands for ("chairman" had had none).
+        let es = run("It faces a group, Columbus Taxpayers United, whose chairman, Douglas Reed, objected.", &[("Columbus Taxpayers United", Kind::Organization), ("Douglas Reed", Kind::Person)]);
+        assert_eq!(role_of(&es, "Douglas Reed"), ("chairman".into(), "Columbus Taxpayers United".into()));
         // A body's name before the role ("spokesman" had had none).
         let es = run("A National Security Council spokesman, John Kirby, declined to discuss it.", &[("National Security Council", Kind::Organization), ("John Kirby", Kind::Person)]);
         assert_eq!(role_of(&es, "John Kirby"), ("spokesman".into(), "National Security Council".into()));
