@@ -3182,7 +3182,10 @@ fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
     // "said the company's chief executive, John J. Ferriola.": a name (capitalised
     // words and initials) up to the sentence's end.
     let name_end = (end + 1..b).find(|&k| !(doc.w(k).starts_with(char::is_uppercase) || doc.w(k) == "." && doc.w(k - 1).chars().count() <= 2 && k + 1 < b && !is_punct(doc.w(k + 1))));
-    if let Some(stop) = name_end.filter(|&k| k > end + 1 && k - end <= 6 && doc.w(end + 1).starts_with(char::is_uppercase) && (k..b).all(|j| is_punct(doc.w(j)))) {
+    // ("said the union's president, Regina Fuller, at a news conference":
+    // or up to a comma and an adjunct of place or time.)
+    let adjunct_after = |k: usize| k + 1 < b && doc.w(k) == "," && (matches!(doc.low(k + 1), "at" | "in" | "on" | "during" | "after" | "before" | "outside" | "inside") || is_time_word(doc.low(k + 1)));
+    if let Some(stop) = name_end.filter(|&k| k > end + 1 && k - end <= 6 && doc.w(end + 1).starts_with(char::is_uppercase) && ((k..b).all(|j| is_punct(doc.w(j))) || adjunct_after(k))) {
         return stop;
     }
     if end + 2 >= b || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") && !bare_role(doc, end + 1) {

@@ -3030,3 +3030,10 @@ fn whose_and_its_noun_after_a_comma_is_the_source() {
     // A clause of its own is an aside.
     assert_eq!(one("Sanders, whose coalition includes young people, said the primaries were closed.").1, "Sanders");
 }
+
+#[test]
+fn a_role_then_a_name_then_an_adjunct_after_the_cue() {
+    // The source had stopped at "the union's president".
+    let r = one("“Our students cannot afford another round of cuts,” said the union's president, Regina Fuller, at a news conference.");
+    assert_eq!(r.1, "the union's president, Regina Fuller");
+}
