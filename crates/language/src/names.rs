@@ -900,6 +900,23 @@ fn products_and_carriers(doc: &Doc, spans: &mut Vec<NameSpan>) {
             s.kind = Kind::Misc;
         }
     }
+    // "after his weekly Angelus prayer": a one-word "person" after a
+    // possessive determiner (an adjective between) and before a noun in
+    // lower case qualifies that noun; no one is named.
+    for s in spans.iter_mut() {
+        if s.kind != Kind::Person || s.end != s.start + 1 || s.start < 1 || s.end >= doc.tokens.len() {
+            continue;
+        }
+        let poss = |k: usize| matches!(doc.low(k), "his" | "her" | "their" | "its" | "our" | "my");
+        // (Not a relative named: "her husband James sitting …".)
+        let kin = |w: &str| matches!(w, "husband" | "wife" | "son" | "daughter" | "brother" | "sister" | "father" | "mother" | "friend" | "partner" | "colleague" | "boyfriend" | "girlfriend" | "cousin" | "uncle" | "aunt" | "nephew" | "niece" | "grandson" | "granddaughter" | "dog" | "cat");
+        let determined = poss(s.start - 1) || s.start >= 2 && doc.w(s.start - 1).chars().all(|c| c.is_lowercase()) && !kin(doc.w(s.start - 1)) && poss(s.start - 2);
+        let next = doc.low(s.end);
+        let noun = doc.w(s.end).chars().all(|c| c.is_lowercase()) && next.len() > 2 && !next.ends_with("ing") && !next.ends_with("ed") && !matches!(next, "and" | "or" | "who" | "was" | "is" | "has" | "had" | "said" | "says" | "will" | "would");
+        if determined && noun {
+            s.kind = Kind::Misc;
+        }
+    }
     // A "person" whose last word names a body is the body ("Marshall
     // Fund", "Ford Foundation"), and so is a "place" named for a clinic
     // or a school ("Cleveland Clinic"; CoNLL's annotators call a hospital a
@@ -1113,6 +1130,17 @@ mod tests {
         // The role after the name ("Eugene Park" had been a place).
         let names = names_of("“Courts have been consistent,” said Eugene Park, a law professor at the University of Utah.");
         assert!(names.contains(&("Eugene Park".to_string(), Kind::Person)), "{names:?}");
+    }
+
+    #[test]
+    fn a_word_after_a_possessive_before_a_noun_names_no_one() {
+        // "Angelus" had been a person (and "he said" his).
+        let text = "The pope spoke after his weekly Angelus prayer. With her husband James sitting nearby, she spoke.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Angelus"], Kind::Person, 0), (&["James"], Kind::Person, 0)]);
+        products_and_carriers(&doc, &mut spans);
+        assert_eq!(spans.iter().map(|s| s.kind).collect::<Vec<_>>(), [Kind::Misc, Kind::Person]);
     }
 
     #[test]
