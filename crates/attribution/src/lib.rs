@@ -222,9 +222,21 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             ent.kind == EntityKind::Organization && ent.name.split(' ').count() <= 5 && (dossier_language::entities::ends_in_word(&ent.name, noun) || ent.name.ends_with('s') && dossier_language::entities::ends_in_word(&ent.name[..ent.name.len() - 1], noun))
         };
         let body_noun = e == s + 2 && (ORGANIZATION_HEADS.contains(&doc.low(s + 1)) || COMPANY_NOUNS.contains(&doc.low(s + 1)) || doc.low(s + 1) == "agency");
+        // ("The safety board": the organisation whose name ends in both
+        // words, the National Transportation Safety Board.)
+        let two_words = e == s + 3 && ORGANIZATION_HEADS.contains(&doc.low(s + 2)) && doc.w(s + 1).chars().all(|c| c.is_lowercase());
+        let ends_in_both = |ent: &Entity| {
+            let mut w = ent.name.rsplit(' ');
+            ent.kind == EntityKind::Organization && w.next().is_some_and(|l| l.eq_ignore_ascii_case(doc.low(s + 2))) && w.next().is_some_and(|p| p.eq_ignore_ascii_case(doc.low(s + 1)))
+        };
         let named_by_noun = (body_noun && doc.low(s) == "the")
             .then(|| entities.iter().enumerate().filter(|(_, ent)| ends_in(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi))
-            .flatten();
+            .flatten()
+            .or_else(|| {
+                (two_words && doc.low(s) == "the")
+                    .then(|| entities.iter().enumerate().filter(|(_, ent)| ends_in_both(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi))
+                    .flatten()
+            });
         // (Else a company's noun: a company, not a party or a public body
         // named since.)
         let company = || {

@@ -3037,3 +3037,10 @@ fn a_role_then_a_name_then_an_adjunct_after_the_cue() {
     let r = one("“Our students cannot afford another round of cuts,” said the union's president, Regina Fuller, at a news conference.");
     assert_eq!(r.1, "the union's president, Regina Fuller");
 }
+
+#[test]
+fn a_bodys_last_two_words_name_it() {
+    // "The safety board" had been a group of its own.
+    let text = "The National Transportation Safety Board released a report. The safety board said its final report would take a year.";
+    assert_eq!(source_written(text, "The safety board").1.expect("an organisation").name, "National Transportation Safety Board");
+}
