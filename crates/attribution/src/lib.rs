@@ -3200,7 +3200,10 @@ fn appositive_end(doc: &Doc, end: usize, b: usize) -> usize {
     if let Some(stop) = name_end.filter(|&k| k > end + 1 && k - end <= 6 && doc.w(end + 1).starts_with(char::is_uppercase) && ((k..b).all(|j| is_punct(doc.w(j))) || adjunct_after(k))) {
         return stop;
     }
-    if end + 2 >= b || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") && !bare_role(doc, end + 1) {
+    // ("said Dr. Alan Whitcomb, Harbor Health's chief executive": a named
+    // possessor opens it too.)
+    let named_possessor = (end + 2..(end + 6).min(b)).find(|&k| matches!(doc.w(k), "’s" | "'s")).is_some_and(|p| (end + 1..p).all(|k| doc.w(k).starts_with(char::is_uppercase)) && p + 1 < b && bare_role(doc, p + 1));
+    if end + 2 >= b || !matches!(doc.low(end + 1), "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our") && !bare_role(doc, end + 1) && !named_possessor {
         return end;
     }
     if is_time_word(doc.low(end + 2)) || matches!(doc.low(end + 2), "day" | "week" | "month" | "year" | "morning" | "evening" | "night" | "same" | "next" | "following") {

@@ -3044,3 +3044,9 @@ fn a_bodys_last_two_words_name_it() {
     let text = "The National Transportation Safety Board released a report. The safety board said its final report would take a year.";
     assert_eq!(source_written(text, "The safety board").1.expect("an organisation").name, "National Transportation Safety Board");
 }
+
+#[test]
+fn a_named_possessors_role_after_the_name_is_in_the_source() {
+    // The source had stopped at the name.
+    assert_eq!(one("“We have bargained in good faith,” said Dr. Alan Whitcomb, Harbor Health's chief executive.").1, "Dr. Alan Whitcomb, Harbor Health's chief executive");
+}
