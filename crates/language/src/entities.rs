@@ -251,8 +251,12 @@ fn alias_key(name: &str) -> String {
 /// ("F.T.C.", "NTSB"): the capitalised words' first letters, "of", "and",
 /// "for" and "the" left out; exactly one such organisation.
 fn initials_of_named(entities: &[Entity], name: &str) -> Option<usize> {
+    // (Most names are no initials: looked at without a new string.)
+    if name.len() > 12 || !name.bytes().all(|c| c.is_ascii_uppercase() || c == b'.') {
+        return None;
+    }
     let letters: String = name.chars().filter(|c| *c != '.').collect();
-    if !(2..=6).contains(&letters.len()) || !letters.chars().all(|c| c.is_ascii_uppercase()) || name.contains(' ') {
+    if !(2..=6).contains(&letters.len()) {
         return None;
     }
     let initials = |n: &str| n.split(' ').filter(|w| !matches!(*w, "of" | "and" | "for" | "the" | "on" | "&")).filter_map(|w| w.chars().next()).collect::<String>();
