@@ -5016,7 +5016,7 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         // the person (the resolver makes a group affiliated to them).
         let possessed = e == s + 2 && matches!(doc.low(s), "his" | "her" | "their") || e >= s + 3 && matches!(doc.w(e - 2), "’s" | "'s");
         let role = ANONYMOUS_HEADS.contains(&head) || dossier_language::entities::ROLE_HEADS.contains(&head) || matches!(head, "attorney" | "lawyer" | "lawyers" | "attorneys" | "doctor" | "agent" | "publicist");
-        if ent.kind == EntityKind::Person && possessed && role && doc.w(e - 1).starts_with(char::is_lowercase) && !ent.mentions.iter().any(|m| m.tok_start <= e - 1 && e - 1 < m.tok_end) {
+        if ent.kind == EntityKind::Person && possessed && role && doc.w(e - 1).starts_with(char::is_lowercase) && !ent.mentions.iter().any(|m| m.tok_start < e && e - 1 < m.tok_end) {
             att.source_type = SourceType::Anonymous;
             att.source_entity = None;
         }
