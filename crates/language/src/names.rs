@@ -922,7 +922,9 @@ fn products_and_carriers(doc: &Doc, spans: &mut Vec<NameSpan>) {
     // or a school ("Cleveland Clinic"; CoNLL's annotators call a hospital a
     // place).
     for s in spans.iter_mut() {
-        if s.kind == Kind::Person && s.end > s.start + 1 && is_body_word(doc.w(s.end - 1)) {
+        // (A "miscellany" so too: "the World Food Program".)
+        let body_misc = s.kind == Kind::Misc && matches!(doc.w(s.end - 1), "Program" | "Programme" | "Organization" | "Organisation" | "Agency" | "Commission");
+        if s.end > s.start + 1 && (s.kind == Kind::Person && is_body_word(doc.w(s.end - 1)) || body_misc) {
             s.kind = Kind::Organization;
         }
         // "the radio station Cadena SER": an acronym beside a word in lower
@@ -1130,6 +1132,17 @@ mod tests {
         // The role after the name ("Eugene Park" had been a place).
         let names = names_of("“Courts have been consistent,” said Eugene Park, a law professor at the University of Utah.");
         assert!(names.contains(&("Eugene Park".to_string(), Kind::Person)), "{names:?}");
+    }
+
+    #[test]
+    fn a_miscellany_ending_in_a_bodys_word_is_the_body() {
+        // "World Food Program" had been a miscellany.
+        let text = "According to the World Food Program, millions face hunger.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["World", "Food", "Program"], Kind::Misc, 0)]);
+        products_and_carriers(&doc, &mut spans);
+        assert_eq!(spans[0].kind, Kind::Organization);
     }
 
     #[test]
