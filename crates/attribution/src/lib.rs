@@ -229,14 +229,12 @@ pub fn resolve(doc: &Doc, mut entities: Vec<Entity>) -> (Vec<Attribution>, Vec<E
             let mut w = ent.name.rsplit(' ');
             ent.kind == EntityKind::Organization && w.next().is_some_and(|l| l.eq_ignore_ascii_case(doc.low(s + 2))) && w.next().is_some_and(|p| p.eq_ignore_ascii_case(doc.low(s + 1)))
         };
-        let named_by_noun = (body_noun && doc.low(s) == "the")
-            .then(|| entities.iter().enumerate().filter(|(_, ent)| ends_in(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi))
-            .flatten()
-            .or_else(|| {
-                (two_words && doc.low(s) == "the")
-                    .then(|| entities.iter().enumerate().filter(|(_, ent)| ends_in_both(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi))
-                    .flatten()
-            });
+        // The entity `keep` takes that is named last before the source.
+        let named_last = |keep: &dyn Fn(&Entity) -> bool| {
+            entities.iter().enumerate().filter(|(_, ent)| keep(ent)).filter_map(|(gi, ent)| ent.mentions.iter().filter(|m| m.kind == MentionKind::Name && m.tok_end <= s).map(|m| m.tok_end).max().map(|at| (at, gi))).max().map(|(_, gi)| gi)
+        };
+        let the = doc.low(s) == "the";
+        let named_by_noun = (body_noun && the).then(|| named_last(&ends_in)).flatten().or_else(|| (two_words && the).then(|| named_last(&ends_in_both)).flatten());
         // (Else a company's noun: a company, not a party or a public body
         // named since.)
         let company = || {
@@ -1795,6 +1793,11 @@ fn participle_aside(doc: &Doc, att: &mut Attribution) {
     }
 }
 
+/// A verb of pleading in court ("pleaded", "pleads", …).
+fn is_plea_verb(w: &str) -> bool {
+    matches!(w, "pleaded" | "pleads" | "plead" | "pled" | "pleading")
+}
+
 /// "he pleaded guilty to a single count": the cue the detector found in
 /// "guilty" is the plea, "pleaded guilty" (with its "not" and auxiliaries),
 /// as PolNeAR marks it; the source ends before it.
@@ -1802,7 +1805,7 @@ fn plea_to_cue(doc: &Doc, att: &mut Attribution) {
     let Some((cs, ce)) = att.cue else { return };
     // ("has pleaded | not guilty to charges": the plea's words from the
     // content to the cue.)
-    if matches!(doc.low(ce - 1), "pleaded" | "pleads" | "plead" | "pled") && att.parts.is_empty() {
+    if is_plea_verb(doc.low(ce - 1)) && att.parts.is_empty() {
         let g = if doc.low(ce) == "not" { ce + 1 } else { ce };
         if let (Some((s, e)), "guilty") = (att.content, doc.low(g)) {
             if doc.tokens[ce].start == s && g + 1 < doc.tokens.len() && doc.tokens[g + 1].start < e {
@@ -1822,7 +1825,7 @@ fn plea_to_cue(doc: &Doc, att: &mut Attribution) {
     if k > 0 && doc.low(k - 1) == "not" {
         k -= 1;
     }
-    if k == 0 || !matches!(doc.low(k - 1), "pleaded" | "pleads" | "plead" | "pled" | "pleading") {
+    if k == 0 || !is_plea_verb(doc.low(k - 1)) {
         return;
     }
     k -= 1;
@@ -5015,7 +5018,7 @@ fn classify_source(doc: &Doc, entities: &[Entity], att: &mut Attribution) {
         // "Mr. Dunmore's lawyer", "His lawyer": someone of the person's, not
         // the person (the resolver makes a group affiliated to them).
         let possessed = e == s + 2 && matches!(doc.low(s), "his" | "her" | "their") || e >= s + 3 && matches!(doc.w(e - 2), "’s" | "'s");
-        let role = ANONYMOUS_HEADS.contains(&head) || dossier_language::entities::ROLE_HEADS.contains(&head) || matches!(head, "attorney" | "lawyer" | "lawyers" | "attorneys" | "doctor" | "agent" | "publicist");
+        let role = ANONYMOUS_HEADS.contains(&head) || dossier_language::entities::ROLE_HEADS.contains(&head) || matches!(head, "lawyers" | "attorneys" | "publicist");
         if ent.kind == EntityKind::Person && possessed && role && doc.w(e - 1).starts_with(char::is_lowercase) && !ent.mentions.iter().any(|m| m.tok_start < e && e - 1 < m.tok_end) {
             att.source_type = SourceType::Anonymous;
             att.source_entity = None;

@@ -1613,6 +1613,10 @@ mod tests {
         assert_eq!(role("Bhupender Yadav"), ("environment minister".into(), "India".into()));
         assert_eq!(role("Rosa Delgado"), ("candidate".into(), String::new()));
         // A clause after the comma is no appositive.
+        // A second role after "and one of" is cut ("… and one of the study's
+        // authors" had been in the role).
+        let es = run("Dr. Mingyang Song, an epidemiologist at Harvard University and one of the study's authors, said so.", &[("Mingyang Song", Kind::Person), ("Harvard University", Kind::Organization)]);
+        assert_eq!(role_of(&es, "Mingyang Song"), ("epidemiologist at Harvard University".into(), "Harvard University".into()));
         // The holder of the possessor's role ("mayor" had been the
         // affiliation).
         let es = run("Mayor Richard Kowalczyk denied it. The mayor's lawyer, Patricia Hume, pressed the witness.", &[("Richard Kowalczyk", Kind::Person), ("Patricia Hume", Kind::Person)]);
@@ -1693,6 +1697,11 @@ mod tests {
         let t = "The Senate Judiciary Committee met. The Senate voted. Acme Foods and Acme Bank grew. Acme fell.";
         let es = run(t, &[("Senate Judiciary Committee", Kind::Organization), ("Senate", Kind::Organization), ("Acme Foods", Kind::Organization), ("Acme Bank", Kind::Organization), ("Acme", Kind::Organization)]);
         assert_eq!(es.len(), 5, "{es:?}");
+        // "Wireless", "Markets" end companies' names too ("Meridian" had
+        // been an organisation of its own).
+        let t = "Meridian Wireless said hackers took data. Meridian declined to comment. Northway Markets rose; Northway said so.";
+        let es = run(t, &[("Meridian Wireless", Kind::Organization), ("Meridian", Kind::Organization), ("Northway Markets", Kind::Organization), ("Northway", Kind::Organization)]);
+        assert_eq!(es.iter().map(|e| (e.name.as_str(), e.mentions.len())).collect::<Vec<_>>(), [("Meridian Wireless", 2), ("Northway Markets", 2)]);
     }
 
     #[test]

@@ -1162,6 +1162,14 @@ mod tests {
         let names = names_of("“The message is clear,” said Dr. Mingyang Song, an epidemiologist at the Harvard T.H. Chan School of Public Health and one of the study's authors.");
         assert!(names.contains(&("Harvard T.H. Chan School of Public Health".to_string(), Kind::Organization)), "{names:?}");
         assert!(names.iter().all(|(n, _)| n != "Public Health"), "{names:?}");
+        // Not after a people's adjective, nor before another capitalised
+        // word, as CoNLL marks them.
+        let text = "Mohammed Saleh, director of the Egyptian Museum, spoke. The Paris School District sold bonds.";
+        let t = tokenise(text);
+        let doc = Doc::new(text, &t.tokens, &t.sentences);
+        let mut spans = spans_of(&doc, &[(&["Egyptian"], Kind::Misc, 0), (&["Paris"], Kind::Place, 0)]);
+        bodies_named_for(&doc, &mut spans);
+        assert_eq!(spans.iter().map(|s| (s.end - s.start, s.kind)).collect::<Vec<_>>(), [(1, Kind::Misc), (1, Kind::Place)]);
     }
 
     #[test]
